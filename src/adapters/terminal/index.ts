@@ -1,0 +1,49 @@
+// The terminal chat: a prompt on a TTY, or one reply per piped line, ending when the input ends.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Adapter, Handle } from '../adapter.ts';
+import { receive, type TerminalUser } from './receive.ts';
+import { render } from './render.ts';
+
+export interface TerminalDeps {
+  input: Readable;
+  output: Writable;
+  interactive: boolean; // a TTY: greet and prompt; piped: answer each line and nothing else
+  user: TerminalUser;
+  onEnd: () => void; // the input ended (Ctrl-D, or the end of a pipe)
+}
+
+export function createTerminalAdapter(deps: TerminalDeps): Adapter {
+  const { input, output, interactive, user } = deps;
+  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: 'roadmap> ' });
+  let buttons: string[] = [];
+
+  return {
+    platform: 'terminal',
+    async start(handle: Handle) {
+      if (interactive) {
+        output.write('Roadmap Coach — type `help` for commands, `next` to begin, Ctrl-D to leave.\n');
+        rl.prompt();
+      }
+      void (async () => {
+        for await (const line of rl) {
+          if (!line.trim() && !interactive) continue;
+          // A number picks one of the last reply's buttons, the terminal's way to press one.
+          const picked = /^\s*(\d+)\s*$/.exec(line)?.[1];
+          const text = picked && buttons[Number(picked) - 1] ? buttons[Number(picked) - 1]! : line;
+          const reply = await handle(receive(text, user));
+          buttons = reply.buttons.map((b) => b.command);
+          output.write(render(reply) + '\n\n');
+          if (interactive) rl.prompt();
+        }
+        deps.onEnd();
+      })();
+    },
+    async send(_target, reply) {
+      output.write(render(reply) + '\n\n');
+    },
+    async stop() {
+      rl.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// A command is data: its name, how to call it, and run(). Help, aliases and Discord's definitions derive from it.
+import type { MemberRow, RoadmapView, Store, WorkspaceRow } from '../../store/index.ts';
+import type { Invocation } from '../invocation.ts';
+import type { Reply } from '../reply.ts';
+
+export interface ArgSpec {
+  name: string;
+  kind: 'topic' | 'section' | 'text' | 'choice';
+  required: boolean;
+  description: string;
+  choices?: readonly string[];
+}
+
+export interface CommandContext {
+  store: Store;
+  now: number; // ms since the epoch, from the injected clock
+  invocation: Invocation;
+  workspace: WorkspaceRow;
+  member: MemberRow;
+  roadmap: RoadmapView;
+  commands: readonly Command[];
+}
+
+export interface Command {
+  name: string;
+  aliases?: readonly string[];
+  args: readonly ArgSpec[]; // in the order they are typed after the verb
+  summary: string;
+  examples: readonly string[];
+  /** rest: the text after the verb, trimmed (may be empty). Throws UserError to refuse. */
+  run(ctx: CommandContext, rest: string): Reply;
+}
+
+/** "done <topic>", "topics [section]" */
+export function usage(command: Command): string {
+  return [command.name, ...command.args.map((a) => (a.required ? `<${a.name}>` : `[${a.name}]`))].join(' ');
+}

@@ -1,0 +1,16 @@
+// `topic <query>`: one topic's summary, resources and my state on it.
+import { topicCard } from '../cards.ts';
+import { findTopic } from '../lookup.ts';
+import type { Command } from './command.ts';
+
+export const topic: Command = {
+  name: 'topic',
+  aliases: ['show', 'info'],
+  args: [{ name: 'topic', kind: 'topic', required: true, description: 'A topic name, e.g. "graphql resolvers"' }],
+  summary: "A topic's summary, resources and your progress on it",
+  examples: ['topic jwt', 'topic express'],
+  run(ctx, rest) {
+    const found = findTopic(ctx, rest, 'topic');
+    return topicCard(found, ctx.store.progress.forMember(ctx.member.id).get(found.id)?.state);
+  },
+};

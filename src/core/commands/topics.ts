@@ -1,0 +1,45 @@
+// `topics [section]`: the roadmap's sections, or one section's groups and topics with my state on each.
+import { STATE_MARK } from '../cards.ts';
+import { findSection } from '../lookup.ts';
+import { sectionsOf } from '../plan.ts';
+import { list, reply, text, type Block } from '../reply.ts';
+import { tally } from '../suggest.ts';
+import type { Command } from './command.ts';
+
+export const topics: Command = {
+  name: 'topics',
+  aliases: ['list', 'roadmap', 'sections'],
+  args: [{ name: 'section', kind: 'section', required: false, description: 'A section name or number' }],
+  summary: 'The sections of the roadmap, or the topics of one section',
+  examples: ['topics', 'topics databases', 'topics 4'],
+  run(ctx, rest) {
+    const progress = ctx.store.progress.forMember(ctx.member.id);
+    if (!rest) {
+      const sections = sectionsOf(ctx.roadmap, ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id));
+      return reply({
+        heading: ctx.roadmap.title,
+        blocks: [
+          list(sections.map((s, i) => {
+            const { done, total } = tally(s.studied, progress);
+            const count = s.pickOne && !s.chosen ? `choose one of ${s.groups.length}` : `${done}/${total} done`;
+            return [`${i + 1}. `, { strong: s.title }, ` — ${count}`];
+          })),
+          text('Type `topics <section>` to see a section, e.g. `topics 2`.'),
+        ],
+        buttons: sections.slice(0, 5).map((s, i) => ({ label: `${i + 1}. ${s.title}`, command: `topics ${s.slug}` })),
+      });
+    }
+    const section = findSection(ctx, rest);
+    const blocks: Block[] = [];
+    if (section.pickOne) {
+      const chosen = section.groups.find((g) => g.slug === section.chosen)?.title;
+      blocks.push(text(chosen ? `Your track: ${chosen}. Change it with \`track\`.` : 'Pick one track with `track <name>`.'));
+    }
+    for (const group of section.groups) {
+      if (group.title) blocks.push(text({ strong: group.title }));
+      blocks.push(list(group.topics.map((t) => [`${STATE_MARK[progress.get(t.id)?.state ?? 'new']} ${t.title}`, t.summary ? ` — ${t.summary}` : ''])));
+    }
+    blocks.push(text(`${STATE_MARK.done} done  ${STATE_MARK.learning} learning  ${STATE_MARK.skipped} skipped  ${STATE_MARK.new} not started. \`topic <name>\` opens one.`));
+    return reply({ heading: section.title, blocks });
+  },
+};

@@ -1,0 +1,46 @@
+// `track [choice]`: show or choose my group in the roadmap's pick-one section(s), e.g. `track node`.
+import { UserError } from '../errors.ts';
+import { namesOf, nearest, rank } from '../match.ts';
+import { sectionsOf, type PlanGroup, type PlanSection } from '../plan.ts';
+import { reply, text, type Block } from '../reply.ts';
+import type { Command } from './command.ts';
+
+export const track: Command = {
+  name: 'track',
+  aliases: ['language'],
+  args: [{ name: 'choice', kind: 'text', required: false, description: 'The track to follow, e.g. "node"' }],
+  summary: 'Show or choose your track where the roadmap says "pick one"',
+  examples: ['track', 'track node', 'track python'],
+  run(ctx, rest) {
+    const tracks = ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id);
+    const sections = sectionsOf(ctx.roadmap, tracks).filter((s) => s.pickOne);
+    if (sections.length === 0) throw new UserError('This roadmap has no tracks to choose: every topic is for everyone.');
+    const choices = sections.flatMap((section) => section.groups.map((group) => ({ section, group })));
+    if (!rest) {
+      const blocks: Block[] = sections.map((s) => {
+        const current = s.groups.find((g) => g.slug === s.chosen)?.title;
+        return text({ strong: s.title }, current ? `: you follow ${current}.` : ': not chosen yet.');
+      });
+      return reply({
+        heading: 'Your track',
+        blocks: [...blocks, text('Choose with `track <name>`; your progress is kept when you change.')],
+        buttons: choices.slice(0, 10).map(({ group }) => ({ label: group.title ?? '', command: `track ${group.slug}` })),
+      });
+    }
+    const candidates = choices.map((c) => ({ value: c, names: [...namesOf(c.group.title), c.group.slug ?? ''] }));
+    const { score, best } = rank(rest, candidates);
+    if (score === 0 || best.length !== 1) {
+      const guess = nearest(rest, candidates);
+      throw new UserError(['There is no single track called ', { user: rest }, '.'], {
+        hint: `Choose one of: ${choices.map((c) => `\`track ${c.group.slug}\``).join(', ')}${guess ? ` (closest: ${guess.group.title})` : ''}.`,
+      });
+    }
+    const { section, group } = best[0]! as { section: PlanSection; group: PlanGroup };
+    ctx.store.progress.chooseTrack(ctx.member.id, ctx.roadmap.id, section.slug, group.slug!, ctx.now);
+    return reply({
+      heading: `Your track: ${group.title}`,
+      blocks: [text(`From now on \`next\` walks ${group.title} in ${section.title}, then the rest of the roadmap.`)],
+      buttons: [{ label: 'Next topic', command: 'next', style: 'primary' }],
+    });
+  },
+};

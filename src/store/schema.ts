@@ -1,0 +1,107 @@
+// The database schema (drizzle). Migrations in migrations/ are generated from this file: `npm run db:generate`.
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const roadmaps = sqliteTable('roadmaps', {
+  id: text('id').primaryKey(), // the content file's name: content/backend.md → "backend"
+  title: text('title').notNull(),
+  sourceHash: text('source_hash').notNull(),
+  loadedAt: integer('loaded_at').notNull(),
+});
+
+// Sections and groups live on each topic row: they exist only to place topics, and a roadmap has ~100 topics.
+export const topics = sqliteTable(
+  'topics',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roadmapId: text('roadmap_id').notNull().references(() => roadmaps.id),
+    path: text('path').notNull(), // stable: backend/apis/graphql/resolvers
+    position: integer('position').notNull(),
+    sectionSlug: text('section_slug').notNull(),
+    sectionTitle: text('section_title').notNull(),
+    pickOne: integer('pick_one', { mode: 'boolean' }).notNull().default(false),
+    groupSlug: text('group_slug'),
+    groupTitle: text('group_title'),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    resources: text('resources', { mode: 'json' }).$type<{ type: string; title: string; url: string }[]>().notNull(),
+    // Removed from the content file: kept so that members' progress on it survives, hidden from the roadmap.
+    retiredAt: integer('retired_at'),
+  },
+  (t) => [uniqueIndex('topics_path').on(t.path), index('topics_roadmap_position').on(t.roadmapId, t.position)],
+);
+
+export const workspaces = sqliteTable(
+  'workspaces',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    platform: text('platform').notNull(), // slack | discord | terminal
+    externalId: text('external_id').notNull(), // Slack team id, Discord guild id, "local"
+    name: text('name'),
+    roadmapId: text('roadmap_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('workspaces_platform_external').on(t.platform, t.externalId)],
+);
+
+export const members = sqliteTable('members', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  displayName: text('display_name').notNull(),
+  timeZone: text('time_zone'),
+  createdAt: integer('created_at').notNull(),
+});
+
+// One platform account in one workspace; several identities may point at one member.
+export const identities = sqliteTable(
+  'identities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workspaceId: integer('workspace_id').notNull().references(() => workspaces.id),
+    platformUserId: text('platform_user_id').notNull(),
+    memberId: integer('member_id').notNull().references(() => members.id),
+    displayName: text('display_name').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('identities_workspace_user').on(t.workspaceId, t.platformUserId),
+    index('identities_member').on(t.memberId),
+  ],
+);
+
+// The member's chosen group in a pick-one section ("track node").
+export const trackChoices = sqliteTable(
+  'track_choices',
+  {
+    memberId: integer('member_id').notNull().references(() => members.id),
+    roadmapId: text('roadmap_id').notNull().references(() => roadmaps.id),
+    sectionSlug: text('section_slug').notNull(),
+    groupSlug: text('group_slug').notNull(),
+    chosenAt: integer('chosen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.roadmapId, t.sectionSlug] })],
+);
+
+export const progress = sqliteTable(
+  'progress',
+  {
+    memberId: integer('member_id').notNull().references(() => members.id),
+    topicId: integer('topic_id').notNull().references(() => topics.id),
+    state: text('state', { enum: ['learning', 'done', 'skipped'] }).notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.topicId] })],
+);
+
+// Append-only: every change of a member's state on a topic. The source of streaks and of boards by period.
+export const progressEvents = sqliteTable(
+  'progress_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: integer('member_id').notNull().references(() => members.id),
+    topicId: integer('topic_id').notNull().references(() => topics.id),
+    fromState: text('from_state'),
+    toState: text('to_state'), // null: reset
+    at: integer('at').notNull(),
+  },
+  (t) => [index('progress_events_member_at').on(t.memberId, t.at), index('progress_events_at').on(t.at)],
+);

@@ -1,0 +1,24 @@
+// Workspaces: a Slack team, a Discord guild, or the local terminal. Each follows one roadmap.
+import { and, eq } from 'drizzle-orm';
+import type { Db } from './db.ts';
+import { workspaces } from './schema.ts';
+
+export type WorkspaceRow = typeof workspaces.$inferSelect;
+
+export function createWorkspaceStore(db: Db) {
+  const find = (platform: string, externalId: string) =>
+    db.select().from(workspaces).where(and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId))).get();
+
+  return {
+    find,
+    /** The workspace, created on first contact with the default roadmap. */
+    ensure(input: { platform: string; externalId: string; name?: string; roadmapId: string; now: number }): WorkspaceRow {
+      const found = find(input.platform, input.externalId);
+      if (found) return found;
+      return db.insert(workspaces).values({
+        platform: input.platform, externalId: input.externalId, name: input.name ?? null,
+        roadmapId: input.roadmapId, createdAt: input.now,
+      }).returning().get();
+    },
+  };
+}

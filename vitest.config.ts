@@ -1,0 +1,10 @@
+// Tests run in parallel workers; each test opens its own temporary SQLite file.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
