@@ -77,7 +77,14 @@ function scoreName(q: string, name: string): number {
   const words = name.split(' ');
   if (q.split(' ').every((w) => words.some((n) => n.startsWith(w)))) return 60;
   if (cq.length >= 3 && cn.includes(cq)) return 50;
-  const allowed = cq.length >= 6 ? 2 : cq.length >= 4 ? 1 : 0;
   const typo = Math.min(distance(cq, cn), distance(cq, cn.slice(0, cq.length)) + 1);
-  return typo <= allowed ? 40 - typo * 5 : 0;
+  if (typo <= typos(cq)) return 40 - typo * 5;
+  // Word by word, each allowed a typo: "kuberneetes pods" still finds "kubernetes pods deployments".
+  const close = (w: string) => words.some((n) => n.startsWith(w) || distance(w, n.slice(0, w.length + 1)) <= typos(w));
+  return q.split(' ').every(close) ? 25 : 0;
+}
+
+/** How many edits a typed word may be off: none for short words, where one edit makes another word. */
+function typos(word: string): number {
+  return word.length >= 6 ? 2 : word.length >= 4 ? 1 : 0;
 }

@@ -1,0 +1,68 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { syncContent } from '../../src/content/sync.ts';
+import { CONTENT_DIR, createTestApp, rowCounts, tempDir, textOf, type TestApp } from '../helpers.ts';
+
+const OURS = readFileSync(join(CONTENT_DIR, 'backend.md'), 'utf8');
+
+describe('syncContent', () => {
+  let app: TestApp;
+  let content: ReturnType<typeof tempDir>;
+  afterEach(() => {
+    app.close();
+    content.cleanup();
+  });
+
+  function setup(markdown = OURS) {
+    content = tempDir();
+    writeFileSync(join(content.dir, 'backend.md'), markdown);
+    app = createTestApp({ contentDir: content.dir });
+    return content.dir;
+  }
+
+  it('loads every content file and is idempotent', () => {
+    const dir = setup();
+    copyFileSync(new URL('../fixtures/roadmaps/hand-written.md', import.meta.url), join(dir, 'frontend.md'));
+    const first = syncContent(dir, app.store, 1);
+    expect(first.failed).toEqual([]);
+    expect(first.loaded.map((l) => [l.roadmap, l.added])).toEqual([['backend', 0], ['frontend', 5]]);
+    const before = rowCounts(app);
+    const again = syncContent(dir, app.store, 2);
+    expect(again.loaded.every((l) => l.unchanged)).toBe(true);
+    expect(rowCounts(app)).toEqual(before);
+  });
+
+  it('keeps progress when a file is edited, retires removed topics without deleting them, and revives them', async () => {
+    const dir = setup();
+    await app.say('done redis');
+    await app.say('start mongodb');
+    const edited = OURS.replace(/^- \*\*Redis\*\*.*\n(  - .*\n)+/m, '').replace('**MongoDB**: ', '**MongoDB**: Edited summary. ');
+    writeFileSync(join(dir, 'backend.md'), edited);
+    const report = syncContent(dir, app.store, 2);
+    expect(report.loaded[0]).toMatchObject({ retired: 1, added: 0, unchanged: false });
+
+    expect(textOf(await app.say('topic mongodb'))).toContain('Edited summary.');
+    expect(textOf(await app.say('topic mongodb'))).toContain('Your progress: learning');
+    expect(textOf(await app.say('topic redis'))).toContain("can't find a topic");
+    const progressRows = app.db.$client.prepare('select count(*) n from progress').get() as { n: number };
+    expect(progressRows.n).toBe(2); // the retired topic's "done" is kept
+
+    writeFileSync(join(dir, 'backend.md'), OURS);
+    syncContent(dir, app.store, 3);
+    expect(textOf(await app.say('topic redis'))).toContain('Your progress: done');
+  });
+
+  it('rejects a malformed file whole: nothing of it is loaded and the previous version stays', async () => {
+    const dir = setup();
+    const before = rowCounts(app);
+    const broken = OURS.replace('- **Flask**:', '#### Oops\n- **Flask**:').replace(/Express\.js/g, 'Express 5');
+    writeFileSync(join(dir, 'backend.md'), broken);
+    const report = syncContent(dir, app.store, 2);
+    expect(report.loaded).toEqual([]);
+    expect(report.failed).toHaveLength(1);
+    expect(report.failed[0]!.message).toMatch(/backend\.md:\d+: headings go three levels deep/);
+    expect(rowCounts(app)).toEqual(before);
+    expect(textOf(await app.say('topic express'))).toContain('Express.js');
+  });
+});

@@ -1,0 +1,69 @@
+// Test wiring: a real SQLite file in a temp folder, the real content loader and the real core, on a fixed clock.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixedClock } from '../src/clock.ts';
+import { syncContent } from '../src/content/sync.ts';
+import { createCore } from '../src/core/index.ts';
+import type { Invocation } from '../src/core/invocation.ts';
+import { plain, type Block, type Reply } from '../src/core/reply.ts';
+import { createLog } from '../src/log.ts';
+import { openDb } from '../src/store/db.ts';
+import { createStore } from '../src/store/index.ts';
+
+export const CONTENT_DIR = new URL('../content', import.meta.url).pathname;
+
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'roadmap-coach-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function createTestApp(opts: { contentDir?: string; now?: string } = {}) {
+  const { dir, cleanup } = tempDir();
+  const db = openDb(join(dir, 'test.db'));
+  const store = createStore(db);
+  const clock = fixedClock(opts.now ?? '2026-11-26T09:00:00Z');
+  const errors: string[] = [];
+  const log = createLog('error', (line) => errors.push(line));
+  const report = syncContent(opts.contentDir ?? CONTENT_DIR, store, clock.now().getTime());
+  const core = createCore({ store, clock, log, defaultRoadmap: 'backend' });
+
+  /** Sends one command as a user (default: "ada" in the terminal workspace) and returns the reply. */
+  const say = (text: string, user: Partial<Invocation['user']> & { workspace?: string } = {}): Promise<Reply> =>
+    core.handle({
+      platform: 'terminal',
+      workspace: { id: user.workspace ?? 'local' },
+      user: { id: user.id ?? 'ada', displayName: user.displayName ?? 'Ada' },
+      place: { direct: true },
+      text,
+    });
+
+  return {
+    db, store, clock, core, say, report, errors,
+    close() {
+      db.$client.close();
+      cleanup();
+    },
+  };
+}
+
+export type TestApp = ReturnType<typeof createTestApp>;
+
+/** All of a reply's text, flattened: heading, blocks and button labels and commands. */
+export function textOf(reply: Reply): string {
+  const blocks = reply.blocks.map((b: Block) => {
+    switch (b.type) {
+      case 'text': return plain(b.spans);
+      case 'list': return b.items.map(plain).join('\n');
+      case 'fields': return b.fields.map((f) => `${f.label}: ${plain(f.value)}`).join('\n');
+      case 'progress': return `${b.label} ${b.done}/${b.total}${b.note ? ` ${b.note}` : ''}`;
+    }
+  });
+  return [reply.heading ?? '', ...blocks, ...reply.buttons.map((b) => `[${b.label}: ${b.command}]`)].join('\n');
+}
+
+/** Row counts of every table, to prove a failed command wrote nothing. */
+export function rowCounts(app: TestApp): Record<string, number> {
+  const tables = app.db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[];
+  return Object.fromEntries(tables.map(({ name }) => [name, (app.db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]));
+}
