@@ -1,10 +1,10 @@
 // Finds the topic, section or track a member means. An ambiguous query lists the candidates; an unknown one
 // suggests the nearest. Retired topics are not found: they are no longer on the roadmap.
-import type { TopicRow } from '../store/index.ts';
+import type { RoadmapView, TopicRow } from '../store/index.ts';
 import type { CommandContext } from './commands/command.ts';
 import { UserError } from './errors.ts';
 import { namesOf, nearest, rank, type Candidate } from './match.ts';
-import { sectionsOf, type PlanGroup, type PlanSection } from './plan.ts';
+import { sectionsOf, type PlanSection } from './plan.ts';
 import { list } from './reply.ts';
 
 const MAX_CANDIDATES = 10;
@@ -16,11 +16,7 @@ export function findTopic(ctx: CommandContext, query: string, verb = 'topic'): T
   const exact = topics.find((t) => t.path === q || t.path === `${ctx.roadmap.id}/${q}`);
   if (exact) return exact;
 
-  // Groups compete with topics, so "jwt" (a group) lists its topics instead of guessing one of them.
-  const candidates: Candidate<TopicRow[]>[] = [
-    ...topics.map((t) => ({ value: [t], names: [...namesOf(t.title, t.groupTitle && `${t.groupTitle} ${t.title}`), t.slug] })),
-    ...groupsOf(ctx).map((g) => ({ value: g.topics, names: [...namesOf(g.title), g.slug ?? ''] })),
-  ];
+  const candidates = topicCandidates(ctx.roadmap);
   const { score, best } = rank(q, candidates);
   const found = [...new Set(best.flat())].sort((a, b) => a.position - b.position);
   if (score > 0 && found.length === 1) return found[0]!;
@@ -39,7 +35,7 @@ export function findTopic(ctx: CommandContext, query: string, verb = 'topic'): T
 
 export function findSection(ctx: CommandContext, query: string): PlanSection {
   const sections = sectionsOf(ctx.roadmap, ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id));
-  const candidates = sections.map((s, i) => ({ value: s, names: [...namesOf(s.title), s.slug, String(i + 1)] }));
+  const candidates = sections.map((s, i) => ({ value: s, names: namesOf(s.title, s.slug, String(i + 1)) }));
   const { score, best } = rank(query, candidates);
   if (score > 0 && best.length === 1) return best[0]!;
   if (score > 0) {
@@ -53,6 +49,19 @@ export function findSection(ctx: CommandContext, query: string): PlanSection {
   });
 }
 
-function groupsOf(ctx: CommandContext): PlanGroup[] {
-  return sectionsOf(ctx.roadmap).flatMap((s) => s.groups).filter((g) => g.slug !== null);
+// A roadmap view is replaced whenever its content is reloaded, so its names can be worked out once per view.
+const namesByRoadmap = new WeakMap<RoadmapView, Candidate<TopicRow[]>[]>();
+
+function topicCandidates(roadmap: RoadmapView): Candidate<TopicRow[]>[] {
+  let candidates = namesByRoadmap.get(roadmap);
+  if (!candidates) {
+    // Groups compete with topics, so "jwt" (a group) lists its topics instead of guessing one of them.
+    const groups = sectionsOf(roadmap).flatMap((s) => s.groups).filter((g) => g.slug !== null);
+    candidates = [
+      ...roadmap.topics.map((t) => ({ value: [t], names: namesOf(t.title, t.groupTitle && `${t.groupTitle} ${t.title}`, t.slug) })),
+      ...groups.map((g) => ({ value: g.topics, names: namesOf(g.title, g.slug) })),
+    ];
+    namesByRoadmap.set(roadmap, candidates);
+  }
+  return candidates;
 }

@@ -4,7 +4,14 @@ import { ALIASES } from './aliases.ts';
 
 export interface Candidate<T> {
   value: T;
-  names: string[]; // every name it answers to: title, slug, parts of "A / B", a parenthetical
+  names: Name[]; // every name it answers to: title, slug, parts of "A / B", a parenthetical
+}
+
+/** A name, normalised once: "node js", "nodejs", ["node", "js"]. */
+export interface Name {
+  text: string;
+  compact: string;
+  words: string[];
 }
 
 export interface Ranked<T> {
@@ -13,7 +20,7 @@ export interface Ranked<T> {
 }
 
 /** "APIs (RESTful & GraphQL)" → ["apis restful graphql", "apis", "restful graphql"]; "EC2 / Compute Engine" → parts. */
-export function namesOf(...titles: (string | null | undefined)[]): string[] {
+export function namesOf(...titles: (string | null | undefined)[]): Name[] {
   const names = new Set<string>();
   for (const title of titles) {
     if (!title) continue;
@@ -23,7 +30,7 @@ export function namesOf(...titles: (string | null | undefined)[]): string[] {
     for (const part of title.split(/\s*[/|]\s*/)) names.add(normalize(part));
   }
   names.delete('');
-  return [...names];
+  return [...names].map((text) => ({ text, compact: compact(text), words: text.split(' ') }));
 }
 
 export function normalize(text: string): string {
@@ -37,15 +44,23 @@ export function normalize(text: string): string {
 }
 
 export function rank<T>(query: string, candidates: Candidate<T>[]): Ranked<T> {
-  const q = expand(normalize(query));
-  let best: T[] = [];
+  const text = expand(normalize(query));
+  const q: Name = { text, compact: compact(text), words: text.split(' ') };
+  // Typo scores are all below the cheap ones, so edit distances are only worked out when nothing matched cheaply.
+  const cheap = best(candidates, (name) => scoreName(q, name));
+  return cheap.score > 0 ? cheap : best(candidates, (name) => scoreTypo(q, name));
+}
+
+function best<T>(candidates: Candidate<T>[], score: (name: Name) => number): Ranked<T> {
+  let found: T[] = [];
   let top = 0;
   for (const candidate of candidates) {
-    const score = Math.max(...candidate.names.map((name) => scoreName(q, name)));
-    if (score > top) [top, best] = [score, [candidate.value]];
-    else if (score === top && score > 0) best.push(candidate.value);
+    let s = 0;
+    for (const name of candidate.names) s = Math.max(s, score(name));
+    if (s > top) [top, found] = [s, [candidate.value]];
+    else if (s === top && s > 0) found.push(candidate.value);
   }
-  return { score: top, best };
+  return { score: top, best: found };
 }
 
 /** The candidate whose name is closest to the query, for "did you mean". */
@@ -54,7 +69,7 @@ export function nearest<T>(query: string, candidates: Candidate<T>[]): T | undef
   let found: T | undefined;
   let least = Infinity;
   for (const candidate of candidates) {
-    for (const name of candidate.names) {
+    for (const { text: name } of candidate.names) {
       const d = distance(q, name) / Math.max(q.length, name.length);
       if (d < least) [least, found] = [d, candidate.value];
     }
@@ -68,20 +83,21 @@ function expand(q: string): string {
 
 const compact = (s: string) => s.replace(/ /g, '');
 
-function scoreName(q: string, name: string): number {
-  if (!q) return 0;
-  const cq = compact(q);
-  const cn = compact(name);
-  if (cq === cn) return 100;
-  if (cq.length >= 2 && cn.startsWith(cq)) return 80;
-  const words = name.split(' ');
-  if (q.split(' ').every((w) => words.some((n) => n.startsWith(w)))) return 60;
-  if (cq.length >= 3 && cn.includes(cq)) return 50;
-  const typo = Math.min(distance(cq, cn), distance(cq, cn.slice(0, cq.length)) + 1);
-  if (typo <= typos(cq)) return 40 - typo * 5;
+function scoreName(q: Name, name: Name): number {
+  if (!q.compact) return 0;
+  if (q.compact === name.compact) return 100;
+  if (q.compact.length >= 2 && name.compact.startsWith(q.compact)) return 80;
+  if (q.words.every((w) => name.words.some((n) => n.startsWith(w)))) return 60;
+  return q.compact.length >= 3 && name.compact.includes(q.compact) ? 50 : 0;
+}
+
+function scoreTypo(q: Name, name: Name): number {
+  if (!q.compact) return 0;
+  const typo = Math.min(distance(q.compact, name.compact), distance(q.compact, name.compact.slice(0, q.compact.length)) + 1);
+  if (typo <= typos(q.compact)) return 40 - typo * 5;
   // Word by word, each allowed a typo: "kuberneetes pods" still finds "kubernetes pods deployments".
-  const close = (w: string) => words.some((n) => n.startsWith(w) || distance(w, n.slice(0, w.length + 1)) <= typos(w));
-  return q.split(' ').every(close) ? 25 : 0;
+  const close = (w: string) => name.words.some((n) => n.startsWith(w) || distance(w, n.slice(0, w.length + 1)) <= typos(w));
+  return q.words.every(close) ? 25 : 0;
 }
 
 /** How many edits a typed word may be off: none for short words, where one edit makes another word. */

@@ -1,6 +1,6 @@
 // Roadmaps and their topics as the core reads them; the content sync writes them.
 import { createHash } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Roadmap } from '../content/roadmap.ts';
 import type { Db } from './db.ts';
 import { roadmaps, topics } from './schema.ts';
@@ -17,10 +17,12 @@ export function createContentStore(db: Db) {
   // Topics change only when content is loaded, which bumps roadmaps.loaded_at: cache by that stamp, so a load by
   // another process on the same file is seen on the next command.
   const cache = new Map<string, { loadedAt: number; view: RoadmapView }>();
+  const stamp = db.select({ title: roadmaps.title, loadedAt: roadmaps.loadedAt }).from(roadmaps)
+    .where(eq(roadmaps.id, sql.placeholder('id'))).prepare();
 
   return {
     roadmap(id: string): RoadmapView | undefined {
-      const row = db.select({ title: roadmaps.title, loadedAt: roadmaps.loadedAt }).from(roadmaps).where(eq(roadmaps.id, id)).get();
+      const row = stamp.get({ id });
       if (!row) return undefined;
       const hit = cache.get(id);
       if (hit && hit.loadedAt === row.loadedAt) return hit.view;

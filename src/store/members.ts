@@ -1,5 +1,5 @@
 // Members and their platform identities: one person may reach the bot from several accounts.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { identities, members } from './schema.ts';
 
@@ -14,13 +14,15 @@ export interface IdentityInput {
 }
 
 export function createMemberStore(db: Db) {
+  const byIdentity = db.select({ member: members, identityName: identities.displayName, identityId: identities.id })
+    .from(identities).innerJoin(members, eq(members.id, identities.memberId))
+    .where(and(eq(identities.workspaceId, sql.placeholder('workspaceId')), eq(identities.platformUserId, sql.placeholder('userId'))))
+    .prepare();
+
   return {
     /** The member behind a platform account, created on first contact; a changed display name is kept up to date. */
     resolve(input: IdentityInput): MemberRow {
-      const found = db.select({ member: members, identityName: identities.displayName, identityId: identities.id })
-        .from(identities).innerJoin(members, eq(members.id, identities.memberId))
-        .where(and(eq(identities.workspaceId, input.workspaceId), eq(identities.platformUserId, input.platformUserId)))
-        .get();
+      const found = byIdentity.get({ workspaceId: input.workspaceId, userId: input.platformUserId });
       if (found) {
         if (found.identityName !== input.displayName) {
           db.update(identities).set({ displayName: input.displayName }).where(eq(identities.id, found.identityId)).run();

@@ -14,6 +14,10 @@ export function createProgressStore(db: Db) {
   const byMember = db.select({ topicId: progress.topicId, state: progress.state, updatedAt: progress.updatedAt })
     .from(progress).where(eq(progress.memberId, sql.placeholder('memberId'))).prepare();
 
+  const tracksOf = db.select().from(trackChoices)
+    .where(and(eq(trackChoices.memberId, sql.placeholder('memberId')), eq(trackChoices.roadmapId, sql.placeholder('roadmapId'))))
+    .prepare();
+
   return {
     forMember(memberId: number): Map<number, TopicProgress> {
       const rows = byMember.all({ memberId });
@@ -36,8 +40,7 @@ export function createProgressStore(db: Db) {
 
     /** Chosen group per pick-one section of a roadmap: section slug → group slug. */
     tracks(memberId: number, roadmapId: string): Map<string, string> {
-      const rows = db.select().from(trackChoices)
-        .where(and(eq(trackChoices.memberId, memberId), eq(trackChoices.roadmapId, roadmapId))).all();
+      const rows = tracksOf.all({ memberId, roadmapId });
       return new Map(rows.map((r) => [r.sectionSlug, r.groupSlug]));
     },
 

@@ -1,13 +1,15 @@
 // Workspaces: a Slack team, a Discord guild, or the local terminal. Each follows one roadmap.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { workspaces } from './schema.ts';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 
 export function createWorkspaceStore(db: Db) {
-  const find = (platform: string, externalId: string) =>
-    db.select().from(workspaces).where(and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId))).get();
+  const byExternalId = db.select().from(workspaces)
+    .where(and(eq(workspaces.platform, sql.placeholder('platform')), eq(workspaces.externalId, sql.placeholder('externalId'))))
+    .prepare();
+  const find = (platform: string, externalId: string): WorkspaceRow | undefined => byExternalId.get({ platform, externalId });
 
   return {
     find,

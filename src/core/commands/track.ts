@@ -27,7 +27,7 @@ export const track: Command = {
         buttons: choices.slice(0, 10).map(({ group }) => ({ label: group.title ?? '', command: `track ${group.slug}` })),
       });
     }
-    const candidates = choices.map((c) => ({ value: c, names: [...namesOf(c.group.title), c.group.slug ?? ''] }));
+    const candidates = choices.map((c) => ({ value: c, names: namesOf(c.group.title, c.group.slug) }));
     const { score, best } = rank(rest, candidates);
     if (score === 0 || best.length !== 1) {
       const guess = nearest(rest, candidates);

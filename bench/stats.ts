@@ -1,0 +1,22 @@
+// Timing helpers for the benchmarks: percentiles over measured samples, and one printed line per figure.
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+export async function timeEach(runs: number, fn: (i: number) => unknown): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn(i);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return samples;
+}
+
+/** "next          median 0.081 ms  p99 0.170 ms  (target p99 < 1 ms: ok)" */
+export function report(name: string, samples: number[], targetP99Ms?: number): string {
+  const p99 = percentile(samples, 99);
+  const verdict = targetP99Ms === undefined ? '' : `  (target p99 < ${targetP99Ms} ms: ${p99 < targetP99Ms ? 'ok' : 'MISSED'})`;
+  return `${name.padEnd(24)} median ${percentile(samples, 50).toFixed(3)} ms  p99 ${p99.toFixed(3)} ms${verdict}`;
+}
