@@ -1,27 +1,46 @@
-// The logger handed down to every part: JSON lines on stderr (stdout belongs to the terminal chat).
+// The logger handed down to every part: pino, JSON lines on stderr (stdout belongs to the terminal chat), pretty
+// when stderr is a terminal. Secrets are redacted by key; message text is only ever logged at debug level.
+import pino from 'pino';
+import pretty from 'pino-pretty';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+type Fields = Record<string, unknown>;
+
 export interface Log {
-  debug(message: string, fields?: Record<string, unknown>): void;
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
+  debug(message: string, fields?: Fields): void;
+  info(message: string, fields?: Fields): void;
+  warn(message: string, fields?: Fields): void;
+  error(message: string, fields?: Fields): void;
+  /** A logger whose every line carries these fields, e.g. { rid } for one request. */
+  child(bindings: Fields): Log;
 }
 
-const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-export type LogLevel = (typeof LEVELS)[number] | 'silent';
+const SECRET_KEYS = ['token', 'botToken', 'appToken', 'clientSecret', 'signingSecret', 'stateSecret', 'secret', 'authorization', 'password'];
 
-export function createLog(level: LogLevel, write: (line: string) => void = (l) => process.stderr.write(l + '\n')): Log {
-  const min = level === 'silent' ? LEVELS.length : LEVELS.indexOf(level);
-  const at = (lvl: (typeof LEVELS)[number]) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (LEVELS.indexOf(lvl) < min) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg: message, ...serialize(fields) }));
+/** destination: stderr by default; tests pass a function that receives each JSON line. */
+export function createLog(level: LogLevel, destination: ((line: string) => void) | { write(line: string): unknown } = process.stderr): Log {
+  const usePretty = destination === process.stderr && process.stderr.isTTY;
+  const stream = typeof destination === 'function'
+    ? { write: (line: string) => destination(line.trimEnd()) }
+    : usePretty ? pretty({ destination: 2, sync: true, colorize: true }) : destination;
+  const logger = pino(
+    {
+      level,
+      base: undefined,
+      redact: { paths: SECRET_KEYS.flatMap((k) => [k, `*.${k}`]), censor: '[redacted]' },
+      serializers: { err: pino.stdSerializers.err },
+    },
+    stream as pino.DestinationStream,
+  );
+  return wrap(logger);
+}
+
+function wrap(logger: pino.Logger): Log {
+  return {
+    debug: (message, fields) => logger.debug(fields ?? {}, message),
+    info: (message, fields) => logger.info(fields ?? {}, message),
+    warn: (message, fields) => logger.warn(fields ?? {}, message),
+    error: (message, fields) => logger.error(fields ?? {}, message),
+    child: (bindings) => wrap(logger.child(bindings)),
   };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
-
-function serialize(fields: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    out[key] = value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
-  }
-  return out;
 }

@@ -16,4 +16,6 @@ export interface Adapter {
   start(handle: Handle): Promise<void>;
   send(target: SendTarget, reply: Reply): Promise<void>;
   stop(): Promise<void>;
+  /** For /readyz and metrics: whether the platform connection is up (adapters without one leave it out). */
+  connected?(): boolean;
 }

@@ -15,18 +15,33 @@ export interface CoreDeps {
   log: Log;
   defaultRoadmap: string; // what a new workspace follows
   commands?: readonly Command[];
+  observe?: (event: CommandEvent) => void; // metrics: one call per handled command
+}
+
+export interface CommandEvent {
+  verb: string; // the command's name, or "unknown" when the text did not parse
+  platform: string;
+  outcome: 'ok' | 'refused' | 'error';
+  seconds: number;
 }
 
 export type Core = ReturnType<typeof createCore>;
 
-export function createCore({ store, clock, log, defaultRoadmap, commands = COMMANDS }: CoreDeps) {
+export function createCore({ store, clock, log, defaultRoadmap, commands = COMMANDS, observe }: CoreDeps) {
   return {
     commands,
     /** Never throws: a refusal or a bug both come back as a Reply, and nothing a failed command wrote is kept. */
     async handle(invocation: Invocation): Promise<Reply> {
+      const started = performance.now();
+      let verb = 'unknown';
+      const done = (outcome: CommandEvent['outcome'], result: Reply): Reply => {
+        observe?.({ verb, platform: invocation.platform, outcome, seconds: (performance.now() - started) / 1000 });
+        return result;
+      };
       try {
         const { command, rest } = parse(invocation.text, commands);
-        return store.transaction(() => {
+        verb = command.name;
+        return done('ok', store.transaction(() => {
           const now = clock.now().getTime();
           const workspace = store.workspaces.ensure({
             platform: invocation.platform, externalId: invocation.workspace.id, name: invocation.workspace.name,
@@ -39,11 +54,11 @@ export function createCore({ store, clock, log, defaultRoadmap, commands = COMMA
             timeZone: invocation.user.timeZone, now,
           });
           return command.run({ store, now, invocation, workspace, member, roadmap, commands }, rest);
-        });
+        }));
       } catch (error) {
-        if (error instanceof UserError) return refusal(error);
-        log.error('command failed', { err: error, platform: invocation.platform, workspace: invocation.workspace.id });
-        return reply({ blocks: [text('Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.')] });
+        if (error instanceof UserError) return done('refused', refusal(error));
+        log.error('command failed', { err: error, verb, platform: invocation.platform, workspace: invocation.workspace.id });
+        return done('error', reply({ blocks: [text('Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.')] }));
       }
     },
   };

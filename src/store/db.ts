@@ -1,6 +1,6 @@
 // Opens the SQLite file with the pragmas the bot relies on and applies pending migrations.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -10,6 +10,13 @@ import * as schema from './schema.ts';
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 const MIGRATIONS = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/** Whether every migration in migrations/ has been applied to this database (for /readyz). */
+export function migrationsApplied(db: Db): boolean {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  const applied = db.$client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number };
+  return applied.n >= journal.entries.length;
+}
 
 export function openDb(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

@@ -21,6 +21,7 @@ export function createTerminalAdapter(deps: TerminalDeps): Adapter {
   return {
     platform: 'terminal',
     async start(handle: Handle) {
+      rl.on('SIGINT', () => rl.close()); // Ctrl-C at the prompt leaves, as in any shell
       if (interactive) {
         output.write('Roadmap Coach — type `help` for commands, `next` to begin, Ctrl-D to leave.\n');
         rl.prompt();

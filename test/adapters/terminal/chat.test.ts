@@ -50,7 +50,7 @@ describe('terminal chat (piped)', () => {
     writeFileSync(join(content, 'backend.md'), readFileSync(join(ROOT, 'content/backend.md'), 'utf8') + '\n##### too deep\n');
     const run = await chat('topic redis\n', { ...env, CONTENT_DIR: content });
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/Content error: .*backend\.md:\d+: headings go three levels deep/);
+    expect(run.stderr).toMatch(/content file rejected.*backend\.md:\d+: headings go three levels deep/);
     expect(run.stdout).toContain('== Redis ==');
   }, 30_000);
 

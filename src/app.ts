@@ -1,0 +1,86 @@
+// Composition root: database → content → core → adapters and the HTTP server; and the orderly stop.
+import type { AddressInfo } from 'node:net';
+import type { Readable, Writable } from 'node:stream';
+import type { Adapter } from './adapters/adapter.ts';
+import { createTerminalAdapter } from './adapters/terminal/index.ts';
+import type { TerminalUser } from './adapters/terminal/receive.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { platformsOf, type Config } from './config.ts';
+import { syncContent } from './content/sync.ts';
+import { createCore } from './core/index.ts';
+import { createInflight } from './inflight.ts';
+import type { Log } from './log.ts';
+import { createHttpServer } from './server/http.ts';
+import { createMetrics } from './server/metrics.ts';
+import { migrationsApplied, openDb } from './store/db.ts';
+import { createStore } from './store/index.ts';
+
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface AppOptions {
+  config: Config;
+  log: Log;
+  clock?: Clock;
+  /** The terminal chat, when it runs: its streams and who is typing. */
+  terminal?: { input: Readable; output: Writable; interactive: boolean; user: TerminalUser; onEnd: () => void };
+}
+
+export class StartError extends Error {}
+
+export async function startApp({ config, log, clock = systemClock, terminal }: AppOptions) {
+  const metrics = createMetrics();
+  const db = openDb(config.DATABASE_PATH);
+  const store = createStore(db);
+
+  const report = syncContent(config.CONTENT_DIR, store, clock.now().getTime());
+  for (const failure of report.failed) {
+    // The roadmap keeps its last good version; the operator sees exactly where the file is wrong.
+    log.error(`content file rejected, its previous version stays loaded: ${failure.message}`, { file: failure.file, line: failure.line });
+  }
+  for (const loaded of report.loaded) log.info('content loaded', { ...loaded });
+  if (!store.content.roadmap(config.DEFAULT_ROADMAP)) {
+    db.$client.close();
+    throw new StartError(`The default roadmap "${config.DEFAULT_ROADMAP}" is not loaded: add ${config.CONTENT_DIR}/${config.DEFAULT_ROADMAP}.md or set DEFAULT_ROADMAP.`);
+  }
+
+  const core = createCore({ store, clock, log, defaultRoadmap: config.DEFAULT_ROADMAP, observe: metrics.observeCommand });
+  const inflight = createInflight();
+  const handle = inflight.wrap(core.handle);
+  const adapters: Adapter[] = [];
+  const platforms = platformsOf(config);
+  if (terminal) adapters.push(createTerminalAdapter(terminal));
+
+  // The HTTP server runs whenever a platform does; the terminal chat alone starts it only if PORT is set.
+  const wantHttp = platforms.slack || platforms.discord || config.PORT !== undefined;
+  const http = wantHttp
+    ? createHttpServer({
+        port: config.PORT ?? 3000, log, metrics,
+        readiness: () => [
+          { name: 'database', ok: db.$client.open && migrationsApplied(db) },
+          ...adapters.filter((a) => a.connected).map((a) => ({ name: a.platform, ok: a.connected!() })),
+        ],
+      })
+    : undefined;
+  const address: AddressInfo | undefined = await http?.listen();
+  if (address) log.info('http server listening', { port: address.port });
+  for (const adapter of adapters) await adapter.start(handle);
+
+  let stopped: Promise<void> | undefined;
+  return {
+    store, core, metrics, address, inflight,
+    /** Stops taking commands, lets running ones finish (up to 10 s), then closes platforms, HTTP and the database. */
+    stop(): Promise<void> {
+      stopped ??= (async () => {
+        const drained = await inflight.drain(SHUTDOWN_GRACE_MS);
+        if (!drained) log.warn('shutdown: commands still running after the grace period', { running: inflight.size });
+        for (const adapter of adapters) await adapter.stop().catch((err) => log.error('adapter stop failed', { err, platform: adapter.platform }));
+        await http?.close();
+        db.$client.close();
+        log.info('stopped');
+      })();
+      return stopped;
+    },
+  };
+}
+
+export type App = Awaited<ReturnType<typeof startApp>>;
