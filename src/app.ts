@@ -67,7 +67,7 @@ export async function startApp({ config, log, clock = systemClock, terminal }: A
 
   let stopped: Promise<void> | undefined;
   return {
-    store, core, metrics, address, inflight,
+    db, store, core, metrics, address, inflight,
     /** Stops taking commands, lets running ones finish (up to 10 s), then closes platforms, HTTP and the database. */
     stop(): Promise<void> {
       stopped ??= (async () => {

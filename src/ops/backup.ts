@@ -8,7 +8,8 @@ export async function backupDatabase(source: string, destination: string): Promi
   const db = new Database(source, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    const { totalPages } = await db.backup(destination);
+    // All pages in one step: one read transaction, so concurrent writes can neither tear nor restart the copy.
+    const { totalPages } = await db.backup(destination, { progress: () => 1 << 30 });
     return { pages: totalPages };
   } finally {
     db.close();

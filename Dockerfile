@@ -1,0 +1,29 @@
+# Roadmap Coach: a multi-stage build. The deps stage compiles better-sqlite3 and installs production packages
+# only (npm ci --omit=dev); the final stage carries them, the sources and the content, and runs as a non-root user.
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    DATABASE_PATH=/data/roadmap-coach.db \
+    PORT=3000
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json tsconfig.json ./
+COPY src ./src
+COPY content ./content
+COPY migrations ./migrations
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# node itself is PID 1 (not npm, which does not pass signals on): SIGTERM reaches the bot's graceful stop.
+STOPSIGNAL SIGTERM
+CMD ["node", "--import", "tsx", "src/main.ts", "start"]

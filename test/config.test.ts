@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, platformsOf } from '../src/config.ts';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+const DISCORD = { DISCORD_TOKEN: 'x'.repeat(40), DISCORD_APPLICATION_ID: '123456789012345678' };
+const SLACK = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 's'.repeat(32) };
+
+describe('loadConfig', () => {
+  it('has working defaults, treats empty variables as unset, and starts no platform without tokens', () => {
+    const config = loadConfig({ DATABASE_PATH: '', LOG_LEVEL: '', PORT: '' });
+    expect(config).toMatchObject({ DATABASE_PATH: './data/roadmap-coach.db', CONTENT_DIR: './content', DEFAULT_ROADMAP: 'backend' });
+    expect(config.PORT).toBeUndefined();
+    expect(platformsOf(config)).toEqual({ slack: false, discord: false });
+  });
+
+  it.each([
+    ['PORT', 'abc', 'a port number'],
+    ['PORT', '70000', 'PORT'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL'],
+    ['DEFAULT_ROADMAP', 'Back End', 'content file name'],
+    ['SLACK_BOT_TOKEN', 'xoxp-user', 'xoxb-'],
+    ['SLACK_APP_TOKEN', 'nope', 'xapp-'],
+    ['SLACK_SIGNING_SECRET', 'short', 'signing secret'],
+    ['SLACK_CLIENT_ID', 'abc', 'client id'],
+    ['SLACK_CLIENT_SECRET', 'short', 'client secret'],
+    ['SLACK_STATE_SECRET', 'short', '16 characters'],
+    ['SLACK_TOKEN_KEY', 'not-hex', '64 hex'],
+    ['SLACK_API_URL', 'ftp://slack', 'http(s) URL'],
+    ['DISCORD_TOKEN', 'short', 'bot token'],
+    ['DISCORD_APPLICATION_ID', 'app', 'application id'],
+    ['DISCORD_GUILD_ID', 'guild', 'guild'],
+    ['DISCORD_API_URL', 'not a url', 'http(s) URL'],
+  ])('%s=%s is refused, saying what is expected', (name, value, expected) => {
+    const found = problems({ ...SLACK, ...DISCORD, [name]: value });
+    expect(found.some((p) => p.startsWith(`${name}: `) && p.includes(expected))).toBe(true);
+  });
+
+  it('lists every problem at once', () => {
+    expect(problems({ PORT: 'x', LOG_LEVEL: 'y', DISCORD_APPLICATION_ID: 'z' })).toHaveLength(3);
+  });
+
+  it('a Slack bot token with neither a signing secret nor an app token names both', () => {
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET or SLACK_APP_TOKEN: /)]);
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toEqual([]);
+  });
+
+  it('Slack OAuth needs all of its variables, and Discord needs its application id', () => {
+    const oauth = problems({ SLACK_CLIENT_ID: '123.456' });
+    for (const name of ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_SIGNING_SECRET', 'SLACK_TOKEN_KEY']) {
+      expect(oauth.some((p) => p.startsWith(`${name}: required for Slack OAuth`))).toBe(true);
+    }
+    expect(problems({ DISCORD_TOKEN: 'x'.repeat(40) })).toEqual(['DISCORD_APPLICATION_ID: required with DISCORD_TOKEN']);
+    expect(problems({ SLACK_APP_TOKEN: 'xapp-1' })[0]).toMatch(/^SLACK_BOT_TOKEN: /);
+  });
+
+  it('which platforms start follows from the tokens', () => {
+    expect(platformsOf(loadConfig({ ...SLACK, ...DISCORD }))).toEqual({ slack: true, discord: true });
+    expect(platformsOf(loadConfig(DISCORD))).toEqual({ slack: false, discord: true });
+  });
+});

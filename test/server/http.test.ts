@@ -1,0 +1,67 @@
+// The HTTP endpoints over real HTTP, with metrics counting real commands run through the app.
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startApp, type App } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLog } from '../../src/log.ts';
+import { tempDir } from '../helpers.ts';
+
+let app: App | undefined;
+let tmp: ReturnType<typeof tempDir>;
+afterEach(async () => {
+  await app?.stop();
+  tmp.cleanup();
+});
+
+async function start() {
+  tmp = tempDir();
+  const input = new PassThrough();
+  const output = new PassThrough();
+  output.resume();
+  app = await startApp({
+    config: loadConfig({ DATABASE_PATH: join(tmp.dir, 'coach.db'), PORT: '0' }),
+    log: createLog('silent'),
+    terminal: { input, output, interactive: false, user: { id: 'ada', displayName: 'Ada' }, onEnd: () => {} },
+  });
+  return { base: `http://127.0.0.1:${app.address!.port}`, input };
+}
+
+describe('HTTP server', () => {
+  it('serves /healthz, /readyz and 404s', async () => {
+    const { base } = await start();
+    expect(await (await fetch(`${base}/healthz`)).text()).toBe('ok\n');
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, checks: [{ name: 'database', ok: true }] });
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+  });
+
+  it('/readyz says 503, naming the check, when the database is closed', async () => {
+    const { base } = await start();
+    app!.db.$client.close();
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ ready: false, checks: [{ name: 'database', ok: false }] });
+    expect((await fetch(`${base}/healthz`)).status).toBe(200); // the process is still up
+  });
+
+  it('/metrics counts real commands by verb, platform and outcome, with latency and process metrics', async () => {
+    const { base, input } = await start();
+    input.write('next\ndone express\nfrobnicate\n');
+    for (let i = 0; i < 100 && !(await text(base)).includes('verb="unknown"'); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const body = await text(base);
+    expect(body).toContain('roadmap_commands_total{verb="next",platform="terminal",outcome="ok"} 1');
+    expect(body).toContain('roadmap_commands_total{verb="done",platform="terminal",outcome="ok"} 1');
+    expect(body).toContain('roadmap_commands_total{verb="unknown",platform="terminal",outcome="refused"} 1');
+    expect(body).toMatch(/roadmap_command_duration_seconds_count\{verb="next",platform="terminal"\} 1/);
+    expect(body).toContain('process_cpu_user_seconds_total');
+    expect(body).toContain('# TYPE roadmap_outbox_depth gauge');
+  });
+});
+
+async function text(base: string): Promise<string> {
+  return (await fetch(`${base}/metrics`)).text();
+}
