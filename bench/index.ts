@@ -1,8 +1,12 @@
 // `npm run bench [name…]`: runs every benchmark (or the named ones) and prints figures against the issues' targets.
 import { runCoreBench } from './core.ts';
+import { runDiscordBench } from './discord.ts';
+import { runSlackBench } from './slack.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   core: () => runCoreBench(),
+  slack: () => runSlackBench(),
+  discord: () => runDiscordBench().then(() => undefined),
 };
 
 const wanted = process.argv.slice(2);

@@ -2,6 +2,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter } from './adapters/adapter.ts';
+import { createDiscordAdapter } from './adapters/discord/index.ts';
+import { createTopicsFor } from './adapters/discord/topics.ts';
+import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.ts';
 import { createTerminalAdapter } from './adapters/terminal/index.ts';
 import type { TerminalUser } from './adapters/terminal/receive.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -46,9 +49,36 @@ export async function startApp({ config, log, clock = systemClock, terminal }: A
   const core = createCore({ store, clock, log, defaultRoadmap: config.DEFAULT_ROADMAP, observe: metrics.observeCommand });
   const inflight = createInflight();
   const handle = inflight.wrap(core.handle);
-  const adapters: Adapter[] = [];
   const platforms = platformsOf(config);
-  if (terminal) adapters.push(createTerminalAdapter(terminal));
+  const slack: SlackAdapter | undefined = platforms.slack
+    ? createSlackAdapter({
+        clock, store, log: log.child({ platform: 'slack' }),
+        options: {
+          botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN,
+          clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET, stateSecret: config.SLACK_STATE_SECRET,
+          encryptionKey: config.SLACK_TOKEN_KEY, apiUrl: config.SLACK_API_URL,
+        },
+      })
+    : undefined;
+  const adapters: Adapter[] = [
+    ...(slack ? [slack] : []),
+    ...(platforms.discord
+      ? [createDiscordAdapter({
+          token: config.DISCORD_TOKEN!, applicationId: config.DISCORD_APPLICATION_ID!, apiUrl: config.DISCORD_API_URL,
+          log: log.child({ platform: 'discord' }), commands: core.commands,
+          topicsFor: createTopicsFor({ store, defaultRoadmap: config.DEFAULT_ROADMAP }),
+        })]
+      : []),
+    ...(terminal ? [createTerminalAdapter(terminal)] : []),
+  ];
+  metrics.watchConnections(() => adapters.filter((a) => a.connected).map((a) => ({ platform: a.platform, up: a.connected!() })));
+  try {
+    for (const adapter of adapters) await adapter.start(handle);
+  } catch (error) {
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    db.$client.close();
+    throw new StartError(`A platform could not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
 
   // The HTTP server runs whenever a platform does; the terminal chat alone starts it only if PORT is set.
   const wantHttp = platforms.slack || platforms.discord || config.PORT !== undefined;
@@ -59,11 +89,11 @@ export async function startApp({ config, log, clock = systemClock, terminal }: A
           { name: 'database', ok: db.$client.open && migrationsApplied(db) },
           ...adapters.filter((a) => a.connected).map((a) => ({ name: a.platform, ok: a.connected!() })),
         ],
+        routes: slack?.listener() ? [{ prefix: '/slack/', handler: slack.listener()! }] : [],
       })
     : undefined;
   const address: AddressInfo | undefined = await http?.listen();
   if (address) log.info('http server listening', { port: address.port });
-  for (const adapter of adapters) await adapter.start(handle);
 
   let stopped: Promise<void> | undefined;
   return {

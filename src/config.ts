@@ -19,7 +19,7 @@ const fields = z.object({
   SLACK_CLIENT_SECRET: opt(z.string().min(16, 'the client secret from Basic Information')),
   SLACK_STATE_SECRET: opt(z.string().min(16, 'a random string of at least 16 characters')),
   SLACK_TOKEN_KEY: opt(z.string().regex(/^[0-9a-fA-F]{64}$/, '32 bytes as 64 hex characters (openssl rand -hex 32)')),
-  SLACK_API_URL: opt(url),
+  SLACK_API_URL: opt(url.regex(/\/api\/$/, 'the Web API base, ending in /api/ (e.g. https://slack-gov.com/api/)')),
   DISCORD_TOKEN: opt(z.string().min(20, 'the bot token from the Developer Portal')),
   DISCORD_APPLICATION_ID: opt(z.string().regex(/^\d{15,25}$/, 'the numeric application id')),
   DISCORD_GUILD_ID: opt(z.string().regex(/^\d{15,25}$/, 'a numeric server (guild) id')),
@@ -42,6 +42,10 @@ function crossChecks(env: Env): string[] {
       if (!has(name)) problems.push(`${name}: required for Slack OAuth installs (set with ${oauth.filter(has).join(', ')})`);
     }
   }
+  if (has('SLACK_BOT_TOKEN') && oauth.some(has)) {
+    problems.push(`SLACK_BOT_TOKEN or ${oauth.filter(has).join(', ')}: one workspace (bot token) or OAuth installs, not both`);
+  }
+  if (has('SLACK_APP_TOKEN') && oauth.some(has)) problems.push('SLACK_APP_TOKEN: OAuth installs need HTTP mode; leave it unset');
   if (has('SLACK_APP_TOKEN') && !has('SLACK_BOT_TOKEN') && !oauth.some(has)) {
     problems.push('SLACK_BOT_TOKEN: Socket Mode needs the bot token too (or the SLACK_CLIENT_* variables for OAuth)');
   }

@@ -1,10 +1,12 @@
 // Entry point: the command line (commander). The only module with process-wide effects: env, signals, exit codes.
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
+import { registerDiscordCommands } from './adapters/discord/index.ts';
 import { startApp, StartError } from './app.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig, platformsOf, type Config } from './config.ts';
 import { syncContent } from './content/sync.ts';
+import { COMMANDS } from './core/commands/index.ts';
 import { createLog, type Log } from './log.ts';
 import { backupDatabase } from './ops/backup.ts';
 import { openDb } from './store/db.ts';
@@ -89,6 +91,20 @@ program.command('load-content').description('load content/*.md into the database
     for (const f of report.failed) console.error(`rejected: ${f.message}`);
     process.exitCode = report.failed.length ? 1 : 0;
   }));
+program.command('discord-register').description('register /roadmap with Discord: globally, or to DISCORD_GUILD_ID (instant, for development)')
+  .option('--guild <id>', 'register to this one server instead (overrides DISCORD_GUILD_ID)')
+  .action(async (opts: { guild?: string }) => {
+    const config = configOrExit();
+    if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
+      process.stderr.write('discord-register needs DISCORD_TOKEN and DISCORD_APPLICATION_ID.\n');
+      process.exit(1);
+    }
+    const guildId = opts.guild ?? config.DISCORD_GUILD_ID;
+    await registerDiscordCommands({
+      token: config.DISCORD_TOKEN, applicationId: config.DISCORD_APPLICATION_ID, guildId, apiUrl: config.DISCORD_API_URL, commands: COMMANDS,
+    });
+    console.log(`Registered /roadmap ${guildId ? `to server ${guildId}` : 'globally (it can take up to an hour to appear everywhere)'}.`);
+  });
 program.command('backup <file>').description('write a consistent copy of the database to <file>, safe while the bot runs')
   .action(async (file: string) => {
     const config = configOrExit();

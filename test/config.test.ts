@@ -35,6 +35,7 @@ describe('loadConfig', () => {
     ['SLACK_STATE_SECRET', 'short', '16 characters'],
     ['SLACK_TOKEN_KEY', 'not-hex', '64 hex'],
     ['SLACK_API_URL', 'ftp://slack', 'http(s) URL'],
+    ['SLACK_API_URL', 'https://slack-gov.com/', 'ending in /api/'],
     ['DISCORD_TOKEN', 'short', 'bot token'],
     ['DISCORD_APPLICATION_ID', 'app', 'application id'],
     ['DISCORD_GUILD_ID', 'guild', 'guild'],
@@ -60,6 +61,10 @@ describe('loadConfig', () => {
     }
     expect(problems({ DISCORD_TOKEN: 'x'.repeat(40) })).toEqual(['DISCORD_APPLICATION_ID: required with DISCORD_TOKEN']);
     expect(problems({ SLACK_APP_TOKEN: 'xapp-1' })[0]).toMatch(/^SLACK_BOT_TOKEN: /);
+    const both = { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'c'.repeat(20), SLACK_STATE_SECRET: 's'.repeat(20), SLACK_SIGNING_SECRET: 'g'.repeat(20), SLACK_TOKEN_KEY: 'a'.repeat(64) };
+    expect(problems(both)).toEqual([]);
+    expect(problems({ ...both, SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringMatching(/not both$/)]);
+    expect(problems({ ...both, SLACK_APP_TOKEN: 'xapp-1' })).toEqual([expect.stringMatching(/^SLACK_APP_TOKEN: OAuth installs need HTTP mode/)]);
   });
 
   it('which platforms start follows from the tokens', () => {

@@ -19,8 +19,12 @@ export function createMetrics() {
     labelNames: ['platform', 'outcome'] as const, registers: [registry],
   });
   const outboxDepth = new Gauge({ name: 'roadmap_outbox_depth', help: 'Deliveries waiting to be sent', registers: [registry] });
-  const connected = new Gauge({
+  let connections: () => { platform: string; up: boolean }[] = () => [];
+  new Gauge({
     name: 'roadmap_platform_connected', help: '1 while a platform connection is up, else 0', labelNames: ['platform'] as const, registers: [registry],
+    collect() {
+      for (const { platform, up } of connections()) this.set({ platform }, up ? 1 : 0);
+    },
   });
 
   return {
@@ -31,8 +35,9 @@ export function createMetrics() {
       commands.inc({ verb: event.verb, platform: event.platform, outcome: event.outcome });
       latency.observe({ verb: event.verb, platform: event.platform }, event.seconds);
     },
-    setConnected(platform: string, up: boolean): void {
-      connected.set({ platform }, up ? 1 : 0);
+    /** Read at every scrape: each connected platform adapter and whether it is up. */
+    watchConnections(source: () => { platform: string; up: boolean }[]): void {
+      connections = source;
     },
   };
 }

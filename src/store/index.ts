@@ -3,6 +3,7 @@ import type { Db } from './db.ts';
 import { createContentStore } from './content.ts';
 import { createMemberStore } from './members.ts';
 import { createProgressStore } from './progress.ts';
+import { createSlackInstallationStore } from './slack-installations.ts';
 import { createWorkspaceStore } from './workspaces.ts';
 
 export function createStore(db: Db) {
@@ -11,6 +12,7 @@ export function createStore(db: Db) {
     workspaces: createWorkspaceStore(db),
     members: createMemberStore(db),
     progress: createProgressStore(db),
+    slackInstallations: createSlackInstallationStore(db),
     /** Runs fn in one SQLite transaction: everything it writes lands together, or nothing does if it throws. */
     transaction<T>(fn: () => T): T {
       return db.$client.transaction(fn)();

@@ -105,3 +105,15 @@ export const progressEvents = sqliteTable(
   },
   (t) => [index('progress_events_member_at').on(t.memberId, t.at), index('progress_events_at').on(t.at)],
 );
+
+// One Slack app installation (multi-workspace OAuth). Keyed by the enterprise id for an org-wide install, else
+// the team id. The whole Installation, bot token included, is stored only sealed (AES-256-GCM, key from config).
+export const slackInstallations = sqliteTable('slack_installations', {
+  id: text('id').primaryKey(),
+  teamId: text('team_id'),
+  enterpriseId: text('enterprise_id'),
+  isEnterpriseInstall: integer('is_enterprise_install', { mode: 'boolean' }).notNull().default(false),
+  botUserId: text('bot_user_id'),
+  sealed: text('sealed').notNull(),
+  installedAt: integer('installed_at').notNull(),
+});

@@ -1,0 +1,131 @@
+// Slack benchmark: signed `/roadmap next` at concurrency 16 over loopback against our bot, a Bolt app that only
+// acks, and a bare node:http server. Each server runs in its own worker thread (its own event loop and core); the
+// load and the fake Slack (users.info, response_url) run here. Targets (issue 8): ≥ 70% of the ack-only Bolt
+// app's requests/s, p99 < 15 ms.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { App } from '@slack/bolt';
+import { systemClock } from '../src/clock.ts';
+import { syncContent } from '../src/content/sync.ts';
+import { createCore } from '../src/core/index.ts';
+import { createLog } from '../src/log.ts';
+import { boltLogger } from '../src/adapters/slack/bolt-logger.ts';
+import { sign } from '../src/adapters/slack/guard.ts';
+import { createSlackAdapter } from '../src/adapters/slack/index.ts';
+import { openDb } from '../src/store/db.ts';
+import { createStore } from '../src/store/index.ts';
+import { startFakeSlack } from '../test/fakes/slack-api.ts';
+import { SIGNING_SECRET, slashBody } from '../test/adapters/slack/requests.ts';
+import { percentile } from './stats.ts';
+
+const CONCURRENCY = 16;
+type Kind = 'bare node:http' | 'bolt ack-only' | 'roadmap coach' | 'fake slack';
+interface Result { name: string; rps: number; p50: number; p99: number; failed: number }
+
+export async function runSlackBench(print: (line: string) => void = console.log, seconds = Number(process.env.BENCH_SECONDS ?? 5)): Promise<void> {
+  // The fake Slack (users.info, response_url) gets its own thread too, so the load generator measures only the target.
+  const fake = spawn('fake slack', '');
+  const fakeOrigin = await fake.ready as string;
+  const body = slashBody('next', `${fakeOrigin}/respond/bench`);
+  const results: Result[] = [];
+  try {
+    for (const kind of ['bare node:http', 'bolt ack-only', 'roadmap coach'] as const) {
+      const target = spawn(kind, `${fakeOrigin}/api/`);
+      const port = await target.ready as number;
+      await load(port, body, 0.5); // warm up: users.info cache, prepared statements, JIT
+      results.push({ name: kind, ...(await load(port, body, seconds)) });
+      await target.worker.terminate();
+    }
+    fake.worker.postMessage('count');
+    print(`replies delivered through response_url: ${await new Promise((r) => fake.worker.once('message', r))}`);
+  } finally {
+    await fake.worker.terminate();
+  }
+  for (const r of results) {
+    print(`${r.name.padEnd(16)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms${r.failed ? `  (${r.failed} failed)` : ''}`);
+  }
+  const [, boltOnly, ours] = results as [Result, Result, Result];
+  const share = ours.rps / boltOnly.rps;
+  print(`roadmap coach vs bolt ack-only: ${(share * 100).toFixed(0)}% of throughput (target ≥ 70%: ${share >= 0.7 ? 'ok' : 'MISSED'}), p99 ${ours.p99.toFixed(2)} ms (target < 15 ms: ${ours.p99 < 15 ? 'ok' : 'MISSED'})`);
+}
+
+/** A worker running this file as one server. Workers do not inherit tsx's loader: the entry registers it first. */
+function spawn(kind: Kind, apiUrl: string) {
+  const entry = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  const worker = new Worker(entry, { eval: true, workerData: { slackBenchTarget: kind, apiUrl } });
+  return { worker, ready: new Promise<unknown>((resolve, reject) => worker.once('message', resolve).once('error', reject)) };
+}
+
+/** In a worker: start one server to measure, and tell the main thread its port. */
+async function serveTarget(kind: Kind, apiUrl: string): Promise<void> {
+  const log = createLog('error');
+  if (kind === 'fake slack') {
+    const fake = await startFakeSlack();
+    parentPort!.on('message', () => parentPort!.postMessage(fake.responses.length));
+    return parentPort!.postMessage(fake.origin);
+  }
+  if (kind === 'bare node:http') {
+    const server = createServer((req, res) => void req.resume().on('end', () => res.writeHead(200).end()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return parentPort!.postMessage((server.address() as AddressInfo).port);
+  }
+  if (kind === 'bolt ack-only') {
+    const app = new App({ token: 'xoxb-bench', signingSecret: SIGNING_SECRET, logger: boltLogger(log), clientOptions: { slackApiUrl: apiUrl } });
+    app.command('/roadmap', async ({ ack }) => { await ack(); });
+    const server = (await app.start(0)) as { address(): AddressInfo };
+    return parentPort!.postMessage(server.address().port);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'slack-bench-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const store = createStore(openDb(join(dir, 'bench.db')));
+  syncContent('content', store, systemClock.now().getTime());
+  const core = createCore({ store, clock: systemClock, log, defaultRoadmap: 'backend' });
+  const adapter = createSlackAdapter({ clock: systemClock, log, store, options: { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, apiUrl, port: 0 } });
+  await adapter.start(core.handle);
+  parentPort!.postMessage(adapter.address()!.port);
+}
+
+/** CONCURRENCY keep-alive workers, each sending signed requests back to back until the time is up. */
+async function load(target: number, body: string, seconds: number): Promise<Omit<Result, 'name'>> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const samples: number[] = [];
+  let failed = 0;
+  const until = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < until) {
+      const start = performance.now();
+      const status = await post(agent, target, body).catch(() => 0);
+      samples.push(performance.now() - start);
+      if (status !== 200) failed++;
+    }
+  };
+  const began = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const elapsed = (performance.now() - began) / 1000;
+  agent.destroy();
+  return { rps: samples.length / elapsed, p50: percentile(samples, 50), p99: percentile(samples, 99), failed };
+}
+
+function post(agent: Agent, target: number, body: string): Promise<number> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return new Promise((resolve, reject) => {
+    const req = request({
+      agent, host: '127.0.0.1', port: target, path: '/slack/events', method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body),
+        'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(SIGNING_SECRET, timestamp, body),
+      },
+    }, (res) => void res.resume().on('end', () => resolve(res.statusCode ?? 0)));
+    req.on('error', reject).end(body);
+  });
+}
+
+// This file is also the worker's entry: only a worker started above, with its marker, serves a target.
+if (!isMainThread && (workerData as { slackBenchTarget?: Kind } | null)?.slackBenchTarget) {
+  const { slackBenchTarget, apiUrl } = workerData as { slackBenchTarget: Kind; apiUrl: string };
+  void serveTarget(slackBenchTarget, apiUrl);
+}

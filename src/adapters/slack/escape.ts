@@ -1,0 +1,50 @@
+// Slack mrkdwn escaping, once: &, <, > everywhere; user text also loses every formatting character.
+import type { Span } from '../../core/reply.ts';
+
+/** The three characters Slack parses as controls (mentions, links); required in every text field. */
+export const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+// mrkdwn has no backslash escape, so formatting characters in text a user typed become look-alikes: "*x*" can
+// never turn bold, "`" never opens code. Zero-width tricks are avoided because Slack uses them to *enable*
+// formatting mid-word.
+const LOOKALIKE: Record<string, string> = { '*': '\u2217', _: '\uff3f', '~': '\u223c', '`': '\u02cb' };
+export const neutralise = (s: string): string => escapeText(s).replace(/[*_~`]/g, (c) => LOOKALIKE[c]!);
+
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/** Only web and mail links, with the characters that would end Slack's <url|title> syntax percent-encoded. */
+export function safeUrl(url: string): string | undefined {
+  if (!/^(https?:\/\/|mailto:)/i.test(url)) return undefined;
+  return url.replace(/[<>|\s]/g, (c) => encodeURIComponent(c));
+}
+
+export function mrkdwn(spans: Span[]): string {
+  return spans.map(span).join('').replace(CONTROL, '');
+}
+
+function span(s: Span): string {
+  if (typeof s === 'string') return escapeText(s); // our own strings: `code` runs stay code
+  if ('user' in s) return neutralise(s.user);
+  if ('strong' in s) return `*${escapeText(s.strong).replace(/\*/g, LOOKALIKE['*']!)}*`;
+  if ('code' in s) return `\`${escapeText(s.code).replace(/`/g, LOOKALIKE['`']!)}\``;
+  const url = safeUrl(s.url);
+  return url ? `<${url}|${escapeText(s.link).replace(/\|/g, '∣')}>` : escapeText(s.link);
+}
+
+/** The text with no markup at all (notification fallback), user text still neutralised. */
+export function plainText(spans: Span[]): string {
+  return spans
+    .map((s) => (typeof s === 'string' ? escapeText(s) : 'user' in s ? neutralise(s.user) : escapeText('strong' in s ? s.strong : 'code' in s ? s.code : s.link)))
+    .join('')
+    .replace(CONTROL, '');
+}
+
+/** Cuts to max characters with "…", never leaving half an entity or half a <link>. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  const open = cut.lastIndexOf('<');
+  if (open > cut.lastIndexOf('>')) cut = cut.slice(0, open);
+  cut = cut.replace(/&[a-z]{0,4}$/, '');
+  return `${cut}…`;
+}

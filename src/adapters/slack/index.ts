@@ -1,0 +1,110 @@
+// The Slack adapter: Bolt in HTTP mode (behind our signature guard) or Socket Mode; one workspace or OAuth installs.
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { Clock } from '../../clock.ts';
+import type { Log } from '../../log.ts';
+import type { Store } from '../../store/index.ts';
+import type { Adapter, Handle } from '../adapter.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { createGuard } from './guard.ts';
+import { createHttpEntry } from './http-entry.ts';
+import { createInstallationStore, installationKey } from './installation-store.ts';
+import { registerListeners } from './listeners.ts';
+import { keyBytes, slackMode, type SlackOptions } from './options.ts';
+import { createProfiles } from './profiles.ts';
+import { createResponder } from './respond.ts';
+import { createSealer } from './seal.ts';
+import { createSender } from './send.ts';
+
+export { slackOptionProblems, type SlackOptions } from './options.ts';
+
+/** The least scopes that work: the slash command, replies and DMs, and members' names and time zones. */
+export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'im:write'];
+
+export interface SlackAdapterDeps {
+  clock: Clock;
+  log: Log;
+  store: Store;
+  options: SlackOptions;
+  ackWithinMs?: number; // how long a slash command may take and still answer in its ack (default 1.5 s)
+}
+
+export type SlackAdapter = Adapter & {
+  /** HTTP mode: the bound address once started (port 0 picks a free one). */
+  address(): AddressInfo | undefined;
+  /** HTTP mode: the request handler, for mounting on another server instead of listening here. */
+  listener(): RequestListener | undefined;
+};
+
+export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
+  const { clock, log, store, options } = deps;
+  const mode = slackMode(options); // throws with every problem named
+  const logger = boltLogger(log);
+  const clientOptions = options.apiUrl ? { slackApiUrl: options.apiUrl } : {};
+  const installations = mode.auth === 'oauth'
+    ? createInstallationStore({ store, clock, sealer: createSealer(keyBytes(options.encryptionKey!)!) })
+    : undefined;
+  const send = createSender({ apiUrl: options.apiUrl, tokenFor: (id) => (installations ? installations.botToken(id) : options.botToken) });
+  let app: App | undefined;
+  let server: Server | undefined;
+  let entry: RequestListener | undefined;
+  const responder = createResponder();
+  const ackWithinMs = deps.ackWithinMs ?? 1500;
+
+  return {
+    platform: 'slack',
+    address: () => (server?.address() as AddressInfo | null) ?? undefined,
+    listener: () => entry,
+    async start(handle: Handle) {
+      const onUninstall = (q: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }) => {
+        if (!installations) return log.info('slack app uninstalled', { team: q.teamId });
+        const removed = store.slackInstallations.remove(installationKey(q));
+        log.info('slack installation removed', { team: q.teamId, enterprise: q.enterpriseId, removed });
+      };
+      const auth = mode.auth === 'single' ? { token: options.botToken } : {};
+      if (mode.transport === 'socket') {
+        const receiver = new SocketModeReceiver({ appToken: options.appToken!, logger });
+        app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
+        registerListeners(app, { handle, profiles: createProfiles({ clock, log }), responder, log, onUninstall, ackWithinMs });
+        await app.start();
+        return;
+      }
+      const receiver = new HTTPReceiver({
+        signingSecret: options.signingSecret!,
+        signatureVerification: false, // the guard verifies, with our clock and a window in both directions
+        logger,
+        ...(installations ? {
+          clientId: options.clientId, clientSecret: options.clientSecret, stateSecret: options.stateSecret,
+          installationStore: installations, scopes: BOT_SCOPES,
+          installerOptions: {
+            directInstall: true, clientOptions,
+            ...(options.apiUrl ? { authorizationUrl: new URL('/oauth/v2/authorize', options.apiUrl).href } : {}),
+          },
+        } : {}),
+      });
+      // convoStore off: we keep no per-conversation state, and it costs a lookup on every request.
+      app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
+      registerListeners(app, { handle, profiles: createProfiles({ clock, log }), responder, log, onUninstall, ackWithinMs });
+      entry = createHttpEntry({ boltListener: receiver.requestListener, guard: createGuard({ signingSecret: options.signingSecret!, clock }), log });
+      if (options.port === undefined) return;
+      const listening = createServer({ keepAliveTimeout: 65_000 }, entry);
+      server = listening;
+      await new Promise<void>((resolve, reject) => {
+        listening.once('error', reject).listen(options.port, () => resolve());
+      });
+    },
+    send,
+    async stop() {
+      responder.close();
+      if (server) {
+        const closing = server;
+        server = undefined;
+        await new Promise<void>((resolve) => {
+          closing.close(() => resolve());
+          closing.closeAllConnections();
+        });
+      } else if (app && mode.transport === 'socket') await app.stop();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Display name and time zone from users.info, cached per user for a while so not every command asks Slack.
+import type { webApi } from '@slack/bolt';
+import type { Clock } from '../../clock.ts';
+import type { Log } from '../../log.ts';
+
+export interface Profile {
+  displayName: string;
+  timeZone?: string;
+}
+
+export function createProfiles(deps: { clock: Clock; log: Log; ttlMs?: number; maxEntries?: number }) {
+  const ttl = deps.ttlMs ?? 6 * 60 * 60 * 1000;
+  const max = deps.maxEntries ?? 10_000;
+  // The promise is cached, so a burst of commands from one new user makes one users.info call.
+  const cache = new Map<string, { at: number; profile: Promise<Profile | undefined> }>();
+
+  return {
+    /** The profile, or the fallback name when Slack cannot tell us (the command must still run). */
+    async get(client: webApi.WebClient, teamId: string, userId: string, fallbackName: string): Promise<Profile> {
+      const key = `${teamId}:${userId}`;
+      const now = deps.clock.now().getTime();
+      let entry = cache.get(key);
+      if (!entry || now - entry.at > ttl) {
+        if (cache.size >= max) cache.delete(cache.keys().next().value!); // oldest first: a Map keeps insertion order
+        entry = { at: now, profile: lookUp(client, userId) };
+        cache.delete(key);
+        cache.set(key, entry);
+      }
+      const profile = await entry.profile;
+      if (!profile) cache.delete(key); // try again next time
+      return profile ?? { displayName: fallbackName };
+    },
+  };
+
+  async function lookUp(client: webApi.WebClient, userId: string): Promise<Profile | undefined> {
+    try {
+      const { user } = await client.users.info({ user: userId });
+      if (!user) return undefined;
+      const displayName = user.profile?.display_name || user.real_name || user.name || userId;
+      return { displayName, timeZone: user.tz || undefined };
+    } catch (error) {
+      deps.log.warn('users.info failed; using the name from the request', { err: error, user: userId });
+      return undefined;
+    }
+  }
+}
+
+export type Profiles = ReturnType<typeof createProfiles>;

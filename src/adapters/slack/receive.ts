@@ -1,0 +1,32 @@
+// Slack payloads → Invocation: a slash command's text, or a button's value (its command text).
+import type { Invocation } from '../../core/invocation.ts';
+import type { Profile } from './profiles.ts';
+
+export interface Asker {
+  teamId: string;
+  teamName?: string;
+  userId: string;
+  channelId?: string;
+}
+
+export function invocation(asker: Asker, profile: Profile, text: string): Invocation {
+  return {
+    platform: 'slack',
+    workspace: { id: asker.teamId, ...(asker.teamName ? { name: asker.teamName } : {}) },
+    user: { id: asker.userId, displayName: profile.displayName, ...(profile.timeZone ? { timeZone: profile.timeZone } : {}) },
+    // Slack's direct-message channel ids start with D.
+    place: { ...(asker.channelId ? { channelId: asker.channelId } : {}), direct: !asker.channelId || asker.channelId.startsWith('D') },
+    text,
+  };
+}
+
+export function fromCommand(c: { team_id: string; team_domain?: string; user_id: string; channel_id?: string }): Asker {
+  return { teamId: c.team_id, teamName: c.team_domain, userId: c.user_id, channelId: c.channel_id };
+}
+
+/** A block action's asker: the message's channel, or none for a button on the App Home tab. */
+export function fromAction(b: { team?: { id: string; domain?: string } | null; user: { id: string; team_id?: string }; channel?: { id: string } }): Asker {
+  const teamId = b.team?.id ?? b.user.team_id;
+  if (!teamId) throw new Error('a block action without a team');
+  return { teamId, teamName: b.team?.domain, userId: b.user.id, channelId: b.channel?.id };
+}

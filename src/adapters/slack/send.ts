@@ -1,0 +1,33 @@
+// Outbound messages: chat.postMessage to a channel, or to a member's DM (conversations.open first). No retries
+// here: the outbox owns retrying, so a failure surfaces at once (429s included).
+import { webApi } from '@slack/bolt';
+import type { Reply } from '../../core/reply.ts';
+import type { SendTarget } from '../adapter.ts';
+import { render } from './render.ts';
+
+export function createSender(deps: { apiUrl?: string; tokenFor: (workspaceId: string) => string | undefined }) {
+  const clients = new Map<string, webApi.WebClient>();
+  const clientFor = (token: string) => {
+    let client = clients.get(token);
+    if (!client) {
+      client = new webApi.WebClient(token, {
+        ...(deps.apiUrl ? { slackApiUrl: deps.apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true,
+      });
+      clients.set(token, client);
+    }
+    return client;
+  };
+
+  return async function send(target: SendTarget, reply: Reply): Promise<void> {
+    const token = deps.tokenFor(target.workspaceId);
+    if (!token) throw new Error(`Slack is not installed in workspace ${target.workspaceId}`);
+    const client = clientFor(token);
+    let channel = target.id;
+    if (target.kind === 'user') {
+      const opened = await client.conversations.open({ users: target.id });
+      if (!opened.channel?.id) throw new Error(`conversations.open gave no channel for ${target.id}`);
+      channel = opened.channel.id;
+    }
+    await client.chat.postMessage({ channel, ...render(reply), unfurl_links: false, unfurl_media: false });
+  };
+}

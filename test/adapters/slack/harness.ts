@@ -1,0 +1,53 @@
+// Test harness: a real SQLite file, the real core, the real Bolt app on an ephemeral port, and the fake Slack API.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixedClock } from '../../../src/clock.ts';
+import { syncContent } from '../../../src/content/sync.ts';
+import { createCore } from '../../../src/core/index.ts';
+import { createLog } from '../../../src/log.ts';
+import { createSlackAdapter, type SlackOptions } from '../../../src/adapters/slack/index.ts';
+import { openDb } from '../../../src/store/db.ts';
+import { createStore } from '../../../src/store/index.ts';
+import { startFakeSlack } from '../../fakes/slack-api.ts';
+import { createSigner, SIGNING_SECRET } from './requests.ts';
+
+/** timing: a shorter ack window, and a delay before each command reaches the core (to take the slow path). */
+export async function startBot(options: Partial<SlackOptions> = {}, timing: { ackWithinMs?: number; handleDelayMs?: number } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'slack-test-'));
+  const db = openDb(join(dir, 'bot.db'));
+  const store = createStore(db);
+  const clock = fixedClock(new Date());
+  syncContent('content', store, clock.now().getTime());
+  const log = createLog(process.env.TEST_LOG === '1' ? 'debug' : 'silent');
+  const core = createCore({ store, clock, log, defaultRoadmap: 'backend' });
+  const fake = await startFakeSlack();
+  const single = options.clientId ? {} : { botToken: 'xoxb-test-token' };
+  const adapter = createSlackAdapter({
+    clock, log, store, options: { ...single, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, ...options },
+    ackWithinMs: timing.ackWithinMs,
+  });
+  const delay = timing.handleDelayMs;
+  await adapter.start(delay ? (inv) => new Promise((r) => setTimeout(r, delay)).then(() => core.handle(inv)) : core.handle);
+  const base = `http://127.0.0.1:${adapter.address()!.port}`;
+  const signer = createSigner(base, clock);
+
+  return {
+    db, store, clock, fake, adapter, base, ...signer,
+    /** Rows of progress: which topic paths a Slack user has in which state. */
+    progressOf(userId: string): { path: string; state: string }[] {
+      return db.$client.prepare(`
+        SELECT t.path, p.state FROM progress p JOIN topics t ON t.id = p.topic_id
+        JOIN identities i ON i.member_id = p.member_id WHERE i.platform_user_id = ? ORDER BY t.path`).all(userId) as { path: string; state: string }[];
+    },
+    eventCount: () => (db.$client.prepare('SELECT count(*) AS n FROM progress_events').get() as { n: number }).n,
+    async close() {
+      await adapter.stop();
+      await fake.close();
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Bot = Awaited<ReturnType<typeof startBot>>;

@@ -1,0 +1,62 @@
+// The whole bot as `start` composes it: Slack (HTTP mode, on our one HTTP server) and Discord at once, against
+// local fakes of both platforms; readiness, metrics and a clean stop.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startApp, type App } from '../src/app.ts';
+import { systemClock } from '../src/clock.ts';
+import { loadConfig } from '../src/config.ts';
+import { createLog } from '../src/log.ts';
+import { createSigner, SIGNING_SECRET, slashBody } from './adapters/slack/requests.ts';
+import { APP_ID, createDiscordFake, slashCommand, type DiscordFake } from './fakes/discord.ts';
+import { startFakeSlack } from './fakes/slack-api.ts';
+import { tempDir } from './helpers.ts';
+
+let app: App | undefined;
+let discord: DiscordFake;
+let slack: Awaited<ReturnType<typeof startFakeSlack>>;
+let tmp: ReturnType<typeof tempDir>;
+afterEach(async () => {
+  await app?.stop();
+  await discord.close();
+  await slack.close();
+  tmp.cleanup();
+});
+
+describe('the bot with Slack and Discord', () => {
+  it('serves both platforms, reports them ready and connected, counts their commands, and stops cleanly', async () => {
+    tmp = tempDir();
+    discord = await createDiscordFake({ heartbeatMs: 1000 });
+    slack = await startFakeSlack();
+    app = await startApp({
+      config: loadConfig({
+        DATABASE_PATH: join(tmp.dir, 'coach.db'), PORT: '0',
+        SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url,
+        DISCORD_TOKEN: 'fake-bot-token-0123456789', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.rest.apiUrl,
+      }),
+      log: createLog('silent'),
+    });
+    const base = `http://127.0.0.1:${app.address!.port}`;
+
+    const slackReply = await createSigner(base, systemClock).postForm(slashBody('done express', slack.responseUrl('x')));
+    expect(slackReply.status).toBe(200);
+    expect(JSON.stringify(await slackReply.json())).toContain('Done');
+
+    const interaction = slashCommand('done', { topic: 'redis' });
+    discord.gateway.interaction(interaction);
+    const callback = await discord.nextRequest(new RegExp(`^/interactions/${interaction.id}/`));
+    expect(JSON.stringify(callback.body)).toContain('Redis');
+
+    const ready = await (await fetch(`${base}/readyz`)).json();
+    expect(ready).toEqual({ ready: true, checks: [{ name: 'database', ok: true }, { name: 'discord', ok: true }] });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain('roadmap_platform_connected{platform="discord"} 1');
+    expect(metrics).toContain('roadmap_commands_total{verb="done",platform="slack",outcome="ok"} 1');
+    expect(metrics).toContain('roadmap_commands_total{verb="done",platform="discord",outcome="ok"} 1');
+    expect(app.db.$client.prepare("select count(*) n from progress where state = 'done'").get()).toEqual({ n: 2 });
+
+    await app.stop();
+    expect(app.db.$client.open).toBe(false);
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+    app = undefined;
+  });
+});

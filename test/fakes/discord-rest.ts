@@ -1,0 +1,121 @@
+// A fake of Discord's REST API on 127.0.0.1: records every request, checks bodies against the spec, injects 429s and errors.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { createSpecValidator, type SpecValidator } from './discord-spec.ts';
+
+export interface RecordedRequest {
+  method: string;
+  path: string; // after /api/v10, e.g. /interactions/1/tok/callback
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON as received
+  status: number;
+  at: number; // performance.now() when it arrived
+}
+
+interface Fault { match: RegExp; status: number; body: unknown; headers?: Record<string, string> }
+
+const SNOWFLAKE = () => String(BigInt(Date.now() - 1420070400000) << 22n | BigInt(Math.floor(Math.random() * 4096)));
+
+export async function createDiscordRestFake(opts: { gatewayUrl: () => string; validator?: SpecValidator }) {
+  const validator = opts.validator ?? createSpecValidator();
+  const requests: RecordedRequest[] = [];
+  const violations: string[] = [];
+  const unchecked: { method: string; path: string; body: unknown }[] = [];
+  const faults: Fault[] = [];
+  const listeners = new Set<(r: RecordedRequest) => void>();
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const at = performance.now();
+      const url = new URL(req.url ?? '/', 'http://fake');
+      const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const body = raw ? JSON.parse(raw) : undefined;
+      const method = req.method ?? 'GET';
+      unchecked.push({ method, path, body }); // checked when violations are read, off the hot path
+      const faultAt = faults.findIndex((f) => f.match.test(`${method} ${path}`));
+      const [status, payload, headers] = faultAt >= 0 ? take(faults.splice(faultAt, 1)[0]!) : route(method, path, body);
+      const record = { method, path, query: url.searchParams, headers: req.headers, body, status, at };
+      requests.push(record);
+      for (const l of listeners) l(record);
+      reply(res, status, payload, headers);
+    });
+  });
+
+  function route(method: string, path: string, body: any): [number, unknown, Record<string, string>?] {
+    if (method === 'GET' && path === '/gateway/bot') {
+      return [200, { url: opts.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
+    }
+    if (method === 'POST' && /^\/interactions\/[^/]+\/[^/]+\/callback$/.test(path)) return [204, undefined];
+    if (method === 'PATCH' && /^\/webhooks\/[^/]+\/[^/]+\/messages\/@original$/.test(path)) return [200, message('interaction-channel', body)];
+    const commands = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
+    if (method === 'PUT' && commands) {
+      return [200, (body as any[]).map((c) => ({ id: SNOWFLAKE(), application_id: commands[1], guild_id: commands[2], version: '1', ...c }))];
+    }
+    if (method === 'POST' && path === '/users/@me/channels') {
+      return [200, { id: `9${body.recipient_id}`, type: 1, last_message_id: null, recipients: [user(body.recipient_id)] }];
+    }
+    const channel = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (method === 'POST' && channel) return [200, message(channel[1]!, body)];
+    return [404, { message: '404: Not Found', code: 0 }];
+  }
+
+  const take = (f: Fault): [number, unknown, Record<string, string>?] => [f.status, f.body, f.headers];
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api`,
+    requests,
+    /** Every way a received body broke the spec (validated lazily, so the fake stays fast under load). */
+    get violations(): string[] {
+      for (const r of unchecked.splice(0)) {
+        for (const problem of validator.check(r.method, r.path, r.body)) violations.push(`${r.method} ${r.path}: ${problem}`);
+      }
+      return violations;
+    },
+    /** The next request matching `METHOD /path` gets a 429 asking to retry after `seconds`, as Discord sends it. */
+    rateLimitNext(match: RegExp, seconds: number) {
+      faults.push({
+        match, status: 429, body: { message: 'You are being rate limited.', retry_after: seconds, global: false },
+        headers: {
+          'Retry-After': String(seconds), 'X-RateLimit-Limit': '5', 'X-RateLimit-Remaining': '0',
+          'X-RateLimit-Reset-After': String(seconds), 'X-RateLimit-Bucket': 'fake-bucket', 'X-RateLimit-Scope': 'user',
+        },
+      });
+    },
+    /** The next request matching gets a Discord JSON error, e.g. 403 / 50007 "Cannot send messages to this user". */
+    failNext(match: RegExp, status: number, code: number, message: string) {
+      faults.push({ match, status, body: { message, code } });
+    },
+    onRequest(listener: (r: RecordedRequest) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+function reply(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers });
+  res.end(payload === undefined ? undefined : JSON.stringify(payload));
+}
+
+function user(id: string) {
+  return { id, username: `user${id}`, discriminator: '0', global_name: null, avatar: null };
+}
+
+function message(channelId: string, body: any) {
+  return {
+    id: SNOWFLAKE(), channel_id: channelId, type: 0, content: body?.content ?? '', author: { ...user('100'), bot: true },
+    embeds: body?.embeds ?? [], components: body?.components ?? [], attachments: [], mentions: [], mention_roles: [],
+    mention_everyone: false, pinned: false, tts: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: body?.flags ?? 0,
+  };
+}
+
+export type DiscordRestFake = Awaited<ReturnType<typeof createDiscordRestFake>>;
