@@ -2,7 +2,8 @@
 export interface Invocation {
   platform: string; // slack | discord | terminal
   workspace: { id: string; name?: string };
-  user: { id: string; displayName: string; timeZone?: string };
+  // isAdmin: Slack workspace admins/owners, Discord members with Manage Server, the local terminal user.
+  user: { id: string; displayName: string; timeZone?: string; isAdmin?: boolean };
   place: { channelId?: string; direct: boolean };
   text: string;
 }

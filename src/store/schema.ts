@@ -39,6 +39,8 @@ export const workspaces = sqliteTable(
     externalId: text('external_id').notNull(), // Slack team id, Discord guild id, "local"
     name: text('name'),
     roadmapId: text('roadmap_id').notNull(),
+    timeZone: text('time_zone').notNull().default('UTC'), // leaderboard periods are this zone's weeks and months
+    leaderboardEnabled: integer('leaderboard_enabled', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('workspaces_platform_external').on(t.platform, t.externalId)],
@@ -47,7 +49,9 @@ export const workspaces = sqliteTable(
 export const members = sqliteTable('members', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   displayName: text('display_name').notNull(),
-  timeZone: text('time_zone'),
+  timeZone: text('time_zone'), // IANA name; null until known (streak days are UTC days until then)
+  privacy: text('privacy', { enum: ['show', 'anonymous', 'hide'] }).notNull().default('show'),
+  streakMode: text('streak_mode', { enum: ['daily', 'weekdays'] }).notNull().default('daily'),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -117,3 +121,36 @@ export const slackInstallations = sqliteTable('slack_installations', {
   sealed: text('sealed').notNull(),
   installedAt: integer('installed_at').notNull(),
 });
+
+// Private notes a member keeps on a topic, newest first.
+export const notes = sqliteTable(
+  'notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: integer('member_id').notNull().references(() => members.id),
+    topicId: integer('topic_id').notNull().references(() => topics.id),
+    text: text('text').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('notes_member_topic').on(t.memberId, t.topicId, t.createdAt)],
+);
+
+// One-time codes that join two platform identities into one member. Only a hash of the code is kept.
+export const linkCodes = sqliteTable('link_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  identityId: integer('identity_id').notNull().references(() => identities.id), // who asked for it
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+});
+
+// Failed `link <code>` attempts, to refuse guessing after a few per hour.
+export const linkAttempts = sqliteTable(
+  'link_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    identityId: integer('identity_id').notNull().references(() => identities.id),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('link_attempts_identity_at').on(t.identityId, t.at)],
+);
