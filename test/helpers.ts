@@ -29,11 +29,14 @@ export function createTestApp(opts: { contentDir?: string; now?: string } = {}) 
   const core = createCore({ store, clock, log, defaultRoadmap: 'backend' });
 
   /** Sends one command as a user (default: "ada" in the terminal workspace) and returns the reply. */
-  const say = (text: string, user: Partial<Invocation['user']> & { workspace?: string } = {}): Promise<Reply> =>
+  const say = (text: string, user: Partial<Invocation['user']> & { workspace?: string; platform?: string } = {}): Promise<Reply> =>
     core.handle({
-      platform: 'terminal',
+      platform: user.platform ?? 'terminal',
       workspace: { id: user.workspace ?? 'local' },
-      user: { id: user.id ?? 'ada', displayName: user.displayName ?? 'Ada' },
+      user: {
+        id: user.id ?? 'ada', displayName: user.displayName ?? 'Ada',
+        ...(user.isAdmin !== undefined ? { isAdmin: user.isAdmin } : {}), ...(user.timeZone ? { timeZone: user.timeZone } : {}),
+      },
       place: { direct: true },
       text,
     });

@@ -64,7 +64,7 @@ function best<T>(candidates: Candidate<T>[], score: (name: Name) => number): Ran
 }
 
 /** The candidate whose name is closest to the query, for "did you mean". */
-export function nearest<T>(query: string, candidates: Candidate<T>[]): T | undefined {
+export function nearest<T>(query: string, candidates: Candidate<T>[], maxDistance = 0.6): T | undefined {
   const q = expand(normalize(query));
   let found: T | undefined;
   let least = Infinity;
@@ -74,7 +74,7 @@ export function nearest<T>(query: string, candidates: Candidate<T>[]): T | undef
       if (d < least) [least, found] = [d, candidate.value];
     }
   }
-  return least <= 0.6 ? found : undefined;
+  return least <= maxDistance ? found : undefined;
 }
 
 function expand(q: string): string {

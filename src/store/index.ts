@@ -1,6 +1,7 @@
 // The store: query groups by subject over one database, plus a transaction. The core never imports drizzle.
 import type { Db } from './db.ts';
 import { createContentStore } from './content.ts';
+import { createLinkStore } from './links.ts';
 import { createMemberStore } from './members.ts';
 import { createProgressStore } from './progress.ts';
 import { createSlackInstallationStore } from './slack-installations.ts';
@@ -12,6 +13,7 @@ export function createStore(db: Db) {
     workspaces: createWorkspaceStore(db),
     members: createMemberStore(db),
     progress: createProgressStore(db),
+    links: createLinkStore(db),
     slackInstallations: createSlackInstallationStore(db),
     /** Runs fn in one SQLite transaction: everything it writes lands together, or nothing does if it throws. */
     transaction<T>(fn: () => T): T {

@@ -13,6 +13,10 @@ export function createWorkspaceStore(db: Db) {
 
   return {
     find,
+    /** Changes a workspace's settings; only the fields given. */
+    update(id: number, settings: Partial<Pick<WorkspaceRow, 'roadmapId' | 'timeZone' | 'leaderboardEnabled'>>): WorkspaceRow {
+      return db.update(workspaces).set(settings).where(eq(workspaces.id, id)).returning().get();
+    },
     /** The workspace, created on first contact with the default roadmap. */
     ensure(input: { platform: string; externalId: string; name?: string; roadmapId: string; now: number }): WorkspaceRow {
       const found = find(input.platform, input.externalId);

@@ -1,5 +1,5 @@
 // Discord interaction → Invocation: subcommand + options fold back into command text; a button is its custom_id.
-import { ApplicationCommandOptionType, type ButtonInteraction, type ChatInputCommandInteraction, type CommandInteractionOption, type User } from 'discord.js';
+import { ApplicationCommandOptionType, PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction, type CommandInteractionOption, type User } from 'discord.js';
 import type { Command } from '../../core/commands/command.ts';
 import type { Invocation } from '../../core/invocation.ts';
 import { FREE_TEXT } from './commands.ts';
@@ -39,7 +39,10 @@ export function invocationFor(
     platform: 'discord',
     workspace: { id: guildId, ...(interaction.guild?.name ? { name: interaction.guild.name } : {}) },
     // Discord does not tell bots a member's time zone: timeZone stays undefined.
-    user: { id: interaction.user.id, displayName: displayName(interaction) },
+    user: {
+      id: interaction.user.id, displayName: displayName(interaction),
+      isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    },
     place: { ...(interaction.channelId ? { channelId: interaction.channelId } : {}), direct: !interaction.inGuild() },
     text,
   };

@@ -6,6 +6,7 @@ import type { Log } from '../../log.ts';
 export interface Profile {
   displayName: string;
   timeZone?: string;
+  isAdmin?: boolean; // a workspace admin or owner: may change the workspace's settings
 }
 
 export function createProfiles(deps: { clock: Clock; log: Log; ttlMs?: number; maxEntries?: number }) {
@@ -37,7 +38,7 @@ export function createProfiles(deps: { clock: Clock; log: Log; ttlMs?: number; m
       const { user } = await client.users.info({ user: userId });
       if (!user) return undefined;
       const displayName = user.profile?.display_name || user.real_name || user.name || userId;
-      return { displayName, timeZone: user.tz || undefined };
+      return { displayName, timeZone: user.tz || undefined, isAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner) };
     } catch (error) {
       deps.log.warn('users.info failed; using the name from the request', { err: error, user: userId });
       return undefined;

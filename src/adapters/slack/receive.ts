@@ -13,7 +13,10 @@ export function invocation(asker: Asker, profile: Profile, text: string): Invoca
   return {
     platform: 'slack',
     workspace: { id: asker.teamId, ...(asker.teamName ? { name: asker.teamName } : {}) },
-    user: { id: asker.userId, displayName: profile.displayName, ...(profile.timeZone ? { timeZone: profile.timeZone } : {}) },
+    user: {
+      id: asker.userId, displayName: profile.displayName, isAdmin: profile.isAdmin === true,
+      ...(profile.timeZone ? { timeZone: profile.timeZone } : {}),
+    },
     // Slack's direct-message channel ids start with D.
     place: { ...(asker.channelId ? { channelId: asker.channelId } : {}), direct: !asker.channelId || asker.channelId.startsWith('D') },
     text,

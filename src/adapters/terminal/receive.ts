@@ -10,7 +10,7 @@ export function receive(line: string, user: TerminalUser): Invocation {
   return {
     platform: 'terminal',
     workspace: { id: 'local', name: 'Terminal' },
-    user: { id: user.id, displayName: user.displayName },
+    user: { id: user.id, displayName: user.displayName, isAdmin: true }, // whoever runs the process owns it
     place: { direct: true },
     text: line,
   };

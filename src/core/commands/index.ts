@@ -7,5 +7,8 @@ import { done, reset, skip, start } from './set-state.ts';
 import { topic } from './topic.ts';
 import { topics } from './topics.ts';
 import { track } from './track.ts';
+import { link } from './link.ts';
+import { settings } from './settings.ts';
+import { unlink } from './unlink.ts';
 
-export const COMMANDS: readonly Command[] = [next, topics, topic, start, done, skip, reset, progress, track, help];
+export const COMMANDS: readonly Command[] = [next, topics, topic, start, done, skip, reset, progress, track, link, unlink, settings, help];

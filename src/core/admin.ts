@@ -1,0 +1,10 @@
+// Workspace settings are for admins: Slack admins/owners, Discord members with Manage Server, the terminal user.
+import type { CommandContext } from './commands/command.ts';
+import { UserError } from './errors.ts';
+
+export function requireAdmin(ctx: CommandContext, what: string): void {
+  if (ctx.invocation.user.isAdmin) return;
+  throw new UserError(`${what} is for workspace admins.`, {
+    hint: 'Ask an admin (in Slack a workspace admin or owner, in Discord someone with Manage Server) to change it.',
+  });
+}

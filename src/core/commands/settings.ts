@@ -1,0 +1,63 @@
+// `settings [roadmap <name> | timezone <zone> | leaderboard on|off]`: the workspace's settings, for admins.
+import { requireAdmin } from '../admin.ts';
+import { UserError } from '../errors.ts';
+import { namesOf, nearest } from '../match.ts';
+import { reply, text } from '../reply.ts';
+import { resolveZone } from '../time-zones.ts';
+import type { WorkspaceRow } from '../../store/index.ts';
+import type { Command, CommandContext } from './command.ts';
+
+const USAGE = 'Try `settings roadmap backend`, `settings timezone Europe/Berlin` or `settings leaderboard off`.';
+
+export const settings: Command = {
+  name: 'settings',
+  args: [
+    { name: 'setting', kind: 'choice', required: false, description: 'What to change', choices: ['roadmap', 'timezone', 'leaderboard'] },
+    { name: 'value', kind: 'text', required: false, description: 'The new value' },
+  ],
+  summary: "The workspace's roadmap, time zone and leaderboard switch (admins)",
+  examples: ['settings', 'settings roadmap backend', 'settings timezone Europe/Berlin', 'settings leaderboard off'],
+  run(ctx, rest) {
+    requireAdmin(ctx, 'Workspace settings');
+    const [name = '', ...words] = rest.split(' ');
+    const value = words.join(' ');
+    if (!name) return show(ctx.workspace);
+    if (!value) throw new UserError(['Which ', { user: name }, '?'], { hint: USAGE });
+    const update = (changes: Parameters<typeof ctx.store.workspaces.update>[1]) => show(ctx.store.workspaces.update(ctx.workspace.id, changes), 'Saved.');
+    switch (name.toLowerCase()) {
+      case 'roadmap': return update({ roadmapId: roadmapNamed(ctx, value) });
+      case 'timezone': case 'tz': return update({ timeZone: resolveZone(value, 'settings timezone Europe/Berlin') });
+      case 'leaderboard': return update({ leaderboardEnabled: onOff(value) });
+      default: throw new UserError(['There is no setting called ', { user: name }, '.'], { hint: USAGE });
+    }
+  },
+};
+
+function show(w: WorkspaceRow, saved?: string) {
+  return reply({
+    heading: 'Workspace settings',
+    blocks: [
+      ...(saved ? [text(saved)] : []),
+      { type: 'fields', fields: [
+        { label: 'Roadmap', value: [w.roadmapId] },
+        { label: 'Time zone', value: [w.timeZone] },
+        { label: 'Leaderboard', value: [w.leaderboardEnabled ? 'on' : 'off'] },
+      ] },
+      text(USAGE),
+    ],
+  });
+}
+
+function roadmapNamed(ctx: CommandContext, name: string): string {
+  const ids = ctx.store.content.roadmapIds();
+  const id = name.toLowerCase();
+  if (ids.includes(id)) return id;
+  const guess = nearest(name, ids.map((value) => ({ value, names: namesOf(value) })));
+  throw new UserError(['There is no roadmap called ', { user: name }, '.'], { hint: `${guess ? `Did you mean \`settings roadmap ${guess}\`? ` : ''}Roadmaps: ${ids.join(', ')}.` });
+}
+
+function onOff(value: string): boolean {
+  if (/^(on|yes|true|enable)$/i.test(value)) return true;
+  if (/^(off|no|false|disable)$/i.test(value)) return false;
+  throw new UserError('The leaderboard is `on` or `off`.', { hint: 'Try `settings leaderboard off`.' });
+}
