@@ -154,3 +154,58 @@ export const linkAttempts = sqliteTable(
   },
   (t) => [index('link_attempts_identity_at').on(t.identityId, t.at)],
 );
+
+// A member's daily nudge, or a channel's leaderboard digest. next_due_at (UTC ms) is what the ticker asks for.
+export const schedules = sqliteTable(
+  'schedules',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['nudge', 'digest'] }).notNull(),
+    workspaceId: integer('workspace_id').notNull().references(() => workspaces.id),
+    memberId: integer('member_id').references(() => members.id), // nudge: whose
+    identityId: integer('identity_id').references(() => identities.id), // nudge: the account its DMs go to
+    channelId: text('channel_id'), // digest: the channel; nudge: the DM channel once opened (kept: opening is rate-limited)
+    localTime: text('local_time').notNull(), // "HH:MM" in time_zone
+    timeZone: text('time_zone').notNull(),
+    days: integer('days').notNull(), // bit 0 = Monday … bit 6 = Sunday
+    pausedUntil: integer('paused_until'), // snooze, UTC ms
+    pausedReason: text('paused_reason'), // set when deliveries kept failing; told to the member on their next command
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    nextDueAt: integer('next_due_at'), // null: off
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('schedules_next_due').on(t.nextDueAt), index('schedules_member').on(t.memberId), index('schedules_workspace').on(t.workspaceId)],
+);
+
+// The outbox: one row per intended message, unique by key (schedule + local date), so nothing goes twice.
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    scheduleId: integer('schedule_id').references(() => schedules.id),
+    platform: text('platform').notNull(),
+    target: text('target', { mode: 'json' }).$type<{ kind: 'user' | 'channel'; workspaceId: string; id: string }>().notNull(),
+    payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(), // the Reply, rendered by the adapter at send time
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'skipped'] }).notNull(),
+    nonce: text('nonce').notNull(), // Discord's enforce_nonce: a retried send is not posted twice
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    possibleDuplicate: integer('possible_duplicate', { mode: 'boolean' }).notNull().default(false),
+    dueAt: integer('due_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [uniqueIndex('deliveries_key').on(t.key), index('deliveries_status_next').on(t.status, t.nextAttemptAt)],
+);
+
+// Days a workspace's admins declared off: no nudges, and streaks do not break over them.
+export const holidays = sqliteTable(
+  'holidays',
+  {
+    workspaceId: integer('workspace_id').notNull().references(() => workspaces.id),
+    date: text('date').notNull(), // YYYY-MM-DD in the workspace's time zone
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.date] })],
+);
