@@ -14,8 +14,8 @@ const say = async (text: string, who: object) => textOf(await app.say(text, who)
 
 async function codeFor(who: object): Promise<string> {
   const reply = await app.say('link', who);
-  const block = reply.blocks.find((b) => b.type === 'text' && plain(b.spans).startsWith('/roadmap link '));
-  return plain((block as { spans: [] }).spans).slice('/roadmap link '.length);
+  const line = reply.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.spans)] : [])).find((t) => t.startsWith('/roadmap link '));
+  return line!.slice('/roadmap link '.length);
 }
 const members = () => app.db.$client.prepare('select count(*) n from members').get() as { n: number };
 const stateOf = (memberOf: object & { id: string }, path: string) => (app.db.$client.prepare(`
