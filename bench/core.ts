@@ -51,8 +51,8 @@ export async function runCoreBench(print: (line: string) => void = console.log):
   }
 }
 
-/** Bulk rows with SQL: members with identities, a 30-topic spread of progress, and 100 events each. */
-function seed(sqlite: import('better-sqlite3').Database) {
+/** Bulk rows with SQL: members with identities, a 30-topic spread of progress, and 100 events each. Shared with bench/team.ts. */
+export function seed(sqlite: import('better-sqlite3').Database) {
   const start = performance.now();
   sqlite.transaction(() => {
     sqlite.prepare("insert into workspaces (platform, external_id, name, roadmap_id, created_at) values ('bench', 'bench', 'Bench', 'backend', 0)").run();

@@ -13,6 +13,7 @@ import { syncContent } from './content/sync.ts';
 import { createCore } from './core/index.ts';
 import { createInflight } from './inflight.ts';
 import type { Log } from './log.ts';
+import { createScheduler } from './schedule/ticker.ts';
 import { createHttpServer } from './server/http.ts';
 import { createMetrics } from './server/metrics.ts';
 import { migrationsApplied, openDb } from './store/db.ts';
@@ -80,6 +81,10 @@ export async function startApp({ config, log, clock = systemClock, terminal }: A
     throw new StartError(`A platform could not start: ${error instanceof Error ? error.message : String(error)}`);
   }
 
+  // Nudges and digests: one ticker over the store's schedules, sending through the adapters that are now up.
+  const scheduler = createScheduler({ store, clock, log: log.child({ part: 'scheduler' }), adapters, commands: core.commands, metrics });
+  scheduler.start();
+
   // The HTTP server runs whenever a platform does; the terminal chat alone starts it only if PORT is set.
   const wantHttp = platforms.slack || platforms.discord || config.PORT !== undefined;
   const http = wantHttp
@@ -97,10 +102,11 @@ export async function startApp({ config, log, clock = systemClock, terminal }: A
 
   let stopped: Promise<void> | undefined;
   return {
-    db, store, core, metrics, address, inflight,
+    db, store, core, metrics, address, inflight, scheduler,
     /** Stops taking commands, lets running ones finish (up to 10 s), then closes platforms, HTTP and the database. */
     stop(): Promise<void> {
       stopped ??= (async () => {
+        await scheduler.stop(); // no new sends; those in flight finish or are recovered by the next start
         const drained = await inflight.drain(SHUTDOWN_GRACE_MS);
         if (!drained) log.warn('shutdown: commands still running after the grace period', { running: inflight.size });
         for (const adapter of adapters) await adapter.stop().catch((err) => log.error('adapter stop failed', { err, platform: adapter.platform }));

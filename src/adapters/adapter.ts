@@ -11,10 +11,15 @@ export interface SendTarget {
   id: string; // the platform's user or channel id
 }
 
+/** nonce: the outbox's key for this message; a platform that can deduplicate by it (Discord) posts it only once. */
+export interface SendOptions {
+  nonce?: string;
+}
+
 export interface Adapter {
   readonly platform: string;
   start(handle: Handle): Promise<void>;
-  send(target: SendTarget, reply: Reply): Promise<void>;
+  send(target: SendTarget, reply: Reply, options?: SendOptions): Promise<void>;
   stop(): Promise<void>;
   /** For /readyz and metrics: whether the platform connection is up (adapters without one leave it out). */
   connected?(): boolean;

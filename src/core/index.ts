@@ -8,6 +8,7 @@ import { UserError } from './errors.ts';
 import { parse } from './grammar.ts';
 import type { Invocation } from './invocation.ts';
 import { reply, text, type Reply } from './reply.ts';
+import { adoptZone, withPausedNotice } from './schedule-hooks.ts';
 
 export interface CoreDeps {
   store: Store;
@@ -49,11 +50,11 @@ export function createCore({ store, clock, log, defaultRoadmap, commands = COMMA
           });
           const roadmap = store.content.roadmap(workspace.roadmapId);
           if (!roadmap) throw new Error(`workspace ${workspace.id} follows roadmap "${workspace.roadmapId}", which is not loaded`);
-          const member = store.members.resolve({
+          const member = adoptZone(store, store.members.resolve({
             workspaceId: workspace.id, platformUserId: invocation.user.id, displayName: invocation.user.displayName,
             timeZone: invocation.user.timeZone, now,
-          });
-          return command.run({ store, now, invocation, workspace, member, roadmap, commands }, rest);
+          }), invocation.user.timeZone);
+          return withPausedNotice(store, member, command.run({ store, now, invocation, workspace, member, roadmap, commands }, rest));
         }));
       } catch (error) {
         if (error instanceof UserError) return done('refused', refusal(error));

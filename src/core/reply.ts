@@ -24,6 +24,7 @@ export interface Reply {
   blocks: Block[];
   buttons: Button[];
   visibility: 'private' | 'channel'; // private: only the asker sees it (ephemeral)
+  files?: { name: string; mime: string; content: string }[]; // attachments, e.g. `export`'s JSON; adapters upload them
 }
 
 export const text = (...spans: Span[]): Block => ({ type: 'text', spans });

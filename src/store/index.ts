@@ -1,10 +1,17 @@
 // The store: query groups by subject over one database, plus a transaction. The core never imports drizzle.
 import type { Db } from './db.ts';
+import { createBoardStore } from './boards.ts';
 import { createContentStore } from './content.ts';
+import { createDeliveryStore } from './deliveries.ts';
+import { createHolidayStore } from './holidays.ts';
 import { createLinkStore } from './links.ts';
+import { createMemberDataStore } from './member-data.ts';
 import { createMemberStore } from './members.ts';
+import { createNoteStore } from './notes.ts';
 import { createProgressStore } from './progress.ts';
+import { createScheduleStore } from './schedules.ts';
 import { createSlackInstallationStore } from './slack-installations.ts';
+import { createTeamStore } from './team.ts';
 import { createWorkspaceStore } from './workspaces.ts';
 
 export function createStore(db: Db) {
@@ -15,6 +22,13 @@ export function createStore(db: Db) {
     progress: createProgressStore(db),
     links: createLinkStore(db),
     slackInstallations: createSlackInstallationStore(db),
+    boards: createBoardStore(db),
+    team: createTeamStore(db),
+    notes: createNoteStore(db),
+    memberData: createMemberDataStore(db),
+    schedules: createScheduleStore(db),
+    deliveries: createDeliveryStore(db),
+    holidays: createHolidayStore(db),
     /** Runs fn in one SQLite transaction: everything it writes lands together, or nothing does if it throws. */
     transaction<T>(fn: () => T): T {
       return db.$client.transaction(fn)();
@@ -24,6 +38,13 @@ export function createStore(db: Db) {
 
 export type Store = ReturnType<typeof createStore>;
 export type { RoadmapView, SaveResult, TopicRow } from './content.ts';
+export type { Board, BoardRow } from './boards.ts';
+export type { OffsetSegment } from './day-sql.ts';
+export type { MemberData } from './member-data.ts';
 export type { MemberRow } from './members.ts';
+export type { NoteRow } from './notes.ts';
+export type { TeamMember } from './team.ts';
 export type { TopicState, TopicProgress } from './progress.ts';
 export type { WorkspaceRow } from './workspaces.ts';
+export type { ScheduleRow } from './schedules.ts';
+export type { ClaimedDelivery, DeliveryTarget } from './deliveries.ts';

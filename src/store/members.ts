@@ -40,5 +40,10 @@ export function createMemberStore(db: Db) {
       }).run();
       return member;
     },
+
+    /** Changes a member's own settings: privacy on boards, streak mode, time zone (null: UTC). */
+    updateSettings(memberId: number, settings: Partial<Pick<MemberRow, 'privacy' | 'streakMode' | 'timeZone'>>): void {
+      db.update(members).set(settings).where(eq(members.id, memberId)).run();
+    },
   };
 }

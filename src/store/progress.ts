@@ -1,5 +1,5 @@
 // A member's state on each topic, the append-only log of its changes, and their track choices.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { progress, progressEvents, trackChoices } from './schema.ts';
 
@@ -17,6 +17,9 @@ export function createProgressStore(db: Db) {
   const tracksOf = db.select().from(trackChoices)
     .where(and(eq(trackChoices.memberId, sql.placeholder('memberId')), eq(trackChoices.roadmapId, sql.placeholder('roadmapId'))))
     .prepare();
+
+  const eventsOf = db.select({ at: progressEvents.at }).from(progressEvents)
+    .where(eq(progressEvents.memberId, sql.placeholder('memberId'))).orderBy(asc(progressEvents.at)).prepare();
 
   return {
     forMember(memberId: number): Map<number, TopicProgress> {
@@ -36,6 +39,11 @@ export function createProgressStore(db: Db) {
       }
       db.insert(progressEvents).values({ memberId, topicId, fromState: previous, toState: state, at: now }).run();
       return previous;
+    },
+
+    /** When each of the member's progress events happened, oldest first: the source of streaks. */
+    eventTimes(memberId: number): number[] {
+      return eventsOf.all({ memberId }).map((r) => r.at);
     },
 
     /** Chosen group per pick-one section of a roadmap: section slug → group slug. */

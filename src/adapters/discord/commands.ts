@@ -15,9 +15,15 @@ const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
 
 export type SlashCommandBody = RESTPutAPIApplicationCommandsJSONBody[number];
 
-/** Verbs that become subcommands: valid Discord names, never shadowing the free-text one, at most 24 of them. */
+/**
+ * Verbs that become subcommands: valid Discord names, never shadowing the free-text one, at most 24 of them.
+ * Rare verbs go first when room runs out; every verb, listed or not, still works through `/roadmap run`.
+ */
 export function subcommandVerbs(commands: readonly Command[]): Command[] {
-  return commands.filter((c) => c.name !== FREE_TEXT.name && NAME.test(c.name)).slice(0, MAX_SUBCOMMANDS - 1);
+  const valid = commands.filter((c) => c.name !== FREE_TEXT.name && NAME.test(c.name));
+  const room = MAX_SUBCOMMANDS - 1;
+  const kept = valid.length > room ? valid.filter((c) => !c.rare) : valid;
+  return kept.slice(0, room);
 }
 
 export function buildRoadmapCommand(commands: readonly Command[]): SlashCommandBody {

@@ -53,8 +53,8 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): Adapter {
       }
       log.info('discord: connected', { user: client.user?.tag, guilds: client.guilds.cache.size });
     },
-    send(target, reply) {
-      return sendReply({ rest: client.rest, log }, target, reply);
+    send(target, reply, options) {
+      return sendReply({ rest: client.rest, log }, target, reply, options);
     },
     async stop() {
       stopping = true;

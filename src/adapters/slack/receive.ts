@@ -19,8 +19,17 @@ export function invocation(asker: Asker, profile: Profile, text: string): Invoca
     },
     // Slack's direct-message channel ids start with D.
     place: { ...(asker.channelId ? { channelId: asker.channelId } : {}), direct: !asker.channelId || asker.channelId.startsWith('D') },
-    text,
+    text: fromSlackText(text),
   };
+}
+
+/**
+ * The slash command is registered with should_escape: true, so Slack sends channels as `<#C123|general>` and escapes
+ * `&`, `<`, `>` in what was typed. Channels become the platform-neutral `<#C123>`; the entities become characters
+ * again (the renderer escapes on the way out). Button values are our own command text and pass through unchanged.
+ */
+export function fromSlackText(text: string): string {
+  return text.replace(/<#([A-Z0-9]+)(?:\|[^>]*)?>/g, '<#$1>').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 export function fromCommand(c: { team_id: string; team_domain?: string; user_id: string; channel_id?: string }): Asker {

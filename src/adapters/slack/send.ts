@@ -5,6 +5,15 @@ import type { Reply } from '../../core/reply.ts';
 import type { SendTarget } from '../adapter.ts';
 import { render } from './render.ts';
 
+/** The workspace has no installation (the app was uninstalled or its token revoked): retrying cannot help. */
+export class SlackNotInstalledError extends Error {
+  readonly reason = 'app_uninstalled';
+  constructor(workspaceId: string) {
+    super(`Slack is not installed in workspace ${workspaceId}`);
+    this.name = 'SlackNotInstalledError';
+  }
+}
+
 export function createSender(deps: { apiUrl?: string; tokenFor: (workspaceId: string) => string | undefined }) {
   const clients = new Map<string, webApi.WebClient>();
   const clientFor = (token: string) => {
@@ -20,7 +29,7 @@ export function createSender(deps: { apiUrl?: string; tokenFor: (workspaceId: st
 
   return async function send(target: SendTarget, reply: Reply): Promise<void> {
     const token = deps.tokenFor(target.workspaceId);
-    if (!token) throw new Error(`Slack is not installed in workspace ${target.workspaceId}`);
+    if (!token) throw new SlackNotInstalledError(target.workspaceId);
     const client = clientFor(token);
     let channel = target.id;
     if (target.kind === 'user') {

@@ -27,6 +27,8 @@ export interface Command {
   args: readonly ArgSpec[]; // in the order they are typed after the verb
   summary: string;
   examples: readonly string[];
+  /** Seldom typed: a platform menu with little room (Discord allows 25 subcommands) may leave it to free text. */
+  rare?: boolean;
   /** rest: the text after the verb, trimmed (may be empty). Throws UserError to refuse. */
   run(ctx: CommandContext, rest: string): Reply;
 }

@@ -1,4 +1,5 @@
 // `progress`: a bar and a count per section, and the overall percentage.
+import { describeStreak, streakOf } from '../member-streak.ts';
 import { sectionsOf } from '../plan.ts';
 import { reply, text, type Block } from '../reply.ts';
 import { tally } from '../suggest.ts';
@@ -22,7 +23,11 @@ export const progress: Command = {
     const percent = overall.total ? Math.floor((overall.done / overall.total) * 100) : 0;
     return reply({
       heading: `Your progress: ${percent}%`,
-      blocks: [...blocks, text(`Overall: ${overall.done} of ${overall.total} topics done (${percent}%).`)],
+      blocks: [
+        ...blocks,
+        text(`Overall: ${overall.done} of ${overall.total} topics done (${percent}%).`),
+        text(`Streak: ${describeStreak(streakOf(ctx.store, ctx.member, ctx.now, ctx.workspace.id))}. \`streak\` explains it.`),
+      ],
       buttons: [{ label: 'Next topic', command: 'next', style: 'primary' }],
     });
   },

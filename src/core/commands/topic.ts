@@ -1,6 +1,7 @@
 // `topic <query>`: one topic's summary, resources and my state on it.
 import { topicCard } from '../cards.ts';
 import { findTopic } from '../lookup.ts';
+import { list, text } from '../reply.ts';
 import type { Command } from './command.ts';
 
 export const topic: Command = {
@@ -11,6 +12,12 @@ export const topic: Command = {
   examples: ['topic jwt', 'topic express'],
   run(ctx, rest) {
     const found = findTopic(ctx, rest, 'topic');
-    return topicCard(found, ctx.store.progress.forMember(ctx.member.id).get(found.id)?.state);
+    const card = topicCard(found, ctx.store.progress.forMember(ctx.member.id).get(found.id)?.state);
+    // My notes, under the resources: replies are private, so only I see them.
+    const mine = ctx.store.notes.forTopic(ctx.member.id, found.id);
+    if (mine.length) {
+      card.blocks.push(text({ strong: 'Your notes' }), list(mine.map((n) => [`${new Date(n.createdAt).toISOString().slice(0, 10)}: `, { user: n.text }])));
+    }
+    return card;
   },
 };

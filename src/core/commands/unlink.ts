@@ -7,6 +7,7 @@ export const unlink: Command = {
   name: 'unlink',
   args: [],
   summary: 'Separate this account from the accounts linked to it',
+  rare: true,
   examples: ['unlink'],
   run(ctx) {
     const identity = ctx.store.links.identity(ctx.workspace.id, ctx.invocation.user.id)!;

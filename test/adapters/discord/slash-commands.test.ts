@@ -33,7 +33,7 @@ describe('/roadmap over the gateway', () => {
 
   it('answers every subcommand derived from the grammar, folding options back in declared order', async () => {
     const verbs = subcommandVerbs(h.app.core.commands);
-    expect(verbs.map((c) => c.name)).toEqual(h.app.core.commands.map((c) => c.name));
+    expect(verbs.map((c) => c.name)).toEqual(h.app.core.commands.filter((c) => !c.rare).map((c) => c.name));
     for (const command of verbs) {
       const values = Object.fromEntries(command.args.map((a) => [a.name, SAMPLE[a.name] ?? 'x']));
       // Discord may send options in any order: reverse them to prove folding follows the declared order.

@@ -1,0 +1,55 @@
+// `leaderboard [week|month|all]`: this workspace's board for a period in its time zone; my own line underneath.
+import type { BoardRow } from '../../store/index.ts';
+import { UserError } from '../errors.ts';
+import { offsetSegments, periodOf, PERIOD_KINDS, type PeriodKind } from '../periods.ts';
+import { list, reply, text, type Block, type Span } from '../reply.ts';
+import { nameOf, ordinal, plural } from '../scoring.ts';
+import type { Command } from './command.ts';
+
+const SHOWN = 10; // ranks on the board; ties at the edge may add a few rows
+
+const points = (row: BoardRow) => `${plural(row.points, 'point')}, ${plural(row.activeDays, 'active day')}`;
+
+export const leaderboard: Command = {
+  name: 'leaderboard',
+  aliases: ['board', 'top'],
+  args: [{ name: 'period', kind: 'choice', required: false, description: 'This week (default), this month or all time', choices: PERIOD_KINDS }],
+  summary: "Who finished the most topics this week, this month or all time (ties broken by active days)",
+  examples: ['leaderboard', 'leaderboard month', 'leaderboard all'],
+  run(ctx, rest) {
+    const kind = (rest.toLowerCase() || 'week') as PeriodKind;
+    if (!PERIOD_KINDS.includes(kind)) {
+      throw new UserError(['There is no board for ', { user: rest }, '.'], { hint: 'Choose `leaderboard week`, `leaderboard month` or `leaderboard all`.' });
+    }
+    if (!ctx.workspace.leaderboardEnabled) {
+      return reply({ heading: 'Leaderboards are off', blocks: [text("This workspace's admins turned leaderboards off. `progress` still shows your own.")] });
+    }
+    const zone = ctx.workspace.timeZone;
+    const period = periodOf(kind, ctx.now, zone);
+    // Local days need the zone's offsets only where events can be: from the first one ever, up to now.
+    const from = Math.max(period.from, ctx.store.boards.firstEventAt() ?? ctx.now);
+    const board = ctx.store.boards.leaderboard({
+      workspaceId: ctx.workspace.id, from: period.from, to: period.to, memberId: ctx.member.id, limit: SHOWN,
+      segments: offsetSegments(zone, from, Math.min(period.to, ctx.now + 1)),
+    });
+    const blocks: Block[] = board.top.length
+      ? [list(board.top.map((row): Span[] => [`${row.rank}. `, nameOf(row), ` — ${points(row)}`]))]
+      : [text('Nobody has finished a topic in this period yet. Be the first: `next`.')];
+    const others = board.scorers - board.top.length;
+    if (others > 0) blocks.push(text(`…and ${plural(others, 'more teammate')} with points.`));
+    blocks.push(text(myLine(board.me, ctx.member.privacy)));
+    return reply({
+      heading: `Leaderboard — ${period.label}`,
+      blocks,
+      buttons: PERIOD_KINDS.filter((k) => k !== kind).map((k) => ({ label: k === 'all' ? 'All time' : `This ${k}`, command: `leaderboard ${k}` })),
+    });
+  },
+};
+
+// Shown only to the asker (replies are private): a hidden member still learns where they stand.
+function myLine(me: BoardRow | undefined, privacy: BoardRow['privacy']): string {
+  if (!me) return 'You: no points in this period yet. Finish a topic to get on the board.';
+  if (privacy === 'hide') return `You: ${points(me)}, would rank ${ordinal(me.rank)} (you are hidden from boards; \`privacy show\` to appear).`;
+  const as = privacy === 'anonymous' ? ' (shown to others as "a teammate")' : '';
+  return `You: ${points(me)}, ranked ${ordinal(me.rank)}${as}.`;
+}

@@ -1,0 +1,42 @@
+// `streak [daily|weekdays]`: my streak and freezes, or the streak mode to count it in.
+import { UserError } from '../errors.ts';
+import { describeStreak, streakOf } from '../member-streak.ts';
+import { reply, text } from '../reply.ts';
+import { FREEZE_EVERY, MAX_FREEZES, type StreakMode } from '../streaks.ts';
+import type { Command } from './command.ts';
+
+const MODES: readonly StreakMode[] = ['daily', 'weekdays'];
+const MEANING: Record<StreakMode, string> = {
+  daily: 'Every day counts: a day without progress breaks the streak unless a freeze covers it.',
+  weekdays: 'Monday to Friday count: weekends never break the streak, and studying on one still adds a day.',
+};
+
+export const streak: Command = {
+  name: 'streak',
+  args: [{ name: 'mode', kind: 'choice', required: false, description: 'daily or weekdays', choices: MODES }],
+  summary: 'Your streak of days with progress, or count it on weekdays only',
+  examples: ['streak', 'streak weekdays', 'streak daily'],
+  run(ctx, rest) {
+    let member = ctx.member;
+    if (rest) {
+      const mode = rest.toLowerCase() as StreakMode;
+      if (!MODES.includes(mode)) {
+        throw new UserError(['There is no streak mode called ', { user: rest }, '.'], { hint: 'Choose `streak daily` or `streak weekdays`.' });
+      }
+      ctx.store.members.updateSettings(member.id, { streakMode: mode });
+      member = { ...member, streakMode: mode };
+    }
+    const current = streakOf(ctx.store, member, ctx.now, ctx.workspace.id);
+    const zone = member.timeZone ?? 'UTC (set yours with `timezone`)';
+    return reply({
+      heading: rest ? `Streak mode: ${member.streakMode}` : `Your streak: ${describeStreak(current)}`,
+      blocks: [
+        ...(rest ? [text(`Your streak: ${describeStreak(current)}`)] : []),
+        text(MEANING[member.streakMode]),
+        text(`You earn a freeze for every ${FREEZE_EVERY} days of streak (at most ${MAX_FREEZES} held); it covers a missed day by itself.`),
+        text(`Days are counted in your time zone: ${zone}.`),
+      ],
+      buttons: MODES.filter((m) => m !== member.streakMode).map((m) => ({ label: `Count ${m}`, command: `streak ${m}` })),
+    });
+  },
+};

@@ -1,0 +1,61 @@
+// `team`: how far each visible teammate is, per section and overall; who leads; who has not moved in 7 days.
+import { sectionsOf } from '../plan.ts';
+import { list, reply, text, type Block, type Span } from '../reply.ts';
+import { nameOf, plural } from '../scoring.ts';
+import { tally } from '../suggest.ts';
+import type { Command, CommandContext } from './command.ts';
+
+const SHOWN = 25; // members listed; the rest are counted
+const IDLE_SHOWN = 10;
+const IDLE_DAYS = 7;
+
+export const team: Command = {
+  name: 'team',
+  aliases: ['teammates'],
+  args: [],
+  summary: "How far your teammates are, who leads, and who hasn't moved in a week",
+  examples: ['team'],
+  run(ctx) {
+    const ws = ctx.workspace.id;
+    const leaders = ctx.store.team.furthestAlong(ws, SHOWN);
+    const since = ctx.now - IDLE_DAYS * 86_400_000;
+    const { visible, idle } = ctx.store.team.headcount(ws, since, ctx.now);
+    const blocks: Block[] = [];
+    if (leaders.length === 0) blocks.push(text('Nobody here has finished a topic yet. `next` shows where to start.'));
+    else {
+      const top = leaders.filter((l) => l.done === leaders[0]!.done);
+      blocks.push(text('Furthest along: ', ...join(top.map(nameOf)), ` — ${plural(leaders[0]!.done, 'topic')} done.`));
+      blocks.push(list(leaders.map((l): Span[] => [nameOf(l), ` — ${summaryOf(ctx, l.memberId)}`])));
+      const rest = visible - leaders.length;
+      if (rest > 0) blocks.push(text(`…and ${plural(rest, 'more teammate')}.`));
+    }
+    if (idle > 0) {
+      const named = ctx.store.team.idleSince(ws, since, ctx.now, IDLE_SHOWN); // only looked up when someone is idle
+      const more = idle - named.length;
+      blocks.push(text(`No progress in ${IDLE_DAYS} days: `, ...join(named.map(nameOf)), more > 0 ? ` and ${more} more.` : '.'));
+    }
+    return reply({
+      heading: `Team — ${plural(visible, 'member')}`,
+      blocks,
+      buttons: [{ label: 'Leaderboard', command: 'leaderboard' }, { label: 'My progress', command: 'progress' }],
+    });
+  },
+};
+
+/** "45% overall · Basics 5/5 · Databases 2/5 · …", from the same plan and tally as `progress`. */
+function summaryOf(ctx: CommandContext, memberId: number): string {
+  const mine = ctx.store.progress.forMember(memberId);
+  const sections = sectionsOf(ctx.roadmap, ctx.store.progress.tracks(memberId, ctx.roadmap.id));
+  const overall = tally(sections.flatMap((s) => s.studied), mine);
+  const percent = overall.total ? Math.floor((overall.done / overall.total) * 100) : 0;
+  const parts = sections.map((s) => {
+    if (s.pickOne && !s.chosen) return `${s.title}: no track yet`;
+    const { done, total } = tally(s.studied, mine);
+    return `${s.title} ${done}/${total}`;
+  });
+  return [`${percent}% overall`, ...parts].join(' · ');
+}
+
+function join(spans: Span[]): Span[] {
+  return spans.flatMap((s, i) => (i === 0 ? [s] : [', ', s]));
+}

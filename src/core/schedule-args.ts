@@ -1,0 +1,55 @@
+// The words schedules are set with: a local time "HH:MM", weekday sets ("mon-fri", "daily", "mon,wed,fri"), and
+// how both read back. Weekdays are a bit set: bit 0 = Monday … bit 6 = Sunday, as the schedules table keeps them.
+import { DateTime } from 'luxon';
+import { UserError } from './errors.ts';
+
+export const EVERY_DAY = 0x7f;
+const NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const WORDS: Record<string, number> = { daily: EVERY_DAY, everyday: EVERY_DAY, weekdays: 0x1f, weekends: 0x60 };
+
+/** "9:05" → "09:05"; a UserError for anything that is not a time of day. */
+export function parseClock(word: string, example: string): string {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(word);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
+    throw new UserError([{ user: word }, ' is not a time of day.'], { hint: `Use 24-hour HH:MM, e.g. \`${example}\`.` });
+  }
+  return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+}
+
+function day(word: string): number | undefined {
+  const i = NAMES.indexOf(word.slice(0, 3));
+  // "mon", "monday", "Mon" — but not "month": the rest must spell the day's name.
+  return i >= 0 && `${NAMES[i]}${['day', 'sday', 'nesday', 'rsday', 'day', 'urday', 'day'][i]}`.startsWith(word) ? i : undefined;
+}
+
+/** A weekday set from one word, or undefined when the word is not one (it may be a time zone). */
+export function parseDays(word: string): number | undefined {
+  const w = word.toLowerCase();
+  if (WORDS[w] !== undefined) return WORDS[w];
+  let mask = 0;
+  for (const part of w.split(',')) {
+    const [from, to, extra] = part.split('-');
+    const a = from ? day(from) : undefined;
+    const b = to === undefined ? a : day(to);
+    if (a === undefined || b === undefined || extra !== undefined) return undefined;
+    for (let i = a, n = 0; n < 7; i = (i + 1) % 7, n++) { // "fri-mon" wraps over the weekend
+      mask |= 1 << i;
+      if (i === b) break;
+    }
+  }
+  return mask || undefined;
+}
+
+/** "every day", "Mon–Fri", "Mon, Wed, Fri" */
+export function describeDays(mask: number): string {
+  if (mask === EVERY_DAY) return 'every day';
+  if (mask === 0x1f) return 'Mon–Fri';
+  if (mask === 0x60) return 'Sat and Sun';
+  return LABELS.filter((_, i) => mask & (1 << i)).join(', ');
+}
+
+/** "Mon 30 Nov, 09:00" in the zone. */
+export function describeInstant(at: number, zone: string): string {
+  return DateTime.fromMillis(at, { zone, locale: 'en-GB' }).toFormat('ccc d LLL, HH:mm');
+}

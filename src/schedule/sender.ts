@@ -1,0 +1,139 @@
+// Drains the outbox: claims due deliveries with a lease, sends each through its platform's adapter under that
+// platform's limits, and records the outcome. Retries transient failures with capped exponential backoff.
+import type { Adapter } from '../adapters/adapter.ts';
+import type { Clock } from '../clock.ts';
+import { FAILURES_BEFORE_PAUSE } from '../core/commands/remind.ts';
+import type { Reply } from '../core/reply.ts';
+import type { Log } from '../log.ts';
+import type { ClaimedDelivery, Store } from '../store/index.ts';
+import { classify } from './failure.ts';
+import { createPacer, DEFAULT_LIMITS, type Limit, type Pacer } from './limits.ts';
+
+// Platforms that deduplicate by nonce: an interrupted send is simply sent again. Elsewhere it is a possible duplicate.
+const IDEMPOTENT = new Set(['discord']);
+
+export interface SenderDeps {
+  store: Store;
+  clock: Clock;
+  log: Log;
+  adapters: readonly Pick<Adapter, 'platform' | 'send'>[];
+  /** The message for a delivery, composed now; undefined when it should no longer go (schedule off or snoozed). */
+  compose: (delivery: ClaimedDelivery, now: number) => Reply | undefined;
+  count?: (platform: string, outcome: string) => void;
+  limits?: Record<string, Partial<Limit>>;
+  leaseMs?: number; // a claim older than this is taken for a dead sender's
+  backoff?: { baseMs: number; capMs: number; maxAttempts: number };
+}
+
+export function createSender(deps: SenderDeps) {
+  const { store, clock, log } = deps;
+  const leaseMs = deps.leaseMs ?? 5 * 60_000;
+  const backoff = deps.backoff ?? { baseMs: 30_000, capMs: 30 * 60_000, maxAttempts: 8 };
+  const count = deps.count ?? (() => {});
+  const adapters = new Map(deps.adapters.map((a) => [a.platform, a]));
+  const pacers = new Map<string, Pacer>([...adapters.keys()].map((p) => [p, createPacer({ ...(DEFAULT_LIMITS[p] ?? DEFAULT_LIMITS.terminal!), ...deps.limits?.[p] })]));
+  const waiting = new Set<number>(); // claimed, not yet started: given back on stop
+  let stopped = false;
+
+  async function sendOne(d: ClaimedDelivery, pacer: Pacer): Promise<void> {
+    waiting.delete(d.id);
+    if (d.interrupted && !IDEMPOTENT.has(d.platform)) {
+      // No idempotency key here: resend once, flagged; a second interruption is not resent at all.
+      if (d.possibleDuplicate) {
+        store.deliveries.failed(d.id, 'interrupted twice while sending; not sent again to avoid a duplicate');
+        return count(d.platform, 'failed_interrupted');
+      }
+      store.deliveries.markPossibleDuplicate(d.id);
+      count(d.platform, 'possible_duplicate');
+    }
+    const now = clock.now().getTime();
+    let reply: Reply | undefined;
+    try {
+      reply = deps.compose(d, now);
+    } catch (error) {
+      log.error('scheduler: could not compose a message', { err: error, key: d.key });
+      store.deliveries.failed(d.id, 'could not compose the message');
+      return count(d.platform, 'failed_compose');
+    }
+    if (!reply) {
+      store.deliveries.skipped(d.id, 'schedule turned off or snoozed');
+      return count(d.platform, 'skipped_off');
+    }
+    await pacer.spaced(`${d.target.workspaceId}:${d.target.id}`);
+    try {
+      await adapters.get(d.platform)!.send(d.target, reply, { nonce: d.nonce });
+      store.transaction(() => {
+        store.deliveries.sent(d.id, clock.now().getTime());
+        if (d.scheduleId) store.schedules.succeeded(d.scheduleId);
+      });
+      count(d.platform, 'sent');
+    } catch (error) {
+      settleFailure(d, pacer, error);
+    }
+  }
+
+  function settleFailure(d: ClaimedDelivery, pacer: Pacer, error: unknown): void {
+    const failure = classify(error);
+    const now = clock.now().getTime();
+    if (failure.kind === 'permanent') {
+      store.transaction(() => {
+        store.deliveries.failed(d.id, failure.reason);
+        if (d.scheduleId && store.schedules.failed(d.scheduleId, failure.reason, FAILURES_BEFORE_PAUSE)) {
+          log.warn('scheduler: schedule paused after repeated permanent failures', { scheduleId: d.scheduleId, reason: failure.reason });
+        }
+      });
+      return count(d.platform, `failed_${failure.code}`);
+    }
+    if (failure.kind === 'rate_limited') {
+      pacer.coolDown(failure.retryAfterMs);
+      store.deliveries.retry(d.id, now + failure.retryAfterMs, 'rate limited');
+      return count(d.platform, 'retried');
+    }
+    if (d.attempts >= backoff.maxAttempts) {
+      store.deliveries.failed(d.id, `gave up after ${d.attempts} attempts: ${failure.reason}`);
+      return count(d.platform, 'failed_gave_up');
+    }
+    const delay = Math.min(backoff.capMs, backoff.baseMs * 2 ** (d.attempts - 1));
+    store.deliveries.retry(d.id, now + delay, failure.reason);
+    log.warn('scheduler: send failed, will retry', { key: d.key, attempt: d.attempts, reason: failure.reason, inMs: delay });
+    count(d.platform, 'retried');
+  }
+
+  return {
+    /** Sends everything due now; resolves when each claimed delivery is settled (sent, failed, or set to retry). */
+    async drain(): Promise<number> {
+      let claimed = 0;
+      const platforms = [...adapters.keys()];
+      for (let round = 0; round < 100_000 && !stopped; round++) {
+        const inQueues = [...pacers.values()].reduce((n, p) => n + p.queue.size + p.queue.pending, 0);
+        if (inQueues > 1000) { // keep claims short so leases stay far from running out
+          await Promise.race([...pacers.values()].map((p) => p.queue.onSizeLessThan(250)));
+          continue;
+        }
+        const batch = store.deliveries.claim(platforms, clock.now().getTime(), leaseMs, 500);
+        if (batch.length === 0) break;
+        claimed += batch.length;
+        for (const d of batch) {
+          const pacer = pacers.get(d.platform)!;
+          waiting.add(d.id);
+          void pacer.queue.add(() => sendOne(d, pacer)).catch((error: unknown) => log.error('scheduler: send crashed', { err: error, key: d.key }));
+        }
+      }
+      await Promise.all([...pacers.values()].map((p) => p.queue.onIdle()));
+      return claimed;
+    },
+    /** Stops starting sends; claims not yet started go back to pending (they were never attempted). */
+    stop(): void {
+      stopped = true;
+      for (const p of pacers.values()) p.stop();
+      try {
+        if (waiting.size) store.deliveries.release([...waiting], clock.now().getTime());
+      } catch (error) {
+        log.warn('scheduler: could not give back unsent claims; their leases will run out instead', { err: error });
+      }
+      waiting.clear();
+    },
+  };
+}
+
+export type Sender = ReturnType<typeof createSender>;

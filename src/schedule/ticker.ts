@@ -1,0 +1,78 @@
+// The scheduler's clockwork: node-cron calls one tick a minute (never a task per member); a short poll drains
+// retries between ticks. tick(now) is exported so tests and the benchmark drive it with any instant.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Adapter } from '../adapters/adapter.ts';
+import type { Clock } from '../clock.ts';
+import type { Command } from '../core/commands/command.ts';
+import type { Log } from '../log.ts';
+import type { Metrics } from '../server/metrics.ts';
+import type { Store } from '../store/index.ts';
+import { createComposer } from './compose.ts';
+import type { Limit } from './limits.ts';
+import { createSender } from './sender.ts';
+import { tick } from './tick.ts';
+
+export { tick } from './tick.ts';
+
+export interface SchedulerDeps {
+  store: Store;
+  clock: Clock;
+  log: Log;
+  adapters: readonly Adapter[];
+  commands: readonly Command[];
+  metrics?: Pick<Metrics, 'deliveries' | 'outboxDepth'>;
+  limits?: Record<string, Partial<Limit>>;
+  pollMs?: number; // how often retries are looked for between ticks
+}
+
+export function createScheduler(deps: SchedulerDeps) {
+  const { store, clock, log, metrics } = deps;
+  const count = (platform: string, outcome: string) => metrics?.deliveries.inc({ platform, outcome });
+  const sender = createSender({
+    store, clock, log, adapters: deps.adapters, count, limits: deps.limits,
+    compose: createComposer({ store, commands: deps.commands }),
+  });
+  let ticking: Promise<void> | undefined;
+  let draining: Promise<void> | undefined;
+  let task: ScheduledTask | undefined;
+  let poll: NodeJS.Timeout | undefined;
+
+  // Ticks and drains are guarded apart: a long fan-out being sent never holds up the next minute's tick, and a
+  // drain that is running picks up what a tick queued (it claims until nothing is due).
+  function drain(): Promise<void> {
+    draining ??= sender.drain()
+      .catch((error: unknown) => log.error('scheduler: sending failed', { err: error }))
+      .then(() => metrics?.outboxDepth.set(store.deliveries.depth()))
+      .finally(() => (draining = undefined));
+    return draining;
+  }
+  function minute(): Promise<void> {
+    ticking ??= tick({ store, count }, clock.now().getTime())
+      .catch((error: unknown) => log.error('scheduler: tick failed', { err: error }))
+      .then(() => { metrics?.outboxDepth.set(store.deliveries.depth()); void drain(); })
+      .finally(() => (ticking = undefined));
+    return ticking;
+  }
+
+  return {
+    minute,
+    drain,
+    /** Starts the minute ticker, and runs one round at once: what came due while the bot was down goes now. */
+    start(): void {
+      task = cron.schedule('* * * * *', () => void minute(), { name: 'roadmap-scheduler' });
+      poll = setInterval(() => void drain(), deps.pollMs ?? 5000);
+      void minute();
+    },
+    /** Stops ticking and starting sends, then waits for the sends in flight (bounded). */
+    async stop(graceMs = 5000): Promise<void> {
+      await task?.stop();
+      clearInterval(poll);
+      sender.stop();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all([ticking, draining]), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+    },
+  };
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;

@@ -1,0 +1,66 @@
+// `note`, `notes` and my notes under `topic`: private, newest first, split from the topic naturally.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, rowCounts, textOf, type TestApp } from '../helpers.ts';
+
+let app: TestApp;
+beforeEach(() => (app = createTestApp()));
+afterEach(() => app.close());
+
+const say = async (text: string, user?: { id: string; displayName?: string }) => textOf(await app.say(text, user));
+const notesIn = () => app.db.$client.prepare('select t.title, n.text from notes n join topics t on t.id = n.topic_id order by n.id').all();
+
+describe('note', () => {
+  it('takes the longest leading words that name one topic, or splits at "|"', async () => {
+    expect(await say('note redis use SCAN, not KEYS, in production')).toContain('Noted on Redis');
+    expect(await say('note graphql resolvers batch with dataloader')).toContain('Noted on Resolvers');
+    expect(await say('note jwt token | rotate signing keys monthly')).toContain('Noted on Token Structure');
+    expect(await say('note backend/apis/graphql/resolvers | watch N+1')).toContain('Noted on Resolvers');
+    expect(notesIn()).toEqual([
+      { title: 'Redis', text: 'use SCAN, not KEYS, in production' },
+      { title: 'Resolvers', text: 'batch with dataloader' },
+      { title: 'Token Structure', text: 'rotate signing keys monthly' },
+      { title: 'Resolvers', text: 'watch N+1' },
+    ]);
+  });
+
+  it('refuses a note without text, an unknown topic, and one that is too long, keeping nothing', async () => {
+    const before = rowCounts(app);
+    expect(await say('note redis')).toContain('What is the note on Redis?');
+    expect(await say('note')).toContain('Which topic?');
+    expect(await say('note quantum basket weaving is fun')).toContain("I couldn't tell which topic");
+    expect(await say(`note redis ${'x'.repeat(1000)}`)).toMatch(/commands are at most 1000|a note holds at most 1,000/);
+    expect(rowCounts(app)).toEqual(before);
+    expect(await say(`note redis ${'x'.repeat(980)}`)).toContain('Noted on Redis'); // a long note that fits is kept whole
+    expect((notesIn()[0] as { text: string }).text).toHaveLength(980);
+  });
+
+  it('keeps notes as user text, so renderers escape them', async () => {
+    const reply = await app.say('note redis <!channel> ping');
+    expect(reply.blocks[0]).toEqual({ type: 'text', spans: [{ user: '<!channel> ping' }] });
+  });
+});
+
+describe('topic and notes', () => {
+  it('shows my notes under the resources, newest first, and nobody else\'s', async () => {
+    await app.say('note redis first thought');
+    app.clock.advance(60_000);
+    await app.say('note redis second thought');
+    await app.say('note redis grace was here', { id: 'grace', displayName: 'Grace' });
+    const reply = await app.say('topic redis');
+    const text = textOf(reply);
+    expect(text.indexOf('Resources')).toBeLessThan(text.indexOf('Your notes'));
+    expect(text.indexOf('second thought')).toBeLessThan(text.indexOf('first thought'));
+    expect(text).not.toContain('grace was here');
+    expect(await say('topic express')).not.toContain('Your notes');
+  });
+
+  it('notes lists every note, newest first, with its topic', async () => {
+    expect(await say('notes')).toContain('No notes yet');
+    await app.say('note redis cache aside');
+    app.clock.advance(60_000);
+    await app.say('note express middleware order matters');
+    const text = await say('notes');
+    expect(text).toContain('Your notes (2)');
+    expect(text).toMatch(/Express\.js \(2026-11-26\): middleware order matters\nRedis \(2026-11-26\): cache aside/);
+  });
+});

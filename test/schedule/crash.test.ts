@@ -1,0 +1,89 @@
+// Crash safety: a scheduler process killed with SIGKILL at a random point of its fan-out, then restarted, delivers
+// every due nudge exactly once — the fake Discord deduplicates by nonce as Discord does with enforce_nonce.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { REST } from 'discord.js';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sendReply } from '../../src/adapters/discord/send.ts';
+import { fixedClock } from '../../src/clock.ts';
+import { createLog } from '../../src/log.ts';
+import { createComposer } from '../../src/schedule/compose.ts';
+import { createSender } from '../../src/schedule/sender.ts';
+import { tick } from '../../src/schedule/tick.ts';
+import { openDb } from '../../src/store/db.ts';
+import { createStore } from '../../src/store/index.ts';
+import { startScheduling } from './setup.ts';
+
+const TRIALS = 20;
+const MEMBERS = 50;
+const LEASE_MS = 60_000;
+const DUE = Date.parse('2026-11-26T09:00:00Z');
+let child: string;
+
+// Bundled once: the child then starts without compiling TypeScript, which keeps twenty restarts quick.
+// It sits next to its source, at src/store's depth, so node_modules and the migrations folder resolve as they do there.
+beforeAll(async () => {
+  child = fileURLToPath(new URL(`./.crash-child-${process.pid}.mjs`, import.meta.url));
+  await build({ entryPoints: [new URL('./crash-child.ts', import.meta.url).pathname], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: child, logLevel: 'error' });
+});
+afterAll(() => rmSync(child, { force: true }));
+
+async function trial(seed: number): Promise<{ repeatedNonces: number }> {
+  const s = await startScheduling();
+  const random = mulberry32(seed);
+  for (let i = 1; i <= MEMBERS; i++) await s.remind(i);
+  const dbFile = s.app.db.$client.name;
+  // First run: killed when the fake has received a random number of messages (0: while it is still ticking).
+  const killAt = Math.floor(random() * MEMBERS);
+  const proc = spawn(process.execPath, [child, dbFile, s.fake.apiUrl, String(DUE), String(LEASE_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let posts = 0;
+  const kill = () => proc.kill('SIGKILL');
+  const off = s.fake.onRequest((r) => { if (r.path.endsWith('/messages') && ++posts >= killAt && killAt > 0) kill(); });
+  proc.stdout.on('data', (d: Buffer) => { if (killAt === 0 && String(d).includes('ready')) setTimeout(kill, random() * 15); });
+  await new Promise((resolve) => proc.on('exit', resolve));
+  off();
+  expect(proc.signalCode === 'SIGKILL' || proc.exitCode === 0).toBe(true);
+  // The restart: a new process (here, new connections) after the dead one's leases ran out.
+  const db = openDb(dbFile);
+  const store = createStore(db);
+  const clock = fixedClock(new Date(DUE + LEASE_MS + 1000));
+  const log = createLog('silent');
+  const rest = new REST({ api: s.fake.apiUrl, globalRequestsPerSecond: 10_000, retries: 0 }).setToken('fake-bot-token');
+  const sender = createSender({
+    store, clock, log, adapters: [{ platform: 'discord', send: (t, r, o) => sendReply({ rest, log }, t, r, o) }],
+    compose: createComposer({ store, commands: s.app.core.commands }), limits: { discord: { intervalMs: 100, intervalCap: 1000, concurrency: 8 } },
+  });
+  await tick({ store }, clock.now().getTime());
+  await sender.drain();
+  db.$client.close();
+
+  const delivered = s.delivered();
+  expect(delivered.size).toBe(MEMBERS);
+  expect([...delivered.values()].every((n) => n === 1)).toBe(true);
+  expect(s.statuses()).toEqual({ sent: MEMBERS });
+  const nonces = s.fake.requests.filter((r) => r.path.endsWith('/messages')).map((r) => r.body.nonce as string);
+  await s.close();
+  return { repeatedNonces: nonces.length - new Set(nonces).size };
+}
+
+it(`delivers every due nudge exactly once over ${TRIALS} trials of ${MEMBERS} members killed mid fan-out`, async () => {
+  let repeated = 0;
+  for (let i = 0; i < TRIALS; i += 2) {
+    const results = await Promise.all([trial(i + 1), trial(i + 2)]); // two at a time: the children's start-up overlaps
+    repeated += results.reduce((n, r) => n + r.repeatedNonces, 0);
+  }
+  // Some kills landed mid-request: those messages went twice on the wire, and the nonce made them count once.
+  expect(repeated).toBeGreaterThan(0);
+}, 90_000);
+
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
