@@ -1,8 +1,8 @@
 // Account linking: one-time codes (kept hashed), failed attempts, and joining or splitting members.
 import { createHash, randomInt } from 'node:crypto';
-import { and, count, eq, gte, isNull } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Db } from './db.ts';
-import { identities, linkAttempts, linkCodes, members, notes, progress, progressEvents, trackChoices } from './schema.ts';
+import { deliveries, identities, linkAttempts, linkCodes, members, notes, progress, progressEvents, schedules, trackChoices } from './schema.ts';
 
 // No 0/O, 1/I/L: a code read aloud or copied from a phone survives.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -67,6 +67,7 @@ export function createLinkStore(db: Db) {
       db.delete(trackChoices).where(eq(trackChoices.memberId, absorbedId)).run();
       db.update(progressEvents).set({ memberId: survivorId }).where(eq(progressEvents.memberId, absorbedId)).run();
       db.update(notes).set({ memberId: survivorId }).where(eq(notes.memberId, absorbedId)).run();
+      mergeSchedules(survivorId, absorbedId);
       db.update(identities).set({ memberId: survivorId }).where(eq(identities.memberId, absorbedId)).run();
       const absorbed = db.select().from(members).where(eq(members.id, absorbedId)).get();
       const survivor = db.select().from(members).where(eq(members.id, survivorId)).get();
@@ -84,7 +85,24 @@ export function createLinkStore(db: Db) {
       for (const p of db.select().from(progress).where(eq(progress.memberId, from.id)).all()) db.insert(progress).values({ ...p, memberId: fresh.id }).run();
       for (const t of db.select().from(trackChoices).where(eq(trackChoices.memberId, from.id)).all()) db.insert(trackChoices).values({ ...t, memberId: fresh.id }).run();
       db.update(identities).set({ memberId: fresh.id }).where(eq(identities.id, identity.id)).run();
+      // A nudge that DMs this account goes with it.
+      db.update(schedules).set({ memberId: fresh.id }).where(and(eq(schedules.memberId, from.id), eq(schedules.identityId, identity.id))).run();
       return fresh.id;
     },
   };
+
+  /** The issuer's nudge wins: the other one ends (its queued sends are skipped), or moves over if the issuer has none. */
+  function mergeSchedules(survivorId: number, absorbedId: number): void {
+    const theirs = db.select({ id: schedules.id }).from(schedules).where(eq(schedules.memberId, absorbedId)).all().map((s) => s.id);
+    if (theirs.length === 0) return;
+    const mine = db.select({ id: schedules.id }).from(schedules).where(eq(schedules.memberId, survivorId)).get();
+    if (!mine) {
+      db.update(schedules).set({ memberId: survivorId }).where(inArray(schedules.id, theirs)).run();
+      return;
+    }
+    db.update(deliveries).set({ status: 'skipped', lastError: 'replaced: accounts linked' })
+      .where(and(inArray(deliveries.scheduleId, theirs), inArray(deliveries.status, ['pending', 'sending']))).run();
+    db.update(deliveries).set({ scheduleId: null }).where(inArray(deliveries.scheduleId, theirs)).run();
+    db.delete(schedules).where(inArray(schedules.id, theirs)).run();
+  }
 }

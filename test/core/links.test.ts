@@ -79,6 +79,25 @@ describe('link', () => {
     expect(await say(`link ${await codeFor(TERMINAL)}`, DISCORD)).toContain('Accounts linked');
   });
 
+  it("keeps the issuer's reminder when both had one, and moves the other's when only it had one", async () => {
+    const schedules = () => app.db.$client.prepare(`select s.local_time, i.platform_user_id who from schedules s
+      join identities i on i.id = s.identity_id order by s.id`).all();
+    await app.say('remind 08:00 Europe/Berlin daily', TERMINAL);
+    await app.say('remind 19:30 Asia/Tokyo mon-fri', DISCORD);
+    await app.say(`link ${await codeFor(TERMINAL)}`, DISCORD);
+    expect(schedules()).toEqual([{ local_time: '08:00', who: 'ada' }]);
+
+    const bob = { id: 'bob', platform: 'terminal', workspace: 'local' };
+    const bobOnDiscord = { ...DISCORD, id: '1400000000000000009' };
+    await app.say('remind 07:15 UTC daily', bobOnDiscord);
+    await app.say(`link ${await codeFor(bob)}`, bobOnDiscord);
+    expect(schedules()).toEqual([{ local_time: '08:00', who: 'ada' }, { local_time: '07:15', who: bobOnDiscord.id }]);
+    expect(await say('remind', bob)).toContain('07:15');
+    expect(await say('unlink', bobOnDiscord)).toContain('Account unlinked'); // the reminder DMs this account: it goes along
+    expect(await say('remind', bobOnDiscord)).toContain('07:15');
+    expect(await say('remind', bob)).not.toContain('07:15');
+  });
+
   it('unlink splits this account off with a copy of the progress', async () => {
     await app.say('done redis', TERMINAL);
     await app.say(`link ${await codeFor(TERMINAL)}`, DISCORD);
