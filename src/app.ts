@@ -1,5 +1,6 @@
 // Composition root: database → content → core → adapters and the HTTP server; and the orderly stop.
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter } from './adapters/adapter.ts';
 import { createDiscordAdapter } from './adapters/discord/index.ts';
@@ -26,7 +27,7 @@ export interface AppOptions {
   log: Log;
   clock?: Clock;
   /** The terminal chat, when it runs: its streams and who is typing. */
-  terminal?: { input: Readable; output: Writable; interactive: boolean; user: TerminalUser; onEnd: () => void };
+  terminal?: { input: Readable; output: Writable; interactive: boolean; user: TerminalUser; onEnd: () => void; filesDir?: string };
 }
 
 export class StartError extends Error {}
@@ -70,7 +71,7 @@ export async function startApp({ config, log, clock = systemClock, terminal }: A
           topicsFor: createTopicsFor({ store, defaultRoadmap: config.DEFAULT_ROADMAP }),
         })]
       : []),
-    ...(terminal ? [createTerminalAdapter(terminal)] : []),
+    ...(terminal ? [createTerminalAdapter({ filesDir: join(dirname(config.DATABASE_PATH), 'exports'), ...terminal })] : []),
   ];
   metrics.watchConnections(() => adapters.filter((a) => a.connected).map((a) => ({ platform: a.platform, up: a.connected!() })));
   try {

@@ -1,4 +1,6 @@
 // The terminal chat: a prompt on a TTY, or one reply per piped line, ending when the input ends.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter, Handle } from '../adapter.ts';
@@ -11,12 +13,20 @@ export interface TerminalDeps {
   interactive: boolean; // a TTY: greet and prompt; piped: answer each line and nothing else
   user: TerminalUser;
   onEnd: () => void; // the input ended (Ctrl-D, or the end of a pipe)
+  filesDir: string; // where a reply's files (e.g. `export`) are written; the path is printed
 }
 
 export function createTerminalAdapter(deps: TerminalDeps): Adapter {
   const { input, output, interactive, user } = deps;
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: 'roadmap> ' });
   let buttons: string[] = [];
+  const save = (file: { name: string; content: string }): string => {
+    mkdirSync(deps.filesDir, { recursive: true });
+    // A timestamp keeps earlier exports; the name is ours (the core's), never typed by a user.
+    const path = join(deps.filesDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${file.name}`);
+    writeFileSync(path, file.content, { mode: 0o600 }); // personal data: readable by this user only
+    return path;
+  };
 
   return {
     platform: 'terminal',
@@ -34,7 +44,9 @@ export function createTerminalAdapter(deps: TerminalDeps): Adapter {
           const text = picked && buttons[Number(picked) - 1] ? buttons[Number(picked) - 1]! : line;
           const reply = await handle(receive(text, user));
           buttons = reply.buttons.map((b) => b.command);
-          output.write(render(reply) + '\n\n');
+          output.write(render(reply) + '\n');
+          for (const file of reply.files ?? []) output.write(`Saved ${file.name} to ${save(file)}\n`);
+          output.write('\n');
           if (interactive) rl.prompt();
         }
         deps.onEnd();

@@ -41,6 +41,17 @@ describe('terminal chat (piped)', () => {
     expect(second.stdout).toContain('Your progress: done');
   }, 30_000);
 
+  it('writes `export` to a private file beside the database and prints its path', async () => {
+    const env = { DATABASE_PATH: join(tmp.dir, 'data', 'coach.db') };
+    const run = await chat('done redis\nexport\n', env);
+    expect(run.code).toBe(0);
+    const path = /Saved roadmap-coach-my-data\.json to (\S+)/.exec(run.stdout)?.[1];
+    expect(path).toContain(join(tmp.dir, 'data', 'exports'));
+    const { readFileSync, statSync } = await import('node:fs');
+    expect(statSync(path!).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path!, 'utf8')).toContain('"done"');
+  }, 30_000);
+
   it('refuses a malformed content file by file and line, and keeps serving the last good version', async () => {
     const env = { DATABASE_PATH: join(tmp.dir, 'coach.db') };
     await chat('next\n', env);

@@ -22,7 +22,9 @@ describe('terminal adapter', () => {
     let shown = '';
     output.on('data', (d) => (shown += d));
     let ended = false;
-    const terminal = createTerminalAdapter({ input, output, interactive: true, user: { id: 'ada', displayName: 'Ada' }, onEnd: () => (ended = true) });
+    const terminal = createTerminalAdapter({
+      input, output, interactive: true, user: { id: 'ada', displayName: 'Ada' }, onEnd: () => (ended = true), filesDir: '/nonexistent',
+    });
     await terminal.start(app.core.handle);
     expect(shown).toContain('type `help` for commands');
     expect(shown).toContain('roadmap> ');
