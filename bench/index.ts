@@ -1,10 +1,14 @@
 // `npm run bench [name…]`: runs every benchmark (or the named ones) and prints figures against the issues' targets.
 import { runCoreBench } from './core.ts';
 import { runDiscordBench } from './discord.ts';
+import { runScheduleBench } from './schedule.ts';
 import { runSlackBench } from './slack.ts';
+import { runTeamBench } from './team.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   core: () => runCoreBench(),
+  team: () => runTeamBench(),
+  schedule: () => runScheduleBench().then(() => undefined),
   slack: () => runSlackBench(),
   discord: () => runDiscordBench().then(() => undefined),
 };
