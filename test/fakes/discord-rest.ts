@@ -1,15 +1,19 @@
 // A fake of Discord's REST API on 127.0.0.1: records every request, checks bodies against the spec, injects 429s and errors.
+// Multipart requests (messages with files) are parsed: payload_json is the body that is checked, the file parts are kept.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createSpecValidator, type SpecValidator } from './discord-spec.ts';
+import { isMultipart, parseMultipart, type FilePart } from './multipart.ts';
 
 export interface RecordedRequest {
   method: string;
   path: string; // after /api/v10, e.g. /interactions/1/tok/callback
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON as received
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON as received (payload_json when multipart)
+  multipart: boolean;
+  files: FilePart[]; // the file parts of a multipart request: field (files[n]), filename, content type, bytes
   status: number;
   at: number; // performance.now() when it arrived
 }
@@ -29,22 +33,36 @@ export async function createDiscordRestFake(opts: { gatewayUrl: () => string; va
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const at = performance.now();
-      const url = new URL(req.url ?? '/', 'http://fake');
-      const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const body = raw ? JSON.parse(raw) : undefined;
-      const method = req.method ?? 'GET';
-      unchecked.push({ method, path, body }); // checked when violations are read, off the hot path
-      const faultAt = faults.findIndex((f) => f.match.test(`${method} ${path}`));
-      const [status, payload, headers] = faultAt >= 0 ? take(faults.splice(faultAt, 1)[0]!) : route(method, path, body);
-      const record = { method, path, query: url.searchParams, headers: req.headers, body, status, at };
-      requests.push(record);
-      for (const l of listeners) l(record);
-      reply(res, status, payload, headers);
-    });
+    req.on('end', () => void received(req, res, Buffer.concat(chunks), performance.now()));
   });
+
+  async function received(req: IncomingMessage, res: ServerResponse, raw: Buffer, at: number) {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
+    const method = req.method ?? 'GET';
+    const type = req.headers['content-type'];
+    const multipart = isMultipart(type);
+    let body: any;
+    let files: FilePart[] = [];
+    if (multipart) {
+      try {
+        ({ body, files } = await fromMultipart(raw, type));
+      } catch (error) {
+        violations.push(`${method} ${path}: ${(error as Error).message}`);
+        return reply(res, 400, { message: 'Invalid Form Body', code: 50035 });
+      }
+    } else {
+      const text = raw.toString('utf8');
+      body = text ? JSON.parse(text) : undefined;
+    }
+    unchecked.push({ method, path, body }); // checked when violations are read, off the hot path
+    const faultAt = faults.findIndex((f) => f.match.test(`${method} ${path}`));
+    const [status, payload, headers] = faultAt >= 0 ? take(faults.splice(faultAt, 1)[0]!) : route(method, path, body);
+    const record = { method, path, query: url.searchParams, headers: req.headers, body, multipart, files, status, at };
+    requests.push(record);
+    for (const l of listeners) l(record);
+    reply(res, status, payload, headers);
+  }
 
   function route(method: string, path: string, body: any): [number, unknown, Record<string, string>?] {
     if (method === 'GET' && path === '/gateway/bot') {
@@ -99,6 +117,24 @@ export async function createDiscordRestFake(opts: { gatewayUrl: () => string; va
     },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
+}
+
+/**
+ * A message with files, as Discord reads it: the JSON in payload_json, files in files[n] parts, and every
+ * `attachments` entry naming a part by its index. Throws what Discord would refuse.
+ */
+async function fromMultipart(raw: Buffer, type: string): Promise<{ body: unknown; files: FilePart[] }> {
+  const { fields, files } = await parseMultipart(raw, type);
+  if (fields.payload_json === undefined) throw new Error('multipart without payload_json');
+  type Attachments = { attachments?: { id: unknown }[] };
+  const body = JSON.parse(fields.payload_json) as Attachments & { data?: Attachments };
+  const strays = files.filter((f) => !/^files\[\d+\]$/.test(f.field));
+  if (strays.length) throw new Error(`file parts not named files[n]: ${strays.map((f) => f.field).join(', ')}`);
+  // A message body has them at the top; an interaction callback inside data.
+  for (const a of body.attachments ?? body.data?.attachments ?? []) {
+    if (!files.some((f) => f.field === `files[${String(a.id)}]`)) throw new Error(`attachment ${String(a.id)} has no files[${String(a.id)}] part`);
+  }
+  return { body, files };
 }
 
 function reply(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}) {

@@ -1,11 +1,15 @@
 // A local fake of Slack's Web API over real HTTP on 127.0.0.1: checks every call against the OpenAPI spec,
-// records it, answers like Slack; also serves response_url endpoints and records what is posted to them.
+// records it, answers like Slack; also serves response_url endpoints and the file upload URLs that
+// files.getUploadURLExternal hands out, and records what is posted to them.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isMultipart, parseMultipart } from './multipart.ts';
 import { loadSlackSpec } from './slack-spec.ts';
 
 export interface SlackCall { method: string; params: Record<string, unknown>; token?: string }
 export interface ResponsePost { id: string; body: Record<string, unknown> }
+/** Bytes POSTed to an upload_url (raw, or the one file part of a multipart form, as @slack/web-api sends it). */
+export interface Upload { fileId: string; filename?: string; contentType?: string; bytes: Buffer }
 type Answer = (call: SlackCall) => Record<string, unknown>;
 
 export const INSTALLED_TOKEN = 'xoxb-installed-0123456789-secret';
@@ -17,7 +21,7 @@ const ANSWERS: Record<string, Answer> = {
   'chat.postMessage': (c) => ({ channel: c.params.channel, ts: '1700000000.000100' }),
   'views.publish': (c) => ({ view: { id: 'V1', type: 'home' } }),
   'oauth.v2.access': () => ({
-    access_token: INSTALLED_TOKEN, token_type: 'bot', scope: 'commands,chat:write,users:read,im:write', bot_user_id: 'UBOT9',
+    access_token: INSTALLED_TOKEN, token_type: 'bot', scope: 'commands,chat:write,users:read,im:write,files:write', bot_user_id: 'UBOT9',
     app_id: 'A1', team: { id: 'T9', name: 'Nine' }, enterprise: null, is_enterprise_install: false, authed_user: { id: 'U9' },
   }),
 };
@@ -28,11 +32,53 @@ export async function startFakeSlack() {
   const responses: ResponsePost[] = [];
   const violations: string[] = [];
   const overrides = new Map<string, Answer>();
+  const uploads: Upload[] = [];
+  // file id → what files.getUploadURLExternal was told, to check the upload and its completion against
+  const pending = new Map<string, { filename: string; length: number }>();
+  let uploadFailures: number[] = []; // statuses for the next uploads, in order
+  let origin = '';
+
+  // The external upload flow: a URL on this fake, the bytes posted there, then the completion naming the files.
+  const uploadAnswers: Record<string, Answer> = {
+    'files.getUploadURLExternal': (c) => {
+      const fileId = `F${pending.size + 1}`;
+      pending.set(fileId, { filename: String(c.params.filename), length: Number(c.params.length) });
+      return { upload_url: `${origin}/upload/${fileId}`, file_id: fileId };
+    },
+    'files.completeUploadExternal': (c) => {
+      const files = JSON.parse(String(c.params.files)) as { id: string; title?: string }[];
+      for (const f of files) {
+        if (!uploads.some((u) => u.fileId === f.id)) violations.push(`files.completeUploadExternal: file ${f.id} was never uploaded`);
+      }
+      return { files: files.map((f) => ({ id: f.id, title: f.title ?? pending.get(f.id)?.filename, name: pending.get(f.id)?.filename })) };
+    },
+  };
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readAll(req);
+    const bytes = await readAll(req);
+    const raw = bytes.toString('utf8');
     const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const upload = /^\/upload\/(\w+)$/.exec(url.pathname);
+    if (upload && req.method === 'POST') {
+      const fileId = upload[1]!;
+      const expected = pending.get(fileId);
+      if (!expected) violations.push(`upload to an upload_url never handed out: ${url.pathname}`);
+      const failure = uploadFailures.shift();
+      if (failure) return res.writeHead(failure).end();
+      let received: Upload;
+      try {
+        received = await uploadedFile(fileId, bytes, req.headers['content-type']);
+      } catch (error) {
+        violations.push(`upload ${fileId}: ${(error as Error).message}`);
+        return res.writeHead(400).end();
+      }
+      if (expected && received.bytes.length !== expected.length) {
+        violations.push(`upload ${fileId}: ${received.bytes.length} bytes, but files.getUploadURLExternal was told ${expected.length}`);
+      }
+      uploads.push(received);
+      return res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${received.bytes.length}`);
+    }
     const respond = /^\/respond\/([\w-]+)$/.exec(url.pathname);
     if (respond && req.method === 'POST') {
       responses.push({ id: respond[1]!, body: JSON.parse(raw || '{}') as Record<string, unknown> });
@@ -52,12 +98,12 @@ export async function startFakeSlack() {
       violations.push(`${method}: missing required ${missing.join(', ')}`);
       return json(200, { ok: false, error: 'invalid_arguments' });
     }
-    const answer = overrides.get(method) ?? ANSWERS[method] ?? (() => ({}));
+    const answer = overrides.get(method) ?? uploadAnswers[method] ?? ANSWERS[method] ?? (() => ({}));
     return json(200, { ok: true, ...answer({ method, params, token }) });
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     url: `${origin}/api/`,
@@ -65,6 +111,9 @@ export async function startFakeSlack() {
     calls,
     responses,
     violations,
+    uploads,
+    /** The next uploads to an upload_url answer these HTTP statuses instead of 200 (one per upload). */
+    failUploads: (...statuses: number[]) => void (uploadFailures = statuses),
     responseUrl: (id: string) => `${origin}/respond/${id}`,
     answer: (method: string, fn: Answer) => void overrides.set(method, fn),
     callsTo: (method: string) => calls.filter((c) => c.method === method),
@@ -90,8 +139,17 @@ function parseBody(raw: string, type: string | undefined): Record<string, unknow
   return Object.fromEntries(new URLSearchParams(raw));
 }
 
-async function readAll(req: IncomingMessage): Promise<string> {
+async function readAll(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** Slack accepts raw bytes or a multipart form with one file part. */
+async function uploadedFile(fileId: string, bytes: Buffer, type: string | undefined): Promise<Upload> {
+  if (!isMultipart(type)) return { fileId, contentType: type, bytes };
+  const { files } = await parseMultipart(bytes, type);
+  if (files.length !== 1) throw new Error(`${files.length} file parts, expected 1`);
+  const file = files[0]!;
+  return { fileId, filename: file.name, contentType: file.contentType, bytes: file.bytes };
 }

@@ -1,7 +1,8 @@
 // Answers one interaction within Discord's 3 seconds: at once if the reply is quick, else defer and edit.
-import { InteractionResponseType, MessageFlags, Routes, type REST } from 'discord.js';
+import { DiscordAPIError, InteractionResponseType, MessageFlags, Routes, type RawFile, type REST } from 'discord.js';
 import type { Reply } from '../../core/reply.ts';
 import type { Log } from '../../log.ts';
+import { attachmentsFor, withoutFiles, type Attachments } from './attachments.ts';
 import { flagsFor, render, type DiscordMessage } from './render.ts';
 
 export interface Target {
@@ -25,10 +26,13 @@ export async function respond(deps: RespondDeps, target: Target, mode: 'reply' |
   clearTimeout(timer);
 
   if (quick) {
-    const message = messageFor(deps.log, quick.reply);
-    const data = mode === 'reply' ? withFlags(message, flagsFor(quick.reply)) : message;
     const type = mode === 'reply' ? InteractionResponseType.ChannelMessageWithSource : InteractionResponseType.UpdateMessage;
-    await callback(deps.rest, target, { type, data });
+    // Files ride on the same callback (multipart), so they are exactly as private as the reply itself.
+    await withFiles(deps.log, quick.reply, (reply, { files, payload }) => {
+      const message = messageFor(deps.log, reply);
+      const data = mode === 'reply' ? withFlags(message, flagsFor(reply)) : message;
+      return callback(deps.rest, target, { type, data: { ...data, ...payload } }, files);
+    });
     return;
   }
   // Visibility is fixed when deferring, before the reply exists: defer privately so nothing private leaks
@@ -37,13 +41,35 @@ export async function respond(deps: RespondDeps, target: Target, mode: 'reply' |
     ? { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } }
     : { type: InteractionResponseType.DeferredMessageUpdate });
   const { reply } = await settled;
-  await deps.rest.patch(Routes.webhookMessage(target.applicationId, target.token, '@original'), {
-    body: messageFor(deps.log, reply), auth: false,
-  });
+  await withFiles(deps.log, reply, (r, { files, payload }) => deps.rest.patch(Routes.webhookMessage(target.applicationId, target.token, '@original'), {
+    body: { ...messageFor(deps.log, r), ...payload }, auth: false, ...(files.length ? { files } : {}),
+  }));
 }
 
-export function callback(rest: REST, target: Target, body: unknown): Promise<unknown> {
-  return rest.post(Routes.interactionCallback(target.id, target.token), { body, auth: false });
+/**
+ * Sends the reply with its files; when Discord refuses them (too large, a bad upload), sends it again without them,
+ * saying so: the member is never left without an answer. A refused request changed nothing, so sending again is
+ * safe; a network failure might have been delivered and is not retried here.
+ */
+async function withFiles(log: Log, reply: Reply, send: (reply: Reply, attachments: Attachments) => Promise<unknown>): Promise<void> {
+  const attachments = attachmentsFor(reply);
+  if (!attachments.files.length) {
+    await send(reply, attachments);
+    return;
+  }
+  try {
+    await send(reply, attachments);
+  } catch (error) {
+    if (!(error instanceof DiscordAPIError)) throw error;
+    log.error('discord: files refused, answering without them', { err: error, files: attachments.files.map((f) => f.name) });
+    const plain = withoutFiles(reply);
+    await send(plain, attachmentsFor(plain));
+  }
+}
+
+/** With files, discord.js sends multipart/form-data: the body as payload_json, each file as files[n]. */
+export function callback(rest: REST, target: Target, body: unknown, files: RawFile[] = []): Promise<unknown> {
+  return rest.post(Routes.interactionCallback(target.id, target.token), { body, auth: false, ...(files.length ? { files } : {}) });
 }
 
 export function messageFor(log: Log, reply: Reply, customIdPrefix?: string): DiscordMessage {

@@ -8,6 +8,7 @@ import type { Store } from '../../store/index.ts';
 import type { Adapter, Handle } from '../adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { createGuard } from './guard.ts';
+import { createFileDelivery } from './files.ts';
 import { createHttpEntry } from './http-entry.ts';
 import { createInstallationStore, installationKey } from './installation-store.ts';
 import { registerListeners } from './listeners.ts';
@@ -19,8 +20,8 @@ import { createSender } from './send.ts';
 
 export { slackOptionProblems, type SlackOptions } from './options.ts';
 
-/** The least scopes that work: the slash command, replies and DMs, and members' names and time zones. */
-export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'im:write'];
+/** The least scopes that work: the slash command, replies and DMs, members' names and time zones, and files (`export`). */
+export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'im:write', 'files:write'];
 
 export interface SlackAdapterDeps {
   clock: Clock;
@@ -51,6 +52,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   let entry: RequestListener | undefined;
   const responder = createResponder();
   const ackWithinMs = deps.ackWithinMs ?? 1500;
+  const deliverFiles = createFileDelivery({ apiUrl: options.apiUrl, logger, log, responder });
 
   return {
     platform: 'slack',
@@ -66,7 +68,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       if (mode.transport === 'socket') {
         const receiver = new SocketModeReceiver({ appToken: options.appToken!, logger });
         app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
-        registerListeners(app, { handle, profiles: createProfiles({ clock, log }), responder, log, onUninstall, ackWithinMs });
+        registerListeners(app, { handle, profiles: createProfiles({ clock, log }), responder, log, onUninstall, ackWithinMs, deliverFiles });
         await app.start();
         return;
       }
@@ -85,7 +87,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       });
       // convoStore off: we keep no per-conversation state, and it costs a lookup on every request.
       app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
-      registerListeners(app, { handle, profiles: createProfiles({ clock, log }), responder, log, onUninstall, ackWithinMs });
+      registerListeners(app, { handle, profiles: createProfiles({ clock, log }), responder, log, onUninstall, ackWithinMs, deliverFiles });
       entry = createHttpEntry({ boltListener: receiver.requestListener, guard: createGuard({ signingSecret: options.signingSecret!, clock }), log });
       if (options.port === undefined) return;
       const listening = createServer({ keepAliveTimeout: 65_000 }, entry);

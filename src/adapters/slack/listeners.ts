@@ -2,6 +2,7 @@
 import type { App } from '@slack/bolt';
 import type { Log } from '../../log.ts';
 import type { Handle } from '../adapter.ts';
+import { withFileNote, type DeliverFiles } from './files.ts';
 import { publishHome } from './home.ts';
 import type { Profiles } from './profiles.ts';
 import type { Responder } from './respond.ts';
@@ -16,42 +17,56 @@ export interface ListenerDeps {
   onUninstall: (team: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }) => void;
   /** A slash command's reply that is ready this soon rides in the ack itself; a slower one goes by response_url. */
   ackWithinMs: number;
+  /** A reply's files (`export`), uploaded to the member's DM once the reply itself has been answered. */
+  deliverFiles: DeliverFiles;
 }
+
+/** The bot token this request was authorised with (per workspace under OAuth); the client holds the same one. */
+const tokenOf = (context: { botToken?: string }, client: { token?: string }): string => context.botToken ?? client.token ?? '';
 
 const later = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  const { handle, profiles, log, responder } = deps;
+  const { handle, profiles, log, responder, deliverFiles } = deps;
 
-  app.command('/roadmap', async ({ command, ack, client }) => {
+  app.command('/roadmap', async ({ command, ack, client, context }) => {
     const asker = fromCommand(command);
-    const message = (async () => {
+    const answer = (async () => {
       const profile = await profiles.get(client, asker.teamId, asker.userId, command.user_name);
       const reply = await handle(invocation(asker, profile, command.text));
-      return { response_type: reply.visibility === 'channel' ? 'in_channel' as const : 'ephemeral' as const, ...render(reply) };
+      const message = { response_type: reply.visibility === 'channel' ? 'in_channel' as const : 'ephemeral' as const, ...render(withFileNote(reply)) };
+      return { reply, message };
     })();
     // The core answers in well under a millisecond, so the reply nearly always goes back in the ack's own HTTP
     // response: no second request. Only when it is slow (a first users.info call, a busy database) is the ack empty
     // and the reply posted to the response_url afterwards.
-    const ready = await Promise.race([message, later(deps.ackWithinMs)]);
-    if (ready) return ack(ready);
-    await ack();
-    await responder.post(command.response_url, await message);
+    const ready = await Promise.race([answer, later(deps.ackWithinMs)]);
+    if (ready) await ack(ready.message);
+    else {
+      await ack();
+      await responder.post(command.response_url, (await answer).message);
+    }
+    // Files only after the answer: the ack cannot carry them, and uploads may take longer than Slack's 3 s.
+    const { reply } = await answer;
+    await deliverFiles({ token: tokenOf(context, client), userId: asker.userId, responseUrl: command.response_url }, reply.files);
   });
 
-  app.action({ type: 'block_actions', action_id: /^cmd:\d+$/ }, async ({ ack, body, action, client }) => {
+  app.action({ type: 'block_actions', action_id: /^cmd:\d+$/ }, async ({ ack, body, action, client, context }) => {
     await ack();
     if (action.type !== 'button' || !action.value) return;
     const asker = fromAction(body);
     const profile = await profiles.get(client, asker.teamId, asker.userId, body.user.name ?? body.user.id);
+    const to = { token: tokenOf(context, client), userId: asker.userId };
     if (body.view?.type === 'home') {
-      // A button on the Home tab: run it, then show the tab as it is now.
-      await handle(invocation({ ...asker, channelId: undefined }, profile, action.value));
+      // A button on the Home tab: run it, then show the tab as it is now. No response_url here: a failed upload is logged.
+      const ran = await handle(invocation({ ...asker, channelId: undefined }, profile, action.value));
       await publishHome({ client, handle, profiles }, asker);
+      await deliverFiles(to, ran.files);
       return;
     }
     const reply = await handle(invocation(asker, profile, action.value));
-    if (body.response_url) await responder.post(body.response_url, { replace_original: true, ...render(reply) });
+    if (body.response_url) await responder.post(body.response_url, { replace_original: true, ...render(withFileNote(reply)) });
+    await deliverFiles({ ...to, responseUrl: body.response_url }, reply.files);
   });
 
   app.event('app_home_opened', async ({ event, body, client }) => {

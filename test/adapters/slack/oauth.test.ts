@@ -17,7 +17,7 @@ describe('slack OAuth installs', () => {
     expect(start.status).toBe(302);
     const authorize = new URL(start.headers.get('location')!);
     expect(authorize.origin).toBe(bot.fake.origin);
-    expect(authorize.searchParams.get('scope')).toBe('commands,chat:write,users:read,im:write');
+    expect(authorize.searchParams.get('scope')).toBe('commands,chat:write,users:read,im:write,files:write');
     const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
     const state = authorize.searchParams.get('state')!;
     return fetch(`${bot.base}/slack/oauth_redirect?code=code-1&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
