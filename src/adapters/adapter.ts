@@ -16,10 +16,16 @@ export interface SendOptions {
   nonce?: string;
 }
 
+/** What a send learned: the DM channel it opened (Slack), so later sends skip opening it again. */
+export interface SendResult {
+  channelId?: string;
+}
+
 export interface Adapter {
   readonly platform: string;
   start(handle: Handle): Promise<void>;
-  send(target: SendTarget, reply: Reply, options?: SendOptions): Promise<void>;
+  /** channelId: a DM channel the adapter opened for a user target, for the caller to keep and send to next time. */
+  send(target: SendTarget, reply: Reply, options?: SendOptions): Promise<SendResult | void>;
   stop(): Promise<void>;
   /** For /readyz and metrics: whether the platform connection is up (adapters without one leave it out). */
   connected?(): boolean;

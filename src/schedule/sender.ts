@@ -8,9 +8,11 @@ import type { Log } from '../log.ts';
 import type { ClaimedDelivery, Store } from '../store/index.ts';
 import { classify } from './failure.ts';
 import { createPacer, DEFAULT_LIMITS, type Limit, type Pacer } from './limits.ts';
+import { createSentLog } from './sent-log.ts';
 
 // Platforms that deduplicate by nonce: an interrupted send is simply sent again. Elsewhere it is a possible duplicate.
 const IDEMPOTENT = new Set(['discord']);
+const CLAIM = 200; // deliveries per claim
 
 export interface SenderDeps {
   store: Store;
@@ -32,10 +34,21 @@ export function createSender(deps: SenderDeps) {
   const count = deps.count ?? (() => {});
   const adapters = new Map(deps.adapters.map((a) => [a.platform, a]));
   const pacers = new Map<string, Pacer>([...adapters.keys()].map((p) => [p, createPacer({ ...(DEFAULT_LIMITS[p] ?? DEFAULT_LIMITS.terminal!), ...deps.limits?.[p] })]));
+  const sentLog = createSentLog({ store, clock, log, count });
   const waiting = new Set<number>(); // claimed, not yet started: given back on stop
   let stopped = false;
 
   async function sendOne(d: ClaimedDelivery, pacer: Pacer): Promise<void> {
+    // The rate is waited out first, while the claim is still in `waiting`: a stop meanwhile gives it back unsent.
+    if (!(await pacer.take())) return;
+    try {
+      await attempt(d, pacer);
+    } finally {
+      pacer.done();
+    }
+  }
+
+  async function attempt(d: ClaimedDelivery, pacer: Pacer): Promise<void> {
     waiting.delete(d.id);
     if (d.interrupted && !IDEMPOTENT.has(d.platform)) {
       // No idempotency key here: resend once, flagged; a second interruption is not resent at all.
@@ -61,12 +74,9 @@ export function createSender(deps: SenderDeps) {
     }
     await pacer.spaced(`${d.target.workspaceId}:${d.target.id}`);
     try {
-      await adapters.get(d.platform)!.send(d.target, reply, { nonce: d.nonce });
-      store.transaction(() => {
-        store.deliveries.sent(d.id, clock.now().getTime());
-        if (d.scheduleId) store.schedules.succeeded(d.scheduleId);
-      });
-      count(d.platform, 'sent');
+      const result = await adapters.get(d.platform)!.send(d.target, reply, { nonce: d.nonce });
+      const keepChannel = d.target.kind === 'user' && result?.channelId ? result.channelId : undefined; // a DM it opened
+      sentLog.add({ id: d.id, scheduleId: d.scheduleId, platform: d.platform, ...(keepChannel ? { keepChannel } : {}) });
     } catch (error) {
       settleFailure(d, pacer, error);
     }
@@ -78,6 +88,8 @@ export function createSender(deps: SenderDeps) {
     if (failure.kind === 'permanent') {
       store.transaction(() => {
         store.deliveries.failed(d.id, failure.reason);
+        // A kept DM channel refused for good (closed, archived) is forgotten: the next nudge opens a fresh one.
+        if (d.scheduleId && d.target.kind === 'user') store.schedules.forgetChannel(d.scheduleId, d.target.id);
         if (d.scheduleId && store.schedules.failed(d.scheduleId, failure.reason, FAILURES_BEFORE_PAUSE)) {
           log.warn('scheduler: schedule paused after repeated permanent failures', { scheduleId: d.scheduleId, reason: failure.reason });
         }
@@ -106,11 +118,13 @@ export function createSender(deps: SenderDeps) {
       const platforms = [...adapters.keys()];
       for (let round = 0; round < 100_000 && !stopped; round++) {
         const inQueues = [...pacers.values()].reduce((n, p) => n + p.queue.size + p.queue.pending, 0);
-        if (inQueues > 1000) { // keep claims short so leases stay far from running out
-          await Promise.race([...pacers.values()].map((p) => p.queue.onSizeLessThan(250)));
+        // Keep claims small and few ahead of the sends: leases stay far from running out, memory stays flat, and
+        // one claim (a write transaction plus parsing) is a short pause for the event loop.
+        if (inQueues > 4 * CLAIM) {
+          await Promise.race([...pacers.values()].map((p) => p.queue.onSizeLessThan(2 * CLAIM)));
           continue;
         }
-        const batch = store.deliveries.claim(platforms, clock.now().getTime(), leaseMs, 500);
+        const batch = store.deliveries.claim(platforms, clock.now().getTime(), leaseMs, CLAIM);
         if (batch.length === 0) break;
         claimed += batch.length;
         for (const d of batch) {
@@ -120,12 +134,14 @@ export function createSender(deps: SenderDeps) {
         }
       }
       await Promise.all([...pacers.values()].map((p) => p.queue.onIdle()));
+      sentLog.flush(); // settled means written: callers read the outcomes next
       return claimed;
     },
     /** Stops starting sends; claims not yet started go back to pending (they were never attempted). */
     stop(): void {
       stopped = true;
       for (const p of pacers.values()) p.stop();
+      sentLog.flush();
       try {
         if (waiting.size) store.deliveries.release([...waiting], clock.now().getTime());
       } catch (error) {

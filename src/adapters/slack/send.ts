@@ -1,8 +1,8 @@
-// Outbound messages: chat.postMessage to a channel, or to a member's DM (conversations.open first). No retries
-// here: the outbox owns retrying, so a failure surfaces at once (429s included).
+// Outbound messages: chat.postMessage to a channel, or to a member's DM (conversations.open first, unless the caller
+// kept the DM channel). No retries here: the outbox owns retrying, so a failure surfaces at once (429s included).
 import { webApi } from '@slack/bolt';
 import type { Reply } from '../../core/reply.ts';
-import type { SendTarget } from '../adapter.ts';
+import type { SendResult, SendTarget } from '../adapter.ts';
 import { render } from './render.ts';
 
 /** The workspace has no installation (the app was uninstalled or its token revoked): retrying cannot help. */
@@ -27,16 +27,20 @@ export function createSender(deps: { apiUrl?: string; tokenFor: (workspaceId: st
     return client;
   };
 
-  return async function send(target: SendTarget, reply: Reply): Promise<void> {
+  /** Resolves to the DM channel it opened, if it opened one: conversations.open is rate-limited far below a fan-out. */
+  return async function send(target: SendTarget, reply: Reply): Promise<SendResult> {
     const token = deps.tokenFor(target.workspaceId);
     if (!token) throw new SlackNotInstalledError(target.workspaceId);
     const client = clientFor(token);
     let channel = target.id;
-    if (target.kind === 'user') {
-      const opened = await client.conversations.open({ users: target.id });
-      if (!opened.channel?.id) throw new Error(`conversations.open gave no channel for ${target.id}`);
-      channel = opened.channel.id;
+    let opened: string | undefined;
+    // A user target whose id is already a DM channel (D…) was kept from an earlier send: post straight to it.
+    if (target.kind === 'user' && !target.id.startsWith('D')) {
+      const dm = await client.conversations.open({ users: target.id });
+      if (!dm.channel?.id) throw new Error(`conversations.open gave no channel for ${target.id}`);
+      channel = opened = dm.channel.id;
     }
     await client.chat.postMessage({ channel, ...render(reply), unfurl_links: false, unfurl_media: false });
+    return opened ? { channelId: opened } : {};
   };
 }
