@@ -34,6 +34,9 @@ export function createScheduleStore(db: Db) {
   const failedOnce = sqlite.prepare('update schedules set consecutive_failures = consecutive_failures + 1 where id = ? returning consecutive_failures n');
   const pause = sqlite.prepare('update schedules set next_due_at = null, paused_reason = ? where id = ?');
   const identity = sqlite.prepare('select id from identities where workspace_id = ? and platform_user_id = ?').pluck();
+  // Asked on every command (the core tells a member once that their nudges paused): prepared once, and indexed by member.
+  const pausedOf = sqlite.prepare("select id, paused_reason r from schedules where member_id = ? and kind = 'nudge' and paused_reason is not null");
+  const unpause = sqlite.prepare('update schedules set paused_reason = null where id = ?');
   const find = (kind: 'nudge' | 'digest', where: ReturnType<typeof eq>) =>
     db.select().from(schedules).where(and(eq(schedules.kind, kind), where)).orderBy(schedules.id).get();
 
@@ -85,9 +88,9 @@ export function createScheduleStore(db: Db) {
     },
     /** The reason a member's nudge paused itself, once: reading it clears it (the failure count stays as the mark). */
     takePausedReason(memberId: number): string | undefined {
-      const found = sqlite.prepare("select id, paused_reason r from schedules where member_id = ? and kind = 'nudge' and paused_reason is not null").get(memberId) as { id: number; r: string } | undefined;
+      const found = pausedOf.get(memberId) as { id: number; r: string } | undefined;
       if (!found) return undefined;
-      sqlite.prepare('update schedules set paused_reason = null where id = ?').run(found.id);
+      unpause.run(found.id);
       return found.r;
     },
   };
