@@ -14,14 +14,19 @@ const MEMBERS = 10_000;
 const EVENTS = 1_000_000;
 const RUNS = 5_000;
 
+/** A store in a temp folder with the roadmap loaded and the 10,000-member / 1,000,000-event seed, on a fixed clock. */
+export function seededStore(tmp: ReturnType<typeof tempDir>) {
+  const db = openDb(join(tmp.dir, 'bench.db'));
+  const store = createStore(db);
+  const clock = fixedClock('2026-11-26T09:00:00Z');
+  syncContent(CONTENT_DIR, store, clock.now().getTime());
+  return { db, store, clock, seeded: seed(db.$client) };
+}
+
 export async function runCoreBench(print: (line: string) => void = console.log): Promise<void> {
   const tmp = tempDir();
   try {
-    const db = openDb(join(tmp.dir, 'bench.db'));
-    const store = createStore(db);
-    const clock = fixedClock('2026-11-26T09:00:00Z');
-    syncContent(CONTENT_DIR, store, clock.now().getTime());
-    const seeded = seed(db.$client);
+    const { db, store, clock, seeded } = seededStore(tmp);
     print(`core: seeded ${seeded.members} members, ${seeded.events} progress events, ${seeded.progress} progress rows in ${seeded.ms.toFixed(0)} ms`);
 
     const core = createCore({ store, clock, log: createLog('error'), defaultRoadmap: 'backend' });

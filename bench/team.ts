@@ -1,14 +1,9 @@
 // Team benchmark (issue 3): `leaderboard week` and `team` through the core over 10,000 members in one workspace and
 // 1,000,000 progress events. Target: p99 under 25 ms each. Month and all-time boards are printed for information.
-import { join } from 'node:path';
-import { fixedClock } from '../src/clock.ts';
-import { syncContent } from '../src/content/sync.ts';
 import { createCore } from '../src/core/index.ts';
 import { createLog } from '../src/log.ts';
-import { openDb } from '../src/store/db.ts';
-import { createStore } from '../src/store/index.ts';
-import { CONTENT_DIR, tempDir } from '../test/helpers.ts';
-import { seed } from './core.ts';
+import { tempDir } from '../test/helpers.ts';
+import { seededStore } from './core.ts';
 import { report, timeEach } from './stats.ts';
 
 const RUNS = 300;
@@ -17,11 +12,7 @@ const YEAR_START = 1767225600000; // 2026-01-01, where the seeded events start
 export async function runTeamBench(print: (line: string) => void = console.log): Promise<void> {
   const tmp = tempDir();
   try {
-    const db = openDb(join(tmp.dir, 'bench.db'));
-    const store = createStore(db);
-    const clock = fixedClock('2026-11-26T09:00:00Z');
-    syncContent(CONTENT_DIR, store, clock.now().getTime());
-    const seeded = seed(db.$client);
+    const { db, store, clock, seeded } = seededStore(tmp);
     // The shared seed stamps every topic state at 0; spread them over the year so each week has completions to rank.
     db.$client.prepare('update progress set updated_at = ? + ((member_id * 7919 + topic_id * 104729) % 30000000) * 1000').run(YEAR_START);
     db.$client.exec("update workspaces set time_zone = 'Europe/Berlin'; analyze;");
