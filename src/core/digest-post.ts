@@ -32,7 +32,8 @@ export function buildDigest({ store, commands, schedule, workspace, member, now 
       throw error;
     }
   };
-  const board = run('leaderboard', 'week');
+  // A weekly digest reports the week just ended (it usually posts on Monday); a daily one, the week so far.
+  const board = run('leaderboard', weekly ? 'lastweek' : 'week');
   const team = run('team', '');
   const blocks: Block[] = [];
   for (const part of [board, team]) {

@@ -1,11 +1,11 @@
-// Leaderboard periods (this week, this month, all time) in a time zone, and the local calendar day of an instant.
+// Leaderboard periods (this week, last week, this month, all time) in a time zone, and the local day of an instant.
 import { DateTime, IANAZone } from 'luxon';
 import type { OffsetSegment } from '../store/index.ts';
 
 export type { OffsetSegment };
 
-export type PeriodKind = 'week' | 'month' | 'all';
-export const PERIOD_KINDS: readonly PeriodKind[] = ['week', 'month', 'all'];
+export type PeriodKind = 'week' | 'lastweek' | 'month' | 'all';
+export const PERIOD_KINDS: readonly PeriodKind[] = ['week', 'lastweek', 'month', 'all'];
 
 export interface Period {
   kind: PeriodKind;
@@ -19,6 +19,12 @@ const DAY_MS = 86_400_000;
 /** The period containing `now`, with its boundaries at local midnight in `zone` (ISO weeks start on Monday). */
 export function periodOf(kind: PeriodKind, now: number, zone: string): Period {
   if (kind === 'all') return { kind, from: 0, to: Number.MAX_SAFE_INTEGER, label: 'All time' };
+  if (kind === 'lastweek') {
+    // The week before this one: what a Monday-morning digest reports. Calendar arithmetic, so a DST week is 7 days.
+    const thisWeek = DateTime.fromMillis(now, { zone, locale: 'en-GB' }).startOf('week');
+    const start = thisWeek.minus({ weeks: 1 });
+    return { kind, from: start.toMillis(), to: thisWeek.toMillis(), label: `Last week (from ${start.toFormat('ccc d LLL')}), ${zone}` };
+  }
   const start = DateTime.fromMillis(now, { zone, locale: 'en-GB' }).startOf(kind);
   const end = start.plus(kind === 'week' ? { weeks: 1 } : { months: 1 });
   const label = kind === 'week' ? `Week of ${start.toFormat('ccc d LLL')}, ${zone}` : `${start.toFormat('LLLL yyyy')}, ${zone}`;

@@ -25,7 +25,8 @@ it('sets a weekly digest for admins only, then posts the leaderboard and team pr
   expect(post.visibility).toBe('channel');
   const body = textOf(post);
   expect(body).toContain('Weekly study digest');
-  expect(body).toContain('Leaderboard');
+  expect(body).toContain('Leaderboard — Last week (from Mon 23 Nov), UTC'); // boards use the workspace's zone
+  expect(body).toContain('1. Bob — 1 point'); // done on Thursday: the week just ended, not the Monday just begun
   expect(body).toContain('Team');
   expect(body).not.toContain('You:'); // no asker in a channel
   expect(textOf(await app.say('digest off', { isAdmin: true }))).toContain('No more channel digests');

@@ -125,7 +125,7 @@ describe('leaderboard', () => {
   });
 
   it('refuses an unknown period and says when the admins turned boards off', async () => {
-    expect(await board('leaderboard year')).toContain('Choose `leaderboard week`, `leaderboard month` or `leaderboard all`');
+    expect(await board('leaderboard year')).toContain('Choose `leaderboard week`, `leaderboard lastweek`, `leaderboard month` or `leaderboard all`');
     await workspace({ leaderboardEnabled: false });
     expect(await board()).toContain("admins turned leaderboards off");
   });

@@ -13,13 +13,13 @@ const points = (row: BoardRow) => `${plural(row.points, 'point')}, ${plural(row.
 export const leaderboard: Command = {
   name: 'leaderboard',
   aliases: ['board', 'top'],
-  args: [{ name: 'period', kind: 'choice', required: false, description: 'This week (default), this month or all time', choices: PERIOD_KINDS }],
+  args: [{ name: 'period', kind: 'choice', required: false, description: 'This week (default), last week, this month or all time', choices: PERIOD_KINDS }],
   summary: "Who finished the most topics this week, this month or all time (ties broken by active days)",
   examples: ['leaderboard', 'leaderboard month', 'leaderboard all'],
   run(ctx, rest) {
     const kind = (rest.toLowerCase() || 'week') as PeriodKind;
     if (!PERIOD_KINDS.includes(kind)) {
-      throw new UserError(['There is no board for ', { user: rest }, '.'], { hint: 'Choose `leaderboard week`, `leaderboard month` or `leaderboard all`.' });
+      throw new UserError(['There is no board for ', { user: rest }, '.'], { hint: 'Choose `leaderboard week`, `leaderboard lastweek`, `leaderboard month` or `leaderboard all`.' });
     }
     if (!ctx.workspace.leaderboardEnabled) {
       return reply({ heading: 'Leaderboards are off', blocks: [text("This workspace's admins turned leaderboards off. `progress` still shows your own.")] });
@@ -41,10 +41,12 @@ export const leaderboard: Command = {
     return reply({
       heading: `Leaderboard — ${period.label}`,
       blocks,
-      buttons: PERIOD_KINDS.filter((k) => k !== kind).map((k) => ({ label: k === 'all' ? 'All time' : `This ${k}`, command: `leaderboard ${k}` })),
+      buttons: PERIOD_KINDS.filter((k) => k !== kind).map((k) => ({ label: BUTTON_LABEL[k], command: `leaderboard ${k}` })),
     });
   },
 };
+
+const BUTTON_LABEL: Record<PeriodKind, string> = { week: 'This week', lastweek: 'Last week', month: 'This month', all: 'All time' };
 
 // Shown only to the asker (replies are private): a hidden member still learns where they stand.
 function myLine(me: BoardRow | undefined, privacy: BoardRow['privacy']): string {
