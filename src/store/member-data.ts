@@ -11,6 +11,7 @@ export interface MemberData {
   progress: Rows;
   events: Rows;
   notes: Rows;
+  reminders: Rows;
 }
 
 export function createMemberDataStore(db: Db) {
@@ -33,6 +34,8 @@ export function createMemberDataStore(db: Db) {
           join topics t on t.id = e.topic_id where e.member_id = @memberId order by e.at, e.id`, memberId),
         notes: all(`select t.path topic, n.text, n.created_at createdAt from notes n join topics t on t.id = n.topic_id
           where n.member_id = @memberId order by n.created_at desc, n.id desc`, memberId),
+        reminders: all(`select local_time localTime, time_zone timeZone, days, paused_until pausedUntil, paused_reason pausedReason,
+          next_due_at nextDueAt, created_at createdAt from schedules where member_id = @memberId and kind = 'nudge'`, memberId),
       };
     },
 

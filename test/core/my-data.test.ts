@@ -55,8 +55,9 @@ function rowsAbout(member: number, identityIds: number[]): Record<string, number
 }
 
 describe('export', () => {
-  it('attaches my profile, settings, identities, progress, events and notes as JSON', async () => {
+  it('attaches my profile, settings, identities, progress, events, notes and reminder as JSON', async () => {
     await seedBoth();
+    await app.say('remind 07:45 Europe/Berlin mon-fri', ADA);
     const reply = await app.say('export', ADA);
     expect(reply.files).toHaveLength(1);
     const file = reply.files![0]!;
@@ -69,6 +70,7 @@ describe('export', () => {
     expect(data.progress.map((p: { title: string; state: string }) => `${p.title}:${p.state}`).sort()).toEqual(['Gin:done', 'Redis:learning']);
     expect(data.events).toHaveLength(2);
     expect(data.notes).toEqual([expect.objectContaining({ text: 'cache aside', topic: expect.stringMatching(/\/redis$/) })]);
+    expect(data.reminders).toEqual([expect.objectContaining({ localTime: '07:45', timeZone: 'Europe/Berlin', days: 0b0011111 })]);
     expect(file.content).not.toContain('Grace');
   });
 });
