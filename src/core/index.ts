@@ -35,8 +35,11 @@ export function createCore({ store, clock, log, defaultRoadmap, commands = COMMA
     async handle(invocation: Invocation): Promise<Reply> {
       const started = performance.now();
       let verb = 'unknown';
+      const rid = invocation.id;
       const done = (outcome: CommandEvent['outcome'], result: Reply): Reply => {
-        observe?.({ verb, platform: invocation.platform, outcome, seconds: (performance.now() - started) / 1000 });
+        const seconds = (performance.now() - started) / 1000;
+        observe?.({ verb, platform: invocation.platform, outcome, seconds });
+        log.debug('command handled', { rid, verb, platform: invocation.platform, outcome, ms: Math.round(seconds * 1e4) / 10 });
         return result;
       };
       try {
@@ -58,7 +61,7 @@ export function createCore({ store, clock, log, defaultRoadmap, commands = COMMA
         }));
       } catch (error) {
         if (error instanceof UserError) return done('refused', refusal(error));
-        log.error('command failed', { err: error, verb, platform: invocation.platform, workspace: invocation.workspace.id });
+        log.error('command failed', { rid, err: error, verb, platform: invocation.platform, workspace: invocation.workspace.id });
         return done('error', reply({ blocks: [text('Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.')] }));
       }
     },

@@ -185,9 +185,14 @@ describe('bad input', () => {
   it('answers an internal failure with an apology, logs it, and keeps nothing', async () => {
     app.db.$client.exec('drop table track_choices'); // a broken database, not a broken command
     const before = rowCounts(app);
-    const reply = await app.say('track go', { id: 'newcomer' });
+    const reply = await app.core.handle({
+      platform: 'slack', workspace: { id: 'T1' }, user: { id: 'newcomer', displayName: 'New' }, place: { direct: true },
+      text: 'track go', id: 'trigger-123',
+    });
     expect(textOf(reply)).toContain('something went wrong on my side');
-    expect(app.errors.join('\n')).toContain('command failed');
+    const logged = JSON.parse(app.errors.find((l) => l.includes('command failed'))!);
+    expect(logged).toMatchObject({ msg: 'command failed', rid: 'trigger-123', verb: 'track', platform: 'slack' });
+    expect(JSON.stringify(logged)).not.toContain('track go'); // the text a user typed stays out of the logs
     expect(rowCounts(app)).toEqual(before);
   });
 });

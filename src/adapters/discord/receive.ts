@@ -45,6 +45,7 @@ export function invocationFor(
     },
     place: { ...(interaction.channelId ? { channelId: interaction.channelId } : {}), direct: !interaction.inGuild() },
     text,
+    id: interaction.id,
   };
 }
 

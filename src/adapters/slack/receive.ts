@@ -7,6 +7,7 @@ export interface Asker {
   teamName?: string;
   userId: string;
   channelId?: string;
+  requestId?: string; // Slack's trigger_id: names this request in the logs
 }
 
 export function invocation(asker: Asker, profile: Profile, text: string): Invocation {
@@ -20,6 +21,7 @@ export function invocation(asker: Asker, profile: Profile, text: string): Invoca
     // Slack's direct-message channel ids start with D.
     place: { ...(asker.channelId ? { channelId: asker.channelId } : {}), direct: !asker.channelId || asker.channelId.startsWith('D') },
     text: fromSlackText(text),
+    ...(asker.requestId ? { id: asker.requestId } : {}),
   };
 }
 
@@ -32,13 +34,15 @@ export function fromSlackText(text: string): string {
   return text.replace(/<#([A-Z0-9]+)(?:\|[^>]*)?>/g, '<#$1>').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-export function fromCommand(c: { team_id: string; team_domain?: string; user_id: string; channel_id?: string }): Asker {
-  return { teamId: c.team_id, teamName: c.team_domain, userId: c.user_id, channelId: c.channel_id };
+export function fromCommand(c: { team_id: string; team_domain?: string; user_id: string; channel_id?: string; trigger_id?: string }): Asker {
+  return { teamId: c.team_id, teamName: c.team_domain, userId: c.user_id, channelId: c.channel_id, requestId: c.trigger_id };
 }
 
 /** A block action's asker: the message's channel, or none for a button on the App Home tab. */
-export function fromAction(b: { team?: { id: string; domain?: string } | null; user: { id: string; team_id?: string }; channel?: { id: string } }): Asker {
+export function fromAction(b: {
+  team?: { id: string; domain?: string } | null; user: { id: string; team_id?: string }; channel?: { id: string }; trigger_id?: string;
+}): Asker {
   const teamId = b.team?.id ?? b.user.team_id;
   if (!teamId) throw new Error('a block action without a team');
-  return { teamId, teamName: b.team?.domain, userId: b.user.id, channelId: b.channel?.id };
+  return { teamId, teamName: b.team?.domain, userId: b.user.id, channelId: b.channel?.id, requestId: b.trigger_id };
 }

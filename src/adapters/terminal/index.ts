@@ -20,6 +20,7 @@ export function createTerminalAdapter(deps: TerminalDeps): Adapter {
   const { input, output, interactive, user } = deps;
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: 'roadmap> ' });
   let buttons: string[] = [];
+  let lines = 0;
   const save = (file: { name: string; content: string }): string => {
     mkdirSync(deps.filesDir, { recursive: true });
     // A timestamp keeps earlier exports; the name is ours (the core's), never typed by a user.
@@ -42,7 +43,7 @@ export function createTerminalAdapter(deps: TerminalDeps): Adapter {
           // A number picks one of the last reply's buttons, the terminal's way to press one.
           const picked = /^\s*(\d+)\s*$/.exec(line)?.[1];
           const text = picked && buttons[Number(picked) - 1] ? buttons[Number(picked) - 1]! : line;
-          const reply = await handle(receive(text, user));
+          const reply = await handle(receive(text, user, `terminal-${++lines}`));
           buttons = reply.buttons.map((b) => b.command);
           output.write(render(reply) + '\n');
           for (const file of reply.files ?? []) output.write(`Saved ${file.name} to ${save(file)}\n`);

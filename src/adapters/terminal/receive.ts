@@ -6,12 +6,14 @@ export interface TerminalUser {
   displayName: string;
 }
 
-export function receive(line: string, user: TerminalUser): Invocation {
+/** id: this line's number in the session, so its log lines can be found. */
+export function receive(line: string, user: TerminalUser, id?: string): Invocation {
   return {
     platform: 'terminal',
     workspace: { id: 'local', name: 'Terminal' },
     user: { id: user.id, displayName: user.displayName, isAdmin: true }, // whoever runs the process owns it
     place: { direct: true },
     text: line,
+    ...(id ? { id } : {}),
   };
 }
