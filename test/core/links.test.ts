@@ -79,6 +79,19 @@ describe('link', () => {
     expect(await say(`link ${await codeFor(TERMINAL)}`, DISCORD)).toContain('Accounts linked');
   });
 
+  it('a linked member appears on the board of each workspace they belong to, with their whole progress', async () => {
+    await app.say('done redis', TERMINAL);
+    await app.say('done mysql', DISCORD);
+    await app.say('done gin', { id: 'grace', platform: 'discord', workspace: 'guild-1', displayName: 'Grace' });
+    await app.say(`link ${await codeFor(TERMINAL)}`, DISCORD);
+    for (const who of [TERMINAL, DISCORD]) {
+      const board = await say('leaderboard', who);
+      expect(board).toMatch(/1\. Ada(?: L)? — 2 points/);
+    }
+    expect(await say('leaderboard', TERMINAL)).not.toContain('Grace'); // another workspace's member stays there
+    expect(await say('leaderboard', DISCORD)).toContain('Grace — 1 point');
+  });
+
   it("keeps the issuer's reminder when both had one, and moves the other's when only it had one", async () => {
     const schedules = () => app.db.$client.prepare(`select s.local_time, i.platform_user_id who from schedules s
       join identities i on i.id = s.identity_id order by s.id`).all();
