@@ -96,10 +96,22 @@ export const progress = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.memberId, t.topicId] }),
-    // Boards and the team view: topics done per member (a partial index, half the size), and done within a period.
-    index('progress_done_member').on(t.memberId).where(sql`${t.state} = 'done'`),
+    // Boards: topics done within a period.
     index('progress_state_updated').on(t.state, t.updatedAt, t.memberId),
   ],
+);
+
+// Per-member totals the team view ranks and filters by, kept by triggers on progress and progress_events
+// (migrations/0006) in the same transaction as every write, so no path — a command, a link merge, an unlink,
+// `forget` — can leave them stale. Never written by application code.
+export const memberStats = sqliteTable(
+  'member_stats',
+  {
+    memberId: integer('member_id').primaryKey().references(() => members.id, { onDelete: 'cascade' }),
+    doneCount: integer('done_count').notNull().default(0), // progress rows in state done
+    lastProgressAt: integer('last_progress_at'), // the latest progress event; null: none yet
+  },
+  (t) => [index('member_stats_done').on(sql`${t.doneCount} desc`, t.memberId)],
 );
 
 // Append-only: every change of a member's state on a topic. The source of streaks and of boards by period.

@@ -96,7 +96,7 @@ describe('forget', () => {
     const graceIdentities = (app.db.$client.prepare('select id from identities where member_id = ?').all(grace) as { id: number }[]).map((r) => r.id);
     const graceBefore = rowsAbout(grace, graceIdentities);
     expect(Object.keys(rowsAbout(ada, adaIdentities)).sort()).toEqual(
-      ['identities', 'link_attempts', 'link_codes', 'members', 'notes', 'progress', 'progress_events', 'schedules', 'track_choices'],
+      ['identities', 'link_attempts', 'link_codes', 'member_stats', 'members', 'notes', 'progress', 'progress_events', 'schedules', 'track_choices'],
     ); // and a delivery, through Ada's schedule
 
     const reply = await app.say('forget confirm', ADA);

@@ -19,7 +19,7 @@ export const team: Command = {
     const ws = ctx.workspace.id;
     const leaders = ctx.store.team.furthestAlong(ws, SHOWN);
     const since = ctx.now - IDLE_DAYS * 86_400_000;
-    const { visible, idle } = ctx.store.team.headcount(ws, since, ctx.now);
+    const { visible, idle } = ctx.store.team.headcount(ws, since);
     const blocks: Block[] = [];
     if (leaders.length === 0) blocks.push(text('Nobody here has finished a topic yet. `next` shows where to start.'));
     else {
@@ -30,7 +30,7 @@ export const team: Command = {
       if (rest > 0) blocks.push(text(`…and ${plural(rest, 'more teammate')}.`));
     }
     if (idle > 0) {
-      const named = ctx.store.team.idleSince(ws, since, ctx.now, IDLE_SHOWN); // only looked up when someone is idle
+      const named = ctx.store.team.idleSince(ws, since, IDLE_SHOWN); // only looked up when someone is idle
       const more = idle - named.length;
       blocks.push(text(`No progress in ${IDLE_DAYS} days: `, ...join(named.map(nameOf)), more > 0 ? ` and ${more} more.` : '.'));
     }
