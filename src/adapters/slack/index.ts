@@ -48,6 +48,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     : undefined;
   const send = createSender({ apiUrl: options.apiUrl, tokenFor: (id) => (installations ? installations.botToken(id) : options.botToken) });
   let app: App | undefined;
+  let socket: SocketModeReceiver | undefined;
   let server: Server | undefined;
   let entry: RequestListener | undefined;
   const responder = createResponder();
@@ -66,7 +67,10 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       };
       const auth = mode.auth === 'single' ? { token: options.botToken } : {};
       if (mode.transport === 'socket') {
-        const receiver = new SocketModeReceiver({ appToken: options.appToken!, logger });
+        // Bolt gives the Socket Mode client (apps.connections.open) only installerOptions.clientOptions; a copy,
+        // because that client writes its own retry policy into the object it is given.
+        const receiver = new SocketModeReceiver({ appToken: options.appToken!, logger, installerOptions: { clientOptions: { ...clientOptions } } });
+        socket = receiver;
         app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
         registerListeners(app, { handle, profiles: createProfiles({ clock, log }), responder, log, onUninstall, ackWithinMs, deliverFiles });
         await app.start();
@@ -106,7 +110,10 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
           closing.close(() => resolve());
           closing.closeAllConnections();
         });
-      } else if (app && mode.transport === 'socket') await app.stop();
+      } else if (socket) {
+        // Bolt's stop() does not wait for the close handshake; the client's disconnect() resolves once it is done.
+        await socket.client.disconnect();
+      }
     },
   };
 }
