@@ -24,7 +24,16 @@ export interface ListenerDeps {
 /** The bot token this request was authorised with (per workspace under OAuth); the client holds the same one. */
 const tokenOf = (context: { botToken?: string }, client: { token?: string }): string => context.botToken ?? client.token ?? '';
 
-const later = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());
+/** The promise's value if it settles within `ms`, else undefined. The timer is cleared at once when it does. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { handle, profiles, log, responder, deliverFiles } = deps;
@@ -40,7 +49,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     // The core answers in well under a millisecond, so the reply nearly always goes back in the ack's own HTTP
     // response: no second request. Only when it is slow (a first users.info call, a busy database) is the ack empty
     // and the reply posted to the response_url afterwards.
-    const ready = await Promise.race([answer, later(deps.ackWithinMs)]);
+    const ready = await within(answer, deps.ackWithinMs);
     if (ready) await ack(ready.message);
     else {
       await ack();

@@ -31,6 +31,7 @@ export function invocation(asker: Asker, profile: Profile, text: string): Invoca
  * again (the renderer escapes on the way out). Button values are our own command text and pass through unchanged.
  */
 export function fromSlackText(text: string): string {
+  if (!text.includes('<') && !text.includes('&')) return text; // the usual case: nothing to undo
   return text.replace(/<#([A-Z0-9]+)(?:\|[^>]*)?>/g, '<#$1>').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 

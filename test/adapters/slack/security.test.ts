@@ -31,6 +31,16 @@ describe('slack request guard', () => {
     expect(bot.eventCount()).toBe(1);
   });
 
+  it('refuses a body over 1 MiB with 413, unread and unrun, and keeps serving', async () => {
+    const huge = `${slashBody('done express', bot.fake.responseUrl('big'))}&pad=${'x'.repeat(2 * 1024 * 1024)}`;
+    const res = await bot.postForm(huge);
+    expect(res.status).toBe(413);
+    await settle();
+    expect(bot.eventCount()).toBe(0);
+    expect((await bot.postForm(slashBody('done express', bot.fake.responseUrl('after')))).status).toBe(200);
+    expect(bot.eventCount()).toBe(1);
+  });
+
   it('acknowledges a retry without running it again', async () => {
     const body = slashBody('done express', bot.fake.responseUrl('r'));
     expect((await bot.postForm(body)).status).toBe(200);
