@@ -50,9 +50,9 @@ export function findSection(ctx: CommandContext, query: string): PlanSection {
 }
 
 // A roadmap view is replaced whenever its content is reloaded, so its names can be worked out once per view.
-const namesByRoadmap = new WeakMap<RoadmapView, Candidate<TopicRow[]>[]>();
+const namesByRoadmap = new WeakMap<RoadmapView, Candidate<readonly TopicRow[]>[]>();
 
-function topicCandidates(roadmap: RoadmapView): Candidate<TopicRow[]>[] {
+function topicCandidates(roadmap: RoadmapView): Candidate<readonly TopicRow[]>[] {
   let candidates = namesByRoadmap.get(roadmap);
   if (!candidates) {
     // Groups compete with topics, so "jwt" (a group) lists its topics instead of guessing one of them.

@@ -10,10 +10,13 @@ export type Suggestion =
 
 export function suggestNext(sections: readonly PlanSection[], progress: ReadonlyMap<number, TopicProgress>): Suggestion {
   // A topic already being learned comes first, wherever it is on the roadmap.
+  // (Plain loops: `next` runs on every nudge and button, and this walk allocates nothing.)
   for (const section of sections) {
-    for (const topic of section.groups.flatMap((g) => g.topics)) {
-      const p = progress.get(topic.id);
-      if (p?.state === 'learning') return { kind: 'continue', topic, since: p.updatedAt };
+    for (const group of section.groups) {
+      for (const topic of group.topics) {
+        const p = progress.get(topic.id);
+        if (p?.state === 'learning') return { kind: 'continue', topic, since: p.updatedAt };
+      }
     }
   }
   let skippedBefore = 0;

@@ -15,21 +15,29 @@ export interface RoadmapView {
 
 export function createContentStore(db: Db) {
   // Topics change only when content is loaded, which bumps roadmaps.loaded_at: cache by that stamp, so a load by
-  // another process on the same file is seen on the next command.
-  const cache = new Map<string, { loadedAt: number; view: RoadmapView }>();
+  // another process on the same file is seen on the next command. The stamp is read again only when SQLite's
+  // data_version says another connection has committed since the entry was checked; this connection's own loads
+  // (save below) drop the entry themselves. That spares a query on every command.
+  const cache = new Map<string, { loadedAt: number; checkedAt: number; view: RoadmapView }>();
   const stamp = db.select({ title: roadmaps.title, loadedAt: roadmaps.loadedAt }).from(roadmaps)
     .where(eq(roadmaps.id, sql.placeholder('id'))).prepare();
+  const dataVersion = db.$client.prepare('pragma data_version').pluck();
 
   return {
     roadmap(id: string): RoadmapView | undefined {
+      const version = dataVersion.get() as number;
+      const hit = cache.get(id);
+      if (hit?.checkedAt === version) return hit.view;
       const row = stamp.get({ id });
       if (!row) return undefined;
-      const hit = cache.get(id);
-      if (hit && hit.loadedAt === row.loadedAt) return hit.view;
+      if (hit && hit.loadedAt === row.loadedAt) {
+        hit.checkedAt = version;
+        return hit.view;
+      }
       const rows = db.select().from(topics).where(and(eq(topics.roadmapId, id), isNull(topics.retiredAt)))
         .orderBy(asc(topics.position)).all();
       const view = { id, title: row.title, topics: rows };
-      cache.set(id, { loadedAt: row.loadedAt, view });
+      cache.set(id, { loadedAt: row.loadedAt, checkedAt: version, view });
       return view;
     },
     roadmapIds(): string[] {
@@ -38,6 +46,7 @@ export function createContentStore(db: Db) {
     /** Writes a parsed roadmap in one transaction; topics no longer in it are retired, never deleted. */
     save(roadmap: Roadmap, source: string, now: number): SaveResult {
       const sourceHash = createHash('sha256').update(source).digest('hex');
+      cache.delete(roadmap.id);
       return db.$client.transaction(() => {
         const previous = db.select().from(roadmaps).where(eq(roadmaps.id, roadmap.id)).get();
         if (previous?.sourceHash === sourceHash) return { added: 0, updated: 0, retired: 0, unchanged: true };

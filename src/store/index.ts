@@ -15,6 +15,8 @@ import { createTeamStore } from './team.ts';
 import { createWorkspaceStore } from './workspaces.ts';
 
 export function createStore(db: Db) {
+  // Made once: better-sqlite3 builds four wrapper functions per transaction() call, which cost more than BEGIN itself.
+  const inTransaction = db.$client.transaction((fn: () => unknown) => fn());
   return {
     content: createContentStore(db),
     workspaces: createWorkspaceStore(db),
@@ -31,7 +33,7 @@ export function createStore(db: Db) {
     holidays: createHolidayStore(db),
     /** Runs fn in one SQLite transaction: everything it writes lands together, or nothing does if it throws. */
     transaction<T>(fn: () => T): T {
-      return db.$client.transaction(fn)();
+      return inTransaction(fn) as T;
     },
   };
 }

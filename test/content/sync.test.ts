@@ -2,6 +2,8 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncContent } from '../../src/content/sync.ts';
+import { openDb } from '../../src/store/db.ts';
+import { createStore } from '../../src/store/index.ts';
 import { CONTENT_DIR, createTestApp, rowCounts, tempDir, textOf, type TestApp } from '../helpers.ts';
 
 const OURS = readFileSync(join(CONTENT_DIR, 'backend.md'), 'utf8');
@@ -51,6 +53,17 @@ describe('syncContent', () => {
     writeFileSync(join(dir, 'backend.md'), OURS);
     syncContent(dir, app.store, 3);
     expect(textOf(await app.say('topic redis'))).toContain('Your progress: done');
+  });
+
+  it('a load by another process on the same database file shows in the next command here', async () => {
+    const dir = setup();
+    expect(textOf(await app.say('topic mongodb'))).not.toContain('Reloaded summary');
+    writeFileSync(join(dir, 'backend.md'), OURS.replace('**MongoDB**: ', '**MongoDB**: Reloaded summary. '));
+    // `load-content` in another process: a second connection to the same file.
+    const other = openDb(app.db.$client.name);
+    expect(syncContent(dir, createStore(other), 5).loaded).toEqual([expect.objectContaining({ roadmap: 'backend', unchanged: false })]);
+    other.$client.close();
+    expect(textOf(await app.say('topic mongodb'))).toContain('Reloaded summary');
   });
 
   it('rejects a malformed file whole: nothing of it is loaded and the previous version stays', async () => {
