@@ -1,7 +1,12 @@
 // Slack benchmark: signed `/roadmap next` at concurrency 16 over loopback against our bot, a Bolt app that only
-// acks, and a bare node:http server. Each server runs in its own worker thread (its own event loop and core); the
-// load and the fake Slack (users.info, response_url) run here. Targets (issue 8): ≥ 70% of the ack-only Bolt
-// app's requests/s, p99 < 15 ms.
+// acks, and a bare node:http server. Each server runs in its own worker thread (its own event loop); the load and
+// the fake Slack (users.info, response_url) run elsewhere. Targets (issue 8): ≥ 70% of the ack-only Bolt app's
+// requests/s, p99 < 15 ms.
+//
+// This machine is a shared 2-core VM whose speed drifts by half within seconds, so the targets are measured in
+// interleaved one-second rounds (the order rotating each round) rather than one long run each: a slow spell then
+// lands on every target alike. The ratio reported is the median of the per-round ratios, with their range; the
+// totals over all rounds are printed as well.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,34 +28,48 @@ import { SIGNING_SECRET, slashBody } from '../test/adapters/slack/requests.ts';
 import { percentile } from './stats.ts';
 
 const CONCURRENCY = 16;
-type Kind = 'bare node:http' | 'bolt ack-only' | 'roadmap coach' | 'fake slack';
-interface Result { name: string; rps: number; p50: number; p99: number; failed: number }
+const KINDS = ['bare node:http', 'bolt ack-only', 'roadmap coach'] as const;
+type Kind = (typeof KINDS)[number] | 'fake slack';
+interface Slice { samples: number[]; seconds: number; failed: number }
 
-export async function runSlackBench(print: (line: string) => void = console.log, seconds = Number(process.env.BENCH_SECONDS ?? 5)): Promise<void> {
+export async function runSlackBench(print: (line: string) => void = console.log, rounds = Number(process.env.BENCH_ROUNDS ?? 10)): Promise<void> {
   // The fake Slack (users.info, response_url) gets its own thread too, so the load generator measures only the target.
   const fake = spawn('fake slack', '');
   const fakeOrigin = await fake.ready as string;
   const body = slashBody('next', `${fakeOrigin}/respond/bench`);
-  const results: Result[] = [];
+  const targets = KINDS.map((kind) => spawn(kind, `${fakeOrigin}/api/`));
+  const slices = new Map<Kind, Slice[]>(KINDS.map((kind) => [kind, []]));
   try {
-    for (const kind of ['bare node:http', 'bolt ack-only', 'roadmap coach'] as const) {
-      const target = spawn(kind, `${fakeOrigin}/api/`);
-      const port = await target.ready as number;
-      await load(port, body, 0.5); // warm up: users.info cache, prepared statements, JIT
-      results.push({ name: kind, ...(await load(port, body, seconds)) });
-      await target.worker.terminate();
+    const ports = await Promise.all(targets.map((t) => t.ready as Promise<number>));
+    for (const port of ports) await load(port, body, 2); // warm up: users.info cache, prepared statements, the JIT
+    for (let round = 0; round < rounds; round++) {
+      for (let i = 0; i < KINDS.length; i++) {
+        const at = (round + i) % KINDS.length;
+        slices.get(KINDS[at]!)!.push(await load(ports[at]!, body, 1));
+      }
     }
     fake.worker.postMessage('count');
     print(`replies delivered through response_url: ${await new Promise((r) => fake.worker.once('message', r))}`);
   } finally {
-    await fake.worker.terminate();
+    await Promise.all([fake, ...targets].map((t) => t.worker.terminate()));
   }
-  for (const r of results) {
-    print(`${r.name.padEnd(16)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms${r.failed ? `  (${r.failed} failed)` : ''}`);
+  const total = (kind: Kind) => {
+    const all = slices.get(kind)!;
+    const samples = all.flatMap((s) => s.samples);
+    const seconds = all.reduce((sum, s) => sum + s.seconds, 0);
+    return { rps: samples.length / seconds, p50: percentile(samples, 50), p99: percentile(samples, 99), failed: all.reduce((n, s) => n + s.failed, 0) };
+  };
+  for (const kind of KINDS) {
+    const r = total(kind);
+    print(`${kind.padEnd(16)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms${r.failed ? `  (${r.failed} failed)` : ''}`);
   }
-  const [, boltOnly, ours] = results as [Result, Result, Result];
-  const share = ours.rps / boltOnly.rps;
-  print(`roadmap coach vs bolt ack-only: ${(share * 100).toFixed(0)}% of throughput (target ≥ 70%: ${share >= 0.7 ? 'ok' : 'MISSED'}), p99 ${ours.p99.toFixed(2)} ms (target < 15 ms: ${ours.p99 < 15 ? 'ok' : 'MISSED'})`);
+  const rate = (s: Slice) => s.samples.length / s.seconds;
+  const bolt = slices.get('bolt ack-only')!;
+  const ratios = slices.get('roadmap coach')!.map((s, i) => rate(s) / rate(bolt[i]!));
+  const share = percentile(ratios, 50);
+  const ours = total('roadmap coach');
+  const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+  print(`roadmap coach vs bolt ack-only: ${pct(share)} of throughput, median of ${ratios.length} rounds (range ${pct(Math.min(...ratios))}–${pct(Math.max(...ratios))}; totals ${pct(ours.rps / total('bolt ack-only').rps)}) (target ≥ 70%: ${share >= 0.7 ? 'ok' : 'MISSED'}), p99 ${ours.p99.toFixed(2)} ms (target < 15 ms: ${ours.p99 < 15 ? 'ok' : 'MISSED'})`);
 }
 
 /** A worker running this file as one server. Workers do not inherit tsx's loader: the entry registers it first. */
@@ -90,7 +109,7 @@ async function serveTarget(kind: Kind, apiUrl: string): Promise<void> {
 }
 
 /** CONCURRENCY keep-alive workers, each sending signed requests back to back until the time is up. */
-async function load(target: number, body: string, seconds: number): Promise<Omit<Result, 'name'>> {
+async function load(target: number, body: string, seconds: number): Promise<Slice> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const samples: number[] = [];
   let failed = 0;
@@ -107,7 +126,15 @@ async function load(target: number, body: string, seconds: number): Promise<Omit
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const elapsed = (performance.now() - began) / 1000;
   agent.destroy();
-  return { rps: samples.length / elapsed, p50: percentile(samples, 50), p99: percentile(samples, 99), failed };
+  return { samples, seconds: elapsed, failed };
+}
+
+// Slack's timestamps are whole seconds: one signature per second spares the load generator an HMAC per request,
+// leaving more of the machine to the servers being measured.
+let signed = { timestamp: 0, body: '', signature: '' };
+function signatureFor(timestamp: number, body: string): string {
+  if (signed.timestamp !== timestamp || signed.body !== body) signed = { timestamp, body, signature: sign(SIGNING_SECRET, timestamp, body) };
+  return signed.signature;
 }
 
 function post(agent: Agent, target: number, body: string): Promise<number> {
@@ -117,7 +144,7 @@ function post(agent: Agent, target: number, body: string): Promise<number> {
       agent, host: '127.0.0.1', port: target, path: '/slack/events', method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body),
-        'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(SIGNING_SECRET, timestamp, body),
+        'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signatureFor(timestamp, body),
       },
     }, (res) => void res.resume().on('end', () => resolve(res.statusCode ?? 0)));
     req.on('error', reject).end(body);
