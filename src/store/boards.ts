@@ -28,38 +28,55 @@ export interface BoardQuery {
 }
 
 // One statement per period shape (the day expression grows with each offset change in the period).
-function boardSql(day: string): string {
+//
+// Active days only break ties, and counting them means reading every event of the period, so they are counted just
+// for the members whose rank they can change: the contenders for the top `limit` (points at least the limit-th
+// best's) and the members level with the asker. Everyone else is ranked by points alone, which for them decides.
+//
+// All time, the points are every done topic: member_stats keeps that count, so nothing is recounted.
+function boardSql(day: string, allTime: boolean): string {
+  const points = allTime
+    ? `select member_id, done_count points from member_stats where done_count > 0`
+    : `select member_id, count(*) points from progress where state = 'done' and updated_at >= @from and updated_at < @to group by member_id`;
   return `
-    with pts as materialized (
-      select member_id, count(*) points from progress
-      where state = 'done' and updated_at >= @from and updated_at < @to group by member_id),
+    with pts as materialized (${points}),
     scored as materialized (
-      select p.member_id, m.privacy, p.points,
-        (select display_name from identities i where i.member_id = p.member_id and i.workspace_id = @ws order by i.id limit 1) name,
-        (select count(distinct ${day}) from progress_events e where e.member_id = p.member_id and e.at >= @from and e.at < @to) days
-      from pts p join members m on m.id = p.member_id
+      select p.member_id, m.privacy, p.points from pts p join members m on m.id = p.member_id
       where exists (select 1 from identities i where i.member_id = p.member_id and i.workspace_id = @ws)),
-    visible as (
-      select *, rank() over (order by points desc, days desc) rnk, count(*) over () total from scored where privacy <> 'hide')
+    cutoff as (
+      select coalesce((select points from scored where privacy <> 'hide' order by points desc limit 1 offset @limit - 1), 0) points),
+    contenders as materialized (
+      select s.member_id, s.privacy, s.points,
+        (select display_name from identities i where i.member_id = s.member_id and i.workspace_id = @ws order by i.id limit 1) name,
+        (select count(distinct ${day}) from progress_events e where e.member_id = s.member_id and e.at >= @from and e.at < @to) days
+      from scored s
+      where s.points >= (select points from cutoff) or s.points = (select points from scored where member_id = @me)),
+    ranked as (
+      select *, rank() over (order by points desc, days desc) rnk from contenders
+      where privacy <> 'hide' and points >= (select points from cutoff))
     select * from (
-      select member_id, name, privacy, points, days, rnk, total, 0 mine from visible where rnk <= @limit order by rnk, name limit @cap)
+      select member_id, name, privacy, points, days, rnk, (select count(*) from scored where privacy <> 'hide') total, 0 mine
+      from ranked where rnk <= @limit order by rnk, name limit @cap)
     union all
-    select s.member_id, s.name, s.privacy, s.points, s.days, 1 + (
-        select count(*) from scored v where v.privacy <> 'hide' and v.member_id <> s.member_id
-        and (v.points > s.points or (v.points = s.points and v.days > s.days))), 0, 1
-    from scored s where s.member_id = @me`;
+    select c.member_id, c.name, c.privacy, c.points, c.days, 1
+        + (select count(*) from scored v where v.privacy <> 'hide' and v.member_id <> c.member_id and v.points > c.points)
+        + (select count(*) from contenders v where v.privacy <> 'hide' and v.member_id <> c.member_id and v.points = c.points and v.days > c.days),
+      0, 1
+    from contenders c where c.member_id = @me`;
 }
 
 interface Raw { member_id: number; name: string; privacy: BoardRow['privacy']; points: number; days: number; rnk: number; total: number; mine: number }
 
 export function createBoardStore(db: Db) {
-  const statements = new Map<number, Database.Statement>();
+  const statements = new Map<string, Database.Statement>();
   const firstEvent = db.$client.prepare('select min(at) at from progress_events');
   return {
     leaderboard(q: BoardQuery): Board {
       const day = localDaySql('e.at', q.segments);
-      let statement = statements.get(q.segments.length);
-      if (!statement) statements.set(q.segments.length, (statement = db.$client.prepare(boardSql(day.sql))));
+      const allTime = q.from <= 0 && q.to >= Number.MAX_SAFE_INTEGER;
+      const shape = `${q.segments.length}:${allTime}`;
+      let statement = statements.get(shape);
+      if (!statement) statements.set(shape, (statement = db.$client.prepare(boardSql(day.sql, allTime))));
       const rows = statement.all({
         ...day.params, from: q.from, to: q.to, ws: q.workspaceId, me: q.memberId, limit: q.limit, cap: q.limit * 2,
       }) as Raw[];

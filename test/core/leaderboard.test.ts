@@ -136,4 +136,32 @@ describe('leaderboard', () => {
     expect(await board('leaderboard all')).toContain('1. Ada — 2 points, 2 active days');
     expect(await board('leaderboard all', 'Grace')).toContain('You: no points in this period yet');
   });
+
+  it.each(['leaderboard week', 'leaderboard all'])('%s: ranks me below the top ten by points, then by days among my equals', async (command) => {
+    for (let i = 1; i <= 12; i++) {
+      const name = `P${String(i).padStart(2, '0')}`;
+      await at('2026-11-23T09:00:00Z', name, 'done express');
+      await at(i <= 4 ? '2026-11-24T09:00:00Z' : '2026-11-23T10:00:00Z', name, 'done redis'); // P01–P04: two days
+      await at(i <= 4 ? '2026-11-24T10:00:00Z' : '2026-11-23T11:00:00Z', name, 'done mysql');
+    }
+    await at('2026-11-23T09:00:00Z', 'Quinn', 'done express');
+    await at('2026-11-24T09:00:00Z', 'Quinn', 'done redis'); // 2 points over 2 days: ahead of me
+    for (const name of ['Ada', 'Rosa']) {
+      await at('2026-11-23T09:00:00Z', name, 'done express');
+      await at('2026-11-23T10:00:00Z', name, 'done redis'); // 2 points on 1 day: level
+    }
+    await at('2026-11-23T09:00:00Z', 'Sam', 'done express');
+    app.clock.set('2026-11-26T09:00:00Z');
+    const reply = await app.say(command, as('Ada'));
+    const first = reply.blocks[0]!;
+    const lines = (first.type === 'list' ? first.items : []).map((item) => item.map((s) => (typeof s === 'string' ? s : 'user' in s ? s.user : '')).join(''));
+    expect(lines.slice(0, 4)).toEqual(['1. P01 — 3 points, 2 active days', '1. P02 — 3 points, 2 active days', '1. P03 — 3 points, 2 active days', '1. P04 — 3 points, 2 active days']);
+    expect(lines.slice(4)).toEqual(['P05', 'P06', 'P07', 'P08', 'P09', 'P10', 'P11', 'P12'].map((n) => `5. ${n} — 3 points, 1 active day`));
+    const text = textOf(reply);
+    expect(text).toContain('…and 4 more teammates with points.');
+    expect(text).toContain('You: 2 points, 1 active day, ranked 14th.'); // 12 with more points, and Quinn with more days
+    expect(textOf(await app.say(command, as('Rosa')))).toContain('ranked 14th');
+    expect(textOf(await app.say(command, as('Quinn')))).toContain('You: 2 points, 2 active days, ranked 13th.');
+    expect(textOf(await app.say(command, as('Sam')))).toContain('You: 1 point, 1 active day, ranked 16th.');
+  });
 });
