@@ -12,15 +12,35 @@ import { createStore } from '../../../src/store/index.ts';
 import { startFakeSlack } from '../../fakes/slack-api.ts';
 import { createSigner, SIGNING_SECRET } from './requests.ts';
 
-/** timing: a shorter ack window, and a delay before each command reaches the core (to take the slow path). */
-export async function startBot(options: Partial<SlackOptions> = {}, timing: { ackWithinMs?: number; handleDelayMs?: number } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'slack-test-'));
+/** What both Slack harnesses share: a real SQLite file with the roadmap loaded, the real core, reads to assert on. */
+export function createBotBase(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   const db = openDb(join(dir, 'bot.db'));
   const store = createStore(db);
   const clock = fixedClock(new Date());
   syncContent('content', store, clock.now().getTime());
   const log = createLog(process.env.TEST_LOG === '1' ? 'debug' : 'silent');
   const core = createCore({ store, clock, log, defaultRoadmap: 'backend' });
+  return {
+    db, store, clock, log, core,
+    /** Rows of progress: which topic paths a Slack user has in which state. */
+    progressOf(userId: string): { path: string; state: string }[] {
+      return db.$client.prepare(`
+        SELECT t.path, p.state FROM progress p JOIN topics t ON t.id = p.topic_id
+        JOIN identities i ON i.member_id = p.member_id WHERE i.platform_user_id = ? ORDER BY t.path`).all(userId) as { path: string; state: string }[];
+    },
+    eventCount: () => (db.$client.prepare('SELECT count(*) AS n FROM progress_events').get() as { n: number }).n,
+    remove() {
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** timing: a shorter ack window, and a delay before each command reaches the core (to take the slow path). */
+export async function startBot(options: Partial<SlackOptions> = {}, timing: { ackWithinMs?: number; handleDelayMs?: number } = {}) {
+  const base = createBotBase('slack-test-');
+  const { clock, log, store, core } = base;
   const fake = await startFakeSlack();
   const single = options.clientId ? {} : { botToken: 'xoxb-test-token' };
   const adapter = createSlackAdapter({
@@ -29,23 +49,15 @@ export async function startBot(options: Partial<SlackOptions> = {}, timing: { ac
   });
   const delay = timing.handleDelayMs;
   await adapter.start(delay ? (inv) => new Promise((r) => setTimeout(r, delay)).then(() => core.handle(inv)) : core.handle);
-  const base = `http://127.0.0.1:${adapter.address()!.port}`;
-  const signer = createSigner(base, clock);
+  const url = `http://127.0.0.1:${adapter.address()!.port}`;
+  const signer = createSigner(url, clock);
 
   return {
-    db, store, clock, fake, adapter, base, ...signer,
-    /** Rows of progress: which topic paths a Slack user has in which state. */
-    progressOf(userId: string): { path: string; state: string }[] {
-      return db.$client.prepare(`
-        SELECT t.path, p.state FROM progress p JOIN topics t ON t.id = p.topic_id
-        JOIN identities i ON i.member_id = p.member_id WHERE i.platform_user_id = ? ORDER BY t.path`).all(userId) as { path: string; state: string }[];
-    },
-    eventCount: () => (db.$client.prepare('SELECT count(*) AS n FROM progress_events').get() as { n: number }).n,
+    ...base, fake, adapter, base: url, ...signer,
     async close() {
       await adapter.stop();
       await fake.close();
-      db.$client.close();
-      rmSync(dir, { recursive: true, force: true });
+      base.remove();
     },
   };
 }
