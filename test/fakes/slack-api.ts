@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { isMultipart, parseMultipart } from './multipart.ts';
 import { loadSlackSpec } from './slack-spec.ts';
 
-export interface SlackCall { method: string; params: Record<string, unknown>; token?: string }
+export interface SlackCall { method: string; params: Record<string, unknown>; token?: string; failedWith?: number }
 export interface ResponsePost { id: string; body: Record<string, unknown> }
 /** Bytes POSTed to an upload_url (raw, or the one file part of a multipart form, as @slack/web-api sends it). */
 export interface Upload { fileId: string; filename?: string; contentType?: string; bytes: Buffer }
@@ -36,6 +36,7 @@ export async function startFakeSlack() {
   // file id → what files.getUploadURLExternal was told, to check the upload and its completion against
   const pending = new Map<string, { filename: string; length: number }>();
   let uploadFailures: number[] = []; // statuses for the next uploads, in order
+  const failures = new Map<string, { status: number; retryAfter?: number }[]>(); // per method, for the next calls
   let origin = '';
 
   // The external upload flow: a URL on this fake, the bytes posted there, then the completion naming the files.
@@ -98,6 +99,14 @@ export async function startFakeSlack() {
       violations.push(`${method}: missing required ${missing.join(', ')}`);
       return json(200, { ok: false, error: 'invalid_arguments' });
     }
+    const failure = failures.get(method)?.shift();
+    if (failure) {
+      calls.at(-1)!.failedWith = failure.status;
+      // Slack's rate limit: HTTP 429 with Retry-After in seconds; an outage: a bare 5xx.
+      const headers = failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) };
+      return res.writeHead(failure.status, { 'content-type': 'application/json', ...headers })
+        .end(failure.status === 429 ? JSON.stringify({ ok: false, error: 'ratelimited' }) : '');
+    }
     const answer = overrides.get(method) ?? uploadAnswers[method] ?? ANSWERS[method] ?? (() => ({}));
     return json(200, { ok: true, ...answer({ method, params, token }) });
   });
@@ -114,6 +123,12 @@ export async function startFakeSlack() {
     uploads,
     /** The next uploads to an upload_url answer these HTTP statuses instead of 200 (one per upload). */
     failUploads: (...statuses: number[]) => void (uploadFailures = statuses),
+    /** The next `times` calls of a method answer this HTTP status (429: with Retry-After) instead of running. */
+    failNext(method: string, status: number, times = 1, retryAfter?: number) {
+      const queue = failures.get(method) ?? [];
+      for (let i = 0; i < times; i++) queue.push({ status, ...(retryAfter === undefined ? {} : { retryAfter }) });
+      failures.set(method, queue);
+    },
     responseUrl: (id: string) => `${origin}/respond/${id}`,
     answer: (method: string, fn: Answer) => void overrides.set(method, fn),
     callsTo: (method: string) => calls.filter((c) => c.method === method),

@@ -66,3 +66,31 @@ it('fails a DM Slack will never take, with the reason, and retries a transient e
   expect(app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'sent', attempts: 2, possible_duplicate: 0 });
   expect(outcomes.sort()).toEqual(['failed_user_not_found', 'retried', 'sent']);
 });
+
+it('loses and doubles nothing through Slack 429s and an outage, and waits out each Retry-After', async () => {
+  for (let i = 1; i <= 12; i++) await app.say('remind 09:00', slackUser(`U${i}`));
+  app.clock.set(new Date(NINE));
+  await tick({ store: app.store }, NINE);
+  fake.failNext('chat.postMessage', 429, 4, 7); // rate limited: try again in 7 s
+  fake.failNext('chat.postMessage', 503, 3); // then an outage
+  fake.failNext('conversations.open', 500, 2);
+  const s = sender();
+  await s.drain();
+  const limited = app.db.$client.prepare("select count(*) n from deliveries where status = 'pending' and last_error = 'rate limited'").get() as { n: number };
+  expect(limited.n).toBeGreaterThan(0);
+  const waiting = app.db.$client.prepare("select min(next_attempt_at) at from deliveries where last_error = 'rate limited'").get() as { at: number };
+  expect(waiting.at).toBeGreaterThanOrEqual(NINE + 7_000); // not before Slack said
+  for (let i = 0; i < 20 && app.store.deliveries.depth() > 0; i++) {
+    app.clock.advance(10 * 60_000);
+    await s.drain();
+  }
+  const posts = fake.callsTo('chat.postMessage');
+  expect(posts.filter((c) => c.failedWith).map((c) => c.failedWith)).toEqual([429, 429, 429, 429, 503, 503, 503]);
+  const accepted = posts.filter((c) => !c.failedWith).map((c) => c.params.channel).sort();
+  expect(accepted).toEqual(Array.from({ length: 12 }, (_, i) => `DU${i + 1}`).sort()); // each member once
+  expect(fake.callsTo('conversations.open').filter((c) => c.failedWith === 500)).toHaveLength(2);
+  expect(app.db.$client.prepare("select status, count(*) n from deliveries group by status").all()).toEqual([{ status: 'sent', n: 12 }]);
+  expect(outcomes.filter((o) => o === 'sent')).toHaveLength(12);
+  expect(outcomes.filter((o) => o === 'retried').length).toBeGreaterThanOrEqual(4 + 3 + 2);
+  expect(fake.violations).toEqual([]);
+});
