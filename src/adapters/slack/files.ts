@@ -1,9 +1,10 @@
 // A reply's files, delivered privately: uploaded into the member's DM with the bot, since an ack cannot carry files.
-import { webApi, type Logger } from '@slack/bolt';
+import type { Logger } from '@slack/bolt';
 import { reply as makeReply, text, type Reply } from '../../core/reply.ts';
 import type { Log } from '../../log.ts';
 import { render } from './render.ts';
 import type { Responder } from './respond.ts';
+import { apiBase, webClients } from './web-clients.ts';
 
 export type ReplyFile = NonNullable<Reply['files']>[number];
 
@@ -29,20 +30,11 @@ export function withFileNote(reply: Reply): Reply {
 }
 
 export function createFileDelivery(deps: FileDeliveryDeps) {
-  const clients = new Map<string, webApi.WebClient>();
-  // Not Bolt's listener client: that one retries for half an hour, and someone is waiting for this file now.
-  // A few quick retries, then the member hears that it failed.
-  const clientFor = (token: string) => {
-    let client = clients.get(token);
-    if (!client) {
-      client = new webApi.WebClient(token, {
-        ...(deps.apiUrl ? { slackApiUrl: deps.apiUrl } : {}), logger: deps.logger,
-        retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 }, rejectRateLimitedCalls: true, timeout: 30_000,
-      });
-      clients.set(token, client);
-    }
-    return client;
-  };
+  // A few quick retries, then the member hears that it failed: someone is waiting for this file now.
+  const clientFor = webClients({
+    ...apiBase(deps.apiUrl), logger: deps.logger,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 }, rejectRateLimitedCalls: true, timeout: 30_000,
+  });
 
   async function upload(to: FileRecipient, files: ReplyFile[]): Promise<void> {
     const client = clientFor(to.token);

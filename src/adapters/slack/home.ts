@@ -15,7 +15,7 @@ export function homeView(next: Reply, progress: Reply): types.HomeView {
 }
 
 export async function publishHome(deps: { client: webApi.WebClient; handle: Handle; profiles: Profiles }, asker: Asker): Promise<void> {
-  const profile = await deps.profiles.get(deps.client, asker.teamId, asker.userId, asker.userId);
+  const profile = await deps.profiles.get(deps.client.token ?? '', asker.teamId, asker.userId, asker.userId);
   const home = { ...asker, channelId: undefined };
   const next = await deps.handle(invocation(home, profile, 'next'));
   const progress = await deps.handle(invocation(home, profile, 'progress'));

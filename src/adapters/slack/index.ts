@@ -72,7 +72,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         const receiver = new SocketModeReceiver({ appToken: options.appToken!, logger, installerOptions: { clientOptions: { ...clientOptions } } });
         socket = receiver;
         app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
-        registerListeners(app, { handle, profiles: createProfiles({ clock, log }), responder, log, onUninstall, ackWithinMs, deliverFiles });
+        registerListeners(app, { handle, profiles: createProfiles({ clock, log, apiUrl: options.apiUrl }), responder, log, onUninstall, ackWithinMs, deliverFiles });
         await app.start();
         return;
       }
@@ -91,7 +91,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       });
       // convoStore off: we keep no per-conversation state, and it costs a lookup on every request.
       app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
-      registerListeners(app, { handle, profiles: createProfiles({ clock, log }), responder, log, onUninstall, ackWithinMs, deliverFiles });
+      registerListeners(app, { handle, profiles: createProfiles({ clock, log, apiUrl: options.apiUrl }), responder, log, onUninstall, ackWithinMs, deliverFiles });
       entry = createHttpEntry({ boltListener: receiver.requestListener, guard: createGuard({ signingSecret: options.signingSecret!, clock }), log });
       if (options.port === undefined) return;
       const listening = createServer({ keepAliveTimeout: 65_000 }, entry);

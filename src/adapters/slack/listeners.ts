@@ -41,7 +41,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command('/roadmap', async ({ command, ack, client, context }) => {
     const asker = fromCommand(command);
     const answer = (async () => {
-      const profile = await profiles.get(client, asker.teamId, asker.userId, command.user_name);
+      const profile = await profiles.get(tokenOf(context, client), asker.teamId, asker.userId, command.user_name);
       const reply = await handle(invocation(asker, profile, command.text));
       const message = { response_type: reply.visibility === 'channel' ? 'in_channel' as const : 'ephemeral' as const, ...render(withFileNote(reply)) };
       return { reply, message };
@@ -64,7 +64,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await ack();
     if (action.type !== 'button' || !action.value) return;
     const asker = fromAction(body);
-    const profile = await profiles.get(client, asker.teamId, asker.userId, body.user.name ?? body.user.id);
+    const profile = await profiles.get(tokenOf(context, client), asker.teamId, asker.userId, body.user.name ?? body.user.id);
     const to = { token: tokenOf(context, client), userId: asker.userId };
     if (body.view?.type === 'home') {
       // A button on the Home tab: run it, then show the tab as it is now. No response_url here: a failed upload is logged.

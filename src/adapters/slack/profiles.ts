@@ -1,7 +1,7 @@
 // Display name and time zone from users.info, cached per user for a while so not every command asks Slack.
-import type { webApi } from '@slack/bolt';
 import type { Clock } from '../../clock.ts';
 import type { Log } from '../../log.ts';
+import { apiBase, webClients } from './web-clients.ts';
 
 export interface Profile {
   displayName: string;
@@ -9,7 +9,9 @@ export interface Profile {
   isAdmin?: boolean; // a workspace admin or owner: may change the workspace's settings
 }
 
-export function createProfiles(deps: { clock: Clock; log: Log; ttlMs?: number; maxEntries?: number }) {
+export function createProfiles(deps: { clock: Clock; log: Log; apiUrl?: string; ttlMs?: number; maxEntries?: number }) {
+  // No retries and a short timeout: a member is waiting on this command, and the request's own user name will do.
+  const clientFor = webClients({ ...apiBase(deps.apiUrl), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 2000 });
   const ttl = deps.ttlMs ?? 6 * 60 * 60 * 1000;
   const max = deps.maxEntries ?? 10_000;
   // The promise is cached, so a burst of commands from one new user makes one users.info call.
@@ -17,13 +19,13 @@ export function createProfiles(deps: { clock: Clock; log: Log; ttlMs?: number; m
 
   return {
     /** The profile, or the fallback name when Slack cannot tell us (the command must still run). */
-    async get(client: webApi.WebClient, teamId: string, userId: string, fallbackName: string): Promise<Profile> {
+    async get(token: string, teamId: string, userId: string, fallbackName: string): Promise<Profile> {
       const key = `${teamId}:${userId}`;
       const now = deps.clock.now().getTime();
       let entry = cache.get(key);
       if (!entry || now - entry.at > ttl) {
         if (cache.size >= max) cache.delete(cache.keys().next().value!); // oldest first: a Map keeps insertion order
-        entry = { at: now, profile: lookUp(client, userId) };
+        entry = { at: now, profile: lookUp(token, userId) };
         cache.delete(key);
         cache.set(key, entry);
       }
@@ -33,9 +35,9 @@ export function createProfiles(deps: { clock: Clock; log: Log; ttlMs?: number; m
     },
   };
 
-  async function lookUp(client: webApi.WebClient, userId: string): Promise<Profile | undefined> {
+  async function lookUp(token: string, userId: string): Promise<Profile | undefined> {
     try {
-      const { user } = await client.users.info({ user: userId });
+      const { user } = await clientFor(token).users.info({ user: userId });
       if (!user) return undefined;
       const displayName = user.profile?.display_name || user.real_name || user.name || userId;
       return { displayName, timeZone: user.tz || undefined, isAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner) };

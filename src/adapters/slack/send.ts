@@ -1,9 +1,9 @@
 // Outbound messages: chat.postMessage to a channel, or to a member's DM (conversations.open first, unless the caller
 // kept the DM channel). No retries here: the outbox owns retrying, so a failure surfaces at once (429s included).
-import { webApi } from '@slack/bolt';
 import type { Reply } from '../../core/reply.ts';
 import type { SendResult, SendTarget } from '../adapter.ts';
 import { render } from './render.ts';
+import { apiBase, webClients } from './web-clients.ts';
 
 /** The workspace has no installation (the app was uninstalled or its token revoked): retrying cannot help. */
 export class SlackNotInstalledError extends Error {
@@ -15,17 +15,7 @@ export class SlackNotInstalledError extends Error {
 }
 
 export function createSender(deps: { apiUrl?: string; tokenFor: (workspaceId: string) => string | undefined }) {
-  const clients = new Map<string, webApi.WebClient>();
-  const clientFor = (token: string) => {
-    let client = clients.get(token);
-    if (!client) {
-      client = new webApi.WebClient(token, {
-        ...(deps.apiUrl ? { slackApiUrl: deps.apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true,
-      });
-      clients.set(token, client);
-    }
-    return client;
-  };
+  const clientFor = webClients({ ...apiBase(deps.apiUrl), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
 
   /** Resolves to the DM channel it opened, if it opened one: conversations.open is rate-limited far below a fan-out. */
   return async function send(target: SendTarget, reply: Reply): Promise<SendResult> {

@@ -42,6 +42,22 @@ describe('slack /roadmap', () => {
     expect(member).toEqual({ display_name: 'Alice', time_zone: 'Europe/Berlin' });
   });
 
+  it('runs the command under the name Slack sent when users.info is down, and asks again next time', async () => {
+    bot = await startBot();
+    bot.fake.failNext('users.info', 503, 1);
+    const started = Date.now();
+    const res = await bot.postForm(slashBody('done express', bot.fake.responseUrl('down')));
+    expect(res.status).toBe(200);
+    const body = JSON.stringify(await res.json());
+    expect(Date.now() - started).toBeLessThan(1500); // answered in the ack: the outage cost no retries
+    expect(body).toContain('Done');
+    expect(bot.db.$client.prepare('SELECT display_name FROM members').get()).toEqual({ display_name: 'alice' }); // user_name
+    expect(bot.fake.callsTo('users.info').filter((c) => c.failedWith === 503)).toHaveLength(1);
+    expect((await bot.postForm(slashBody('next', bot.fake.responseUrl('back')))).status).toBe(200);
+    expect(bot.fake.callsTo('users.info').filter((c) => !c.failedWith)).toHaveLength(1); // not cached: asked again
+    expect(bot.db.$client.prepare('SELECT display_name FROM members').get()).toEqual({ display_name: 'Alice' });
+  });
+
   it('escapes what the user typed so it cannot mention, link or format', async () => {
     bot = await startBot();
     const res = await bot.postForm(slashBody('topic <!channel> *x* <https://evil.example|click>', bot.fake.responseUrl('e')));
