@@ -26,6 +26,9 @@ export interface Adapter {
   start(handle: Handle): Promise<void>;
   /** channelId: a DM channel the adapter opened for a user target, for the caller to keep and send to next time. */
   send(target: SendTarget, reply: Reply, options?: SendOptions): Promise<SendResult | void>;
+  /** Opens a member's DM channel ahead of the first nudge, for the caller to keep (where opening is rate-limited
+   *  far below a fan-out, as Slack's is); sends to a kept channel then skip opening it. */
+  openDirect?(target: SendTarget & { kind: 'user' }): Promise<string>;
   stop(): Promise<void>;
   /** For /readyz and metrics: whether the platform connection is up (adapters without one leave it out). */
   connected?(): boolean;

@@ -13,12 +13,16 @@ import { createSentLog } from './sent-log.ts';
 // Platforms that deduplicate by nonce: an interrupted send is simply sent again. Elsewhere it is a possible duplicate.
 const IDEMPOTENT = new Set(['discord']);
 const CLAIM = 200; // deliveries per claim
+// DM channels opened ahead per platform per pass (a pass a minute): Slack allows conversations.open about 50 times a
+// minute, and sends and members' own commands need some of that too.
+const OPEN_AHEAD = 20;
+const UNOPENABLE_MS = 60 * 60_000; // a channel that could not be opened is not tried again for this long
 
 export interface SenderDeps {
   store: Store;
   clock: Clock;
   log: Log;
-  adapters: readonly Pick<Adapter, 'platform' | 'send'>[];
+  adapters: readonly Pick<Adapter, 'platform' | 'send' | 'openDirect'>[];
   /** The message for a delivery, composed now; undefined when it should no longer go (schedule off or snoozed). */
   compose: (delivery: ClaimedDelivery, now: number) => Reply | undefined;
   count?: (platform: string, outcome: string) => void;
@@ -36,6 +40,7 @@ export function createSender(deps: SenderDeps) {
   const pacers = new Map<string, Pacer>([...adapters.keys()].map((p) => [p, createPacer({ ...(DEFAULT_LIMITS[p] ?? DEFAULT_LIMITS.terminal!), ...deps.limits?.[p] })]));
   const sentLog = createSentLog({ store, clock, log, count });
   const waiting = new Set<number>(); // claimed, not yet started: given back on stop
+  const unopenable = new Map<number, number>(); // schedule id → when opening its DM channel failed
   let stopped = false;
 
   async function sendOne(d: ClaimedDelivery, pacer: Pacer): Promise<void> {
@@ -136,6 +141,36 @@ export function createSender(deps: SenderDeps) {
       await Promise.all([...pacers.values()].map((p) => p.queue.onIdle()));
       sentLog.flush(); // settled means written: callers read the outcomes next
       return claimed;
+    },
+    /**
+     * Opens the DM channels of nudges that have none yet, soonest due first and a few per pass, and keeps them. A
+     * morning fan-out then posts straight to kept channels instead of opening thousands at once. Failures wait:
+     * a 429 ends the pass, anything else leaves that nudge to its first send (which reports it) for an hour.
+     */
+    async openAhead(perPass = OPEN_AHEAD): Promise<number> {
+      let opened = 0;
+      const now = clock.now().getTime();
+      for (const [id, at] of unopenable) if (now - at > UNOPENABLE_MS) unopenable.delete(id);
+      for (const adapter of deps.adapters) {
+        if (!adapter.openDirect) continue;
+        const pacer = pacers.get(adapter.platform)!;
+        for (const s of store.schedules.awaitingChannel(adapter.platform, perPass, [...unopenable.keys()])) {
+          if (!(await pacer.take())) return opened;
+          try {
+            store.schedules.keepChannel(s.id, await adapter.openDirect({ kind: 'user', workspaceId: s.workspaceId, id: s.userId }));
+            opened++;
+          } catch (error) {
+            const failure = classify(error);
+            // Slack limits each method apart: a limited conversations.open ends this pass, and must not hold up sends.
+            if (failure.kind === 'rate_limited') break;
+            unopenable.set(s.id, now);
+            log.info('scheduler: could not open a DM channel ahead; the first nudge will try', { scheduleId: s.id, reason: failure.reason });
+          } finally {
+            pacer.done();
+          }
+        }
+      }
+      return opened;
     },
     /** Stops starting sends; claims not yet started go back to pending (they were never attempted). */
     stop(): void {

@@ -34,6 +34,7 @@ export function createScheduler(deps: SchedulerDeps) {
   });
   let ticking: Promise<void> | undefined;
   let draining: Promise<void> | undefined;
+  let opening: Promise<void> | undefined;
   let task: ScheduledTask | undefined;
   let poll: NodeJS.Timeout | undefined;
 
@@ -46,10 +47,17 @@ export function createScheduler(deps: SchedulerDeps) {
       .finally(() => (draining = undefined));
     return draining;
   }
+  // After the minute's sends: DM channels for nudges set since, so their first morning needs no opening.
+  function openAhead(): Promise<void> {
+    opening ??= sender.openAhead().then(() => undefined)
+      .catch((error: unknown) => log.error('scheduler: opening DM channels failed', { err: error }))
+      .finally(() => (opening = undefined));
+    return opening;
+  }
   function minute(): Promise<void> {
     ticking ??= tick({ store, count }, clock.now().getTime())
       .catch((error: unknown) => log.error('scheduler: tick failed', { err: error }))
-      .then(() => { metrics?.outboxDepth.set(store.deliveries.depth()); void drain(); })
+      .then(() => { metrics?.outboxDepth.set(store.deliveries.depth()); void drain().then(openAhead); })
       .finally(() => (ticking = undefined));
     return ticking;
   }
@@ -69,7 +77,7 @@ export function createScheduler(deps: SchedulerDeps) {
       clearInterval(poll);
       sender.stop();
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.all([ticking, draining]), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      await Promise.race([Promise.all([ticking, draining, opening]), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
     },
   };

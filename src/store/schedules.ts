@@ -37,6 +37,12 @@ export function createScheduleStore(db: Db) {
   // Asked on every command (the core tells a member once that their nudges paused): prepared once, and indexed by member.
   const pausedOf = sqlite.prepare("select id, paused_reason r from schedules where member_id = ? and kind = 'nudge' and paused_reason is not null");
   const unpause = sqlite.prepare('update schedules set paused_reason = null where id = ?');
+  const awaitingChannel = sqlite.prepare(`
+    select s.id, w.external_id workspaceId, i.platform_user_id userId from schedules s indexed by schedules_awaiting_channel
+    join workspaces w on w.id = s.workspace_id join identities i on i.id = s.identity_id
+    where s.kind = 'nudge' and s.channel_id is null and s.next_due_at is not null and w.platform = ?
+      and s.id not in (select value from json_each(?))
+    order by s.next_due_at limit ?`);
   const find = (kind: 'nudge' | 'digest', where: ReturnType<typeof eq>) =>
     db.select().from(schedules).where(and(eq(schedules.kind, kind), where)).orderBy(schedules.id).get();
 
@@ -63,8 +69,12 @@ export function createScheduleStore(db: Db) {
     advance: (id: number, from: number, to: number | null): boolean => advance.run(to, id, from).changes > 0,
     /** advance() for many schedules (ids: a JSON array) that were all due at `from`: one statement, not one per row. */
     advanceMany: (ids: string, from: number, to: number | null): number => advanceMany.run(to, ids, from).changes,
-    /** A nudge's DM channel, opened by its first send: later nudges go straight to it (opening is rate-limited). */
+    /** A nudge's DM channel, opened ahead or by its first send: nudges go straight to it (opening is rate-limited). */
     keepChannel: (id: number, channelId: string): void => void keep.run(channelId, id, channelId),
+    /** Nudges on a platform whose DM channel is not open yet, the soonest due first, leaving out `except` (ids). */
+    awaitingChannel(platform: string, limit: number, except: readonly number[] = []): { id: number; workspaceId: string; userId: string }[] {
+      return awaitingChannel.all(platform, JSON.stringify(except), limit) as { id: number; workspaceId: string; userId: string }[];
+    },
     /** The kept DM channel was refused for good: forget it, so the next nudge opens a fresh one. */
     forgetChannel: (id: number, channelId: string): void => void forget.run(id, channelId),
 

@@ -196,7 +196,11 @@ export const schedules = sqliteTable(
     nextDueAt: integer('next_due_at'), // null: off
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('schedules_next_due').on(t.nextDueAt), index('schedules_member').on(t.memberId), index('schedules_workspace').on(t.workspaceId)],
+  (t) => [
+    index('schedules_next_due').on(t.nextDueAt), index('schedules_member').on(t.memberId), index('schedules_workspace').on(t.workspaceId),
+    // Nudges whose DM channel is not open yet, soonest first: the few the scheduler opens ahead each minute.
+    index('schedules_awaiting_channel').on(t.nextDueAt).where(sql`${t.kind} = 'nudge' and ${t.channelId} is null and ${t.nextDueAt} is not null`),
+  ],
 );
 
 // The outbox: one row per intended message, unique by key (schedule + local date), so nothing goes twice.

@@ -1,7 +1,7 @@
 // Slack has no idempotency key: a delivery found mid-send after a crash goes again once, flagged as a possible
 // duplicate, and never a third time. Refusals that retrying cannot fix fail at once with the reason.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createSender as createSlackSend } from '../../src/adapters/slack/send.ts';
+import { createOutbound } from '../../src/adapters/slack/send.ts';
 import { createLog } from '../../src/log.ts';
 import { createComposer } from '../../src/schedule/compose.ts';
 import { createSender } from '../../src/schedule/sender.ts';
@@ -21,7 +21,7 @@ beforeEach(async () => {
 afterEach(async () => { await fake.close(); app.close(); });
 
 function sender(leaseMs = 60_000) {
-  const send = createSlackSend({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' });
+  const { send } = createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' });
   return createSender({
     store: app.store, clock: app.clock, log: createLog('silent'), leaseMs, adapters: [{ platform: 'slack', send }],
     compose: createComposer({ store: app.store, commands: app.core.commands }), count: (_p, o) => void outcomes.push(o),

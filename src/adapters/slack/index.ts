@@ -16,7 +16,7 @@ import { keyBytes, slackMode, type SlackOptions } from './options.ts';
 import { createProfiles } from './profiles.ts';
 import { createResponder } from './respond.ts';
 import { createSealer } from './seal.ts';
-import { createSender } from './send.ts';
+import { createOutbound } from './send.ts';
 
 export { slackOptionProblems, type SlackOptions } from './options.ts';
 
@@ -46,7 +46,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const installations = mode.auth === 'oauth'
     ? createInstallationStore({ store, clock, sealer: createSealer(keyBytes(options.encryptionKey!)!) })
     : undefined;
-  const send = createSender({ apiUrl: options.apiUrl, tokenFor: (id) => (installations ? installations.botToken(id) : options.botToken) });
+  const outbound = createOutbound({ apiUrl: options.apiUrl, tokenFor: (id) => (installations ? installations.botToken(id) : options.botToken) });
   let app: App | undefined;
   let socket: SocketModeReceiver | undefined;
   let server: Server | undefined;
@@ -100,7 +100,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         listening.once('error', reject).listen(options.port, () => resolve());
       });
     },
-    send,
+    send: outbound.send,
+    openDirect: outbound.openDirect,
     async stop() {
       responder.close();
       if (server) {

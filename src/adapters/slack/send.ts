@@ -1,5 +1,6 @@
 // Outbound messages: chat.postMessage to a channel, or to a member's DM (conversations.open first, unless the caller
-// kept the DM channel). No retries here: the outbox owns retrying, so a failure surfaces at once (429s included).
+// kept the DM channel, or opened it ahead with openDirect). No retries here: the outbox owns retrying, so a failure
+// surfaces at once (429s included).
 import type { Reply } from '../../core/reply.ts';
 import type { SendResult, SendTarget } from '../adapter.ts';
 import { render } from './render.ts';
@@ -14,23 +15,30 @@ export class SlackNotInstalledError extends Error {
   }
 }
 
-export function createSender(deps: { apiUrl?: string; tokenFor: (workspaceId: string) => string | undefined }) {
+/** send and openDirect for the adapter; both fail at once rather than retry (the outbox owns retrying). */
+export function createOutbound(deps: { apiUrl?: string; tokenFor: (workspaceId: string) => string | undefined }) {
   const clientFor = webClients({ ...apiBase(deps.apiUrl), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  const clientOf = (workspaceId: string) => {
+    const token = deps.tokenFor(workspaceId);
+    if (!token) throw new SlackNotInstalledError(workspaceId);
+    return clientFor(token);
+  };
 
-  /** Resolves to the DM channel it opened, if it opened one: conversations.open is rate-limited far below a fan-out. */
-  return async function send(target: SendTarget, reply: Reply): Promise<SendResult> {
-    const token = deps.tokenFor(target.workspaceId);
-    if (!token) throw new SlackNotInstalledError(target.workspaceId);
-    const client = clientFor(token);
-    let channel = target.id;
-    let opened: string | undefined;
-    // A user target whose id is already a DM channel (D…) was kept from an earlier send: post straight to it.
-    if (target.kind === 'user' && !target.id.startsWith('D')) {
-      const dm = await client.conversations.open({ users: target.id });
-      if (!dm.channel?.id) throw new Error(`conversations.open gave no channel for ${target.id}`);
-      channel = opened = dm.channel.id;
-    }
-    await client.chat.postMessage({ channel, ...render(reply), unfurl_links: false, unfurl_media: false });
-    return opened ? { channelId: opened } : {};
+  async function openDirect(target: SendTarget): Promise<string> {
+    const dm = await clientOf(target.workspaceId).conversations.open({ users: target.id });
+    if (!dm.channel?.id) throw new Error(`conversations.open gave no channel for ${target.id}`);
+    return dm.channel.id;
+  }
+
+  return {
+    openDirect,
+    /** Resolves to the DM channel it opened, if it opened one, for the caller to keep. */
+    async send(target: SendTarget, reply: Reply): Promise<SendResult> {
+      const client = clientOf(target.workspaceId);
+      // A user target whose id is already a DM channel (D…) was kept: post straight to it.
+      const opened = target.kind === 'user' && !target.id.startsWith('D') ? await openDirect(target) : undefined;
+      await client.chat.postMessage({ channel: opened ?? target.id, ...render(reply), unfurl_links: false, unfurl_media: false });
+      return opened ? { channelId: opened } : {};
+    },
   };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `schedules_awaiting_channel` ON `schedules` (`next_due_at`) WHERE "schedules"."kind" = 'nudge' and "schedules"."channel_id" is null and "schedules"."next_due_at" is not null;
