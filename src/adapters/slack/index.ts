@@ -17,6 +17,7 @@ import { createProfiles } from './profiles.ts';
 import { createResponder } from './respond.ts';
 import { createSealer } from './seal.ts';
 import { createOutbound } from './send.ts';
+import { quickClients } from './web-clients.ts';
 
 export { slackOptionProblems, type SlackOptions } from './options.ts';
 
@@ -46,7 +47,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const installations = mode.auth === 'oauth'
     ? createInstallationStore({ store, clock, sealer: createSealer(keyBytes(options.encryptionKey!)!) })
     : undefined;
-  const outbound = createOutbound({ apiUrl: options.apiUrl, tokenFor: (id) => (installations ? installations.botToken(id) : options.botToken) });
+  const outbound = createOutbound({ apiUrl: options.apiUrl, logger, tokenFor: (id) => (installations ? installations.botToken(id) : options.botToken) });
   let app: App | undefined;
   let socket: SocketModeReceiver | undefined;
   let server: Server | undefined;
@@ -54,6 +55,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const responder = createResponder();
   const ackWithinMs = deps.ackWithinMs ?? 1500;
   const deliverFiles = createFileDelivery({ apiUrl: options.apiUrl, logger, log, responder });
+  const quick = quickClients(options.apiUrl, logger);
+  const profiles = createProfiles({ clock, log, clientFor: quick });
 
   return {
     platform: 'slack',
@@ -72,7 +75,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         const receiver = new SocketModeReceiver({ appToken: options.appToken!, logger, installerOptions: { clientOptions: { ...clientOptions } } });
         socket = receiver;
         app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
-        registerListeners(app, { handle, profiles: createProfiles({ clock, log, apiUrl: options.apiUrl }), responder, log, onUninstall, ackWithinMs, deliverFiles });
+        registerListeners(app, { handle, profiles, clientFor: quick, responder, log, onUninstall, ackWithinMs, deliverFiles });
         await app.start();
         return;
       }
@@ -91,7 +94,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       });
       // convoStore off: we keep no per-conversation state, and it costs a lookup on every request.
       app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
-      registerListeners(app, { handle, profiles: createProfiles({ clock, log, apiUrl: options.apiUrl }), responder, log, onUninstall, ackWithinMs, deliverFiles });
+      registerListeners(app, { handle, profiles, clientFor: quick, responder, log, onUninstall, ackWithinMs, deliverFiles });
       entry = createHttpEntry({ boltListener: receiver.requestListener, guard: createGuard({ signingSecret: options.signingSecret!, clock }), log });
       if (options.port === undefined) return;
       const listening = createServer({ keepAliveTimeout: 65_000 }, entry);

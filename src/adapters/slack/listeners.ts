@@ -1,5 +1,5 @@
 // Bolt listeners: /roadmap, buttons, App Home, uninstall. Every request is answered within Slack's 3 s limit.
-import type { App } from '@slack/bolt';
+import type { App, webApi } from '@slack/bolt';
 import type { Log } from '../../log.ts';
 import type { Handle } from '../adapter.ts';
 import { withFileNote, type DeliverFiles } from './files.ts';
@@ -17,6 +17,8 @@ export interface ListenerDeps {
   onUninstall: (team: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }) => void;
   /** A slash command's reply that is ready this soon rides in the ack itself; a slower one goes by response_url. */
   ackWithinMs: number;
+  /** Web API clients for calls someone is waiting on (Bolt's own retries for half an hour). */
+  clientFor: (token: string) => webApi.WebClient;
   /** A reply's files (`export`), uploaded to the member's DM once the reply itself has been answered. */
   deliverFiles: DeliverFiles;
 }
@@ -69,7 +71,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     if (body.view?.type === 'home') {
       // A button on the Home tab: run it, then show the tab as it is now. No response_url here: a failed upload is logged.
       const ran = await handle(invocation({ ...asker, channelId: undefined }, profile, action.value));
-      await publishHome({ client, handle, profiles }, asker);
+      await publishHome({ client: deps.clientFor(to.token), handle, profiles }, asker);
       await deliverFiles(to, ran.files);
       return;
     }
@@ -80,11 +82,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   // One listener for all three events: Bolt runs every listener's matching chain on every request, slash commands
   // included, so each listener less is work saved on every command.
-  app.event(/^(app_home_opened|app_uninstalled|tokens_revoked)$/, async ({ event, body, client }) => {
+  app.event(/^(app_home_opened|app_uninstalled|tokens_revoked)$/, async ({ event, body, client, context }) => {
     const team = { teamId: body.team_id, enterpriseId: body.enterprise_id, isEnterpriseInstall: Boolean(body.is_enterprise_install) };
     switch (event.type) {
       case 'app_home_opened':
-        if (event.tab === 'home') await publishHome({ client, handle, profiles }, { teamId: body.team_id, userId: event.user });
+        if (event.tab === 'home') {
+          await publishHome({ client: deps.clientFor(tokenOf(context, client)), handle, profiles }, { teamId: body.team_id, userId: event.user });
+        }
         return;
       case 'app_uninstalled':
         return deps.onUninstall(team);

@@ -1,7 +1,7 @@
 // Display name and time zone from users.info, cached per user for a while so not every command asks Slack.
+import type { webApi } from '@slack/bolt';
 import type { Clock } from '../../clock.ts';
 import type { Log } from '../../log.ts';
-import { apiBase, webClients } from './web-clients.ts';
 
 export interface Profile {
   displayName: string;
@@ -9,9 +9,10 @@ export interface Profile {
   isAdmin?: boolean; // a workspace admin or owner: may change the workspace's settings
 }
 
-export function createProfiles(deps: { clock: Clock; log: Log; apiUrl?: string; ttlMs?: number; maxEntries?: number }) {
-  // No retries and a short timeout: a member is waiting on this command, and the request's own user name will do.
-  const clientFor = webClients({ ...apiBase(deps.apiUrl), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 2000 });
+/** clientFor: Web API clients that answer fast or fail (quickClients): a member is waiting on this command, and the
+ *  request's own user name will do. */
+export function createProfiles(deps: { clock: Clock; log: Log; clientFor: (token: string) => webApi.WebClient; ttlMs?: number; maxEntries?: number }) {
+  const { clientFor } = deps;
   const ttl = deps.ttlMs ?? 6 * 60 * 60 * 1000;
   const max = deps.maxEntries ?? 10_000;
   // The promise is cached, so a burst of commands from one new user makes one users.info call.

@@ -1,6 +1,7 @@
 // Outbound messages: chat.postMessage to a channel, or to a member's DM (conversations.open first, unless the caller
 // kept the DM channel, or opened it ahead with openDirect). No retries here: the outbox owns retrying, so a failure
 // surfaces at once (429s included).
+import type { Logger } from '@slack/bolt';
 import type { Reply } from '../../core/reply.ts';
 import type { SendResult, SendTarget } from '../adapter.ts';
 import { render } from './render.ts';
@@ -16,8 +17,8 @@ export class SlackNotInstalledError extends Error {
 }
 
 /** send and openDirect for the adapter; both fail at once rather than retry (the outbox owns retrying). */
-export function createOutbound(deps: { apiUrl?: string; tokenFor: (workspaceId: string) => string | undefined }) {
-  const clientFor = webClients({ ...apiBase(deps.apiUrl), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+export function createOutbound(deps: { apiUrl?: string; logger?: Logger; tokenFor: (workspaceId: string) => string | undefined }) {
+  const clientFor = webClients({ ...apiBase(deps.apiUrl), ...(deps.logger ? { logger: deps.logger } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
   const clientOf = (workspaceId: string) => {
     const token = deps.tokenFor(workspaceId);
     if (!token) throw new SlackNotInstalledError(workspaceId);
