@@ -4,7 +4,7 @@ import { parseRoadmap } from '../../src/content/parse.ts';
 import { ContentError, slugify } from '../../src/content/roadmap.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/roadmaps/${name}`, import.meta.url), 'utf8');
-const SEED = readFileSync(new URL('../../../shared/seed/backend-roadmap.md', import.meta.url), 'utf8');
+const SEED = readFileSync(new URL('../../vendor/seed/backend-roadmap.md', import.meta.url), 'utf8');
 const OURS = readFileSync(new URL('../../content/backend.md', import.meta.url), 'utf8');
 const titles = (r: ReturnType<typeof parseRoadmap>) =>
   r.sections.map((s) => [s.title, s.groups.map((g) => [g.title, g.topics.map((t) => t.title)])]);

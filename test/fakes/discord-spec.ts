@@ -1,10 +1,10 @@
-// Checks request bodies against Discord's OpenAPI spec: a small JSON Schema walker over ../shared/specs/discord.
+// Checks request bodies against Discord's OpenAPI spec: a small JSON Schema walker over vendor/discord-api-spec.
 import { readFileSync } from 'node:fs';
 
 type Schema = Record<string, unknown>;
 interface Operation { method: string; template: string; regex: RegExp; params: number; operationId: string; body?: Schema }
 
-const SPEC_PATH = new URL('../../../shared/specs/discord/openapi.json', import.meta.url);
+const SPEC_PATH = new URL('../../vendor/discord-api-spec/openapi.json', import.meta.url);
 
 export function createSpecValidator(path: URL | string = SPEC_PATH) {
   const spec = JSON.parse(readFileSync(path, 'utf8')) as { paths: Record<string, Record<string, Schema>>; components: { schemas: Record<string, Schema> } };

@@ -1,12 +1,12 @@
-// Slack's Web API OpenAPI spec (../shared/specs): which methods exist and which parameters each requires.
+// Slack's Web API OpenAPI spec (vendor/slack-api-specs): which methods exist and which parameters each requires.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 interface SpecParam { name: string; in: string; required?: boolean }
 interface Spec { paths: Record<string, Record<string, { parameters?: SpecParam[] }>> }
 
-// The shared specs sit beside the repository: ../shared/specs.
-export const SPEC_PATH = fileURLToPath(new URL('../../../shared/specs/slack/web-api-openapi-v2.json', import.meta.url));
+// Vendored into the repository (vendor/README.md says where from), so a fresh clone runs its tests on its own.
+export const SPEC_PATH = fileURLToPath(new URL('../../vendor/slack-api-specs/web-api-openapi-v2.json', import.meta.url));
 
 export interface MethodSpec {
   required: string[]; // parameter names, token excluded
