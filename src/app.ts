@@ -1,4 +1,5 @@
 // Composition root: database → content → core → adapters and the HTTP server; and the orderly stop.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -10,15 +11,16 @@ import { createTerminalAdapter } from './adapters/terminal/index.ts';
 import type { TerminalUser } from './adapters/terminal/receive.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { platformsOf, type Config } from './config.ts';
-import { syncContent } from './content/sync.ts';
+import { syncContent, type SyncReport } from './content/sync.ts';
 import { createCore } from './core/index.ts';
 import { createInflight } from './inflight.ts';
 import type { Log } from './log.ts';
 import { createScheduler } from './schedule/ticker.ts';
 import { createHttpServer } from './server/http.ts';
 import { createMetrics } from './server/metrics.ts';
-import { migrationsApplied, openDb } from './store/db.ts';
-import { createStore } from './store/index.ts';
+import { contentDirProblem, databaseProblem, portProblem, SetupError } from './setup-error.ts';
+import { migrationsApplied, openDb, type Db } from './store/db.ts';
+import { createStore, type Store } from './store/index.ts';
 
 export const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -30,22 +32,48 @@ export interface AppOptions {
   terminal?: { input: Readable; output: Writable; interactive: boolean; user: TerminalUser; onEnd: () => void; filesDir?: string };
 }
 
-export class StartError extends Error {}
+/** The database at `path`, opened and migrated; a path the bot cannot use is a SetupError naming DATABASE_PATH. */
+export function openDatabase(path: string): Db {
+  try {
+    return openDb(path);
+  } catch (error) {
+    throw databaseProblem(error, path) ?? error;
+  }
+}
+
+/** Loads every roadmap file; a content folder that cannot be read is a SetupError naming CONTENT_DIR. */
+export function loadContent(dir: string, store: Store, now: number): SyncReport {
+  try {
+    return syncContent(dir, store, now);
+  } catch (error) {
+    throw contentDirProblem(error, dir) ?? error;
+  }
+}
 
 export async function startApp({ config, log, clock = systemClock, terminal }: AppOptions) {
   const metrics = createMetrics();
-  const db = openDb(config.DATABASE_PATH);
+  const db = openDatabase(config.DATABASE_PATH);
   const store = createStore(db);
+  const closeDb = () => db.$client.close();
 
-  const report = syncContent(config.CONTENT_DIR, store, clock.now().getTime());
+  let report: SyncReport;
+  try {
+    report = loadContent(config.CONTENT_DIR, store, clock.now().getTime());
+  } catch (error) {
+    closeDb();
+    throw error;
+  }
   for (const failure of report.failed) {
     // The roadmap keeps its last good version; the operator sees exactly where the file is wrong.
     log.error(`content file rejected, its previous version stays loaded: ${failure.message}`, { file: failure.file, line: failure.line });
   }
   for (const loaded of report.loaded) log.info('content loaded', { ...loaded });
   if (!store.content.roadmap(config.DEFAULT_ROADMAP)) {
-    db.$client.close();
-    throw new StartError(`The default roadmap "${config.DEFAULT_ROADMAP}" is not loaded: add ${config.CONTENT_DIR}/${config.DEFAULT_ROADMAP}.md or set DEFAULT_ROADMAP.`);
+    closeDb();
+    throw new SetupError(
+      `DEFAULT_ROADMAP=${config.DEFAULT_ROADMAP}: no such roadmap is loaded from ${config.CONTENT_DIR}.`,
+      `Add ${config.CONTENT_DIR}/${config.DEFAULT_ROADMAP}.md, or set DEFAULT_ROADMAP to one of the files there (without .md).`,
+    );
   }
 
   const core = createCore({ store, clock, log, defaultRoadmap: config.DEFAULT_ROADMAP, observe: metrics.observeCommand });
@@ -74,32 +102,45 @@ export async function startApp({ config, log, clock = systemClock, terminal }: A
     ...(terminal ? [createTerminalAdapter({ filesDir: join(dirname(config.DATABASE_PATH), 'exports'), ...terminal })] : []),
   ];
   metrics.watchConnections(() => adapters.filter((a) => a.connected).map((a) => ({ platform: a.platform, up: a.connected!() })));
+
+  // The HTTP server runs whenever a platform does; the terminal chat alone starts it only if PORT is set. It listens
+  // before the platforms connect, so a taken port fails at once, and /readyz says 503 until they are up.
+  const wantHttp = platforms.slack || platforms.discord || config.PORT !== undefined;
+  const port = config.PORT ?? 3000;
+  const http = wantHttp
+    ? createHttpServer({
+        port, log, metrics,
+        readiness: () => [
+          { name: 'database', ok: db.$client.open && migrationsApplied(db) },
+          ...adapters.filter((a) => a.connected).map((a) => ({ name: a.platform, ok: a.connected!() })),
+        ],
+        // Slack's request handler exists once its adapter has started; until then the route answers 503.
+        routes: slack && !config.SLACK_APP_TOKEN ? [{ prefix: '/slack/', handler: (req, res) => (slack.listener() ?? notYet)(req, res) }] : [],
+      })
+    : undefined;
+  let address: AddressInfo | undefined;
+  try {
+    address = await http?.listen();
+  } catch (error) {
+    closeDb();
+    throw portProblem(error, port) ?? error;
+  }
+  if (address) log.info('http server listening', { port: address.port });
+
   try {
     for (const adapter of adapters) await adapter.start(handle);
   } catch (error) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
-    db.$client.close();
-    throw new StartError(`A platform could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await http?.close();
+    closeDb();
+    if (error instanceof SetupError) throw error;
+    throw new SetupError(`A platform could not start: ${error instanceof Error ? error.message : String(error)}`,
+      'Check its settings in the Configuration section of README.md, and that this machine can reach it.');
   }
 
   // Nudges and digests: one ticker over the store's schedules, sending through the adapters that are now up.
   const scheduler = createScheduler({ store, clock, log: log.child({ part: 'scheduler' }), adapters, commands: core.commands, metrics });
   scheduler.start();
-
-  // The HTTP server runs whenever a platform does; the terminal chat alone starts it only if PORT is set.
-  const wantHttp = platforms.slack || platforms.discord || config.PORT !== undefined;
-  const http = wantHttp
-    ? createHttpServer({
-        port: config.PORT ?? 3000, log, metrics,
-        readiness: () => [
-          { name: 'database', ok: db.$client.open && migrationsApplied(db) },
-          ...adapters.filter((a) => a.connected).map((a) => ({ name: a.platform, ok: a.connected!() })),
-        ],
-        routes: slack?.listener() ? [{ prefix: '/slack/', handler: slack.listener()! }] : [],
-      })
-    : undefined;
-  const address: AddressInfo | undefined = await http?.listen();
-  if (address) log.info('http server listening', { port: address.port });
 
   let stopped: Promise<void> | undefined;
   return {
@@ -121,3 +162,7 @@ export async function startApp({ config, log, clock = systemClock, terminal }: A
 }
 
 export type App = Awaited<ReturnType<typeof startApp>>;
+
+function notYet(_req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(503, { 'retry-after': '5' }).end();
+}

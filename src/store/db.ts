@@ -18,14 +18,21 @@ export function migrationsApplied(db: Db): boolean {
   return applied.n >= journal.entries.length;
 }
 
+/** Opens (creating it and its folder if need be) and migrates the database. Throws the driver's own errors: the
+ *  command line turns them into a clear line (src/setup-error.ts), since only it knows which setting named the file. */
 export function openDb(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL'); // readers never wait for the writer
-  sqlite.pragma('synchronous = NORMAL'); // durable across process crashes in WAL mode
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000'); // a second process on the same file waits instead of failing
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS });
-  return db;
+  try {
+    sqlite.pragma('journal_mode = WAL'); // readers never wait for the writer; the first read: a foreign file fails here
+    sqlite.pragma('synchronous = NORMAL'); // durable across process crashes in WAL mode
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000'); // a second process on the same file waits instead of failing
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: MIGRATIONS });
+    return db;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
 }

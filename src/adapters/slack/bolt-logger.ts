@@ -14,3 +14,8 @@ export function boltLogger(log: Log): Logger {
     setName: () => {},
   };
 }
+
+/** The same logger with warnings demoted to debug, for a call whose failure the caller reports itself. */
+export function quietLogger(logger: Logger): Logger {
+  return { ...logger, warn: logger.debug, info: logger.debug };
+}

@@ -6,7 +6,7 @@ import type { Clock } from '../../clock.ts';
 import type { Log } from '../../log.ts';
 import type { Store } from '../../store/index.ts';
 import type { Adapter, Handle } from '../adapter.ts';
-import { boltLogger } from './bolt-logger.ts';
+import { boltLogger, quietLogger } from './bolt-logger.ts';
 import { createGuard } from './guard.ts';
 import { createFileDelivery } from './files.ts';
 import { createHttpEntry } from './http-entry.ts';
@@ -17,7 +17,8 @@ import { createProfiles } from './profiles.ts';
 import { createResponder } from './respond.ts';
 import { createSealer } from './seal.ts';
 import { createOutbound } from './send.ts';
-import { quickClients } from './web-clients.ts';
+import { verifyBotToken } from './verify.ts';
+import { apiBase, quickClients, webClients } from './web-clients.ts';
 
 export { slackOptionProblems, type SlackOptions } from './options.ts';
 
@@ -69,6 +70,12 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         log.info('slack installation removed', { team: q.teamId, enterprise: q.enterpriseId, removed });
       };
       const auth = mode.auth === 'single' ? { token: options.botToken } : {};
+      if (mode.auth === 'single') {
+        // Its failure is reported by verifyBotToken, with the address: the client's own warning would only say "fetch failed".
+        const startClient = webClients({ ...apiBase(options.apiUrl), logger: quietLogger(logger), retryConfig: { retries: 0 }, timeout: 10_000 });
+        const who = await verifyBotToken(startClient(options.botToken!), options.apiUrl);
+        log.info('slack: token verified', { team: who.teamId, botUser: who.botUserId });
+      }
       if (mode.transport === 'socket') {
         // Bolt gives the Socket Mode client (apps.connections.open) only installerOptions.clientOptions; a copy,
         // because that client writes its own retry policy into the object it is given.
