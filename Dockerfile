@@ -1,6 +1,7 @@
-# Roadmap Coach: a multi-stage build. The deps stage compiles better-sqlite3 and installs production packages
-# only (npm ci --omit=dev); the final stage carries them, the sources and the content, and runs as a non-root user.
-FROM node:20-bookworm-slim AS deps
+# Roadmap Coach: a multi-stage build on Node 24, an LTS line (package.json's engines allows 22 and 24). The deps
+# stage compiles better-sqlite3 and installs production packages only (npm ci --omit=dev); the final stage carries
+# them, the sources and the content, and runs as a non-root user.
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
@@ -8,7 +9,7 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     DATABASE_PATH=/data/roadmap-coach.db \
     PORT=3000

@@ -30,6 +30,15 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
   });
 
+  it('builds on the Node LTS line that package.json, the README and CI name', () => {
+    const majors = [...dockerfile.matchAll(/^FROM node:(\d+)-[a-z]+-slim\b/gm)].map((m) => Number(m[1]));
+    expect(majors).toEqual([24, 24]);
+    const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(engines).toBe('^22.12.0 || ^24.0.0');
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toMatch(/^Node 22 or 24 \(the LTS lines maintained today\)/m);
+    expect(readFileSync(join(ROOT, '.ci/use-node.sh'), 'utf8')).toContain('node-linux-$node_arch@24');
+  });
+
   it('its CMD starts the bot, its HEALTHCHECK passes, its metrics feed the alerts and dashboard, and SIGTERM exits 0', async () => {
     tmp = tempDir();
     const port = await freePort();
