@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter, Handle } from '../adapter.ts';
+import { createChatOutput } from './output.ts';
 import { receive, type TerminalUser } from './receive.ts';
 import { render } from './render.ts';
 
@@ -19,6 +20,7 @@ export interface TerminalDeps {
 export function createTerminalAdapter(deps: TerminalDeps): Adapter {
   const { input, output, interactive, user } = deps;
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: 'roadmap> ' });
+  const out = createChatOutput(output, () => rl.close()); // the reader went away: stop reading, the chat ends
   let buttons: string[] = [];
   let lines = 0;
   const save = (file: { name: string; content: string }): string => {
@@ -34,30 +36,32 @@ export function createTerminalAdapter(deps: TerminalDeps): Adapter {
     async start(handle: Handle) {
       rl.on('SIGINT', () => rl.close()); // Ctrl-C at the prompt leaves, as in any shell
       if (interactive) {
-        output.write('Roadmap Coach — type `help` for commands, `next` to begin, Ctrl-D to leave.\n');
+        await out.write('Roadmap Coach — type `help` for commands, `next` to begin, Ctrl-D to leave.\n');
         rl.prompt();
       }
       void (async () => {
         for await (const line of rl) {
+          if (out.gone) break; // lines read ahead of a reader that has left get no answer
           if (!line.trim() && !interactive) continue;
           // A number picks one of the last reply's buttons, the terminal's way to press one.
           const picked = /^\s*(\d+)\s*$/.exec(line)?.[1];
           const text = picked && buttons[Number(picked) - 1] ? buttons[Number(picked) - 1]! : line;
           const reply = await handle(receive(text, user, `terminal-${++lines}`));
           buttons = reply.buttons.map((b) => b.command);
-          output.write(render(reply) + '\n');
-          for (const file of reply.files ?? []) output.write(`Saved ${file.name} to ${save(file)}\n`);
-          output.write('\n');
-          if (interactive) rl.prompt();
+          const saved = (reply.files ?? []).map((file) => `Saved ${file.name} to ${save(file)}\n`).join('');
+          await out.write(`${render(reply)}\n${saved}\n`);
+          if (interactive && !out.gone) rl.prompt();
         }
         deps.onEnd();
       })();
     },
     async send(_target, reply) {
-      output.write(render(reply) + '\n\n');
+      await out.write(render(reply) + '\n\n');
     },
+    /** Stops reading and waits until the reader has every answer: piped output must not be cut off at exit. */
     async stop() {
       rl.close();
+      await out.flush();
     },
   };
 }
