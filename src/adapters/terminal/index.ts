@@ -6,7 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Adapter, Handle } from '../adapter.ts';
 import { createChatOutput } from './output.ts';
 import { receive, type TerminalUser } from './receive.ts';
-import { render } from './render.ts';
+import { echo, PROMPT, render } from './render.ts';
 
 export interface TerminalDeps {
   input: Readable;
@@ -19,7 +19,7 @@ export interface TerminalDeps {
 
 export function createTerminalAdapter(deps: TerminalDeps): Adapter {
   const { input, output, interactive, user } = deps;
-  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: 'roadmap> ' });
+  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: PROMPT });
   const out = createChatOutput(output, () => rl.close()); // the reader went away: stop reading, the chat ends
   let buttons: string[] = [];
   let lines = 0;
@@ -49,7 +49,8 @@ export function createTerminalAdapter(deps: TerminalDeps): Adapter {
           const reply = await handle(receive(text, user, `terminal-${++lines}`));
           buttons = reply.buttons.map((b) => b.command);
           const saved = (reply.files ?? []).map((file) => `Saved ${file.name} to ${save(file)}\n`).join('');
-          await out.write(`${render(reply)}\n${saved}\n`);
+          // Piped input is not shown by a terminal: each command is echoed before its answer, so a transcript reads.
+          await out.write(`${interactive ? '' : `${echo(line)}\n`}${render(reply)}\n${saved}\n`);
           if (interactive && !out.gone) rl.prompt();
         }
         deps.onEnd();

@@ -38,11 +38,16 @@ describe('terminal chat (piped)', () => {
     expect(first.stdout).toContain('== ✓ Done: Express.js ==');
     expect(first.stdout).toMatch(/Overall: 1 of 31 topics done \(3%\)/);
 
-    const second = await chat('next\n1\ntopic express\n', env);
+    const second = await chat('next\n\n1\ntopic express\n', env);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('== Next: Async Programming ==');
     expect(second.stdout).toContain('== Started Async Programming =='); // "1" pressed the first button: Start
     expect(second.stdout).toContain('Your progress: done');
+    // A transcript: each command after the prompt, then its answer; the empty line is neither echoed nor answered.
+    expect(second.stdout.match(/^roadmap> .*$/gm)).toEqual(['roadmap> next', 'roadmap> 1', 'roadmap> topic express']);
+    expect(second.stdout).toMatch(/^roadmap> next\n== Next: Async Programming ==\n/);
+    expect(second.stdout).toContain('\n\nroadmap> 1\n== Started Async Programming ==\n');
+    expect(second.stdout).toContain('\n\nroadmap> topic express\n== Express.js ==\n');
   }, 30_000);
 
   it('writes `export` to a private file beside the database and prints its path', async () => {
