@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { clearScreenDown, createInterface, cursorTo, moveCursor } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter, Handle } from '../adapter.ts';
+import { commandOf } from './buttons.ts';
 import { createChatOutput } from './output.ts';
 import { receive, type TerminalUser } from './receive.ts';
 import { echo, PROMPT, render } from './render.ts';
@@ -58,12 +59,13 @@ export function createTerminalAdapter(deps: TerminalDeps): Adapter {
         for await (const line of rl) {
           prompting = false;
           if (out.gone) break; // lines read ahead of a reader that has left get no answer
-          if (!line.trim() && !interactive) continue;
-          // A number picks one of the last reply's buttons, the terminal's way to press one.
-          const picked = /^\s*(\d+)\s*$/.exec(line)?.[1];
-          const text = picked && buttons[Number(picked) - 1] ? buttons[Number(picked) - 1]! : line;
-          const reply = await handle(receive(text, user, `terminal-${++lines}`));
-          buttons = reply.buttons.map((b) => b.command);
+          if (!line.trim()) {
+            prompt(); // nothing typed: the prompt again (piped: nothing at all), never a command for the core
+            continue;
+          }
+          const typed = commandOf(line, buttons);
+          const reply = 'refusal' in typed ? typed.refusal : await handle(receive(typed.command, user, `terminal-${++lines}`));
+          if (!('refusal' in typed)) buttons = reply.buttons.map((b) => b.command); // a wrong number keeps them
           const saved = (reply.files ?? []).map((file) => `Saved ${file.name} to ${save(file)}\n`).join('');
           // Piped input is not shown by a terminal: each command is echoed before its answer, so a transcript reads.
           await out.write(`${interactive ? '' : `${echo(line)}\n`}${render(reply)}\n${saved}\n`);

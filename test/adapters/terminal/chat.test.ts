@@ -38,13 +38,14 @@ describe('terminal chat (piped)', () => {
     expect(first.stdout).toContain('== ✓ Done: Express.js ==');
     expect(first.stdout).toMatch(/Overall: 1 of 31 topics done \(3%\)/);
 
-    const second = await chat('next\n\n1\ntopic express\n', env);
+    const second = await chat('next\n\n1\n9\ntopic express\n', env);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('== Next: Async Programming ==');
     expect(second.stdout).toContain('== Started Async Programming =='); // "1" pressed the first button: Start
     expect(second.stdout).toContain('Your progress: done');
     // A transcript: each command after the prompt, then its answer; the empty line is neither echoed nor answered.
-    expect(second.stdout.match(/^roadmap> .*$/gm)).toEqual(['roadmap> next', 'roadmap> 1', 'roadmap> topic express']);
+    expect(second.stdout.match(/^roadmap> .*$/gm)).toEqual(['roadmap> next', 'roadmap> 1', 'roadmap> 9', 'roadmap> topic express']);
+    expect(second.stdout).toMatch(/\n\nroadmap> 9\nThere is no button 9 on screen: the buttons are 1–\d\./);
     expect(second.stdout).toMatch(/^roadmap> next\n== Next: Async Programming ==\n/);
     expect(second.stdout).toContain('\n\nroadmap> 1\n== Started Async Programming ==\n');
     expect(second.stdout).toContain('\n\nroadmap> topic express\n== Express.js ==\n');

@@ -92,6 +92,26 @@ describe('terminal adapter', () => {
     input.end();
   });
 
+  it('answers a number with no button on screen itself, keeps the buttons, and only prompts again for an empty line', async () => {
+    app = createTestApp();
+    const { input, shown } = await chatOn(app);
+    input.write('9\n');
+    await until(() => shown().includes('There is no button 9 on screen: the last message has none. Type a command, such as `next` or `help`.'));
+    input.write('next\n');
+    await until(() => shown().includes('[4] Ruby on Rails → track ruby-on-rails'));
+    for (const number of ['9', '-1', '0']) {
+      input.write(`${number}\n`);
+      await until(() => shown().includes(`There is no button ${number} on screen: the buttons are 1–4. Type one of those numbers, or a command such as \`help\`.`));
+    }
+    input.write('\n');
+    await until(() => screen(shown()).slice(-2).join('|') === 'roadmap>|roadmap>');
+    input.write('2\n'); // the buttons of `next` are still the ones on screen
+    await until(() => shown().includes('== Your track: Python =='));
+    expect(shown()).not.toContain('Did you mean');
+    expect(shown()).not.toContain('== Roadmap Coach'); // the empty line did not reach the core (it answers with help)
+    input.end();
+  });
+
   it('strips control characters so typed text cannot drive the terminal', () => {
     const out = render(reply({ heading: 'Hi\u001b[2J', blocks: [text('You said ', { user: 'x\u001b]0;pwned\u0007y' })] }));
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
