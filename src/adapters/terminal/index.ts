@@ -1,4 +1,5 @@
-// The terminal chat: a prompt on a TTY, or one reply per piped line, ending when the input ends.
+// The terminal chat: a prompt on a TTY (nudges print above it), or a transcript of piped lines (each echoed, then
+// answered), ending when the input ends.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clearScreenDown, createInterface, cursorTo, moveCursor } from 'node:readline';

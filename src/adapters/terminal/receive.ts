@@ -2,7 +2,7 @@
 import type { Invocation } from '../../core/invocation.ts';
 
 /** The chat as a channel id: digests set with `digest here` are stored for it, and print in the chat. */
-export const CHAT_CHANNEL = 'terminal';
+const CHAT_CHANNEL = 'terminal';
 
 export interface TerminalUser {
   id: string;
