@@ -55,7 +55,7 @@ describe('content load reports', () => {
     expect(rest).toEqual([expect.stringContaining('roadmap "cafe" is not loaded')]);
   }, 30_000);
 
-  it('`load-content` reports a retired topic that is back as restored, not updated', async () => {
+  it('`load-content` reports a retired topic that is back as restored, not updated, and counts "1 topic"', async () => {
     const env = { DATABASE_PATH: join(tmp.dir, 'coach.db'), CONTENT_DIR: tmp.dir };
     const withoutRedis = OURS.replace(/^- \*\*Redis\*\*.*\n(  - .*\n)+/m, '');
     writeFileSync(join(tmp.dir, 'backend.md'), OURS);
@@ -65,8 +65,9 @@ describe('content load reports', () => {
     expect(syncContent(tmp.dir, createStore(db), 2).loaded).toMatchObject([{ retired: 1 }]);
     db.$client.close();
     writeFileSync(join(tmp.dir, 'backend.md'), OURS);
+    writeFileSync(join(tmp.dir, 'one.md'), '# One\n\n## Only\n\n- **Lonely**: the one topic\n');
     const restored = await loadContent(env);
-    expect(restored.stdout).toBe('backend: 39 topics (0 added, 38 updated, 1 restored, 0 retired)\n');
+    expect(restored.stdout).toBe('backend: 39 topics (0 added, 38 updated, 1 restored, 0 retired)\none: 1 topic (1 added, 0 updated, 0 restored, 0 retired)\n');
     expect(restored.code).toBe(0);
   }, 30_000);
 });
