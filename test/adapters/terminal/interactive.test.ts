@@ -15,7 +15,8 @@ let app: TestApp;
 afterEach(() => app.close());
 
 async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  // Up to 5 s: the machine running the suite may be busy; a check that holds returns at once.
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
   if (!check()) throw new Error('timed out waiting for output');
 }
 
