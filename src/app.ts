@@ -11,7 +11,7 @@ import { createTerminalAdapter } from './adapters/terminal/index.ts';
 import type { TerminalUser } from './adapters/terminal/receive.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { platformsOf, type Config } from './config.ts';
-import { syncContent, type SyncReport } from './content/sync.ts';
+import { consequence, syncContent, type SyncReport } from './content/sync.ts';
 import { createCore } from './core/index.ts';
 import { createInflight } from './inflight.ts';
 import type { Log } from './log.ts';
@@ -64,8 +64,8 @@ export async function startApp({ config, log, clock = systemClock, terminal }: A
     throw error;
   }
   for (const failure of report.failed) {
-    // The roadmap keeps its last good version; the operator sees exactly where the file is wrong.
-    log.error(`content file rejected, its previous version stays loaded: ${failure.message}`, { file: failure.file, line: failure.line });
+    // The roadmap keeps its last good version, if it had one; the operator sees exactly where the file is wrong.
+    log.error(`content file rejected, ${consequence(failure)}: ${failure.message}`, { file: failure.file, line: failure.line });
   }
   for (const loaded of report.loaded) log.info('content loaded', { ...loaded });
   if (!store.content.roadmap(config.DEFAULT_ROADMAP)) {

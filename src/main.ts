@@ -6,6 +6,7 @@ import { registerDiscordCommands } from './adapters/discord/index.ts';
 import { loadContent, openDatabase, startApp, type App } from './app.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig, platformsOf, type Config } from './config.ts';
+import { consequence } from './content/sync.ts';
 import { COMMANDS } from './core/commands/index.ts';
 import { createLog, type Log } from './log.ts';
 import { backupDatabase } from './ops/backup.ts';
@@ -102,9 +103,10 @@ program.command('load-content').description('load content/*.md into the database
   .action(() => guarded(() => withStore((config, store) => {
     const report = loadContent(config.CONTENT_DIR, store, systemClock.now().getTime());
     for (const l of report.loaded) {
-      console.log(`${l.roadmap}: ${l.topics} topics (${l.unchanged ? 'unchanged' : `${l.added} added, ${l.updated} updated, ${l.retired} retired`})`);
+      const changes = `${l.added} added, ${l.updated} updated, ${l.restored} restored, ${l.retired} retired`;
+      console.log(`${l.roadmap}: ${l.topics} ${l.topics === 1 ? 'topic' : 'topics'} (${l.unchanged ? 'unchanged' : changes})`);
     }
-    for (const f of report.failed) console.error(`rejected: ${f.message}`);
+    for (const f of report.failed) console.error(`rejected, ${consequence(f)}: ${f.message}`);
     process.exitCode = report.failed.length ? 1 : 0;
   })));
 program.command('discord-register').description('register /roadmap with Discord: globally, or to DISCORD_GUILD_ID (instant, for development)')

@@ -3,12 +3,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { SaveResult, Store } from '../store/index.ts';
+import { decodeUtf8 } from './decode.ts';
 import { parseRoadmap } from './parse.ts';
 import { ContentError } from './roadmap.ts';
 
+/** A file that was refused; keptPrevious: an earlier version of its roadmap is loaded and stays in use. */
+export interface Rejection {
+  roadmap: string;
+  file: string;
+  line: number;
+  message: string; // "file:line: reason"
+  keptPrevious: boolean;
+}
+
 export interface SyncReport {
   loaded: (SaveResult & { roadmap: string; topics: number })[];
-  failed: ContentError[];
+  failed: Rejection[];
 }
 
 export function syncContent(dir: string, store: Store, now: number): SyncReport {
@@ -16,15 +26,24 @@ export function syncContent(dir: string, store: Store, now: number): SyncReport 
   const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
   for (const file of files) {
     const id = basename(file, '.md');
-    const source = readFileSync(join(dir, file), 'utf8');
+    const path = join(dir, file);
     try {
-      const roadmap = parseRoadmap(id, source, join(dir, file));
+      const source = decodeUtf8(readFileSync(path), path);
+      const roadmap = parseRoadmap(id, source, path);
       const topics = roadmap.sections.flatMap((s) => s.groups.flatMap((g) => g.topics)).length;
       report.loaded.push({ roadmap: id, topics, ...store.content.save(roadmap, source, now) });
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
-      report.failed.push(error);
+      const { file: where, line, message } = error;
+      report.failed.push({ roadmap: id, file: where, line, message, keptPrevious: store.content.roadmap(id) !== undefined });
     }
   }
   return report;
+}
+
+/** What a rejection means for the bot, said the same way in the log and by `load-content`. */
+export function consequence(rejection: Rejection): string {
+  return rejection.keptPrevious
+    ? `its previous version stays loaded`
+    : `roadmap "${rejection.roadmap}" is not loaded (no earlier version of it was)`;
 }

@@ -38,12 +38,20 @@ export function createScheduler(deps: SchedulerDeps) {
   let task: ScheduledTask | undefined;
   let poll: NodeJS.Timeout | undefined;
 
+  // The outbox gauge reads the database: one that is closed or failing must not turn into an unhandled rejection.
+  function gauge(): void {
+    try {
+      metrics?.outboxDepth.set(store.deliveries.depth());
+    } catch (error) {
+      log.warn('scheduler: could not read the outbox depth', { err: error });
+    }
+  }
   // Ticks and drains are guarded apart: a long fan-out being sent never holds up the next minute's tick, and a
   // drain that is running picks up what a tick queued (it claims until nothing is due).
   function drain(): Promise<void> {
     draining ??= sender.drain()
       .catch((error: unknown) => log.error('scheduler: sending failed', { err: error }))
-      .then(() => metrics?.outboxDepth.set(store.deliveries.depth()))
+      .then(gauge)
       .finally(() => (draining = undefined));
     return draining;
   }
@@ -57,7 +65,7 @@ export function createScheduler(deps: SchedulerDeps) {
   function minute(): Promise<void> {
     ticking ??= tick({ store, count }, clock.now().getTime())
       .catch((error: unknown) => log.error('scheduler: tick failed', { err: error }))
-      .then(() => { metrics?.outboxDepth.set(store.deliveries.depth()); void drain().then(openAhead); })
+      .then(() => { gauge(); void drain().then(openAhead); })
       .finally(() => (ticking = undefined));
     return ticking;
   }

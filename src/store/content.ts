@@ -49,16 +49,16 @@ export function createContentStore(db: Db) {
       cache.delete(roadmap.id);
       return db.$client.transaction(() => {
         const previous = db.select().from(roadmaps).where(eq(roadmaps.id, roadmap.id)).get();
-        if (previous?.sourceHash === sourceHash) return { added: 0, updated: 0, retired: 0, unchanged: true };
+        if (previous?.sourceHash === sourceHash) return { added: 0, updated: 0, restored: 0, retired: 0, unchanged: true };
         // loaded_at is the cache stamp: it must move even when two loads land in the same millisecond.
         const loadedAt = Math.max(now, (previous?.loadedAt ?? 0) + 1);
         db.insert(roadmaps).values({ id: roadmap.id, title: roadmap.title, sourceHash, loadedAt })
           .onConflictDoUpdate({ target: roadmaps.id, set: { title: roadmap.title, sourceHash, loadedAt } }).run();
         const existing = new Map(
-          db.select({ id: topics.id, path: topics.path }).from(topics).where(eq(topics.roadmapId, roadmap.id)).all()
-            .map((t) => [t.path, t.id]),
+          db.select({ id: topics.id, path: topics.path, retiredAt: topics.retiredAt }).from(topics).where(eq(topics.roadmapId, roadmap.id)).all()
+            .map((t) => [t.path, t]),
         );
-        const result: SaveResult = { added: 0, updated: 0, retired: 0, unchanged: false };
+        const result: SaveResult = { added: 0, updated: 0, restored: 0, retired: 0, unchanged: false };
         let position = 0;
         for (const section of roadmap.sections) {
           for (const group of section.groups) {
@@ -69,19 +69,21 @@ export function createContentStore(db: Db) {
                 groupSlug: group.slug, groupTitle: group.title,
                 slug: topic.slug, title: topic.title, summary: topic.summary, resources: topic.resources, retiredAt: null,
               };
-              const id = existing.get(topic.path);
-              if (id === undefined) {
+              const row = existing.get(topic.path);
+              if (row === undefined) {
                 db.insert(topics).values(values).run();
                 result.added++;
               } else {
-                db.update(topics).set(values).where(eq(topics.id, id)).run();
+                db.update(topics).set(values).where(eq(topics.id, row.id)).run();
                 existing.delete(topic.path);
-                result.updated++;
+                // A retired topic back in the file comes back with its members' progress: restored, not just updated.
+                if (row.retiredAt === null) result.updated++;
+                else result.restored++;
               }
             }
           }
         }
-        for (const id of existing.values()) {
+        for (const { id } of existing.values()) {
           const retired = db.update(topics).set({ retiredAt: now }).where(and(eq(topics.id, id), isNull(topics.retiredAt))).run();
           result.retired += retired.changes;
         }
@@ -94,6 +96,7 @@ export function createContentStore(db: Db) {
 export interface SaveResult {
   added: number;
   updated: number;
+  restored: number; // retired topics that are back in the file
   retired: number;
   unchanged: boolean;
 }

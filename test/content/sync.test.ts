@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { syncContent } from '../../src/content/sync.ts';
+import { consequence, syncContent } from '../../src/content/sync.ts';
 import { openDb } from '../../src/store/db.ts';
 import { createStore } from '../../src/store/index.ts';
 import { CONTENT_DIR, createTestApp, rowCounts, tempDir, textOf, type TestApp } from '../helpers.ts';
@@ -51,7 +51,8 @@ describe('syncContent', () => {
     expect(progressRows.n).toBe(2); // the retired topic's "done" is kept
 
     writeFileSync(join(dir, 'backend.md'), OURS);
-    syncContent(dir, app.store, 3);
+    const restoring = syncContent(dir, app.store, 3);
+    expect(restoring.loaded[0]).toMatchObject({ restored: 1, added: 0, retired: 0, updated: restoring.loaded[0]!.topics - 1 });
     expect(textOf(await app.say('topic redis'))).toContain('Your progress: done');
   });
 
@@ -75,7 +76,27 @@ describe('syncContent', () => {
     expect(report.loaded).toEqual([]);
     expect(report.failed).toHaveLength(1);
     expect(report.failed[0]!.message).toMatch(/backend\.md:\d+: headings go three levels deep/);
+    expect(report.failed[0]).toMatchObject({ roadmap: 'backend', keptPrevious: true });
     expect(rowCounts(app)).toEqual(before);
     expect(textOf(await app.say('topic express'))).toContain('Express.js');
+  });
+
+  it('refuses a file that is not UTF-8 by file and line, and says a new roadmap was never loaded', async () => {
+    const dir = setup();
+    const latin1 = Buffer.from('# Cafe roadmap\n\n## Basics\n\n- **Café**: the accent is one Latin-1 byte\n', 'latin1');
+    writeFileSync(join(dir, 'cafe.md'), latin1);
+    const report = syncContent(dir, app.store, 2);
+    expect(report.loaded.map((l) => l.roadmap)).toEqual(['backend']);
+    expect(report.failed).toEqual([{
+      roadmap: 'cafe', file: join(dir, 'cafe.md'), line: 5, keptPrevious: false,
+      message: `${join(dir, 'cafe.md')}:5: the file is not UTF-8 text (another encoding, such as Latin-1?); save it as UTF-8`,
+    }]);
+    expect(consequence(report.failed[0]!)).toBe('roadmap "cafe" is not loaded (no earlier version of it was)');
+    expect(app.store.content.roadmap('cafe')).toBeUndefined();
+
+    // The same file saved as UTF-8 loads, with its accent intact.
+    writeFileSync(join(dir, 'cafe.md'), latin1.toString('latin1'));
+    expect(syncContent(dir, app.store, 3).failed).toEqual([]);
+    expect(app.store.content.roadmap('cafe')!.topics.map((t) => t.title)).toEqual(['Café']);
   });
 });

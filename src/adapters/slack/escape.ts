@@ -18,6 +18,16 @@ export function safeUrl(url: string): string | undefined {
   return url.replace(/[<>|\s]/g, (c) => encodeURIComponent(c));
 }
 
+/**
+ * *text* in bold. Slack only sees a bold span when its markers touch non-space characters ("*Streak: *0" stays
+ * plain), so leading and trailing spaces go outside the markers; an asterisk inside becomes a look-alike.
+ */
+export function bold(text: string): string {
+  const [, before, inner, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+  if (!inner) return text;
+  return `${before}*${escapeText(inner).replace(/\*/g, LOOKALIKE['*']!)}*${after}`;
+}
+
 export function mrkdwn(spans: Span[]): string {
   return spans.map(span).join('').replace(CONTROL, '');
 }
@@ -25,7 +35,7 @@ export function mrkdwn(spans: Span[]): string {
 function span(s: Span): string {
   if (typeof s === 'string') return escapeText(s); // our own strings: `code` runs stay code
   if ('user' in s) return neutralise(s.user);
-  if ('strong' in s) return `*${escapeText(s.strong).replace(/\*/g, LOOKALIKE['*']!)}*`;
+  if ('strong' in s) return bold(s.strong);
   if ('code' in s) return `\`${escapeText(s.code).replace(/`/g, LOOKALIKE['`']!)}\``;
   const url = safeUrl(s.url);
   return url ? `<${url}|${escapeText(s.link).replace(/\|/g, '∣')}>` : escapeText(s.link);

@@ -1,7 +1,7 @@
 // Reply → Block Kit (plus a plain fallback text), within Block Kit's limits: too much is cut with "…", never refused.
 import type { types } from '@slack/bolt';
 import type { Block, Button, Reply } from '../../core/reply.ts';
-import { clip, escapeText, mrkdwn, plainText } from './escape.ts';
+import { bold, clip, escapeText, mrkdwn, plainText } from './escape.ts';
 
 type KnownBlock = types.KnownBlock;
 type SectionBlock = types.SectionBlock;
@@ -37,7 +37,7 @@ function renderBlock(block: Block): KnownBlock[] {
       return chunk(block.items.map((item) => `• ${mrkdwn(item)}`));
     case 'fields': {
       const fields = block.fields.slice(0, LIMITS.fields).map((f) => ({
-        type: 'mrkdwn' as const, verbatim: true, text: clip(`*${escapeText(f.label)}*\n${mrkdwn(f.value)}`, LIMITS.field),
+        type: 'mrkdwn' as const, verbatim: true, text: clip(`${bold(f.label)}\n${mrkdwn(f.value)}`, LIMITS.field),
       }));
       return fields.length ? [{ type: 'section', fields } satisfies SectionBlock] : [];
     }
@@ -50,7 +50,7 @@ export function progressLine(b: Extract<Block, { type: 'progress' }>): string {
   const filled = b.total ? Math.round((Math.min(b.done, b.total) / b.total) * BAR_WIDTH) : 0;
   const count = b.total ? ` ${b.done}/${b.total}` : '';
   const note = b.note ? ` — ${escapeText(b.note)}` : '';
-  return `\`${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}\`${count}  *${escapeText(b.label)}*${note}`;
+  return `\`${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}\`${count}  ${bold(b.label)}${note}`;
 }
 
 /** verbatim: Slack must not auto-link bare URLs, channel names or mentions in any of our text. */

@@ -2,6 +2,12 @@
 import type { Block, Reply, Span } from '../../core/reply.ts';
 
 const BAR_WIDTH = 20;
+export const PROMPT = 'roadmap> ';
+
+/** A piped line as a transcript shows it: after the prompt, as if typed there. */
+export function echo(line: string): string {
+  return PROMPT + safe(line);
+}
 
 export function render(reply: Reply): string {
   const lines: string[] = [];

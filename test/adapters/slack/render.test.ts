@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { reply, text, type Block } from '../../../src/core/reply.ts';
 import { render } from '../../../src/adapters/slack/render.ts';
+import { buildNudge } from '../../../src/core/nudge.ts';
+import { createTestApp } from '../../helpers.ts';
 
 const sectionTexts = (r: ReturnType<typeof render>) =>
   r.blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
@@ -41,6 +43,37 @@ describe('slack render', () => {
     expect(sectionTexts(out).at(-1)).toBe('…');
     const header = out.blocks[0]!;
     expect(header.type === 'header' && header.text.text.length).toBe(150);
+  });
+
+  it('keeps spaces outside bold markers, where Slack would not see the span as bold', () => {
+    const out = render(reply({
+      blocks: [
+        text({ strong: 'Streak: ' }, '0 days'),
+        text('a', { strong: '  both sides ' }, 'b ', { strong: '   ' }, 'c'),
+        { type: 'fields', fields: [{ label: 'Label ', value: ['v'] }] },
+        { type: 'progress', label: ' APIs ', done: 0, total: 0 },
+      ],
+    }));
+    const [streak, both, field, progress] = out.blocks.flatMap((b) => (b.type !== 'section' ? [] : b.text ? [b.text.text] : b.fields!.map((f) => f.text)));
+    expect(streak).toBe('*Streak:* 0 days');
+    expect(both).toBe('a  *both sides* b    c');
+    expect(field).toBe('*Label* \nv');
+    expect(progress).toMatch(/  \*APIs\* $/);
+  });
+
+  it("renders the real nudge's streak line bold", () => {
+    const app = createTestApp();
+    try {
+      const workspace = app.store.workspaces.ensure({ platform: 'slack', externalId: 'T1', roadmapId: 'backend', now: 0 });
+      const member = app.store.members.resolve({ workspaceId: workspace.id, platformUserId: 'U1', displayName: 'Ada', now: 0 });
+      const texts = render(buildNudge(app.store, member, workspace, app.clock.now().getTime())).blocks
+        .flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
+      expect(texts).toContain('*Streak:* 0 days (longest 0 days)');
+      // No bold span anywhere in it opens or closes on a space.
+      for (const t of texts) expect(t).not.toMatch(/(^|\s)\*\s|\S\s\*(\s|$)/);
+    } finally {
+      app.close();
+    }
   });
 
   it('numbers actions from an offset so two replies can share a view', () => {
