@@ -8,9 +8,10 @@ describe('remind and snooze', () => {
   afterEach(() => app.close());
   const nudge = () => app.store.schedules.nudgeOf(1);
 
-  it('asks for a time zone when the member has none, and takes one typed as a city', async () => {
-    expect(textOf(await app.say('remind 09:00'))).toContain('Which time zone');
-    expect(nudge()).toBeUndefined();
+  it('follows UTC, and says so, when the member has no zone; takes one typed as a city', async () => {
+    const utc = textOf(await app.say('remind 09:00'));
+    expect(utc).toContain('09:00 (UTC), every day');
+    expect(utc).toContain('You have not set a time zone, so your days are UTC days. Your daily nudge follows UTC too');
     const set = textOf(await app.say('remind 08:30 berlin mon-fri'));
     expect(set).toContain('08:30 (Europe/Berlin), Mon–Fri');
     expect(set).toContain('Next nudge: Fri 27 Nov, 08:30');

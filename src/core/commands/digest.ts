@@ -41,7 +41,7 @@ export const digest: Command = {
       days = mask;
     } else if (frequency !== 'daily') throw new UserError(['Say ', { code: 'weekly <day>' }, ' or ', { code: 'daily' }, ' after the channel.'], { hint: HINT });
     const localTime = parseClock(more.shift() ?? '', 'digest here weekly mon 09:00');
-    const zone = more.length ? resolveZone(more.join(' '), 'digest here weekly mon 09:00 Europe/Berlin') : ctx.workspace.timeZone;
+    const zone = more.length ? resolveZone(more.join(' '), 'digest here weekly mon 09:00 Europe/Berlin').zone : ctx.workspace.timeZone;
     const nextDueAt = nextDue({ localTime, timeZone: zone, days }, ctx.now);
     ctx.store.schedules.save({
       kind: 'digest', workspaceId: ctx.workspace.id, memberId: ctx.member.id, identityId: null, channelId, localTime, timeZone: zone,

@@ -26,7 +26,7 @@ export const settings: Command = {
     const update = (changes: Parameters<typeof ctx.store.workspaces.update>[1]) => show(ctx.store.workspaces.update(ctx.workspace.id, changes), 'Saved.');
     switch (name.toLowerCase()) {
       case 'roadmap': return update({ roadmapId: roadmapNamed(ctx, value) });
-      case 'timezone': case 'tz': return update({ timeZone: resolveZone(value, 'settings timezone Europe/Berlin') });
+      case 'timezone': case 'tz': return update({ timeZone: resolveZone(value, 'settings timezone Europe/Berlin').zone });
       case 'leaderboard': return update({ leaderboardEnabled: onOff(value) });
       default: throw new UserError(['There is no setting called ', { user: name }, '.'], { hint: USAGE });
     }
