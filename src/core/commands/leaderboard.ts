@@ -1,5 +1,5 @@
 // `leaderboard [week|month|all]`: this workspace's board for a period in its time zone; my own line underneath.
-import type { BoardRow } from '../../store/index.ts';
+import type { Board, BoardRow } from '../../store/index.ts';
 import { UserError } from '../errors.ts';
 import { offsetSegments, periodOf, PERIOD_KINDS, type PeriodKind } from '../periods.ts';
 import { list, reply, text, type Block, type Span } from '../reply.ts';
@@ -34,10 +34,10 @@ export const leaderboard: Command = {
     });
     const blocks: Block[] = board.top.length
       ? [list(board.top.map((row): Span[] => [`${row.rank}. `, nameOf(row), ` — ${points(row)}`]))]
-      : [text('Nobody has finished a topic in this period yet. Be the first: `next`.')];
+      : [text(emptyLine(kind, board.hiddenScorers))];
     const others = board.scorers - board.top.length;
     if (others > 0) blocks.push(text(`…and ${plural(others, 'more teammate')} with points.`));
-    blocks.push(text(myLine(board.me, ctx.member.privacy)));
+    blocks.push(text(myLine(board, ctx.member.privacy)));
     return reply({
       heading: `Leaderboard — ${period.label}`,
       blocks,
@@ -48,9 +48,20 @@ export const leaderboard: Command = {
 
 const BUTTON_LABEL: Record<PeriodKind, string> = { week: 'This week', lastweek: 'Last week', month: 'This month', all: 'All time' };
 
+/**
+ * An empty board: "be the first" only while the period is still open and nobody has points, not even members who
+ * hide from boards (who are then neither named nor counted).
+ */
+function emptyLine(kind: PeriodKind, hiddenScorers: number): string {
+  if (hiddenScorers > 0) return 'Nobody who appears on boards has finished a topic in this period.';
+  if (kind === 'lastweek') return 'Nobody finished a topic last week.';
+  return 'Nobody has finished a topic in this period yet. Be the first: `next`.';
+}
+
 // Shown only to the asker (replies are private): a hidden member still learns where they stand.
-function myLine(me: BoardRow | undefined, privacy: BoardRow['privacy']): string {
+function myLine({ me, top }: Board, privacy: BoardRow['privacy']): string {
   if (!me) return 'You: no points in this period yet. Finish a topic to get on the board.';
+  if (privacy === 'hide' && !top.length) return `You: ${points(me)}, hidden from boards (\`privacy show\` to appear).`;
   if (privacy === 'hide') return `You: ${points(me)}, would rank ${ordinal(me.rank)} (you are hidden from boards; \`privacy show\` to appear).`;
   const as = privacy === 'anonymous' ? ' (shown to others as "a teammate")' : '';
   return `You: ${points(me)}, ranked ${ordinal(me.rank)}${as}.`;

@@ -19,9 +19,13 @@ export const team: Command = {
     const ws = ctx.workspace.id;
     const leaders = ctx.store.team.furthestAlong(ws, SHOWN);
     const since = ctx.now - IDLE_DAYS * 86_400_000;
-    const { visible, idle } = ctx.store.team.headcount(ws, since);
+    const { visible, idle, hiddenDone } = ctx.store.team.headcount(ws, since);
     const blocks: Block[] = [];
-    if (leaders.length === 0) blocks.push(text('Nobody here has finished a topic yet. `next` shows where to start.'));
+    if (leaders.length === 0) {
+      blocks.push(text(hiddenDone > 0
+        ? 'Nobody who appears in the team view has finished a topic yet.'
+        : 'Nobody here has finished a topic yet. `next` shows where to start.'));
+    }
     else {
       const top = leaders.filter((l) => l.done === leaders[0]!.done);
       blocks.push(text('Furthest along: ', ...join(top.map(nameOf)), ` — ${plural(leaders[0]!.done, 'topic')} done.`));
@@ -34,10 +38,15 @@ export const team: Command = {
       const more = idle - named.length;
       blocks.push(text(`No progress in ${IDLE_DAYS} days: `, ...join(named.map(nameOf)), more > 0 ? ` and ${more} more.` : '.'));
     }
+    // Private replies only: the asker learns why they are not in the view they see.
+    if (ctx.member.privacy === 'hide') blocks.push(text('You are hidden from this view (`privacy show` to appear).'));
     return reply({
-      heading: `Team — ${plural(visible, 'member')}`,
+      heading: `Team — ${plural(visible, 'member')}${ctx.member.privacy === 'hide' ? ' shown' : ''}`,
       blocks,
-      buttons: [{ label: 'Leaderboard', command: 'leaderboard' }, { label: 'My progress', command: 'progress' }],
+      buttons: [
+        ...(ctx.workspace.leaderboardEnabled ? [{ label: 'Leaderboard', command: 'leaderboard' }] : []),
+        { label: 'My progress', command: 'progress' },
+      ],
     });
   },
 };
