@@ -7,6 +7,7 @@ import { loadContent, openDatabase, startApp, type App } from './app.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig, platformsOf, type Config } from './config.ts';
 import { COMMANDS } from './core/commands/index.ts';
+import { plural } from './core/scoring.ts';
 import { createLog, type Log } from './log.ts';
 import { backupDatabase } from './ops/backup.ts';
 import { SetupError } from './setup-error.ts';
@@ -102,7 +103,7 @@ program.command('load-content').description('load content/*.md into the database
   .action(() => guarded(() => withStore((config, store) => {
     const report = loadContent(config.CONTENT_DIR, store, systemClock.now().getTime());
     for (const l of report.loaded) {
-      console.log(`${l.roadmap}: ${l.topics} topics (${l.unchanged ? 'unchanged' : `${l.added} added, ${l.updated} updated, ${l.retired} retired`})`);
+      console.log(`${l.roadmap}: ${plural(l.topics, 'topic')} (${l.unchanged ? 'unchanged' : `${l.added} added, ${l.updated} updated, ${l.retired} retired`})`);
     }
     for (const f of report.failed) console.error(`rejected: ${f.message}`);
     process.exitCode = report.failed.length ? 1 : 0;

@@ -55,12 +55,17 @@ export function parseDays(word: string): number | undefined {
   return mask || undefined;
 }
 
+/** ["Mon", "Tue", …]: a weekday set as names, for people and for exports. */
+export function dayNames(mask: number): string[] {
+  return LABELS.filter((_, i) => mask & (1 << i));
+}
+
 /** "every day", "Mon–Fri", "Mon, Wed, Fri" */
 export function describeDays(mask: number): string {
   if (mask === EVERY_DAY) return 'every day';
   if (mask === 0x1f) return 'Mon–Fri';
   if (mask === 0x60) return 'Sat and Sun';
-  return LABELS.filter((_, i) => mask & (1 << i)).join(', ');
+  return dayNames(mask).join(', ');
 }
 
 /** "Mon 30 Nov, 09:00" in the zone. */
