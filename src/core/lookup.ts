@@ -11,18 +11,20 @@ const MAX_CANDIDATES = 10;
 const MAX_BUTTONS = 5;
 
 /**
- * How a query found its topics, strongest first: a path; a name (exact, prefix, words); a name with small typos;
- * only a mention in a summary or a resource title. Only the first three may change anything: a mention is a
- * search result, shown with buttons that open a topic, never with ones that mark it.
+ * How a query found its topics, strongest first: a path; a name (exact, prefix, words); a whole name with small
+ * typos ("reslovers"); loosely, word by word with typos ("remove" for "resolvers"); only a mention in a summary or a
+ * resource title. Only the first three may change anything: the last two are guesses and searches, shown with
+ * buttons that open a topic, never with ones that mark it.
  */
-export type Tier = 'path' | 'name' | 'typo' | 'mention';
+export type Tier = 'path' | 'name' | 'typo' | 'loose' | 'mention';
+const WEAK: readonly Tier[] = ['loose', 'mention'];
 export interface TopicMatch {
   tier: Tier;
   topics: readonly TopicRow[]; // in roadmap order; several when the query fits a group or several names alike
 }
 
 /** What a query names on the roadmap, or undefined. `tiers` limits how loosely it may match. */
-export function matchTopics(roadmap: RoadmapView, query: string, tiers: readonly Tier[] = ['path', 'name', 'typo', 'mention']): TopicMatch | undefined {
+export function matchTopics(roadmap: RoadmapView, query: string, tiers: readonly Tier[] = ['path', 'name', 'typo', 'loose', 'mention']): TopicMatch | undefined {
   const q = query.trim();
   if (!q) return undefined;
   if (tiers.includes('path')) {
@@ -30,7 +32,8 @@ export function matchTopics(roadmap: RoadmapView, query: string, tiers: readonly
     if (exact) return { tier: 'path', topics: [exact] };
   }
   const { score, best } = rank(q, topicCandidates(roadmap));
-  const tier: Tier = score >= 50 ? 'name' : 'typo'; // match.ts: names score 50 and up, typos 40 and below
+  // match.ts: names score 50 and up, whole-name typos 30 to 40, word-by-word typos 25.
+  const tier: Tier = score >= 50 ? 'name' : score >= 30 ? 'typo' : 'loose';
   if (score > 0 && tiers.includes(tier)) return { tier, topics: [...new Set(best.flat())].sort((a, b) => a.position - b.position) };
   if (score > 0 || !tiers.includes('mention')) return undefined;
   const mentioned = roadmap.topics.filter((t) => mentions(q, proseOf(roadmap, t)));
@@ -46,12 +49,19 @@ export function findTopic(ctx: CommandContext, query: string, verb = 'topic', ta
   const q = query.trim();
   if (!q) throw new UserError(`Which topic? For example: \`${verb} ${ctx.roadmap.topics[0]?.slug ?? 'express'}\`.`);
   const found = matchTopics(ctx.roadmap, q);
-  if (found && found.tier !== 'mention' && found.topics.length === 1) return found.topics[0]!;
-  if (found?.tier === 'mention' && found.topics.length === 1 && verb === 'topic') return found.topics[0]!;
-  if (found && found.tier !== 'mention') {
+  const weak = found && WEAK.includes(found.tier);
+  if (found?.topics.length === 1 && (!weak || verb === 'topic')) return found.topics[0]!; // a weak match may only open
+  if (found && !weak) {
     throw new UserError([{ user: q }, ` could mean ${found.topics.length} topics. Which one?`], {
       blocks: [listOf(found.topics)],
       buttons: found.topics.slice(0, MAX_BUTTONS).map((t) => ({ label: t.title, command: `${verb} ${tail ? refOf(ctx.roadmap, t) : t.path}${tail}` })),
+    });
+  }
+  if (found?.tier === 'loose') {
+    throw new UserError(["I can't find a topic called ", { user: q }, `. Did you mean ${found.topics.length === 1 ? 'this one' : 'one of these'}?`], {
+      blocks: [listOf(found.topics)],
+      hint: `Open one, then use \`${verb}\` with its name.`,
+      buttons: viewButtons(found.topics),
     });
   }
   if (found) {

@@ -20,6 +20,14 @@ describe('suggestions need a real likeness', () => {
     for (const title of unrelated) expect(text).not.toContain(title);
   });
 
+  it('a whole name with small typos still works; a loose word-by-word likeness only opens', async () => {
+    expect(textOf(await app.say('done reslovers'))).toContain('Done: Resolvers');
+    const loose = await app.say('done remove'); // "remove" is two edits from "resolve…": a guess, not a name
+    expect(textOf(loose)).toContain('Did you mean this one?');
+    expect(loose.buttons).toEqual([{ label: 'Resolvers', command: 'topic backend/apis/graphql/resolvers' }]);
+    expect((await app.say('topic kuberneetes pods')).heading).toBe('Pods & Deployments'); // opening is fine
+  });
+
   it('"topic 3" points at sections, which do have numbers', async () => {
     expect(textOf(await app.say('topic 3'))).toContain('`topics 3`');
   });
@@ -29,7 +37,7 @@ describe('suggestions need a real likeness', () => {
     expect(reply.buttons.every((b) => b.command.startsWith('topic '))).toBe(true);
   });
 
-  it.each(['done blockchain', 'start websocketz', 'skip 3', 'reset caching', 'done caching', 'done passport', 'start tokn structur ok'])(
+  it.each(['done blockchain', 'start websocketz', 'skip 3', 'reset caching', 'done caching', 'done passport', 'start tokn structur ok', 'done remove', 'done kuberneetes pods'])(
     '"%s" offers no button that changes state, and changes nothing',
     async (line) => {
       await app.say('progress'); // the member exists; only the line under test may write

@@ -19,7 +19,7 @@ export const note: Command = {
     { name: 'text', kind: 'text', required: true, description: 'Your note (a "|" after the topic makes the split explicit)' },
   ],
   summary: 'Keep a private note on a topic (only you see it, under `topic`); `note edit <n> <text>`, `note delete <n>` change one',
-  examples: ['note redis use SCAN, not KEYS, in production', 'note jwt token | rotate signing keys monthly', 'note backend/apis/graphql/resolvers batch with dataloader', 'note edit 3 use SCAN with COUNT', 'note delete 3'],
+  examples: ['note redis use SCAN, not KEYS, in production', 'note jwt token | rotate signing keys monthly', 'note backend/apis/graphql/resolvers batch with dataloader', 'note edit 1 use SCAN with COUNT', 'note delete 1'],
   run(ctx, rest) {
     const change = /^(edit|change|delete|remove)\s+#?(\d+)(?:\s+([\s\S]*))?$/i.exec(rest);
     if (change) return changeNote(ctx, change[1]!.toLowerCase(), Number(change[2]), change[3]?.trim() ?? '');
