@@ -31,6 +31,16 @@ describe('start or skip on a finished topic', () => {
   });
 });
 
+describe('a confirmation survives a choice of topics', () => {
+  it('`start jwt confirm` offers each JWT topic with the confirmation carried along', async () => {
+    const reply = await app.say('start jwt confirm');
+    expect(reply.buttons.map((b) => b.command)).toEqual(['start jwt/token-structure confirm', 'start jwt/authorization confirm']);
+    await app.say('done token structure');
+    await app.say(reply.buttons[0]!.command);
+    expect(stateOf('token-structure')).toBe('learning');
+  });
+});
+
 describe('a topic on a track the member does not follow', () => {
   it('is kept, explained, offered as a track switch, and counted in progress once followed', async () => {
     const reply = await app.say('done express');

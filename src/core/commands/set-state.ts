@@ -29,7 +29,8 @@ function stateCommand(name: string, state: TopicState | null, summary: string, a
     run(ctx, rest) {
       // "start express confirm": the answer to "it is done, start it again?"
       const confirmed = /\sconfirm$/i.test(rest);
-      const found = findTopic(ctx, confirmed ? rest.replace(/\s+confirm$/i, '') : rest, name);
+      // A choice between topics carries the confirmation along, so the button does what was asked.
+      const found = findTopic(ctx, confirmed ? rest.replace(/\s+confirm$/i, '') : rest, name, confirmed ? ' confirm' : '');
       const before = ctx.store.progress.forMember(ctx.member.id).get(found.id)?.state;
       if (before === 'done' && (state === 'learning' || state === 'skipped') && !confirmed) return askFirst(name, found);
       const previous = ctx.store.progress.set(ctx.member.id, found.id, state, ctx.now);
