@@ -19,14 +19,22 @@ function candidates() {
   return zones;
 }
 
+// Every command checks its member's zone: a formatter per check would cost more than the command. Bounded by the
+// zone names in use (a few hundred at most: anything longer than a zone name is not looked up).
+const canonical = new Map<string, string | undefined>();
+
 /** A zone this runtime knows, in its canonical spelling ("uS/EaSTern" → "America/New_York"); else undefined. */
 export function canonicalZone(zone: string | null | undefined): string | undefined {
-  if (!zone || !IANAZone.isValidZone(zone)) return undefined;
+  if (!zone || zone.length > 64) return undefined;
+  if (canonical.has(zone)) return canonical.get(zone);
+  let found: string | undefined;
   try {
-    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    found = IANAZone.isValidZone(zone) ? new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone : undefined;
   } catch {
-    return undefined; // luxon and Intl disagree about it: not a zone we can count days in
+    found = undefined; // luxon and Intl disagree about it: not a zone we can count days in
   }
+  if (canonical.size < 1000) canonical.set(zone, found);
+  return found;
 }
 
 /** "Europe/Berlin"; "UTC+2 (a fixed offset, no summer time)" for the Etc/GMT−2 a "UTC+2" was kept as. */

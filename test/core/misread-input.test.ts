@@ -47,6 +47,15 @@ describe('extra words are refused, never silently dropped', () => {
   });
 });
 
+describe('`off` takes nothing after it either', () => {
+  it.each([['remind off now', 'remind off'], ['digest off please', 'digest off']])('%s', async (line, said) => {
+    await app.say('remind 09:00');
+    const before = rowCounts(app);
+    expect(textOf(await app.say(line, { isAdmin: true }))).toContain(`${said} takes nothing after it`);
+    expect(rowCounts(app)).toEqual(before);
+  });
+});
+
 describe('link', () => {
   const attempts = () => (app.db.$client.prepare('select count(*) n from link_attempts').get() as { n: number }).n;
 

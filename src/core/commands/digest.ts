@@ -27,6 +27,7 @@ export const digest: Command = {
     }
     requireAdmin(ctx, 'Setting the channel digest');
     if (words[0]!.toLowerCase() === 'off') {
+      if (words.length > 1) throw new UserError([{ code: 'digest off' }, ' takes nothing after it, not ', { user: words.slice(1).join(' ') }, '.'], { hint: HINT });
       if (existing) ctx.store.schedules.update(existing.id, { nextDueAt: null });
       return reply({ heading: 'Digest off', blocks: [text('No more channel digests.')] });
     }

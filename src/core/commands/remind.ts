@@ -23,6 +23,7 @@ export const remind: Command = {
     const existing = ctx.store.schedules.nudgeOf(ctx.member.id);
     if (words.length === 0) return show(ctx, existing);
     if (words[0]!.toLowerCase() === 'off') {
+      if (words.length > 1) throw new UserError([{ code: 'remind off' }, ' takes nothing after it, not ', { user: words.slice(1).join(' ') }, '.'], { hint: '`remind off` stops your nudges; `snooze` pauses them.' });
       if (existing) ctx.store.schedules.update(existing.id, { nextDueAt: null, pausedUntil: null, pausedReason: null, consecutiveFailures: 0 });
       return reply({ heading: 'Daily nudges off', blocks: [text('No more nudges. `remind 09:00` turns them back on.')] });
     }
