@@ -6,6 +6,7 @@ import { UserError } from './errors.ts';
 import { mentions, namesOf, nearest, rank, wordsOf, type Candidate } from './match.ts';
 import { sectionsOf, type PlanSection } from './plan.ts';
 import { list, type Button } from './reply.ts';
+import { byPath, refOf } from './topic-paths.ts';
 
 const MAX_CANDIDATES = 10;
 const MAX_BUTTONS = 5;
@@ -90,27 +91,6 @@ function listOf(topics: readonly TopicRow[]) {
     ...topics.slice(0, MAX_CANDIDATES).map((t) => [{ strong: t.title }, ` — ${t.groupTitle ?? t.sectionTitle}`]),
     ...(more > 0 ? [[`…and ${more} more`]] : []),
   ]);
-}
-
-/** A full path, the path without the roadmap, or (with a "/") the unique path ending: "jwt/token-structure". */
-function byPath(roadmap: RoadmapView, q: string): TopicRow | undefined {
-  const exact = roadmap.topics.find((t) => t.path === q || t.path === `${roadmap.id}/${q}`);
-  if (exact || !q.includes('/')) return exact;
-  const ending = roadmap.topics.filter((t) => t.path.endsWith(`/${q}`));
-  return ending.length === 1 ? ending[0] : undefined;
-}
-
-/**
- * The shortest path ending that names only this topic ("jwt/token-structure"): buttons that carry text along
- * (a note) leave it the room Discord's 100-character button ids allow.
- */
-export function refOf(roadmap: RoadmapView, topic: TopicRow): string {
-  const parts = topic.path.split('/');
-  for (let n = 2; n < parts.length; n++) {
-    const ending = parts.slice(-n).join('/');
-    if (byPath(roadmap, ending) === topic) return ending;
-  }
-  return topic.path;
 }
 
 export function findSection(ctx: CommandContext, query: string): PlanSection {

@@ -1,7 +1,7 @@
 // `note edit <n> <text>` and `note delete <n>`: change or remove one of my notes, by the number `notes` shows.
 // Each answer offers an undo, carrying the old text, so a slip costs nothing.
 import { UserError } from '../errors.ts';
-import { refOf } from '../lookup.ts';
+import { refOf } from '../topic-paths.ts';
 import { reply, text } from '../reply.ts';
 import type { CommandContext } from './command.ts';
 

@@ -2,9 +2,10 @@
 // is not certain, every reading is offered, each button carrying the whole note.
 import type { TopicRow } from '../../store/index.ts';
 import { UserError } from '../errors.ts';
-import { findTopic, refOf, viewButtons } from '../lookup.ts';
+import { findTopic, viewButtons } from '../lookup.ts';
 import { splitNote, type Reading } from '../note-split.ts';
 import { list, reply, text } from '../reply.ts';
+import { refOf } from '../topic-paths.ts';
 import type { Command, CommandContext } from './command.ts';
 import { changeNote, MAX_NOTE } from './note-change.ts';
 
