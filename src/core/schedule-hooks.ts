@@ -1,5 +1,6 @@
-// Two small steps in the core's handle path for the scheduler: learn a member's time zone from the platform when we
-// have none, and tell a member once that their nudges paused because deliveries kept failing.
+// Two small steps in the core's handle path for the scheduler: keep a member's time zone one this runtime can use
+// (learnt from the platform when we have none), and tell a member once that their nudges paused because deliveries
+// kept failing.
 import type { MemberRow, Store } from '../store/index.ts';
 import { text, type Reply } from './reply.ts';
 import { canonicalZone } from './time-zones.ts';

@@ -35,8 +35,7 @@ function view(ctx: CommandContext): Reply {
     blocks.push(text(hiddenDone > 0
       ? 'Nobody who appears in the team view has finished a topic yet.'
       : 'Nobody here has finished a topic yet. `next` shows where to start.'));
-  }
-  else {
+  } else {
     const top = leaders.filter((l) => l.done === leaders[0]!.done);
     blocks.push(text('Furthest along: ', ...join(top.map(nameOf)), ` — ${plural(leaders[0]!.done, 'topic')} done.`));
     blocks.push(list(leaders.map((l): Span[] => [nameOf(l), ` — ${summaryOf(ctx, l.memberId)}`])));
