@@ -8,6 +8,7 @@ import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig, platformsOf, type Config } from './config.ts';
 import { consequence } from './content/sync.ts';
 import { COMMANDS } from './core/commands/index.ts';
+import { plural } from './core/scoring.ts';
 import { createLog, type Log } from './log.ts';
 import { backupDatabase } from './ops/backup.ts';
 import { SetupError } from './setup-error.ts';
@@ -104,7 +105,7 @@ program.command('load-content').description('load content/*.md into the database
     const report = loadContent(config.CONTENT_DIR, store, systemClock.now().getTime());
     for (const l of report.loaded) {
       const changes = `${l.added} added, ${l.updated} updated, ${l.restored} restored, ${l.retired} retired`;
-      console.log(`${l.roadmap}: ${l.topics} ${l.topics === 1 ? 'topic' : 'topics'} (${l.unchanged ? 'unchanged' : changes})`);
+      console.log(`${l.roadmap}: ${plural(l.topics, 'topic')} (${l.unchanged ? 'unchanged' : changes})`);
     }
     for (const f of report.failed) console.error(`rejected, ${consequence(f)}: ${f.message}`);
     process.exitCode = report.failed.length ? 1 : 0;

@@ -3,7 +3,7 @@
 import type { MemberRow, ScheduleRow, Store, WorkspaceRow } from '../store/index.ts';
 import type { Command } from './commands/command.ts';
 import { UserError } from './errors.ts';
-import { plain, reply, text, type Block, type Reply } from './reply.ts';
+import { reply, text, type Block, type Reply } from './reply.ts';
 
 export interface DigestInput {
   store: Store;
@@ -26,21 +26,21 @@ export function buildDigest({ store, commands, schedule, workspace, member, now 
       place: { channelId: schedule.channelId ?? undefined, direct: false }, text: `${name} ${rest}`.trim(),
     };
     try {
-      return command.run({ store, now, invocation, workspace, member, roadmap, commands }, rest);
+      // The channel audience: the commands leave out the asker's own lines and buttons, as `leaderboard post` does.
+      return command.run({ store, now, invocation, workspace, member, roadmap, commands, audience: 'channel' }, rest);
     } catch (error) {
       if (error instanceof UserError) return reply({ blocks: [text(...error.spans)] });
       throw error;
     }
   };
   // A weekly digest reports the week just ended (it usually posts on Monday); a daily one, the week so far.
-  const board = run('leaderboard', weekly ? 'lastweek' : 'week');
+  const board = workspace.leaderboardEnabled ? run('leaderboard', weekly ? 'lastweek' : 'week') : undefined;
   const team = run('team', '');
   const blocks: Block[] = [];
   for (const part of [board, team]) {
     if (!part) continue;
     if (part.heading) blocks.push(text({ strong: part.heading }));
-    // The leaderboard ends with the asker's own line ("You: …"): in a channel there is no "you".
-    blocks.push(...part.blocks.filter((b) => !(b.type === 'text' && plain(b.spans).startsWith('You:'))));
+    blocks.push(...part.blocks);
   }
   if (!blocks.length) blocks.push(text('Leaderboards and team views are not available yet: `progress` shows each member their own.'));
   return reply({ heading: weekly ? 'Weekly study digest' : 'Daily study digest', blocks, visibility: 'channel' });

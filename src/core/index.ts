@@ -9,6 +9,7 @@ import { parse } from './grammar.ts';
 import type { Invocation } from './invocation.ts';
 import { reply, text, type Reply } from './reply.ts';
 import { adoptZone, withPausedNotice } from './schedule-hooks.ts';
+import { canonicalZone } from './time-zones.ts';
 
 export interface CoreDeps {
   store: Store;
@@ -53,10 +54,12 @@ export function createCore({ store, clock, log, defaultRoadmap, commands = COMMA
           });
           const roadmap = store.content.roadmap(workspace.roadmapId);
           if (!roadmap) throw new Error(`workspace ${workspace.id} follows roadmap "${workspace.roadmapId}", which is not loaded`);
+          // A platform's zone is used only when this runtime knows it, under its canonical name.
+          const platformZone = canonicalZone(invocation.user.timeZone);
           const member = adoptZone(store, store.members.resolve({
             workspaceId: workspace.id, platformUserId: invocation.user.id, displayName: invocation.user.displayName,
-            timeZone: invocation.user.timeZone, now,
-          }), invocation.user.timeZone);
+            timeZone: platformZone, now,
+          }), platformZone);
           return withPausedNotice(store, member, command.run({ store, now, invocation, workspace, member, roadmap, commands }, rest));
         }));
       } catch (error) {

@@ -63,9 +63,13 @@ function best<T>(candidates: Candidate<T>[], score: (name: Name) => number): Ran
   return { score: top, best: found };
 }
 
-/** The candidate whose name is closest to the query, for "did you mean". */
-export function nearest<T>(query: string, candidates: Candidate<T>[], maxDistance = 0.6): T | undefined {
+/**
+ * The candidate whose name is closest to the query, for "did you mean": at most about a third of the letters
+ * changed, so "reslovers" finds Resolvers but "websockets" does not find Resolvers nor "3" find S3.
+ */
+export function nearest<T>(query: string, candidates: Candidate<T>[], maxDistance = 0.34): T | undefined {
   const q = expand(normalize(query));
+  if (q.replace(/ /g, '').length < 3) return undefined; // one or two letters are close to everything
   let found: T | undefined;
   let least = Infinity;
   for (const candidate of candidates) {
@@ -75,6 +79,20 @@ export function nearest<T>(query: string, candidates: Candidate<T>[], maxDistanc
     }
   }
   return least <= maxDistance ? found : undefined;
+}
+
+// Words too common to search prose by: "the" or "with" would mention every topic.
+const STOP = new Set(['and', 'the', 'for', 'with', 'how', 'what', 'why', 'you', 'your', 'are', 'use', 'using', 'from', 'into', 'that', 'this']);
+
+/** The words of a text to search by prefix: "Passport.js strategies" → ["passportjs", "strategies"]. */
+export function wordsOf(text: string): string[] {
+  return normalize(text).split(' ').filter(Boolean);
+}
+
+/** Whether every significant query word starts a word of the text: "caching" in "…for caching, sessions…". */
+export function mentions(query: string, words: readonly string[]): boolean {
+  const wanted = normalize(query).split(' ').filter((w) => w.length >= 3 && !STOP.has(w));
+  return wanted.length > 0 && wanted.every((w) => words.some((word) => word.startsWith(w)));
 }
 
 function expand(q: string): string {

@@ -45,7 +45,7 @@ export function buildNudge(store: Store, member: MemberRow, workspace: Workspace
       return reply({
         heading: `Time to study: choose a track in ${suggestion.section.title}`,
         blocks: [text('This section is pick-one: choose a track and your nudges follow it.'), streakLine],
-        buttons: [...suggestion.section.groups.map((g) => ({ label: g.title ?? g.slug ?? '', command: `track ${g.slug}` })), SNOOZE],
+        buttons: [...suggestion.section.groups.map((g) => ({ label: g.title ?? g.slug ?? suggestion.section.title, command: `track ${g.slug}` })), SNOOZE],
       });
     case 'finished':
       return reply({

@@ -5,7 +5,7 @@ export type Span =
   | { strong: string }
   | { code: string }
   | { link: string; url: string }
-  | { user: string }; // text a user typed: renderers quote it as plain text
+  | { user: string; name?: true }; // text a user typed: renderers quote it as plain text; a display name reads unquoted
 
 export type Block =
   | { type: 'text'; spans: Span[] }

@@ -8,13 +8,27 @@ const NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const WORDS: Record<string, number> = { daily: EVERY_DAY, everyday: EVERY_DAY, weekdays: 0x1f, weekends: 0x60 };
 
-/** "9:05" → "09:05"; a UserError for anything that is not a time of day. */
+/**
+ * A time of day as people write it → "HH:MM": "9:05", "09:05", "9am", "9:30pm", "12am" (midnight), "21h", "21h30".
+ * A bare hour ("9") is refused: morning or evening is the member's to say. A UserError for anything else.
+ */
 export function parseClock(word: string, example: string): string {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(word);
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
-    throw new UserError([{ user: word }, ' is not a time of day.'], { hint: `Use 24-hour HH:MM, e.g. \`${example}\`.` });
+  const w = word.toLowerCase();
+  const m = /^(\d{1,2}):(\d{2})$/.exec(w) ?? /^(\d{1,2})h(\d{2})?$/.exec(w);
+  const twelve = /^(\d{1,2})(?::(\d{2}))?(am|pm)$/.exec(w);
+  let hour = Number((m ?? twelve)?.[1]);
+  const minute = Number((m ?? twelve)?.[2] ?? 0);
+  if (twelve) hour = hour >= 1 && hour <= 12 ? (hour % 12) + (twelve[3] === 'pm' ? 12 : 0) : NaN;
+  if ((!m && !twelve) || !(hour <= 23) || minute > 59) {
+    const bare = /^\d{1,2}$/.test(w) && Number(w) <= 12 ? ` In the morning or the evening? \`${example.replace(/\d\d:\d\d/, `${w.padStart(2, '0')}:00`)}\` or \`${example.replace(/\d\d:\d\d/, `${String(Number(w) + 12).padStart(2, '0')}:00`)}\`.` : '';
+    throw new UserError([{ user: word }, ' is not a time of day.'], { hint: `Use HH:MM (24-hour) or 9am / 9:30pm, e.g. \`${example}\`.${bare}` });
   }
-  return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** "9 am" typed as two words: the time is the first word with the second when that is am or pm. */
+export function clockWords(words: readonly string[]): number {
+  return /^(am|pm)$/i.test(words[1] ?? '') ? 2 : 1;
 }
 
 function day(word: string): number | undefined {
@@ -41,12 +55,17 @@ export function parseDays(word: string): number | undefined {
   return mask || undefined;
 }
 
+/** ["Mon", "Tue", …]: a weekday set as names, for people and for exports. */
+export function dayNames(mask: number): string[] {
+  return LABELS.filter((_, i) => mask & (1 << i));
+}
+
 /** "every day", "Mon–Fri", "Mon, Wed, Fri" */
 export function describeDays(mask: number): string {
   if (mask === EVERY_DAY) return 'every day';
   if (mask === 0x1f) return 'Mon–Fri';
   if (mask === 0x60) return 'Sat and Sun';
-  return LABELS.filter((_, i) => mask & (1 << i)).join(', ');
+  return dayNames(mask).join(', ');
 }
 
 /** "Mon 30 Nov, 09:00" in the zone. */

@@ -1,13 +1,18 @@
-// Two small steps in the core's handle path for the scheduler: learn a member's time zone from the platform when we
-// have none, and tell a member once that their nudges paused because deliveries kept failing.
-import { IANAZone } from 'luxon';
+// Two small steps in the core's handle path for the scheduler: keep a member's time zone one this runtime can use
+// (learnt from the platform when we have none), and tell a member once that their nudges paused because deliveries
+// kept failing.
 import type { MemberRow, Store } from '../store/index.ts';
 import { text, type Reply } from './reply.ts';
+import { canonicalZone } from './time-zones.ts';
 
+/**
+ * The member's zone, checked: a zone this runtime cannot use (a platform's "Mars/Olympus", or one stored before
+ * zones were checked) is dropped, and a missing one is learnt from the platform when that one is valid.
+ */
 export function adoptZone(store: Store, member: MemberRow, platformZone: string | undefined): MemberRow {
-  if (member.timeZone || !platformZone) return member;
-  if (!IANAZone.isValidZone(platformZone)) return member;
-  const zone = new Intl.DateTimeFormat('en', { timeZone: platformZone }).resolvedOptions().timeZone;
+  const own = canonicalZone(member.timeZone);
+  const zone = own ?? canonicalZone(platformZone) ?? null;
+  if (zone === member.timeZone) return member;
   store.members.updateSettings(member.id, { timeZone: zone });
   return { ...member, timeZone: zone };
 }

@@ -6,7 +6,7 @@ export const PRIVACY_MODES: readonly Privacy[] = ['show', 'anonymous', 'hide'];
 
 /** Names go in a { user } span so renderers escape them: a board posted in a channel pings nobody. */
 export function nameOf(row: { name: string; privacy: Privacy }): Span {
-  return row.privacy === 'show' ? { user: row.name } : 'a teammate';
+  return row.privacy === 'show' ? { user: row.name, name: true } : 'a teammate';
 }
 
 /** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st */

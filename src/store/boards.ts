@@ -15,6 +15,7 @@ export interface BoardRow {
 export interface Board {
   top: BoardRow[]; // visible members ranked within `limit`
   scorers: number; // visible members with points in the period
+  hiddenScorers: number; // members with points in the period who chose to be left out of boards
   me?: BoardRow; // undefined: no points in the period
 }
 
@@ -55,17 +56,19 @@ function boardSql(day: string, allTime: boolean): string {
       select *, rank() over (order by points desc, days desc) rnk from contenders
       where privacy <> 'hide' and points >= (select points from cutoff))
     select * from (
-      select member_id, name, privacy, points, days, rnk, (select count(*) from scored where privacy <> 'hide') total, 0 mine
+      select member_id, name, privacy, points, days, rnk, 0 total, 0 hidden, 0 mine
       from ranked where rnk <= @limit order by rnk, name limit @cap)
     union all
     select c.member_id, c.name, c.privacy, c.points, c.days, 1
         + (select count(*) from scored v where v.privacy <> 'hide' and v.member_id <> c.member_id and v.points > c.points)
         + (select count(*) from contenders v where v.privacy <> 'hide' and v.member_id <> c.member_id and v.points = c.points and v.days > c.days),
-      0, 1
-    from contenders c where c.member_id = @me`;
+      0, 0, 1
+    from contenders c where c.member_id = @me
+    union all
+    select null, null, null, 0, 0, 0, (select count(*) from scored where privacy <> 'hide'), (select count(*) from scored where privacy = 'hide'), 2`;
 }
 
-interface Raw { member_id: number; name: string; privacy: BoardRow['privacy']; points: number; days: number; rnk: number; total: number; mine: number }
+interface Raw { member_id: number; name: string; privacy: BoardRow['privacy']; points: number; days: number; rnk: number; total: number; hidden: number; mine: number }
 
 export function createBoardStore(db: Db) {
   const statements = new Map<string, Database.Statement>();
@@ -83,9 +86,10 @@ export function createBoardStore(db: Db) {
       const toRow = (r: Raw): BoardRow => ({
         memberId: r.member_id, name: r.name, privacy: r.privacy, points: r.points, activeDays: r.days, rank: r.rnk,
       });
-      const top = rows.filter((r) => !r.mine);
-      const mine = rows.find((r) => r.mine);
-      return { top: top.map(toRow), scorers: top[0]?.total ?? 0, me: mine && toRow(mine) };
+      const top = rows.filter((r) => r.mine === 0);
+      const mine = rows.find((r) => r.mine === 1);
+      const counts = rows.find((r) => r.mine === 2)!; // always there: the counts row
+      return { top: top.map(toRow), scorers: counts.total, hiddenScorers: counts.hidden, me: mine && toRow(mine) };
     },
     /** The earliest progress event, so an all-time board only looks up the zone's offsets since then. */
     firstEventAt(): number | undefined {

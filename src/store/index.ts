@@ -1,6 +1,7 @@
 // The store: query groups by subject over one database, plus a transaction. The core never imports drizzle.
 import type { Db } from './db.ts';
 import { createBoardStore } from './boards.ts';
+import { createChannelPostStore } from './channel-posts.ts';
 import { createContentStore } from './content.ts';
 import { createDeliveryStore } from './deliveries.ts';
 import { createHolidayStore } from './holidays.ts';
@@ -25,6 +26,7 @@ export function createStore(db: Db) {
     links: createLinkStore(db),
     slackInstallations: createSlackInstallationStore(db),
     boards: createBoardStore(db),
+    channelPosts: createChannelPostStore(db),
     team: createTeamStore(db),
     notes: createNoteStore(db),
     memberData: createMemberDataStore(db),

@@ -21,14 +21,27 @@ export function createNoteStore(db: Db) {
     .where(mine).orderBy(desc(notes.createdAt), desc(notes.id)).prepare();
 
   return {
-    add(memberId: number, topicId: number, text: string, now: number): void {
-      db.insert(notes).values({ memberId, topicId, text, createdAt: now }).run();
+    /** Returns the new note's number. */
+    add(memberId: number, topicId: number, text: string, now: number): number {
+      return db.insert(notes).values({ memberId, topicId, text, createdAt: now }).returning({ id: notes.id }).get().id;
     },
     forTopic(memberId: number, topicId: number): NoteRow[] {
       return byTopic.all({ memberId, topicId });
     },
     forMember(memberId: number): NoteRow[] {
       return byMember.all({ memberId });
+    },
+    /** One of the member's own notes by its number (its id), or undefined: nobody reaches another's notes. */
+    one(memberId: number, id: number): NoteRow | undefined {
+      return db.select(columns).from(notes).innerJoin(topics, eq(topics.id, notes.topicId))
+        .where(and(eq(notes.memberId, memberId), eq(notes.id, id))).get();
+    },
+    /** Replaces a note's text, keeping its topic and date. */
+    edit(memberId: number, id: number, text: string): void {
+      db.update(notes).set({ text }).where(and(eq(notes.memberId, memberId), eq(notes.id, id))).run();
+    },
+    remove(memberId: number, id: number): void {
+      db.delete(notes).where(and(eq(notes.memberId, memberId), eq(notes.id, id))).run();
     },
   };
 }

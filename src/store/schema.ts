@@ -42,6 +42,8 @@ export const workspaces = sqliteTable(
     roadmapId: text('roadmap_id').notNull(),
     timeZone: text('time_zone').notNull().default('UTC'), // leaderboard periods are this zone's weeks and months
     leaderboardEnabled: integer('leaderboard_enabled', { mode: 'boolean' }).notNull().default(true),
+    // Who may post `leaderboard post` / `team post` in a channel: admins, or every member.
+    boardPosts: text('board_posts', { enum: ['admins', 'everyone'] }).notNull().default('admins'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('workspaces_platform_external').on(t.platform, t.externalId)],
@@ -234,4 +236,16 @@ export const holidays = sqliteTable(
     date: text('date').notNull(), // YYYY-MM-DD in the workspace's time zone
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.date] })],
+);
+
+// When a board was last posted in each channel by a member (`leaderboard post`): at most one per ten minutes, kept
+// here so a restart or a second process cannot let a burst through.
+export const channelPosts = sqliteTable(
+  'channel_posts',
+  {
+    workspaceId: integer('workspace_id').notNull().references(() => workspaces.id),
+    channelId: text('channel_id').notNull(),
+    postedAt: integer('posted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.channelId] })],
 );

@@ -22,9 +22,10 @@ export function createTeamStore(db: Db) {
     select m.id member_id, ${NAME} name, m.privacy, s.done_count done from member_stats s join members m on m.id = s.member_id
     where s.done_count > 0 and ${VISIBLE} and ${IN_WORKSPACE} order by s.done_count desc, s.member_id limit @limit`);
   const headcount = sqlite.prepare(`
-    select count(distinct m.id) visible, count(distinct case when ${IDLE} then m.id end) idle
+    select count(distinct case when ${VISIBLE} then m.id end) visible, count(distinct case when ${VISIBLE} and ${IDLE} then m.id end) idle,
+      count(distinct case when not ${VISIBLE} and s.done_count > 0 then m.id end) hiddenDone
     from identities i join members m on m.id = i.member_id left join member_stats s on s.member_id = m.id
-    where i.workspace_id = @ws and ${VISIBLE}`);
+    where i.workspace_id = @ws`);
   const idle = sqlite.prepare(`
     select distinct m.id member_id, ${NAME} name, m.privacy
     from identities i join members m on m.id = i.member_id left join member_stats s on s.member_id = m.id
@@ -36,9 +37,12 @@ export function createTeamStore(db: Db) {
       const rows = leaders.all({ ws: workspaceId, limit }) as Row[];
       return rows.map((r) => ({ memberId: r.member_id, name: r.name, privacy: r.privacy, done: r.done }));
     },
-    /** Visible members of the workspace, and how many of them joined before `since` and have not moved since. */
-    headcount(workspaceId: number, since: number): { visible: number; idle: number } {
-      return headcount.get({ ws: workspaceId, since }) as { visible: number; idle: number };
+    /**
+     * Visible members of the workspace, how many of them joined before `since` and have not moved since, and how many
+     * hidden members have finished something (counted, never named: so the view does not claim nobody has).
+     */
+    headcount(workspaceId: number, since: number): { visible: number; idle: number; hiddenDone: number } {
+      return headcount.get({ ws: workspaceId, since }) as { visible: number; idle: number; hiddenDone: number };
     },
     /** The first `limit` of those idle members, longest-standing first. */
     idleSince(workspaceId: number, since: number, limit: number): TeamMember[] {

@@ -14,7 +14,7 @@ export function createWorkspaceStore(db: Db) {
   return {
     find,
     /** Changes a workspace's settings; only the fields given. */
-    update(id: number, settings: Partial<Pick<WorkspaceRow, 'roadmapId' | 'timeZone' | 'leaderboardEnabled'>>): WorkspaceRow {
+    update(id: number, settings: Partial<Pick<WorkspaceRow, 'roadmapId' | 'timeZone' | 'leaderboardEnabled' | 'boardPosts'>>): WorkspaceRow {
       return db.update(workspaces).set(settings).where(eq(workspaces.id, id)).returning().get();
     },
     /** The workspace, created on first contact with the default roadmap. */

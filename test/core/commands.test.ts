@@ -57,7 +57,7 @@ describe('start, done, skip, reset', () => {
       { from_state: null, to_state: 'skipped' },
     ]);
     expect(await say('reset express')).toContain('Reset Express.js');
-    expect(await say('reset express')).toContain('already not started');
+    expect(await say('reset express')).toContain('You have not started Express.js: nothing to reset');
     expect(app.db.$client.prepare('select count(*) n from progress_events').get()).toEqual({ n: 4 });
     expect(await say('progress')).toContain('Overall: 0 of 30 topics done (0%)'); // 31 on the Node track, 1 skipped
   });

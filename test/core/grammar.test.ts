@@ -19,10 +19,10 @@ describe('grammar', () => {
     expect(verbOf('?')).toBe('help');
   });
 
-  it('answers empty text with help', () => {
-    expect(verbOf('')).toBe('help');
-    expect(verbOf('   ')).toBe('help');
-    expect(verbOf('/roadmap')).toBe('help');
+  it('answers empty text with a short hint, not the whole help', () => {
+    for (const empty of ['', '   ', '/roadmap', '\u200b', '\0']) {
+      expect(() => parse(empty, COMMANDS)).toThrow(/Type a command, for example `next`/);
+    }
   });
 
   it('refuses an unknown verb with the nearest one', () => {

@@ -36,10 +36,10 @@ describe('leaderboard', () => {
     const first = reply.blocks[0]!;
     const items = first.type === 'list' ? first.items : [];
     expect(items).toEqual([
-      ['1. ', { user: 'Ken' }, ' — 2 points, 2 active days'],
-      ['2. ', { user: 'Ada' }, ' — 2 points, 1 active day'],
-      ['2. ', { user: 'Grace' }, ' — 2 points, 1 active day'],
-      ['4. ', { user: 'Linus' }, ' — 1 point, 1 active day'],
+      ['1. ', { user: 'Ken', name: true }, ' — 2 points, 2 active days'],
+      ['2. ', { user: 'Ada', name: true }, ' — 2 points, 1 active day'],
+      ['2. ', { user: 'Grace', name: true }, ' — 2 points, 1 active day'],
+      ['4. ', { user: 'Linus', name: true }, ' — 1 point, 1 active day'],
     ]);
     expect(textOf(reply)).toContain('You: 2 points, 1 active day, ranked 2nd.');
   });
@@ -120,7 +120,7 @@ describe('leaderboard', () => {
     await app.say('done express', { id: 'u1', displayName: '<!channel> @everyone' });
     const reply = await app.say('leaderboard', as('Ada'));
     const spans = reply.blocks.flatMap((b) => (b.type === 'list' ? b.items.flat() : b.type === 'text' ? b.spans : [])) as Span[];
-    expect(spans).toContainEqual({ user: '<!channel> @everyone' });
+    expect(spans).toContainEqual({ user: '<!channel> @everyone', name: true });
     expect(spans.filter((s) => typeof s === 'string').join('')).not.toContain('everyone');
   });
 

@@ -70,7 +70,7 @@ describe('export', () => {
     expect(data.progress.map((p: { title: string; state: string }) => `${p.title}:${p.state}`).sort()).toEqual(['Gin:done', 'Redis:learning']);
     expect(data.events).toHaveLength(2);
     expect(data.notes).toEqual([expect.objectContaining({ text: 'cache aside', topic: expect.stringMatching(/\/redis$/) })]);
-    expect(data.reminders).toEqual([expect.objectContaining({ localTime: '07:45', timeZone: 'Europe/Berlin', days: 0b0011111 })]);
+    expect(data.reminders).toEqual([expect.objectContaining({ localTime: '07:45', timeZone: 'Europe/Berlin', days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] })]); // names, not a bit set
     expect(file.content).not.toContain('Grace');
   });
 });

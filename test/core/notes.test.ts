@@ -10,16 +10,16 @@ const say = async (text: string, user?: { id: string; displayName?: string }) =>
 const notesIn = () => app.db.$client.prepare('select t.title, n.text from notes n join topics t on t.id = n.topic_id order by n.id').all();
 
 describe('note', () => {
-  it('takes the longest leading words that name one topic, or splits at "|"', async () => {
+  it('takes the leading words when only they name a topic, or splits at "|"', async () => {
     expect(await say('note redis use SCAN, not KEYS, in production')).toContain('Noted on Redis');
-    expect(await say('note graphql resolvers batch with dataloader')).toContain('Noted on Resolvers');
     expect(await say('note jwt token | rotate signing keys monthly')).toContain('Noted on Token Structure');
     expect(await say('note backend/apis/graphql/resolvers | watch N+1')).toContain('Noted on Resolvers');
+    expect(await say('note backend/apis/graphql/resolvers batch with dataloader')).toContain('Noted on Resolvers');
     expect(notesIn()).toEqual([
       { title: 'Redis', text: 'use SCAN, not KEYS, in production' },
-      { title: 'Resolvers', text: 'batch with dataloader' },
       { title: 'Token Structure', text: 'rotate signing keys monthly' },
       { title: 'Resolvers', text: 'watch N+1' },
+      { title: 'Resolvers', text: 'batch with dataloader' },
     ]);
   });
 
@@ -61,6 +61,6 @@ describe('topic and notes', () => {
     await app.say('note express middleware order matters');
     const text = await say('notes');
     expect(text).toContain('Your notes (2)');
-    expect(text).toMatch(/Express\.js \(2026-11-26\): middleware order matters\nRedis \(2026-11-26\): cache aside/);
+    expect(text).toMatch(/2\. Express\.js \(2026-11-26\): middleware order matters\n1\. Redis \(2026-11-26\): cache aside/); // numbered for `note edit`
   });
 });

@@ -8,9 +8,10 @@ describe('remind and snooze', () => {
   afterEach(() => app.close());
   const nudge = () => app.store.schedules.nudgeOf(1);
 
-  it('asks for a time zone when the member has none, and takes one typed as a city', async () => {
-    expect(textOf(await app.say('remind 09:00'))).toContain('Which time zone');
-    expect(nudge()).toBeUndefined();
+  it('follows UTC, and says so, when the member has no zone; takes one typed as a city', async () => {
+    const utc = textOf(await app.say('remind 09:00'));
+    expect(utc).toContain('09:00 (UTC), every day');
+    expect(utc).toContain('You have not set a time zone, so your days are UTC days. Your daily nudge follows UTC too');
     const set = textOf(await app.say('remind 08:30 berlin mon-fri'));
     expect(set).toContain('08:30 (Europe/Berlin), Mon–Fri');
     expect(set).toContain('Next nudge: Fri 27 Nov, 08:30');
@@ -31,8 +32,7 @@ describe('remind and snooze', () => {
     await app.say('remind 10:00 UTC');
     expect(textOf(await app.say('remind'))).toContain('Next: Thu 26 Nov, 10:00');
     const snoozed = textOf(await app.say('snooze'));
-    expect(snoozed).toContain('No nudges until Fri 27 Nov, 09:00');
-    expect(snoozed).toContain('Next nudge: Fri 27 Nov, 10:00'); // 24 hours without nudges: today's 10:00 is skipped
+    expect(snoozed).toContain('Next nudge: Fri 27 Nov, 10:00 (UTC); none before it.'); // 24 hours without nudges: today's 10:00 is skipped
     expect(textOf(await app.say('snooze until 2026-12-24'))).toContain('Next nudge: Thu 24 Dec, 10:00');
     expect(textOf(await app.say('snooze 2026'))).toContain("I can't snooze for 2026");
     expect(textOf(await app.say('snooze off'))).toContain('Next nudge: Thu 26 Nov, 10:00');

@@ -36,7 +36,7 @@ describe('team', () => {
     expect(text).toContain('No progress in 7 days: a teammate.');
     expect(text).not.toContain('Linus');
     expect(text).not.toContain('Grace');
-    expect(JSON.stringify(reply)).toContain('{"user":"Ada"}');
+    expect(JSON.stringify(reply)).toContain('{"user":"Ada","name":true}');
   });
 
   it('keeps to 25 members and counts the rest', async () => {

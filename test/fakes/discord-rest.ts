@@ -70,6 +70,7 @@ export async function createDiscordRestFake(opts: { gatewayUrl: () => string; va
     }
     if (method === 'POST' && /^\/interactions\/[^/]+\/[^/]+\/callback$/.test(path)) return [204, undefined];
     if (method === 'PATCH' && /^\/webhooks\/[^/]+\/[^/]+\/messages\/@original$/.test(path)) return [200, message('interaction-channel', body)];
+    if (method === 'POST' && /^\/webhooks\/[^/]+\/[^/]+$/.test(path)) return [200, message('interaction-channel', body)]; // a follow-up message
     const commands = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
     if (method === 'PUT' && commands) {
       return [200, (body as any[]).map((c) => ({ id: SNOWFLAKE(), application_id: commands[1], guild_id: commands[2], version: '1', ...c }))];

@@ -43,7 +43,7 @@ describe('member_stats', () => {
     await app.say('done redis', ADA); // no change of state: no double count
     await app.say('done mysql', ADA);
     app.clock.set('2026-11-11T09:00:00Z');
-    await app.say('start mysql', ADA); // done → learning
+    await app.say('start mysql confirm', ADA); // done → learning (a done topic is started again only when confirmed)
     await app.say('skip docker compose', ADA);
     await app.say('done docker compose', ADA); // skipped → done
     await app.say('reset redis', ADA); // done → no row

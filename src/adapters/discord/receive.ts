@@ -4,7 +4,10 @@ import type { Command } from '../../core/commands/command.ts';
 import type { Invocation } from '../../core/invocation.ts';
 import { FREE_TEXT } from './commands.ts';
 
-/** `done` + {topic: "express"} → "done express": option values in the command's declared order, joined by spaces. */
+/**
+ * `done` + {topic: "express"} → "done express": option values in the command's declared order, joined by spaces. A
+ * topic followed by text (`note`) is joined by " | ", the grammar's explicit split: Discord already told them apart.
+ */
 export function foldCommand(subcommand: string, options: readonly CommandInteractionOption[], commands: readonly Command[]): string {
   const value = (name: string) => {
     const v = options.find((o) => o.name === name)?.value;
@@ -13,8 +16,15 @@ export function foldCommand(subcommand: string, options: readonly CommandInterac
   if (subcommand === FREE_TEXT.name) return value(FREE_TEXT.option);
   const command = commands.find((c) => c.name === subcommand);
   // A subcommand the code no longer knows (commands registered by an older version): keep what Discord sent.
-  const values = command ? command.args.map((a) => value(a.name)) : options.map((o) => value(o.name));
-  return [subcommand, ...values].filter(Boolean).join(' ');
+  if (!command) return [subcommand, ...options.map((o) => value(o.name))].filter(Boolean).join(' ');
+  let text = subcommand;
+  command.args.forEach((arg, i) => {
+    const v = value(arg.name);
+    if (!v) return;
+    const afterTopic = arg.kind === 'text' && command.args[i - 1]?.kind === 'topic' && value(command.args[i - 1]!.name);
+    text += afterTopic ? ` | ${v}` : ` ${v}`;
+  });
+  return text;
 }
 
 export function commandText(interaction: ChatInputCommandInteraction, commands: readonly Command[]): string {

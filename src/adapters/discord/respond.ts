@@ -26,22 +26,39 @@ export async function respond(deps: RespondDeps, target: Target, mode: 'reply' |
   clearTimeout(timer);
 
   if (quick) {
-    const type = mode === 'reply' ? InteractionResponseType.ChannelMessageWithSource : InteractionResponseType.UpdateMessage;
+    // A reply for the channel answers a button with a new message: updating the clicked one would keep it private.
+    const fresh = mode === 'reply' || quick.reply.visibility === 'channel';
+    const type = fresh ? InteractionResponseType.ChannelMessageWithSource : InteractionResponseType.UpdateMessage;
     // Files ride on the same callback (multipart), so they are exactly as private as the reply itself.
     await withFiles(deps.log, quick.reply, (reply, { files, payload }) => {
       const message = messageFor(deps.log, reply);
-      const data = mode === 'reply' ? withFlags(message, flagsFor(reply)) : message;
+      const data = fresh ? withFlags(message, flagsFor(reply)) : message;
       return callback(deps.rest, target, { type, data: { ...data, ...payload } }, files);
     });
     return;
   }
-  // Visibility is fixed when deferring, before the reply exists: defer privately so nothing private leaks
-  // (every reply the core makes today is private; a slow 'channel' reply stays visible to the asker only).
+  // Visibility is fixed when deferring, before the reply exists: defer privately so nothing private leaks.
   await callback(deps.rest, target, mode === 'reply'
     ? { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } }
     : { type: InteractionResponseType.DeferredMessageUpdate });
   const { reply } = await settled;
+  if (reply.visibility === 'channel') return followUp(deps, target, mode, reply);
   await withFiles(deps.log, reply, (r, { files, payload }) => deps.rest.patch(Routes.webhookMessage(target.applicationId, target.token, '@original'), {
+    body: { ...messageFor(deps.log, r), ...payload }, auth: false, ...(files.length ? { files } : {}),
+  }));
+}
+
+/**
+ * A slow reply for the whole channel, after a private deferral: the private "thinking…" message is closed with a
+ * short note, and the reply goes out as a follow-up without the ephemeral flag, which everyone in the channel sees.
+ */
+async function followUp(deps: RespondDeps, target: Target, mode: 'reply' | 'update', reply: Reply): Promise<void> {
+  if (mode === 'reply') {
+    await deps.rest.patch(Routes.webhookMessage(target.applicationId, target.token, '@original'), {
+      body: messageFor(deps.log, { blocks: [{ type: 'text', spans: ['Posted in the channel.'] }], buttons: [], visibility: 'private' }), auth: false,
+    });
+  }
+  await withFiles(deps.log, reply, (r, { files, payload }) => deps.rest.post(Routes.webhook(target.applicationId, target.token), {
     body: { ...messageFor(deps.log, r), ...payload }, auth: false, ...(files.length ? { files } : {}),
   }));
 }

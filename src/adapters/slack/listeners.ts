@@ -76,7 +76,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       return;
     }
     const reply = await handle(invocation(asker, profile, action.value));
-    if (body.response_url) await responder.post(body.response_url, { replace_original: true, ...render(withFileNote(reply)) });
+    // A reply for the channel is a new message everyone sees; replacing the clicked (ephemeral) one would keep it private.
+    const how = reply.visibility === 'channel' ? { response_type: 'in_channel' as const, replace_original: false } : { replace_original: true };
+    if (body.response_url) await responder.post(body.response_url, { ...how, ...render(withFileNote(reply)) });
     await deliverFiles({ ...to, responseUrl: body.response_url }, reply.files);
   });
 

@@ -27,6 +27,7 @@ export const digest: Command = {
     }
     requireAdmin(ctx, 'Setting the channel digest');
     if (words[0]!.toLowerCase() === 'off') {
+      if (words.length > 1) throw new UserError([{ code: 'digest off' }, ' takes nothing after it, not ', { user: words.slice(1).join(' ') }, '.'], { hint: HINT });
       if (existing) ctx.store.schedules.update(existing.id, { nextDueAt: null });
       return reply({ heading: 'Digest off', blocks: [text('No more channel digests.')] });
     }
@@ -41,7 +42,7 @@ export const digest: Command = {
       days = mask;
     } else if (frequency !== 'daily') throw new UserError(['Say ', { code: 'weekly <day>' }, ' or ', { code: 'daily' }, ' after the channel.'], { hint: HINT });
     const localTime = parseClock(more.shift() ?? '', 'digest here weekly mon 09:00');
-    const zone = more.length ? resolveZone(more.join(' '), 'digest here weekly mon 09:00 Europe/Berlin') : ctx.workspace.timeZone;
+    const zone = more.length ? resolveZone(more.join(' '), 'digest here weekly mon 09:00 Europe/Berlin').zone : ctx.workspace.timeZone;
     const nextDueAt = nextDue({ localTime, timeZone: zone, days }, ctx.now);
     ctx.store.schedules.save({
       kind: 'digest', workspaceId: ctx.workspace.id, memberId: ctx.member.id, identityId: null, channelId, localTime, timeZone: zone,

@@ -32,6 +32,9 @@ export const holiday: Command = {
     }
     const label = DateTime.fromISO(date).setLocale('en-GB').toFormat('ccc d LLL yyyy');
     if (verb === 'add') {
+      // A day already over cannot be a day off: nudges for it are gone, and streaks are counted.
+      const today = DateTime.fromMillis(ctx.now, { zone: ctx.workspace.timeZone }).toISODate()!;
+      if (date < today) throw new UserError([{ user: date }, ' is in the past.'], { hint: `Holidays are today or later (today is ${today} in ${ctx.workspace.timeZone}).` });
       const added = ctx.store.holidays.add(ctx.workspace.id, date);
       return reply({ heading: added ? 'Holiday added' : 'Already a holiday', blocks: [text(`${label}: no nudges that day, and nobody's streak breaks over it.`)] });
     }

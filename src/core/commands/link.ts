@@ -25,7 +25,12 @@ export const link: Command = {
         ],
       });
     }
-    return redeem(ctx, identity.id, rest.replace(/[\s-]/g, '').toUpperCase());
+    const code = rest.replace(/[\s-]/g, '').toUpperCase();
+    // Not even shaped like a code (a slip, not a guess): refused without using up one of the hour's tries.
+    if (!/^[A-Z0-9]{8}$/.test(code)) {
+      throw new UserError([{ user: rest }, ' is not a link code.'], { hint: 'Codes are 8 letters and digits, like `link K7QM3XPA`: type `link` on your other account for one.' });
+    }
+    return redeem(ctx, identity.id, code);
   },
 };
 
@@ -34,7 +39,7 @@ function redeem(ctx: CommandContext, identityId: number, code: string) {
   if (failures >= MAX_FAILURES) {
     throw new UserError('Too many wrong codes from this account in the last hour.', { hint: 'Wait an hour, then make a fresh code with `link` on your other account.' });
   }
-  const issuer = /^[A-Z0-9]{8}$/.test(code) ? ctx.store.links.redeem(code, ctx.now) : undefined;
+  const issuer = ctx.store.links.redeem(code, ctx.now);
   if (!issuer) {
     // Recorded, not thrown: a refusal rolls the transaction back, and the attempt must count.
     ctx.store.links.recordFailure(identityId, ctx.now);

@@ -27,7 +27,7 @@ export const next: Command = {
         return reply({
           heading: section.title,
           blocks: [text('Why: the roadmap starts here, and this section is pick-one. Choose a track and `next` follows it; `track` changes it later and keeps your progress.')],
-          buttons: section.groups.map((g) => ({ label: g.title ?? g.slug ?? '', command: `track ${g.slug}` })),
+          buttons: section.groups.map((g) => ({ label: g.title ?? g.slug ?? section.title, command: `track ${g.slug}` })),
         });
       }
       case 'next': {

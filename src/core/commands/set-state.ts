@@ -1,11 +1,23 @@
-// `start`, `done`, `skip`, `reset <topic>`: one factory, four commands that change my state on a topic.
-import type { TopicState } from '../../store/index.ts';
-import { actionsFor, STATE_LABEL } from '../cards.ts';
+// `start`, `done`, `skip`, `reset <topic>`: one factory, four commands that change my state on a topic. Taking a
+// finished topic back (start or skip it) asks first; a topic off my track is kept and the reply says why it does not
+// count yet; `done` says when it finishes a section or the roadmap, and how the streak stands.
+import type { TopicRow, TopicState } from '../../store/index.ts';
+import { actionsFor } from '../cards.ts';
 import { findTopic } from '../lookup.ts';
-import { sectionsOf } from '../plan.ts';
-import { reply, text } from '../reply.ts';
-import { tally } from '../suggest.ts';
-import type { Command } from './command.ts';
+import { describeStreak, streakOf } from '../member-streak.ts';
+import { offTrackGroup } from '../off-track.ts';
+import { sectionsOf, type PlanSection } from '../plan.ts';
+import { reply, text, type Block, type Button } from '../reply.ts';
+import { plural } from '../scoring.ts';
+import { suggestNext, tally } from '../suggest.ts';
+import type { Command, CommandContext } from './command.ts';
+
+const ALREADY: Record<TopicState | 'new', (title: string) => string> = {
+  learning: (t) => `You are already learning ${t}`,
+  done: (t) => `${t} is already done`,
+  skipped: (t) => `${t} is already skipped`,
+  new: (t) => `You have not started ${t}: nothing to reset`,
+};
 
 function stateCommand(name: string, state: TopicState | null, summary: string, aliases: string[], says: string): Command {
   return {
@@ -15,22 +27,61 @@ function stateCommand(name: string, state: TopicState | null, summary: string, a
     summary,
     examples: [`${name} express`, `${name} graphql resolvers`],
     run(ctx, rest) {
-      const found = findTopic(ctx, rest, name);
+      // "start express confirm": the answer to "it is done, start it again?"
+      const confirmed = /\sconfirm$/i.test(rest);
+      // A choice between topics carries the confirmation along, so the button does what was asked.
+      const found = findTopic(ctx, confirmed ? rest.replace(/\s+confirm$/i, '') : rest, name, confirmed ? ' confirm' : '');
+      const before = ctx.store.progress.forMember(ctx.member.id).get(found.id)?.state;
+      if (before === 'done' && (state === 'learning' || state === 'skipped') && !confirmed) return askFirst(name, found);
       const previous = ctx.store.progress.set(ctx.member.id, found.id, state, ctx.now);
       const progress = ctx.store.progress.forMember(ctx.member.id);
-      const studied = sectionsOf(ctx.roadmap, ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id)).flatMap((s) => s.studied);
-      const { done, total } = tally(studied, progress);
-      const unchanged = previous === state;
-      const heading = unchanged
-        ? `${found.title} is already ${STATE_LABEL[state ?? 'new']}`
-        : `${says} ${found.title}`;
+      const sections = sectionsOf(ctx.roadmap, ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id));
+      const { done, total } = tally(sections.flatMap((s) => s.studied), progress);
+      const blocks: Block[] = [text(`You have done ${done} of ${plural(total, 'topic')} on your roadmap.`)];
+      const buttons: Button[] = [];
+      const off = state && offTrackGroup(found, sections);
+      if (off) {
+        const title = off.group.title ?? off.group.slug;
+        const yours = off.section.groups.find((g) => g.slug === off.section.chosen)?.title;
+        blocks.push(text(`${found.title} is on the ${title} track, and ${yours ? `you follow ${yours}` : 'you have not chosen a track yet'}: it is kept, and counts once you follow ${title}.`));
+        buttons.push({ label: `Follow ${title}`, command: `track ${off.group.slug}`, style: 'primary' });
+      }
+      if (state === 'done' && previous !== 'done') blocks.push(...cheers(ctx, found, sections));
       return reply({
-        heading,
-        blocks: [text(`You have done ${done} of ${total} topics on your roadmap.`)],
-        buttons: [...actionsFor(found, state ?? undefined).filter((b) => b.label !== 'Reset'), { label: 'Next topic', command: 'next' }],
+        heading: previous === state ? ALREADY[state ?? 'new'](found.title) : `${says} ${found.title}`,
+        blocks,
+        buttons: [...buttons, ...actionsFor(found, state ?? undefined).filter((b) => b.label !== 'Reset'), { label: 'Next topic', command: 'next' }],
       });
     },
   };
+}
+
+/** Starting or skipping a done topic takes its point back: only when the member says so. */
+function askFirst(name: string, topic: TopicRow) {
+  const what = name === 'start' ? 'Starting it again' : 'Skipping it';
+  return reply({
+    heading: `${topic.title} is done`,
+    blocks: [text(`${what} takes it off your done topics, and its point off the boards. Keep it done, or ${name} it anyway?`)],
+    buttons: [
+      { label: 'Keep it done', command: `topic ${topic.path}`, style: 'primary' },
+      { label: name === 'start' ? 'Study it again' : 'Skip it anyway', command: `${name} ${topic.path} confirm`, style: 'danger' },
+    ],
+  });
+}
+
+/** What a finished topic means: the end of a section, or of the roadmap, and the streak it keeps. */
+function cheers(ctx: CommandContext, topic: TopicRow, sections: readonly PlanSection[]): Block[] {
+  const progress = ctx.store.progress.forMember(ctx.member.id);
+  const blocks: Block[] = [];
+  const section = sections.find((s) => s.studied.includes(topic));
+  if (suggestNext(sections, progress).kind === 'finished') {
+    blocks.push(text('🎉 ', { strong: 'You have finished the whole roadmap!' }, ' Every topic on it is done or skipped.'));
+  } else if (section) {
+    const { done, total } = tally(section.studied, progress);
+    if (done === total) blocks.push(text('🎉 ', { strong: `That finishes ${section.title}!` }, ` All ${plural(total, 'topic')} done.`));
+  }
+  blocks.push(text(`Streak: ${describeStreak(streakOf(ctx.store, ctx.member, ctx.now, ctx.workspace.id))}.`));
+  return blocks;
 }
 
 export const start = stateCommand('start', 'learning', 'Mark a topic as being learned', ['begin', 'learn'], 'Started');

@@ -1,4 +1,4 @@
-// `settings [roadmap <name> | timezone <zone> | leaderboard on|off]`: the workspace's settings, for admins.
+// `settings [roadmap <name> | timezone <zone> | leaderboard on|off | posts admins|everyone]`: the workspace's settings, for admins.
 import { requireAdmin } from '../admin.ts';
 import { UserError } from '../errors.ts';
 import { namesOf, nearest } from '../match.ts';
@@ -7,16 +7,16 @@ import { resolveZone } from '../time-zones.ts';
 import type { WorkspaceRow } from '../../store/index.ts';
 import type { Command, CommandContext } from './command.ts';
 
-const USAGE = 'Try `settings roadmap backend`, `settings timezone Europe/Berlin` or `settings leaderboard off`.';
+const USAGE = 'Try `settings roadmap backend`, `settings timezone Europe/Berlin`, `settings leaderboard off` or `settings posts everyone`.';
 
 export const settings: Command = {
   name: 'settings',
   args: [
-    { name: 'setting', kind: 'choice', required: false, description: 'What to change', choices: ['roadmap', 'timezone', 'leaderboard'] },
+    { name: 'setting', kind: 'choice', required: false, description: 'What to change', choices: ['roadmap', 'timezone', 'leaderboard', 'posts'] },
     { name: 'value', kind: 'text', required: false, description: 'The new value' },
   ],
-  summary: "The workspace's roadmap, time zone and leaderboard switch (admins)",
-  examples: ['settings', 'settings roadmap backend', 'settings timezone Europe/Berlin', 'settings leaderboard off'],
+  summary: "The workspace's roadmap, time zone, leaderboard switch, and who may post boards in a channel (admins)",
+  examples: ['settings', 'settings roadmap backend', 'settings timezone Europe/Berlin', 'settings leaderboard off', 'settings posts everyone'],
   run(ctx, rest) {
     requireAdmin(ctx, 'Workspace settings');
     const [name = '', ...words] = rest.split(' ');
@@ -26,8 +26,9 @@ export const settings: Command = {
     const update = (changes: Parameters<typeof ctx.store.workspaces.update>[1]) => show(ctx.store.workspaces.update(ctx.workspace.id, changes), 'Saved.');
     switch (name.toLowerCase()) {
       case 'roadmap': return update({ roadmapId: roadmapNamed(ctx, value) });
-      case 'timezone': case 'tz': return update({ timeZone: resolveZone(value, 'settings timezone Europe/Berlin') });
+      case 'timezone': case 'tz': return update({ timeZone: resolveZone(value, 'settings timezone Europe/Berlin').zone });
       case 'leaderboard': return update({ leaderboardEnabled: onOff(value) });
+      case 'posts': return update({ boardPosts: posters(value) });
       default: throw new UserError(['There is no setting called ', { user: name }, '.'], { hint: USAGE });
     }
   },
@@ -42,6 +43,7 @@ function show(w: WorkspaceRow, saved?: string) {
         { label: 'Roadmap', value: [w.roadmapId] },
         { label: 'Time zone', value: [w.timeZone] },
         { label: 'Leaderboard', value: [w.leaderboardEnabled ? 'on' : 'off'] },
+        { label: 'Who may post boards in a channel', value: [w.boardPosts === 'everyone' ? 'every member' : 'admins'] },
       ] },
       text(USAGE),
     ],
@@ -60,4 +62,11 @@ function onOff(value: string): boolean {
   if (/^(on|yes|true|enable)$/i.test(value)) return true;
   if (/^(off|no|false|disable)$/i.test(value)) return false;
   throw new UserError('The leaderboard is `on` or `off`.', { hint: 'Try `settings leaderboard off`.' });
+}
+
+/** `leaderboard post` and `team post`: admins only, or every member. */
+function posters(value: string): 'admins' | 'everyone' {
+  if (/^(admins?|owners?)$/i.test(value)) return 'admins';
+  if (/^(everyone|all|members?|anyone)$/i.test(value)) return 'everyone';
+  throw new UserError('Boards are posted by `admins` or by `everyone`.', { hint: 'Try `settings posts everyone`.' });
 }

@@ -33,10 +33,12 @@ export const snooze: Command = {
     if (until !== null && until - ctx.now > 366 * DAY_MS) throw new UserError('That is more than a year.', { hint: 'For longer, `remind off`.' });
     const nextDueAt = nextDue({ ...s, pausedUntil: until }, ctx.now);
     ctx.store.schedules.update(s.id, { pausedUntil: until, nextDueAt });
-    const next = nextDueAt === null ? '' : ` Next nudge: ${describeInstant(nextDueAt, s.timeZone)} (${s.timeZone}).`;
+    // One instant, the next nudge: the pause's own end can fall between two nudges, or on one, and naming both reads as
+    // a contradiction ("no nudges until Thu 13:06. Next nudge: Fri 13:06").
+    const next = nextDueAt === null ? '' : `Next nudge: ${describeInstant(nextDueAt, s.timeZone)} (${s.timeZone})`;
     return reply({
       heading: until === null ? 'Snooze ended' : 'Nudges snoozed',
-      blocks: [text(`${until === null ? 'Your nudges are back on.' : `No nudges until ${describeInstant(until, s.timeZone)}.`}${next}`)],
+      blocks: [text(until === null ? `Your nudges are back on. ${next}.` : `${next}; none before it.`)],
       buttons: until === null ? [] : [{ label: 'End snooze', command: 'snooze off' }],
     });
   },

@@ -33,7 +33,7 @@ export const streak: Command = {
       blocks: [
         ...(rest ? [text(`Your streak: ${describeStreak(current)}`)] : []),
         text(MEANING[member.streakMode]),
-        text(`You earn a freeze for every ${FREEZE_EVERY} days of streak (at most ${MAX_FREEZES} held); it covers a missed day by itself.`),
+        text(`Freezes held: ${current.freezesHeld} of ${MAX_FREEZES}. You earn one for every ${FREEZE_EVERY} days of streak; each covers a missed day by itself.`),
         text(`Days are counted in your time zone: ${zone}.`),
       ],
       buttons: MODES.filter((m) => m !== member.streakMode).map((m) => ({ label: `Count ${m}`, command: `streak ${m}` })),

@@ -1,21 +1,24 @@
-// `timezone [IANA zone]`: show or set my time zone, the one my streak days are counted in.
+// `timezone [zone]`: show or set my time zone, the one my streak days and my daily nudge follow.
+import { setMemberZone, UNSET } from '../member-zone.ts';
 import { reply, text } from '../reply.ts';
-import { resolveZone } from '../time-zones.ts';
+import { describeZone, resolveZone } from '../time-zones.ts';
 import type { Command } from './command.ts';
 
 export const timezone: Command = {
   name: 'timezone',
   aliases: ['tz'],
-  args: [{ name: 'zone', kind: 'text', required: false, description: 'An IANA time zone, e.g. "Europe/Berlin"' }],
-  summary: 'Show or set your time zone, so streak days end at your midnight',
-  examples: ['timezone', 'timezone Europe/Berlin', 'timezone America/New_York'],
+  args: [{ name: 'zone', kind: 'text', required: false, description: 'A Region/City zone ("Europe/Berlin"), a city, EST, or UTC+2' }],
+  summary: 'Show or set your time zone: your streak days and your daily nudge follow it',
+  examples: ['timezone', 'timezone Europe/Berlin', 'timezone America/New_York', 'timezone berlin', 'timezone UTC+2'],
   run(ctx, rest) {
     if (!rest) {
-      const current = ctx.member.timeZone ? `Your time zone is ${ctx.member.timeZone}.` : 'You have not set a time zone, so your days are UTC days.';
+      const current = ctx.member.timeZone
+        ? `Your time zone is ${describeZone(ctx.member.timeZone)}. Your streak days and your daily nudge follow it.`
+        : UNSET;
       return reply({ heading: 'Your time zone', blocks: [text(current), text('Set it with `timezone <Region/City>`, e.g. `timezone Europe/Berlin`.')] });
     }
-    const zone = resolveZone(rest, 'timezone Europe/Berlin'); // refuses an unknown zone, suggesting the closest
-    ctx.store.members.updateSettings(ctx.member.id, { timeZone: zone });
-    return reply({ heading: `Time zone set to ${zone}`, blocks: [text('Your streak days now start and end at midnight there.')] });
+    const { zone, note } = resolveZone(rest, 'timezone Europe/Berlin'); // refuses an unknown zone, suggesting the closest
+    const said = setMemberZone(ctx, zone) ?? `Your time zone is already ${describeZone(zone)}.`;
+    return reply({ heading: `Time zone set to ${zone}`, blocks: [...(note ? [text(note)] : []), text(said)] });
   },
 };

@@ -9,7 +9,7 @@ export const topic: Command = {
   aliases: ['show', 'info'],
   args: [{ name: 'topic', kind: 'topic', required: true, description: 'A topic name, e.g. "graphql resolvers"' }],
   summary: "A topic's summary, resources and your progress on it",
-  examples: ['topic jwt', 'topic express'],
+  examples: ['topic express', 'topic jwt token', 'topic caching'],
   run(ctx, rest) {
     const found = findTopic(ctx, rest, 'topic');
     const card = topicCard(found, ctx.store.progress.forMember(ctx.member.id).get(found.id)?.state);

@@ -6,6 +6,8 @@ import { list, reply, text, type Block } from '../reply.ts';
 import { tally } from '../suggest.ts';
 import type { Command } from './command.ts';
 
+const MAX_BUTTONS = 25; // what Slack and Discord allow on one message
+
 export const topics: Command = {
   name: 'topics',
   aliases: ['list', 'roadmap', 'sections'],
@@ -26,7 +28,8 @@ export const topics: Command = {
           })),
           text('Type `topics <section>` to see a section, e.g. `topics 2`.'),
         ],
-        buttons: sections.slice(0, 5).map((s, i) => ({ label: `${i + 1}. ${s.title}`, command: `topics ${s.slug}` })),
+        // Every section: renderers lay buttons out in rows (Slack 5 a row, 25 a message; Discord 25 a message).
+        buttons: sections.slice(0, MAX_BUTTONS).map((s, i) => ({ label: `${i + 1}. ${s.title}`, command: `topics ${s.slug}` })),
       });
     }
     const section = findSection(ctx, rest);

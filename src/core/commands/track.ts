@@ -24,7 +24,10 @@ export const track: Command = {
       return reply({
         heading: 'Your track',
         blocks: [...blocks, text('Choose with `track <name>`; your progress is kept when you change.')],
-        buttons: choices.slice(0, 10).map(({ group }) => ({ label: group.title ?? '', command: `track ${group.slug}` })),
+        buttons: choices.slice(0, 10).map(({ section, group }) => {
+          const title = group.title ?? group.slug ?? section.title;
+          return section.chosen === group.slug ? { label: `✓ ${title} (yours)`, command: `track ${group.slug}`, style: 'primary' as const } : { label: title, command: `track ${group.slug}` };
+        }),
       });
     }
     const candidates = choices.map((c) => ({ value: c, names: namesOf(c.group.title, c.group.slug) }));
@@ -36,6 +39,9 @@ export const track: Command = {
       });
     }
     const { section, group } = best[0]! as { section: PlanSection; group: PlanGroup };
+    if (section.chosen === group.slug) {
+      return reply({ heading: `You already follow ${group.title}`, blocks: [text(`\`next\` walks ${group.title} in ${section.title}.`)], buttons: [{ label: 'Next topic', command: 'next', style: 'primary' }] });
+    }
     ctx.store.progress.chooseTrack(ctx.member.id, ctx.roadmap.id, section.slug, group.slug!, ctx.now);
     return reply({
       heading: `Your track: ${group.title}`,

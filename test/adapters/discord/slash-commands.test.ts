@@ -42,7 +42,9 @@ describe('/roadmap over the gateway', () => {
       const cb = await callbackFor(h, i.id);
       expect(cb.body.type, command.name).toBe(4);
       expect(cb.body.data.embeds.length).toBe(1);
-      expect(h.handled.at(-1)!.text).toBe([command.name, ...command.args.map((a) => values[a.name])].join(' '));
+      // Text after a topic (note) is joined with " | ", the grammar's explicit split.
+      const folded = command.args.reduce((t, a, j) => `${t}${a.kind === 'text' && command.args[j - 1]?.kind === 'topic' ? ' | ' : ' '}${values[a.name]}`, command.name);
+      expect(h.handled.at(-1)!.text).toBe(folded);
     }
   });
 
@@ -74,5 +76,15 @@ describe('/roadmap over the gateway', () => {
     h.fake.gateway.interaction(i);
     const cb = await callbackFor(h, i.id);
     expect(cb.body.data.embeds[0].description).toContain('Did you mean `done`?');
+  });
+});
+
+describe('/roadmap note', () => {
+  it('keeps Discord\'s split between topic and text: the whole text is the note, never cut by a guess', async () => {
+    const i = slashCommand('note', { topic: 'docker compose', text: 'up -d' });
+    h.fake.gateway.interaction(i);
+    expect((await callbackFor(h, i.id)).body.data.embeds[0].title).toBe('Noted on Docker Compose');
+    expect(h.handled.at(-1)!.text).toBe('note docker compose | up -d');
+    expect(rows(h, 'select text from notes')).toEqual([{ text: 'up -d' }]);
   });
 });
