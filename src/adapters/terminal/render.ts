@@ -13,7 +13,9 @@ export function render(reply: Reply): string {
   const lines: string[] = [];
   if (reply.heading) lines.push(`== ${safe(reply.heading)} ==`);
   for (const block of reply.blocks) lines.push(...renderBlock(block));
-  reply.buttons.forEach((b, i) => lines.push(`  [${i + 1}] ${safe(b.label)} → ${safe(b.command)}`));
+  // A short command is shown, as it teaches the grammar ("Python → track python"); one that carries a topic's path
+  // is not: the path is the button's value, never something to read.
+  reply.buttons.forEach((b, i) => lines.push(`  [${i + 1}] ${safe(b.label)}${b.command.includes('/') ? '' : ` → ${safe(b.command)}`}`));
   return lines.join('\n');
 }
 

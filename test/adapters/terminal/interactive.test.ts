@@ -118,4 +118,12 @@ describe('terminal adapter', () => {
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(out).toContain('"x]0;pwnedy"');
   });
+
+  it('numbers buttons by their labels, and shows a command only where it has no topic path in it', () => {
+    const out = render(reply({ blocks: [], buttons: [
+      { label: 'Done', command: 'done backend/choose-your-backend-language/nodejs/expressjs' },
+      { label: 'Python', command: 'track python' },
+    ] }));
+    expect(out.split('\n')).toEqual(['  [1] Done', '  [2] Python → track python']);
+  });
 });
