@@ -5,8 +5,7 @@
 //   - **Topic**: summary
 //     - official: [Title](https://…)      resources: official | article | video (untyped links count as articles)
 // markdown-it does the CommonMark parsing (and gives each block its line); this file only reads its token stream.
-import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import MarkdownIt, { type Token } from 'markdown-it';
 import { ContentError, slugify, type Group, type Resource, type ResourceType, type Roadmap, type Section, type Topic } from './roadmap.ts';
 
 const RESOURCE_TYPES: readonly ResourceType[] = ['official', 'article', 'video'];
@@ -101,7 +100,7 @@ export function parseRoadmap(id: string, source: string, file = `${id}.md`): Roa
     const inline = para === undefined ? [] : (tokens[para + 1]!.children ?? []);
     const open = inline.findIndex((t) => t.type === 'link_open');
     if (open < 0) fail(tokens[entry], `a resource of "${topic}" needs a link: "- official: [Title](https://…)"`);
-    const url = inline[open]!.attrGet('href') ?? '';
+    const url = String(inline[open]!.attrGet('href') ?? ''); // attributes are typed string | number; an href is a string
     if (!/^https?:\/\//i.test(url)) fail(tokens[entry], `resource link "${url}" must start with http:// or https://`);
     const close = inline.findIndex((t, k) => k > open && t.type === 'link_close');
     const label = textOf(inline.slice(0, open)).replace(/[:\s-]+$/, '').toLowerCase();

@@ -77,7 +77,7 @@ export function createPacer(limit: Limit) {
     stop(): void {
       stopped = true;
       queue.pause();
-      queue.clear();
+      queue.clear(); // the tasks it removes reject with an AbortError (p-queue 10; before, they never settled)
     },
   };
 }

@@ -135,7 +135,12 @@ export function createSender(deps: SenderDeps) {
         for (const d of batch) {
           const pacer = pacers.get(d.platform)!;
           waiting.add(d.id);
-          void pacer.queue.add(() => sendOne(d, pacer)).catch((error: unknown) => log.error('scheduler: send crashed', { err: error, key: d.key }));
+          void pacer.queue.add(() => sendOne(d, pacer)).catch((error: unknown) => {
+            // stop() clears the queues, and p-queue rejects each task it removes with an AbortError: that claim was
+            // never started and stop() gives it back, so it did not crash.
+            if (stopped && error instanceof DOMException && error.name === 'AbortError') return;
+            log.error('scheduler: send crashed', { err: error, key: d.key });
+          });
         }
       }
       await Promise.all([...pacers.values()].map((p) => p.queue.onIdle()));

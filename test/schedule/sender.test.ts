@@ -1,6 +1,11 @@
 // The sender against the fake Discord REST: what a nudge looks like, nonces, 429 storms and 5xx (nothing lost or
-// doubled), and permanent failures that pause a member's nudges after three in a row.
+// doubled), permanent failures that pause a member's nudges after three in a row, and a stop mid fan-out.
+import { REST } from 'discord.js';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { sendReply } from '../../src/adapters/discord/send.ts';
+import { createLog } from '../../src/log.ts';
+import { createComposer } from '../../src/schedule/compose.ts';
+import { createSender } from '../../src/schedule/sender.ts';
 import { tick } from '../../src/schedule/tick.ts';
 import { startScheduling, userId } from './setup.ts';
 
@@ -87,4 +92,27 @@ it('does not send a nudge turned off after it was queued', async () => {
   await s.sender.drain();
   expect(s.statuses()).toEqual({ skipped: 1 });
   expect(s.delivered().size).toBe(0);
+});
+
+it('gives back the nudges not yet started when stopped mid fan-out, and logs no error for them', async () => {
+  for (let i = 1; i <= 30; i++) await s.remind(i);
+  s.app.clock.set('2026-11-26T09:00:00Z');
+  await tick({ store: s.app.store }, s.app.clock.now().getTime());
+  const errors: string[] = [];
+  const log = createLog('error', (line) => void errors.push((JSON.parse(line) as { msg: string }).msg));
+  const rest = new REST({ api: s.fake.apiUrl, globalRequestsPerSecond: 10_000, retries: 0 }).setToken('fake-bot-token');
+  // One send at a time: the stop finds the rest of the claim still waiting in the queue.
+  const sender = createSender({
+    store: s.app.store, clock: s.app.clock, log,
+    adapters: [{ platform: 'discord', send: (t, r, o) => sendReply({ rest, log }, t, r, o) }],
+    compose: createComposer({ store: s.app.store, commands: s.app.core.commands }), limits: { discord: { concurrency: 1 } },
+  });
+  const off = s.fake.onRequest((r) => { if (r.path.endsWith('/messages')) sender.stop(); });
+  await sender.drain();
+  off();
+  expect(errors).toEqual([]);
+  expect(s.statuses()).toEqual({ sent: 1, pending: 29 });
+  await s.sender.drain(); // the next start sends the rest, each once
+  expect(s.statuses()).toEqual({ sent: 30 });
+  expect([...s.delivered().values()].every((n) => n === 1)).toBe(true);
 });
