@@ -1,11 +1,9 @@
 # Roadmap Coach: a multi-stage build on Node 24, an LTS line (package.json's engines allows 22 and 24). The deps
-# stage compiles better-sqlite3 and installs production packages only (npm ci --omit=dev); the final stage carries
-# them, the sources and the content, and runs as a non-root user.
+# stage installs production packages only (npm ci --omit=dev; better-sqlite3 ships its native binary for Linux x64
+# and arm64, so nothing is compiled); the final stage carries them, the sources and the content, and runs as a
+# non-root user.
 FROM node:24-bookworm-slim AS deps
 WORKDIR /app
-RUN apt-get update \
- && apt-get install -y --no-install-recommends python3 make g++ \
- && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
