@@ -31,6 +31,7 @@ export function createScheduler(deps: SchedulerDeps) {
   const sender = createSender({
     store, clock, log, adapters: deps.adapters, count, limits: deps.limits,
     compose: createComposer({ store, commands: deps.commands }),
+    onRecovered: () => void drain(), // a dead sender's claims: due at once, not at the next poll
   });
   let ticking: Promise<void> | undefined;
   let draining: Promise<void> | undefined;
@@ -67,6 +68,7 @@ export function createScheduler(deps: SchedulerDeps) {
     drain,
     /** Starts the minute ticker, and runs one round at once: what came due while the bot was down goes now. */
     start(): void {
+      sender.start(); // beats from now on; its first beat takes back what a crashed process held
       task = cron.schedule('* * * * *', () => void minute(), { name: 'roadmap-scheduler' });
       poll = setInterval(() => void drain(), deps.pollMs ?? 5000);
       void minute();
@@ -79,6 +81,7 @@ export function createScheduler(deps: SchedulerDeps) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([Promise.all([ticking, draining, opening]), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
+      sender.close();
     },
   };
 }
