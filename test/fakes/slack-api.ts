@@ -8,7 +8,7 @@ import { isMultipart, parseMultipart } from './multipart.ts';
 import { createSlackHistory } from './slack-history.ts';
 import { loadSlackSpec } from './slack-spec.ts';
 
-export interface SlackCall { method: string; params: Record<string, unknown>; token?: string; failedWith?: number }
+export interface SlackCall { method: string; params: Record<string, unknown>; token?: string; failedWith?: number; at?: number } // at: performance.now()
 export interface ResponsePost { id: string; body: Record<string, unknown> }
 /** Bytes POSTed to an upload_url (raw, or the one file part of a multipart form, as @slack/web-api sends it). */
 export interface Upload { fileId: string; filename?: string; contentType?: string; bytes: Buffer }
@@ -107,7 +107,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (params.token as string | undefined);
     const missing = [...spec.required.filter((p) => params[p] === undefined || params[p] === ''), ...(spec.needsToken && !token ? ['token'] : [])];
     const unknown = spec.known ? Object.keys(params).filter((p) => p !== 'token' && !spec.known!.includes(p)) : [];
-    calls.push({ method, params, token });
+    calls.push({ method, params, token, at: performance.now() });
     if (unknown.length) violations.push(`${method}: no such parameter ${unknown.join(', ')}`);
     if (missing.length) {
       violations.push(`${method}: missing required ${missing.join(', ')}`);
