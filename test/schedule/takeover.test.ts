@@ -67,8 +67,9 @@ it('gives back claims whose request has not started when it stops, and leaves as
   expect(s.app.db.$client.prepare('select status from deliveries where owner is not null').pluck().all()).toEqual(['claimed', 'claimed']);
   live.stop();
   await draining;
+  expect(s.statuses()).toEqual({ sent: 1, pending: 2 }); // given back by stop() itself, before the grace period ends
+  expect(owners()).toEqual([live.owner]);
   live.close();
-  expect(s.statuses()).toEqual({ sent: 1, pending: 2 });
   expect(s.app.db.$client.prepare('select count(*) n from deliveries where owner is not null or interrupted_at is not null').get()).toEqual({ n: 0 });
   expect(owners()).toEqual([]);
 });
