@@ -73,7 +73,8 @@ export function createScheduler(deps: SchedulerDeps) {
       poll = setInterval(() => void drain(), deps.pollMs ?? 5000);
       void minute();
     },
-    /** Stops ticking and starting sends, then waits for the sends in flight (bounded). */
+    /** Stops ticking and starting sends, waits for the sends in flight (bounded), then leaves the outbox: whatever is
+     *  still in flight counts as interrupted, so the next start need not wait for this heartbeat to run out. */
     async stop(graceMs = 5000): Promise<void> {
       await task?.stop();
       clearInterval(poll);

@@ -20,7 +20,7 @@ export const memberOf = (r: Row): string => {
   const id = (JSON.parse(r.target) as { id: string }).id;
   return `${r.platform}:${r.platform === 'slack' ? id.replace(/^D/, '') : id}`;
 };
-export interface Bot { proc: ChildProcess; log: () => string; exited: Promise<void>; startedAt: number }
+export interface Bot { proc: ChildProcess; log: () => string; exited: Promise<number | null>; startedAt: number }
 
 export async function startFanOut(opts: FanOutOptions) {
   const tmp = tempDir();
@@ -45,11 +45,12 @@ export async function startFanOut(opts: FanOutOptions) {
       const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
       let log = '';
       proc.stderr!.on('data', (d) => (log += d));
-      return { proc, log: () => log, exited: new Promise((resolve) => proc.on('exit', () => resolve())), startedAt: performance.now() };
+      return { proc, log: () => log, exited: new Promise((resolve) => proc.on('exit', (code) => resolve(code))), startedAt: performance.now() };
     },
     /** Messages the platforms took: Slack's posts, and Discord's message requests answered 200 (a repeat included). */
     received: () => slack.posted.length + discord.rest.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/messages') && r.status === 200).length,
     rows: () => reader.prepare('select * from deliveries order by id').all() as Row[], // owner: only where claims have one
+    owners: () => reader.prepare('select id from outbox_owners').pluck().all() as string[],
     /** Slack's messages and Discord's created messages per member (see memberOf). */
     perMember(): Map<string, number> {
       const n = new Map<string, number>();

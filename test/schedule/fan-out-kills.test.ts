@@ -32,7 +32,8 @@ async function trial(opts: { history: boolean; kills: number; seed: number }) {
     if (k === opts.kills) {
       await until(settled, 75_000); // a dead sender's claims come back once its heartbeat is 15 s old
       bot.proc.kill('SIGTERM');
-      await bot.exited;
+      expect(await bot.exited).toBe(0);
+      expect(w.owners()).toEqual([]); // the dead were forgotten, and a clean stop leaves the outbox too
       break;
     }
     // Killed once the platforms have taken a random number more messages: mid fan-out, at any point of a send.
