@@ -1,5 +1,6 @@
 // Scheduler benchmark: 100,000 schedules due in one minute. Due query, enqueue (tick), paced send throughput against
-// a local HTTP fake that allows N per second (429 beyond), peak RSS and event-loop delay p99 while it all runs.
+// a local HTTP fake that allows N per second (429 beyond), sends in flight at peak, peak RSS and event-loop delay p99
+// while it all runs; then a sender process killed mid fan-out: time from its restart to the first resend.
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { tick } from '../src/schedule/tick.ts';
 import { openDb } from '../src/store/db.ts';
 import { createStore } from '../src/store/index.ts';
 import { tempDir } from '../test/helpers.ts';
+import { runCrashRecovery } from './crash-recovery.ts';
 
 const SCHEDULES = 100_000;
 const RATE = 1000; // the fake's allowance, messages per second
@@ -42,9 +44,14 @@ export async function runScheduleBench(print: (line: string) => void = console.l
   delay.enable();
   const fake = await startRateLimitedFake(RATE);
   const message = reply({ heading: 'Time to study', blocks: [text('Your next topic is waiting.')] });
+  let [inFlight, peakInFlight] = [0, 0];
+  const send = async (id: string) => {
+    peakInFlight = Math.max(peakInFlight, ++inFlight);
+    try { await fake.post(id); } finally { inFlight--; }
+  };
   const sender = createSender({
     store, clock: fixedClock(new Date(DUE)), log: createLog('silent'),
-    adapters: [{ platform: 'bench', send: (target) => fake.post(target.id) }],
+    adapters: [{ platform: 'bench', send: (target) => send(target.id) }],
     compose: () => message, // a fixed message: this measures the outbox and its pacing, not the nudge builder
     limits: { bench: { intervalMs: 1000, intervalCap: RATE, perTargetMs: 0, concurrency: 50 } },
   });
@@ -56,6 +63,8 @@ export async function runScheduleBench(print: (line: string) => void = console.l
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const counts = store.deliveries.counts();
   await fake.close();
+  const lines: string[] = [];
+  const recovery = await runCrashRecovery(db.$client, (line) => lines.push(line));
   db.$client.close();
   cleanup();
 
@@ -64,10 +73,11 @@ export async function runScheduleBench(print: (line: string) => void = console.l
   const ok = (good: boolean) => (good ? 'ok' : 'MISSED');
   print(`due query (first batch of ${firstBatch})  ${batchMs.toFixed(1)} ms  (target < 50 ms: ${ok(batchMs < 50)})`);
   print(`enqueue ${queued} deliveries     ${(enqueueMs / 1000).toFixed(2)} s  (target < 2 s: ${ok(enqueueMs < 2000)})`);
-  print(`send ${fake.accepted} at ${RATE}/s allowed   ${throughput.toFixed(0)}/s = ${((throughput / RATE) * 100).toFixed(1)}% (target ≥ 95%: ${ok(throughput >= 0.95 * RATE)}); 429s ${fake.refused}; sent ${counts.sent ?? 0}`);
+  print(`send ${fake.accepted} at ${RATE}/s allowed   ${throughput.toFixed(0)}/s = ${((throughput / RATE) * 100).toFixed(1)}% (target ≥ 95%: ${ok(throughput >= 0.95 * RATE)}); 429s ${fake.refused}; sent ${counts.sent ?? 0}; in flight at peak ${peakInFlight} (limit 50)`);
   print(`peak RSS                    ${(peakRss / 2 ** 20).toFixed(0)} MB  (target < 250 MB: ${ok(peakRss < 250 * 2 ** 20)})`);
   print(`event-loop delay p99        ${p99.toFixed(1)} ms  (target < 20 ms: ${ok(p99 < 20)})`);
-  return { batchMs, enqueueMs, throughput, peakRss, p99, refused: fake.refused };
+  for (const line of lines) print(line);
+  return { batchMs, enqueueMs, throughput, peakRss, p99, refused: fake.refused, peakInFlight, ...recovery };
 }
 
 function seed(sqlite: import('better-sqlite3').Database) {

@@ -29,6 +29,9 @@ export interface Adapter {
   /** Opens a member's DM channel ahead of the first nudge, for the caller to keep (where opening is rate-limited
    *  far below a fan-out, as Slack's is); sends to a kept channel then skip opening it. */
   openDirect?(target: SendTarget & { kind: 'user' }): Promise<string>;
+  /** How many messages sent with this nonce the target's latest messages hold (a send cut off by a crash may have
+   *  arrived); undefined when the platform cannot tell (e.g. a permission the app was not given). */
+  findSent?(target: SendTarget, nonce: string): Promise<number | undefined>;
   stop(): Promise<void>;
   /** For /readyz and metrics: whether the platform connection is up (adapters without one leave it out). */
   connected?(): boolean;

@@ -1,26 +1,27 @@
-// Per-platform send pacing: a token bucket per platform (a global rate), a p-queue for requests in flight, a minimum
-// gap per target channel, and a cool-down for the whole platform when it answers 429.
-import PQueue from 'p-queue';
+// Send pacing per lane (a platform, or one of its workspaces where the platform limits per workspace): a token bucket,
+// a minimum gap per target channel, and a cool-down for the lane when the platform answers 429.
 
 export interface Limit {
   intervalMs: number;
-  intervalCap: number; // sends per interval, across the platform
+  intervalCap: number; // sends per interval, across the lane
   perTargetMs: number; // minimum gap between two sends to one channel or DM (0: none)
-  concurrency: number; // requests in flight at once
+  concurrency: number; // requests in flight at once in a lane: what a crash can leave in doubt
+  perWorkspace?: boolean; // one lane per workspace (the platform's limits are per workspace), else one per platform
+  workspacesAtOnce?: number; // perWorkspace: lanes sending at once
 }
 
-// Slack: chat.postMessage allows about 1 message per second per channel, and bursts across channels within a
-// workspace are limited too; Discord: 50 requests per second globally (a DM costs two: open + post).
+// Slack: chat.postMessage allows about 1 message per second per channel and limits bursts per workspace, so one
+// request at a time per workspace costs nothing Slack would allow and leaves at most one in doubt after a crash.
+// Discord: 50 requests per second globally (a DM costs two: open + post); its nonce settles what a crash leaves.
 export const DEFAULT_LIMITS: Record<string, Limit> = {
-  slack: { intervalMs: 1000, intervalCap: 20, perTargetMs: 1000, concurrency: 10 },
+  slack: { intervalMs: 1000, intervalCap: 20, perTargetMs: 1000, concurrency: 1, perWorkspace: true, workspacesAtOnce: 20 },
   discord: { intervalMs: 1000, intervalCap: 25, perTargetMs: 0, concurrency: 10 },
   terminal: { intervalMs: 1000, intervalCap: 100, perTargetMs: 0, concurrency: 1 },
 };
 
 export function createPacer(limit: Limit) {
-  // No interval here: p-queue's fixed windows idle out the end of each window whenever a send is slow, so they reach
-  // well under the allowed rate; the bucket below refills continuously and never loses the time a send took.
-  const queue = new PQueue({ concurrency: limit.concurrency });
+  // A bucket that refills continuously, not fixed windows: those idle out the end of each window whenever a send is
+  // slow, and reach well under the allowed rate.
   const perMs = limit.intervalCap / limit.intervalMs;
   let tokens = limit.intervalCap; // starts full, as the platform's own bucket does after a quiet spell
   let refilled = performance.now();
@@ -29,7 +30,11 @@ export function createPacer(limit: Limit) {
   let inFlight = 0; // taken and not yet done: spent here, but not yet counted by the platform
   let turn: Promise<unknown> = Promise.resolve(); // tokens go out first come, first served: one waiter at a time
   const lastSent = new Map<string, number>();
-  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const sleeping = new Map<NodeJS.Timeout, () => void>(); // woken by stop(): a cool-down must not hold up a shutdown
+  const wait = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(() => { sleeping.delete(timer); resolve(); }, ms);
+    sleeping.set(timer, resolve);
+  });
 
   async function acquire(): Promise<boolean> {
     for (;;) {
@@ -46,7 +51,6 @@ export function createPacer(limit: Limit) {
   }
 
   return {
-    queue,
     /** Waits for the platform's rate to allow one more request; false once stopped (the send must not start).
      *  Each true must be followed by one done(). */
     take(): Promise<boolean> {
@@ -76,8 +80,8 @@ export function createPacer(limit: Limit) {
     },
     stop(): void {
       stopped = true;
-      queue.pause();
-      queue.clear(); // the tasks it removes reject with an AbortError (p-queue 10; before, they never settled)
+      for (const [timer, wake] of sleeping) { clearTimeout(timer); wake(); }
+      sleeping.clear();
     },
   };
 }

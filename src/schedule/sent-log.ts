@@ -1,44 +1,66 @@
-// Records sends that went out, a loop turn's worth per transaction: one commit per send was the fan-out's main cost.
+// Records each send as it happens — about to go, and gone — a loop turn's worth per transaction: one commit per
+// mark was the fan-out's main cost. A request starts only once its 'sending' mark is committed.
 import type { Clock } from '../clock.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/index.ts';
 
-interface Sent { id: number; scheduleId: number | null; platform: string; keepChannel?: string }
+interface Sent { id: number; scheduleId: number | null; platform: string; keepChannel?: string; duplicate?: boolean }
+interface Starting { id: number; resolve: (ok: boolean) => void }
 
-export function createSentLog(deps: { store: Store; clock: Clock; log: Log; count: (platform: string, outcome: string) => void }) {
-  const { store, clock, log, count } = deps;
-  let queued: Sent[] = [];
+export function createSentLog(deps: { store: Store; clock: Clock; log: Log; owner: string; count: (platform: string, outcome: string) => void }) {
+  const { store, clock, log, owner, count } = deps;
+  let sent: Sent[] = [];
+  let starting: Starting[] = [];
   let timer: NodeJS.Immediate | undefined;
 
-  /** Writes what is queued now. A crash before this leaves the rows 'sending': after their lease they go again,
-   *  as a possible duplicate (or deduplicated by nonce) — the same as a crash between the send and its commit. */
+  /** Writes what is queued now. A crash before this leaves sent rows 'sending': the next sender treats them as cut
+   *  off mid-request — which, seen from the store, they were (the platform answered, the answer was not written). */
   function flush(): void {
     if (timer) clearImmediate(timer);
     timer = undefined;
-    if (!queued.length) return;
-    const batch = queued;
-    queued = [];
+    if (!sent.length && !starting.length) return;
+    const [done, next] = [sent, starting];
+    [sent, starting] = [[], []];
+    let started: boolean[] = next.map(() => false);
     try {
       const now = clock.now().getTime();
-      store.transaction(() => {
-        for (const s of batch) {
-          store.deliveries.sent(s.id, now);
+      const taken = store.transaction(() => {
+        started = next.map((s) => store.deliveries.sending(s.id, owner, now));
+        return done.filter((s) => {
+          if (!store.deliveries.sent(s.id, owner, now, s.duplicate)) return true;
           if (s.scheduleId) store.schedules.succeeded(s.scheduleId);
           // Slack's DM channel, opened by this send: kept so the schedule's next nudges skip conversations.open.
           if (s.scheduleId && s.keepChannel) store.schedules.keepChannel(s.scheduleId, s.keepChannel);
-        }
+          return false;
+        });
       });
-      for (const s of batch) count(s.platform, 'sent');
+      // Taken over while its request ran (this process stalled past the heartbeat deadline): its new owner resends it.
+      if (taken.length) log.warn('scheduler: sent, but the claim had been taken over; it may go again', { ids: taken.map((s) => s.id) });
+      for (const s of done) {
+        count(s.platform, 'sent');
+        if (s.duplicate) count(s.platform, 'possible_duplicate');
+      }
     } catch (error) {
-      log.error('scheduler: could not record sent deliveries; they will go again when their lease runs out', { err: error, n: batch.length });
+      started = next.map(() => false); // rolled back: none of them may start
+      log.error('scheduler: could not record sends; those done go again, as interrupted, once this process stops', { err: error, n: done.length });
     }
+    next.forEach((s, i) => s.resolve(started[i]!));
   }
 
+  const soon = () => void (timer ??= setImmediate(flush));
   return {
+    /** Marks a claimed delivery 'sending'; resolves once that is committed: true to go ahead, false when the claim is
+     *  no longer this owner's. */
+    sending(id: number): Promise<boolean> {
+      return new Promise((resolve) => {
+        starting.push({ id, resolve });
+        soon();
+      });
+    },
     /** Notes a delivery as sent; written at the end of this loop turn together with the others that finished in it. */
-    add(sent: Sent): void {
-      queued.push(sent);
-      timer ??= setImmediate(flush);
+    add(s: Sent): void {
+      sent.push(s);
+      soon();
     },
     flush,
   };

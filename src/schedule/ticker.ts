@@ -31,6 +31,7 @@ export function createScheduler(deps: SchedulerDeps) {
   const sender = createSender({
     store, clock, log, adapters: deps.adapters, count, limits: deps.limits,
     compose: createComposer({ store, commands: deps.commands }),
+    onRecovered: () => void drain(), // a dead sender's claims: due at once, not at the next poll
   });
   let ticking: Promise<void> | undefined;
   let draining: Promise<void> | undefined;
@@ -75,11 +76,13 @@ export function createScheduler(deps: SchedulerDeps) {
     drain,
     /** Starts the minute ticker, and runs one round at once: what came due while the bot was down goes now. */
     start(): void {
+      sender.start(); // beats from now on; its first beat takes back what a crashed process held
       task = cron.schedule('* * * * *', () => void minute(), { name: 'roadmap-scheduler' });
       poll = setInterval(() => void drain(), deps.pollMs ?? 5000);
       void minute();
     },
-    /** Stops ticking and starting sends, then waits for the sends in flight (bounded). */
+    /** Stops ticking and starting sends, waits for the sends in flight (bounded), then leaves the outbox: whatever is
+     *  still in flight counts as interrupted, so the next start need not wait for this heartbeat to run out. */
     async stop(graceMs = 5000): Promise<void> {
       await task?.stop();
       clearInterval(poll);
@@ -87,6 +90,7 @@ export function createScheduler(deps: SchedulerDeps) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([Promise.all([ticking, draining, opening]), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
+      sender.close();
     },
   };
 }

@@ -9,6 +9,7 @@ import { createLinkStore } from './links.ts';
 import { createMemberDataStore } from './member-data.ts';
 import { createMemberStore } from './members.ts';
 import { createNoteStore } from './notes.ts';
+import { createOutboxOwnerStore } from './outbox-owners.ts';
 import { createProgressStore } from './progress.ts';
 import { createScheduleStore } from './schedules.ts';
 import { createSlackInstallationStore } from './slack-installations.ts';
@@ -32,6 +33,7 @@ export function createStore(db: Db) {
     memberData: createMemberDataStore(db),
     schedules: createScheduleStore(db),
     deliveries: createDeliveryStore(db),
+    outboxOwners: createOutboxOwnerStore(db),
     holidays: createHolidayStore(db),
     /** Runs fn in one SQLite transaction: everything it writes lands together, or nothing does if it throws. */
     transaction<T>(fn: () => T): T {
@@ -52,3 +54,4 @@ export type { TopicState, TopicProgress } from './progress.ts';
 export type { WorkspaceRow } from './workspaces.ts';
 export type { ScheduleRow } from './schedules.ts';
 export type { ClaimedDelivery, DeliveryTarget } from './deliveries.ts';
+export type { Recovered } from './outbox-owners.ts';

@@ -206,6 +206,8 @@ export const schedules = sqliteTable(
 );
 
 // The outbox: one row per intended message, unique by key (schedule + local date), so nothing goes twice.
+// A row is pending until a sender claims it just before its turn (owner); 'sending' is committed right before the
+// request (sending_since), so after a crash exactly the rows whose request may have reached the platform are known.
 export const deliveries = sqliteTable(
   'deliveries',
   {
@@ -213,20 +215,44 @@ export const deliveries = sqliteTable(
     key: text('key').notNull(),
     scheduleId: integer('schedule_id').references(() => schedules.id),
     platform: text('platform').notNull(),
+    // The target's platform workspace (Slack team, Discord guild), out of `target`: Slack paces and claims per workspace.
+    targetWorkspace: text('target_workspace').notNull().default(''),
     target: text('target', { mode: 'json' }).$type<{ kind: 'user' | 'channel'; workspaceId: string; id: string }>().notNull(),
     payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(), // the Reply, rendered by the adapter at send time
-    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'skipped'] }).notNull(),
-    nonce: text('nonce').notNull(), // Discord's enforce_nonce: a retried send is not posted twice
+    status: text('status', { enum: ['pending', 'claimed', 'sending', 'sent', 'failed', 'skipped'] }).notNull(),
+    owner: text('owner'), // the outbox_owners id of the sender that claimed it; null unless claimed or sending
+    sendingSince: integer('sending_since'), // set with 'sending': the request may be on its way from this instant
+    // The first request cut off by a crash (its sending_since): it may have reached the platform. Discord's nonce
+    // deduplicates only for a few minutes from here; Slack's DM history can tell whether it arrived.
+    interruptedAt: integer('interrupted_at'),
+    nonce: text('nonce').notNull(), // Discord's enforce_nonce, Slack's message metadata: a resend can be recognised
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
     lastError: text('last_error'),
+    // Sent after an interruption whose first request may also have arrived, with no way to rule it out.
     possibleDuplicate: integer('possible_duplicate', { mode: 'boolean' }).notNull().default(false),
     dueAt: integer('due_at').notNull(),
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
   },
-  (t) => [uniqueIndex('deliveries_key').on(t.key), index('deliveries_status_next').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex('deliveries_key').on(t.key),
+    // Claims, oldest due first, straight off an index that stops at the claim's size: per platform, and per
+    // workspace (Slack). Pending rows only: a send's later steps (sending, sent) then rewrite no index page, and
+    // each is a commit of its own.
+    index('deliveries_pending_platform').on(t.platform, t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('deliveries_pending_workspace').on(t.platform, t.targetWorkspace, t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('deliveries_owner').on(t.owner).where(sql`${t.owner} is not null`), // claimed or sending: a dead sender's, found at once
+  ],
 );
+
+// Senders that may hold claims: each beats every few seconds; one silent for longer than the timeout is dead, and
+// any live sender gives its claims back. Plain SQL, so it ports to PostgreSQL as it is.
+export const outboxOwners = sqliteTable('outbox_owners', {
+  id: text('id').primaryKey(), // random, one per process
+  heartbeatAt: integer('heartbeat_at').notNull(), // UTC ms, wall clock
+  startedAt: integer('started_at').notNull(),
+});
 
 // Days a workspace's admins declared off: no nudges, and streaks do not break over them.
 export const holidays = sqliteTable(

@@ -19,7 +19,7 @@ it('sets a weekly digest for admins only, then posts the leaderboard and team pr
   await app.say(`done ${first!.path}`, { id: 'bob', displayName: 'Bob' });
 
   await tick({ store: app.store }, Date.parse('2026-11-30T08:00:00Z'));
-  const [claimed] = app.store.deliveries.claim(['terminal'], Date.parse('2026-11-30T08:00:00Z'), 60_000, 10);
+  const [claimed] = app.store.deliveries.claim({ platform: 'terminal', owner: 'test', now: Date.parse('2026-11-30T08:00:00Z'), limit: 10 });
   expect(claimed).toMatchObject({ key: '1:2026-11-30', target: { kind: 'channel', workspaceId: 'local', id: 'C0123' } });
   const post = createComposer({ store: app.store, commands: app.core.commands })(claimed!, Date.parse('2026-11-30T08:00:00Z'))!;
   expect(post.visibility).toBe('channel');

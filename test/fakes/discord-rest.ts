@@ -1,8 +1,10 @@
-// A fake of Discord's REST API on 127.0.0.1: records every request, checks bodies against the spec, injects 429s and errors.
+// A fake of Discord's REST API on 127.0.0.1: records every request, checks bodies against the spec, injects 429s and errors
+// (on demand, or at random with a delay on every answer), and creates a message with an enforced nonce once per window.
 // Multipart requests (messages with files) are parsed: payload_json is the body that is checked, the file parts are kept.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { createMessages, message, rateLimitFault, SNOWFLAKE, user } from './discord-messages.ts';
 import { createSpecValidator, type SpecValidator } from './discord-spec.ts';
 import { isMultipart, parseMultipart, type FilePart } from './multipart.ts';
 
@@ -18,12 +20,20 @@ export interface RecordedRequest {
   at: number; // performance.now() when it arrived
 }
 
-interface Fault { match: RegExp; status: number; body: unknown; headers?: Record<string, string> }
+export interface Fault { match: RegExp; status: number; body: unknown; headers?: Record<string, string> }
+export interface DiscordRestOptions {
+  gatewayUrl: () => string;
+  validator?: SpecValidator;
+  delayMs?: () => number; // how long each answer takes
+  rateLimit?: { chance: number; retryAfter: number; random: () => number }; // 429s at random on POSTs
+  // enforce_nonce deduplicates "within the past few minutes", Discord says; the fake promises less, so a test catches
+  // a resend that leans on more.
+  nonceWindowMs?: number;
+}
 
-const SNOWFLAKE = () => String(BigInt(Date.now() - 1420070400000) << 22n | BigInt(Math.floor(Math.random() * 4096)));
-
-export async function createDiscordRestFake(opts: { gatewayUrl: () => string; validator?: SpecValidator }) {
+export async function createDiscordRestFake(opts: DiscordRestOptions) {
   const validator = opts.validator ?? createSpecValidator();
+  const messages = createMessages(opts.nonceWindowMs ?? 60_000);
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
   const unchecked: { method: string; path: string; body: unknown }[] = [];
@@ -56,6 +66,9 @@ export async function createDiscordRestFake(opts: { gatewayUrl: () => string; va
       body = text ? JSON.parse(text) : undefined;
     }
     unchecked.push({ method, path, body }); // checked when violations are read, off the hot path
+    if (opts.delayMs) await new Promise((resolve) => setTimeout(resolve, opts.delayMs!()));
+    const chaos = opts.rateLimit;
+    if (chaos && method === 'POST' && chaos.random() < chaos.chance) faults.unshift(rateLimitFault(/./, chaos.retryAfter));
     const faultAt = faults.findIndex((f) => f.match.test(`${method} ${path}`));
     const [status, payload, headers] = faultAt >= 0 ? take(faults.splice(faultAt, 1)[0]!) : route(method, path, body);
     const record = { method, path, query: url.searchParams, headers: req.headers, body, multipart, files, status, at };
@@ -79,7 +92,7 @@ export async function createDiscordRestFake(opts: { gatewayUrl: () => string; va
       return [200, { id: `9${body.recipient_id}`, type: 1, last_message_id: null, recipients: [user(body.recipient_id)] }];
     }
     const channel = /^\/channels\/(\d+)\/messages$/.exec(path);
-    if (method === 'POST' && channel) return [200, message(channel[1]!, body)];
+    if (method === 'POST' && channel) return [200, messages.create(channel[1]!, body)];
     return [404, { message: '404: Not Found', code: 0 }];
   }
 
@@ -98,15 +111,11 @@ export async function createDiscordRestFake(opts: { gatewayUrl: () => string; va
       }
       return violations;
     },
+    /** Messages created, in order (a request answered by its nonce with an earlier message creates none). */
+    created: messages.created,
     /** The next request matching `METHOD /path` gets a 429 asking to retry after `seconds`, as Discord sends it. */
     rateLimitNext(match: RegExp, seconds: number) {
-      faults.push({
-        match, status: 429, body: { message: 'You are being rate limited.', retry_after: seconds, global: false },
-        headers: {
-          'Retry-After': String(seconds), 'X-RateLimit-Limit': '5', 'X-RateLimit-Remaining': '0',
-          'X-RateLimit-Reset-After': String(seconds), 'X-RateLimit-Bucket': 'fake-bucket', 'X-RateLimit-Scope': 'user',
-        },
-      });
+      faults.push(rateLimitFault(match, seconds));
     },
     /** The next request matching gets a Discord JSON error, e.g. 403 / 50007 "Cannot send messages to this user". */
     failNext(match: RegExp, status: number, code: number, message: string) {
@@ -141,18 +150,6 @@ async function fromMultipart(raw: Buffer, type: string): Promise<{ body: unknown
 function reply(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers });
   res.end(payload === undefined ? undefined : JSON.stringify(payload));
-}
-
-function user(id: string) {
-  return { id, username: `user${id}`, discriminator: '0', global_name: null, avatar: null };
-}
-
-function message(channelId: string, body: any) {
-  return {
-    id: SNOWFLAKE(), channel_id: channelId, type: 0, content: body?.content ?? '', author: { ...user('100'), bot: true },
-    embeds: body?.embeds ?? [], components: body?.components ?? [], attachments: [], mentions: [], mention_roles: [],
-    mention_everyone: false, pinned: false, tts: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: body?.flags ?? 0,
-  };
 }
 
 export type DiscordRestFake = Awaited<ReturnType<typeof createDiscordRestFake>>;

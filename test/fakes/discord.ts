@@ -1,6 +1,6 @@
 // The whole fake Discord (REST + gateway) and builders for the interaction payloads Discord dispatches.
 import { createDiscordGatewayFake, type FakeGuild } from './discord-gateway.ts';
-import { createDiscordRestFake } from './discord-rest.ts';
+import { createDiscordRestFake, type DiscordRestOptions } from './discord-rest.ts';
 
 export const APP_ID = '1100000000000000001';
 export const BOT_ID = '1100000000000000001';
@@ -8,9 +8,9 @@ export const GUILD: FakeGuild = { id: '1200000000000000001', name: 'Study Group'
 export interface FakeUser { id: string; username: string; global_name: string | null; discriminator: string; avatar: string | null }
 export const ADA: FakeUser = { id: '1400000000000000001', username: 'ada', global_name: 'Ada L', discriminator: '0', avatar: null };
 
-export async function createDiscordFake(opts: { heartbeatMs?: number } = {}) {
+export async function createDiscordFake(opts: { heartbeatMs?: number; rest?: Omit<DiscordRestOptions, 'gatewayUrl'> } = {}) {
   const gateway = await createDiscordGatewayFake({ applicationId: APP_ID, botId: BOT_ID, guilds: [GUILD], heartbeatMs: opts.heartbeatMs });
-  const rest = await createDiscordRestFake({ gatewayUrl: () => gateway.url });
+  const rest = await createDiscordRestFake({ ...opts.rest, gatewayUrl: () => gateway.url });
   return {
     gateway, rest,
     /** Requests to one route, e.g. callbacks for an interaction: fake.requestsTo(/\/interactions\/7\//). */

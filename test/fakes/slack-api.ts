@@ -1,24 +1,33 @@
 // A local fake of Slack's Web API over real HTTP on 127.0.0.1: checks every call against the OpenAPI spec,
-// records it, answers like Slack; also serves response_url endpoints and the file upload URLs that
+// records it, answers like Slack (slowly and with the odd 429, if asked); keeps what was posted, for
+// conversations.history; also serves response_url endpoints and the file upload URLs that
 // files.getUploadURLExternal hands out, and records what is posted to them.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isMultipart, parseMultipart } from './multipart.ts';
+import { createSlackHistory } from './slack-history.ts';
 import { loadSlackSpec } from './slack-spec.ts';
 
-export interface SlackCall { method: string; params: Record<string, unknown>; token?: string; failedWith?: number }
+export interface SlackCall { method: string; params: Record<string, unknown>; token?: string; failedWith?: number; at?: number } // at: performance.now()
 export interface ResponsePost { id: string; body: Record<string, unknown> }
 /** Bytes POSTed to an upload_url (raw, or the one file part of a multipart form, as @slack/web-api sends it). */
 export interface Upload { fileId: string; filename?: string; contentType?: string; bytes: Buffer }
 type Answer = (call: SlackCall) => Record<string, unknown>;
 
 export const INSTALLED_TOKEN = 'xoxb-installed-0123456789-secret';
+/** The scopes the manifest asks for: a token without the optional ones (im:history). */
+export const MANIFEST_SCOPES = ['commands', 'chat:write', 'users:read', 'im:write', 'files:write'];
+
+export interface FakeSlackOptions {
+  scopes?: readonly string[]; // the bot token's scopes (default: the manifest's)
+  delayMs?: () => number; // how long each Web API answer takes
+  rateLimit?: { chance: number; retryAfter: number; random: () => number; methods: readonly string[] }; // 429s at random
+}
 
 const ANSWERS: Record<string, Answer> = {
   'auth.test': () => ({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', team: 'Acme', url: 'https://acme.slack.com/' }),
   'users.info': (c) => ({ user: { id: c.params.user, name: 'alice', real_name: 'Alice Real', tz: 'Europe/Berlin', profile: { display_name: 'Alice' } } }),
   'conversations.open': (c) => ({ channel: { id: `D${String(c.params.users)}` } }),
-  'chat.postMessage': (c) => ({ channel: c.params.channel, ts: '1700000000.000100' }),
   'views.publish': (c) => ({ view: { id: 'V1', type: 'home' } }),
   'oauth.v2.access': () => ({
     access_token: INSTALLED_TOKEN, token_type: 'bot', scope: 'commands,chat:write,users:read,im:write,files:write', bot_user_id: 'UBOT9',
@@ -26,8 +35,9 @@ const ANSWERS: Record<string, Answer> = {
   }),
 };
 
-export async function startFakeSlack() {
+export async function startFakeSlack(options: FakeSlackOptions = {}) {
   const methodSpec = loadSlackSpec();
+  const history = createSlackHistory(options.scopes ?? MANIFEST_SCOPES);
   const calls: SlackCall[] = [];
   const responses: ResponsePost[] = [];
   const violations: string[] = [];
@@ -54,6 +64,8 @@ export async function startFakeSlack() {
       return { files: files.map((f) => ({ id: f.id, title: f.title ?? pending.get(f.id)?.filename, name: pending.get(f.id)?.filename })) };
     },
   };
+
+  const historyAnswers: Record<string, Answer> = { 'chat.postMessage': history.post, 'conversations.history': history.history };
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -94,12 +106,17 @@ export async function startFakeSlack() {
     const params: Record<string, unknown> = { ...Object.fromEntries(url.searchParams), ...parseBody(raw, req.headers['content-type']) };
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (params.token as string | undefined);
     const missing = [...spec.required.filter((p) => params[p] === undefined || params[p] === ''), ...(spec.needsToken && !token ? ['token'] : [])];
-    calls.push({ method, params, token });
+    const unknown = spec.known ? Object.keys(params).filter((p) => p !== 'token' && !spec.known!.includes(p)) : [];
+    calls.push({ method, params, token, at: performance.now() });
+    if (unknown.length) violations.push(`${method}: no such parameter ${unknown.join(', ')}`);
     if (missing.length) {
       violations.push(`${method}: missing required ${missing.join(', ')}`);
       return json(200, { ok: false, error: 'invalid_arguments' });
     }
-    const failure = failures.get(method)?.shift();
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs!()));
+    const chaos = options.rateLimit;
+    const failure = failures.get(method)?.shift()
+      ?? (chaos?.methods.includes(method) && chaos.random() < chaos.chance ? { status: 429, retryAfter: chaos.retryAfter } : undefined);
     if (failure) {
       calls.at(-1)!.failedWith = failure.status;
       // Slack's rate limit: HTTP 429 with Retry-After in seconds; an outage: a bare 5xx.
@@ -107,7 +124,7 @@ export async function startFakeSlack() {
       return res.writeHead(failure.status, { 'content-type': 'application/json', ...headers })
         .end(failure.status === 429 ? JSON.stringify({ ok: false, error: 'ratelimited' }) : '');
     }
-    const answer = overrides.get(method) ?? uploadAnswers[method] ?? ANSWERS[method] ?? (() => ({}));
+    const answer = overrides.get(method) ?? uploadAnswers[method] ?? historyAnswers[method] ?? ANSWERS[method] ?? (() => ({}));
     return json(200, { ok: true, ...answer({ method, params, token }) });
   });
   server.keepAliveTimeout = 65_000;
@@ -118,6 +135,8 @@ export async function startFakeSlack() {
     url: `${origin}/api/`,
     origin,
     calls,
+    /** Messages chat.postMessage posted (not those it refused), oldest first. */
+    posted: history.posted,
     responses,
     violations,
     uploads,

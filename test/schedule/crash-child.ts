@@ -1,5 +1,5 @@
 // A scheduler process for the crash test: one tick and one drain against a database file and the fake Discord REST.
-// The parent kills it with SIGKILL at random points and starts another; argv: dbFile apiUrl nowMs leaseMs.
+// The parent kills it with SIGKILL at random points and starts another; argv: dbFile apiUrl nowMs.
 import { REST } from 'discord.js';
 import { sendReply } from '../../src/adapters/discord/send.ts';
 import { fixedClock } from '../../src/clock.ts';
@@ -11,13 +11,13 @@ import { tick } from '../../src/schedule/tick.ts';
 import { openDb } from '../../src/store/db.ts';
 import { createStore } from '../../src/store/index.ts';
 
-const [dbFile, apiUrl, nowMs, leaseMs] = process.argv.slice(2) as [string, string, string, string];
+const [dbFile, apiUrl, nowMs] = process.argv.slice(2) as [string, string, string];
 const store = createStore(openDb(dbFile));
 const clock = fixedClock(new Date(Number(nowMs)));
 const log = createLog('silent');
 const rest = new REST({ api: apiUrl, globalRequestsPerSecond: 10_000, retries: 0 }).setToken('fake-bot-token');
 const sender = createSender({
-  store, clock, log, leaseMs: Number(leaseMs),
+  store, clock, log,
   adapters: [{ platform: 'discord', send: (t, r, o) => sendReply({ rest, log }, t, r, o) }],
   compose: createComposer({ store, commands: COMMANDS }),
   limits: { discord: { intervalMs: 100, intervalCap: 1000, concurrency: 8 } },

@@ -1,7 +1,9 @@
-// Slack has no idempotency key: a delivery found mid-send after a crash goes again once, flagged as a possible
-// duplicate, and never a third time. Refusals that retrying cannot fix fail at once with the reason.
+// Slack has no idempotency key: a delivery cut off mid-send by a crash is looked for in the member's DM when the app
+// may read it (im:history), else sent again flagged as a possible duplicate — and never dropped, however often it
+// was cut off. Refusals that retrying cannot fix fail at once with the reason.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createOutbound } from '../../src/adapters/slack/send.ts';
+import { reply, text } from '../../src/core/reply.ts';
 import { createLog } from '../../src/log.ts';
 import { createComposer } from '../../src/schedule/compose.ts';
 import { createSender } from '../../src/schedule/sender.ts';
@@ -15,38 +17,79 @@ const outcomes: string[] = [];
 const NINE = Date.parse('2026-11-26T09:00:00Z');
 beforeEach(async () => {
   app = createTestApp({ now: '2026-11-26T08:00:00Z' });
-  fake = await startFakeSlack();
   outcomes.length = 0;
 });
-afterEach(async () => { await fake.close(); app.close(); });
+afterEach(async () => {
+  expect(fake.violations).toEqual([]);
+  await fake.close();
+  app.close();
+});
 
-function sender(leaseMs = 60_000) {
-  const { send } = createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' });
+function sender() {
+  const outbound = createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' });
   return createSender({
-    store: app.store, clock: app.clock, log: createLog('silent'), leaseMs, adapters: [{ platform: 'slack', send }],
+    store: app.store, clock: app.clock, log: createLog('silent'), adapters: [{ platform: 'slack', ...outbound }],
     compose: createComposer({ store: app.store, commands: app.core.commands }), count: (_p, o) => void outcomes.push(o),
     limits: { slack: { perTargetMs: 0 } },
   });
 }
 const slackUser = (id: string) => ({ platform: 'slack', workspace: 'T1', id, timeZone: 'UTC' });
+const row = (member: number) => app.store.deliveries.byKey(`${member}:2026-11-26`)!;
 
-it('resends an interrupted Slack delivery once as a possible duplicate, and not after a second interruption', async () => {
-  await app.say('remind 09:00', slackUser('U1'));
-  await app.say('remind 09:00', slackUser('U2'));
+/** Four members' nudges are due. A process claimed two and started U2's request, then died; the next took U1's and
+ *  U2's back, claimed three, started U1's and U2's requests, and died too. U3's only waited for its turn. */
+async function crashedTwiceMidFanOut() {
+  for (const u of ['U1', 'U2', 'U3', 'U4']) await app.say('remind 09:00', slackUser(u));
   app.clock.set(new Date(NINE));
   await tick({ store: app.store }, NINE);
-  // A process claims both and dies before sending: the rows stay 'sending' until their lease runs out.
-  expect(app.store.deliveries.claim(['slack'], NINE, 60_000, 10)).toHaveLength(2);
-  app.db.$client.prepare("update deliveries set possible_duplicate = 1 where key = '2:2026-11-26'").run(); // U2's was already resent once
-  app.clock.set(new Date(NINE + 61_000));
+  const run = (owner: string, claims: number, start: number[], at: number) => {
+    app.store.outboxOwners.beat(owner, Date.now() - 60_000); // its heartbeat: a minute old, so it is dead
+    const claimed = app.store.deliveries.claim({ platform: 'slack', workspace: 'T1', owner, now: NINE, limit: claims });
+    for (const d of claimed) if (start.includes(d.scheduleId!)) expect(app.store.deliveries.sending(d.id, owner, at)).toBe(true);
+  };
+  run('first', 2, [2], NINE + 1000);
+  app.store.outboxOwners.recoverDead('second', Date.now() - 15_000);
+  run('second', 3, [1, 2], NINE + 20_000);
+  app.clock.set(new Date(NINE + 30_000));
+}
+
+it('without im:history, resends what was cut off mid-request flagged, however often, and the rest plainly', async () => {
+  fake = await startFakeSlack(); // the manifest's scopes: no im:history
+  await crashedTwiceMidFanOut();
   await sender().drain();
-  expect(fake.callsTo('chat.postMessage').map((c) => c.params.channel)).toEqual(['DU1']);
-  expect(app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({ status: 'sent', possible_duplicate: 1 });
-  expect(app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'failed' });
-  expect(outcomes.sort()).toEqual(['failed_interrupted', 'possible_duplicate', 'sent']);
+  expect(fake.callsTo('chat.postMessage').map((c) => c.params.channel).sort()).toEqual(['DU1', 'DU2', 'DU3', 'DU4']);
+  expect(fake.callsTo('conversations.history').map((c) => c.params.channel).sort()).toEqual(['DU1', 'DU2']); // it asked
+  expect(row(1)).toMatchObject({ status: 'sent', possible_duplicate: 1, interrupted_at: NINE + 20_000 });
+  expect(row(2)).toMatchObject({ status: 'sent', possible_duplicate: 1, interrupted_at: NINE + 1000 }); // the first cut-off counts
+  expect(row(3)).toMatchObject({ status: 'sent', possible_duplicate: 0, interrupted_at: null }); // it only waited
+  expect(row(4)).toMatchObject({ status: 'sent', possible_duplicate: 0, interrupted_at: null });
+  expect(outcomes.sort()).toEqual(['possible_duplicate', 'possible_duplicate', 'sent', 'sent', 'sent', 'sent']);
+});
+
+it('with im:history, records what arrived without sending it again, and resends what did not, unflagged', async () => {
+  fake = await startFakeSlack({ scopes: ['chat:write', 'im:write', 'im:history'] });
+  await crashedTwiceMidFanOut();
+  // U1's cut-off request had reached Slack (its nonce rides in the message metadata); U2's had not.
+  await createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' })
+    .send({ kind: 'user', workspaceId: 'T1', id: 'DU1' }, reply({ blocks: [text('Time to study')] }), { nonce: row(1).nonce as string });
+  await sender().drain();
+  expect(fake.callsTo('chat.postMessage').map((c) => c.params.channel).sort()).toEqual(['DU1', 'DU2', 'DU3', 'DU4']); // DU1: the first run's
+  expect(row(1)).toMatchObject({ status: 'sent', possible_duplicate: 0, attempts: 1 }); // no second request
+  expect(row(2)).toMatchObject({ status: 'sent', possible_duplicate: 0 });
+  expect(outcomes.sort()).toEqual(['found_after_crash', 'sent', 'sent', 'sent', 'sent']);
+});
+
+it('reports, rather than resends, a delivery cut off mid-request that is now over two hours late', async () => {
+  fake = await startFakeSlack();
+  await crashedTwiceMidFanOut();
+  app.clock.set(new Date(NINE + 2 * 60 * 60_000 + 1));
+  await sender().drain();
+  expect(row(1)).toMatchObject({ status: 'skipped', last_error: expect.stringMatching(/^missed: cut off mid-send by a crash and now over 2 hours late/) });
+  expect(fake.callsTo('chat.postMessage').map((c) => c.params.channel).sort()).toEqual(['DU3', 'DU4']); // late, but never started
 });
 
 it('fails a DM Slack will never take, with the reason, and retries a transient error later', async () => {
+  fake = await startFakeSlack();
   await app.say('remind 09:00', slackUser('U1'));
   await app.say('remind 09:00', slackUser('U2'));
   app.clock.set(new Date(NINE));
@@ -68,10 +111,12 @@ it('fails a DM Slack will never take, with the reason, and retries a transient e
 });
 
 it('loses and doubles nothing through Slack 429s and an outage, and waits out each Retry-After', async () => {
+  fake = await startFakeSlack();
   for (let i = 1; i <= 12; i++) await app.say('remind 09:00', slackUser(`U${i}`));
   app.clock.set(new Date(NINE));
   await tick({ store: app.store }, NINE);
-  fake.failNext('chat.postMessage', 429, 4, 7); // rate limited: try again in 7 s
+  // Rate limited: try again in 2 s. Each is waited out before the workspace's next request (one at a time there).
+  fake.failNext('chat.postMessage', 429, 4, 2);
   fake.failNext('chat.postMessage', 503, 3); // then an outage
   fake.failNext('conversations.open', 500, 2);
   const s = sender();
@@ -79,7 +124,7 @@ it('loses and doubles nothing through Slack 429s and an outage, and waits out ea
   const limited = app.db.$client.prepare("select count(*) n from deliveries where status = 'pending' and last_error = 'rate limited'").get() as { n: number };
   expect(limited.n).toBeGreaterThan(0);
   const waiting = app.db.$client.prepare("select min(next_attempt_at) at from deliveries where last_error = 'rate limited'").get() as { at: number };
-  expect(waiting.at).toBeGreaterThanOrEqual(NINE + 7_000); // not before Slack said
+  expect(waiting.at).toBeGreaterThanOrEqual(NINE + 2_000); // not before Slack said
   for (let i = 0; i < 20 && app.store.deliveries.depth() > 0; i++) {
     app.clock.advance(10 * 60_000);
     await s.drain();
@@ -93,4 +138,20 @@ it('loses and doubles nothing through Slack 429s and an outage, and waits out ea
   expect(outcomes.filter((o) => o === 'sent')).toHaveLength(12);
   expect(outcomes.filter((o) => o === 'retried').length).toBeGreaterThanOrEqual(4 + 3 + 2);
   expect(fake.violations).toEqual([]);
+});
+
+it('has one request at a time in flight per workspace, and holds no claim on a row that only waits', async () => {
+  fake = await startFakeSlack({ delayMs: () => 10 });
+  for (let i = 1; i <= 8; i++) await app.say('remind 09:00', slackUser(`U${i}`));
+  app.clock.set(new Date(NINE));
+  await tick({ store: app.store }, NINE);
+  const owned = app.db.$client.prepare('select count(*) from deliveries where owner is not null').pluck();
+  const held: number[] = [];
+  fake.answer('chat.postMessage', (c) => {
+    held.push(owned.get() as number);
+    return { channel: c.params.channel, ts: '1.2' };
+  });
+  await sender().drain();
+  expect(held).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+  expect(app.store.deliveries.counts()).toEqual({ sent: 8 });
 });

@@ -24,6 +24,9 @@ export { slackOptionProblems, type SlackOptions } from './options.ts';
 
 /** The least scopes that work: the slash command, replies and DMs, members' names and time zones, and files (`export`). */
 export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'im:write', 'files:write'];
+/** Scopes the bot uses when given, never asks for: im:history lets it see, after a crash, whether a DM cut off
+ *  mid-send arrived (README: Connecting Slack). */
+export const OPTIONAL_BOT_SCOPES = ['im:history'];
 
 export interface SlackAdapterDeps {
   clock: Clock;
@@ -112,6 +115,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     },
     send: outbound.send,
     openDirect: outbound.openDirect,
+    findSent: outbound.findSent,
     async stop() {
       responder.close();
       if (server) {

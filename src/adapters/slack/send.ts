@@ -1,11 +1,14 @@
 // Outbound messages: chat.postMessage to a channel, or to a member's DM (conversations.open first, unless the caller
-// kept the DM channel, or opened it ahead with openDirect). No retries here: the outbox owns retrying, so a failure
-// surfaces at once (429s included).
+// kept the DM channel, or opened it ahead with openDirect); and, after a crash, whether a message arrived. No retries
+// here: the outbox owns retrying, so a failure surfaces at once (429s included).
 import type { Logger } from '@slack/bolt';
 import type { Reply } from '../../core/reply.ts';
-import type { SendResult, SendTarget } from '../adapter.ts';
+import type { SendOptions, SendResult, SendTarget } from '../adapter.ts';
 import { render } from './render.ts';
 import { apiBase, webClients } from './web-clients.ts';
+
+/** The metadata event type our nudges and digests carry, with the outbox's nonce as its payload. */
+export const DELIVERY_EVENT = 'roadmap_coach_delivery';
 
 /** The workspace has no installation (the app was uninstalled or its token revoked): retrying cannot help. */
 export class SlackNotInstalledError extends Error {
@@ -16,7 +19,7 @@ export class SlackNotInstalledError extends Error {
   }
 }
 
-/** send and openDirect for the adapter; both fail at once rather than retry (the outbox owns retrying). */
+/** send, openDirect and findSent for the adapter; all fail at once rather than retry (the outbox owns retrying). */
 export function createOutbound(deps: { apiUrl?: string; logger?: Logger; tokenFor: (workspaceId: string) => string | undefined }) {
   const clientFor = webClients({ ...apiBase(deps.apiUrl), ...(deps.logger ? { logger: deps.logger } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
   const clientOf = (workspaceId: string) => {
@@ -31,15 +34,36 @@ export function createOutbound(deps: { apiUrl?: string; logger?: Logger; tokenFo
     return dm.channel.id;
   }
 
+  // A user target whose id is already a DM channel (D…) was kept: post straight to it.
+  const dmOf = async (target: SendTarget) => (target.kind === 'user' && !target.id.startsWith('D') ? openDirect(target) : undefined);
+
   return {
     openDirect,
-    /** Resolves to the DM channel it opened, if it opened one, for the caller to keep. */
-    async send(target: SendTarget, reply: Reply): Promise<SendResult> {
+    /** Resolves to the DM channel it opened, if it opened one, for the caller to keep. The nonce rides along as
+     *  message metadata, so a send cut off by a crash can be looked for (findSent). */
+    async send(target: SendTarget, reply: Reply, options: SendOptions = {}): Promise<SendResult> {
       const client = clientOf(target.workspaceId);
-      // A user target whose id is already a DM channel (D…) was kept: post straight to it.
-      const opened = target.kind === 'user' && !target.id.startsWith('D') ? await openDirect(target) : undefined;
-      await client.chat.postMessage({ channel: opened ?? target.id, ...render(reply), unfurl_links: false, unfurl_media: false });
+      const opened = await dmOf(target);
+      const metadata = options.nonce ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { nonce: options.nonce } } } : {};
+      await client.chat.postMessage({ channel: opened ?? target.id, ...render(reply), unfurl_links: false, unfurl_media: false, ...metadata });
       return opened ? { channelId: opened } : {};
+    },
+    /** Messages carrying this nonce among a member's latest DMs from the bot. Needs the optional im:history scope:
+     *  without it (or for a channel, whose history needs more) it cannot tell. */
+    async findSent(target: SendTarget, nonce: string): Promise<number | undefined> {
+      if (target.kind !== 'user') return undefined;
+      const client = clientOf(target.workspaceId);
+      const channel = (await dmOf(target)) ?? target.id;
+      try {
+        // The DM is read-only for the member: only the bot writes there, a few messages a day, so the latest few
+        // hold a message cut off seconds or minutes ago.
+        const { messages = [] } = await client.conversations.history({ channel, limit: 20, include_all_metadata: true });
+        const ours = (payload: unknown) => (payload as { nonce?: unknown } | undefined)?.nonce === nonce;
+        return messages.filter((m) => m.metadata?.event_type === DELIVERY_EVENT && ours(m.metadata.event_payload)).length;
+      } catch (error) {
+        if ((error as { data?: { error?: string } }).data?.error === 'missing_scope') return undefined;
+        throw error;
+      }
     },
   };
 }

@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BOT_SCOPES } from '../../../src/adapters/slack/index.ts';
+import { BOT_SCOPES, OPTIONAL_BOT_SCOPES } from '../../../src/adapters/slack/index.ts';
 
-const manifest = parse(readFileSync(new URL('../../../manifest.yml', import.meta.url), 'utf8'));
+const raw = readFileSync(new URL('../../../manifest.yml', import.meta.url), 'utf8');
+const manifest = parse(raw);
 
 describe('manifest.yml', () => {
   it('asks for exactly the scopes the bot uses, and declares /roadmap, interactivity, App Home and its events', () => {
@@ -14,5 +15,14 @@ describe('manifest.yml', () => {
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['app_home_opened', 'app_uninstalled', 'tokens_revoked']);
     expect(manifest.oauth_config.redirect_urls).toEqual(['https://YOUR-HOST/slack/oauth_redirect']);
+  });
+
+  it('offers the optional scopes the code can use as commented-out lines, and the README says what each is for', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    for (const scope of OPTIONAL_BOT_SCOPES) {
+      expect(BOT_SCOPES).not.toContain(scope);
+      expect(raw).toMatch(new RegExp(`^ {6}# - ${scope} # optional: `, 'm'));
+      expect(readme).toMatch(new RegExp(`Optionally add \`${scope}\``));
+    }
   });
 });

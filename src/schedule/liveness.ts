@@ -1,0 +1,59 @@
+// This process as an outbox owner: a random id its claims carry and a heartbeat in the store. On every beat it also
+// takes back the claims of owners that stopped beating (killed, or their machine gone), so a crash is recovered by
+// the next beat of any live sender — seconds, not a lease — and by a restarted process as soon as it starts.
+import { randomUUID } from 'node:crypto';
+import { systemClock, type Clock } from '../clock.ts';
+import type { Log } from '../log.ts';
+import type { Recovered, Store } from '../store/index.ts';
+
+export interface LivenessOptions {
+  clock?: Clock; // wall time shared by every process on the database (not the scheduler's clock, which tests fix)
+  beatMs?: number;
+  deadAfterMs?: number; // three missed beats: an event loop busy for seconds is not taken for dead
+}
+
+export const BEAT_MS = 5_000;
+export const DEAD_AFTER_MS = 15_000;
+
+export function createLiveness(deps: LivenessOptions & { store: Store; log: Log; onRecovered?: (r: Recovered) => void }) {
+  const { store, log } = deps;
+  const clock = deps.clock ?? systemClock;
+  const deadAfterMs = deps.deadAfterMs ?? DEAD_AFTER_MS;
+  const id = randomUUID();
+  let timer: NodeJS.Timeout | undefined;
+
+  /** Beats, then takes back dead owners' claims. */
+  function beat(): Recovered {
+    const now = clock.now().getTime();
+    store.outboxOwners.beat(id, now);
+    const recovered = store.outboxOwners.recoverDead(id, now - deadAfterMs);
+    if (recovered.released || recovered.interrupted.length) {
+      log.warn('scheduler: took back the claims of a sender that stopped', { released: recovered.released, interrupted: recovered.interrupted.length });
+      deps.onRecovered?.(recovered);
+    }
+    return recovered;
+  }
+
+  return {
+    id,
+    beat,
+    start(): void {
+      timer ??= setInterval(() => {
+        try {
+          beat();
+        } catch (error) {
+          log.error('scheduler: heartbeat failed', { err: error }); // the next beat tries again, well before the deadline
+        }
+      }, deps.beatMs ?? BEAT_MS);
+      timer.unref();
+    },
+    /** Stops beating and leaves: claims still held go back at once (started requests as interrupted). */
+    retire(): Recovered {
+      clearInterval(timer);
+      timer = undefined;
+      return store.outboxOwners.retire(id);
+    },
+  };
+}
+
+export type Liveness = ReturnType<typeof createLiveness>;
