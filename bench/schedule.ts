@@ -5,6 +5,7 @@ import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { RetryAfterError } from '../src/adapters/adapter.ts';
 import { fixedClock } from '../src/clock.ts';
 import { reply, text } from '../src/core/reply.ts';
 import { createLog } from '../src/log.ts';
@@ -51,9 +52,8 @@ export async function runScheduleBench(print: (line: string) => void = console.l
   };
   const sender = createSender({
     store, clock: fixedClock(new Date(DUE)), log: createLog('silent'),
-    adapters: [{ platform: 'bench', send: (target) => send(target.id) }],
+    adapters: [{ platform: 'bench', outbound: { send: (target) => send(target.id), limits: { perSecond: RATE, burst: RATE, perTargetMs: 0, inFlight: 50 } } }],
     compose: () => message, // a fixed message: this measures the outbox and its pacing, not the nudge builder
-    limits: { bench: { intervalMs: 1000, intervalCap: RATE, perTargetMs: 0, concurrency: 50 } },
   });
   t = performance.now();
   await sender.drain();
@@ -123,7 +123,7 @@ async function startRateLimitedFake(rate: number) {
         const req = request(url, { method: 'POST', agent }, (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0)));
         req.on('error', reject).end(id);
       });
-      if (status === 429) throw Object.assign(new Error('rate limited'), { code: 'slack_webapi_rate_limited_error', retryAfter: 1 });
+      if (status === 429) throw new RetryAfterError(1000);
     },
     close: () => new Promise<void>((resolve) => { agent.destroy(); server.closeAllConnections(); server.close(() => resolve()); }),
   };

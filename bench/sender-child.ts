@@ -17,8 +17,7 @@ const post = (id: string) => new Promise<void>((resolve, reject) => {
 const message = reply({ heading: 'Time to study', blocks: [text('Your next topic is waiting.')] });
 const sender = createSender({
   store, clock: systemClock, log: createLog('silent'), compose: () => message,
-  adapters: [{ platform: 'crash', send: (target) => post(target.id) }],
-  limits: { crash: { intervalMs: 1000, intervalCap: 1000, perTargetMs: 0, concurrency: 50 } },
+  adapters: [{ platform: 'crash', outbound: { send: (target) => post(target.id), limits: { perSecond: 1000, burst: 1000, perTargetMs: 0, inFlight: 50 } } }],
 });
 sender.start(); // its first beat takes back what a dead sender held, once that one's heartbeat is too old
 for (;;) {

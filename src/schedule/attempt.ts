@@ -1,23 +1,17 @@
 // One claimed delivery, from its turn in its lane to its outcome. One cut off by a crash is settled first: too late
 // (reported), found to have arrived (recorded), or resent — flagged a possible duplicate unless the platform rules
 // it out. Then: composed, marked 'sending' in a commit of its own, sent, and recorded.
-import type { Adapter } from '../adapters/adapter.ts';
+import type { Outbound } from '../adapters/adapter.ts';
 import type { Clock } from '../clock.ts';
 import type { Reply } from '../core/reply.ts';
 import type { Log } from '../log.ts';
 import type { ClaimedDelivery, Store } from '../store/index.ts';
 import { classify } from './failure.ts';
 import type { Lanes } from './lanes.ts';
-import type { Pacer } from './limits.ts';
+import type { Pacer } from './pacer.ts';
 import type { createSentLog } from './sent-log.ts';
 import type { createSettle } from './settle.ts';
 import { CATCH_UP_MS } from './tick.ts';
-
-export type SendingAdapter = Pick<Adapter, 'platform' | 'send' | 'openDirect' | 'findSent'>;
-
-// How long a platform deduplicates a resend by its nonce. Discord documents "the past few minutes"; a minute is well
-// inside that, and a restart's resend comes within seconds. Past it, a resend may post twice: flagged.
-const NONCE_WINDOW_MS: Record<string, number> = { discord: 60_000 };
 
 export interface AttemptDeps {
   store: Store;
@@ -25,7 +19,7 @@ export interface AttemptDeps {
   log: Log;
   owner: string;
   lanes: Lanes;
-  adapters: ReadonlyMap<string, SendingAdapter>;
+  outbounds: ReadonlyMap<string, Outbound>; // by platform
   compose: (delivery: ClaimedDelivery, now: number) => Reply | undefined;
   count: (platform: string, outcome: string) => void;
   sentLog: ReturnType<typeof createSentLog>;
@@ -37,7 +31,7 @@ export function createAttempt(deps: AttemptDeps) {
   const { store, clock, log, owner, count, sentLog, settle } = deps;
 
   /** After a crash: 'settled' (nothing more to send), 'flagged' (resend, may post twice), 'clear' (resend safely). */
-  async function recheck(d: ClaimedDelivery, adapter: SendingAdapter, pacer: Pacer): Promise<'settled' | 'flagged' | 'clear'> {
+  async function recheck(d: ClaimedDelivery, outbound: Outbound, pacer: Pacer): Promise<'settled' | 'flagged' | 'clear'> {
     const now = clock.now().getTime();
     if (now - d.dueAt > CATCH_UP_MS) {
       store.deliveries.skipped(d.id, owner, 'missed: cut off mid-send by a crash and now over 2 hours late; it may have arrived');
@@ -45,14 +39,15 @@ export function createAttempt(deps: AttemptDeps) {
       count(d.platform, 'skipped_missed');
       return 'settled';
     }
-    const window = NONCE_WINDOW_MS[d.platform];
+    // A platform that deduplicates by nonce posts a resend inside its window only once; past it, it may post twice.
+    const window = outbound.nonceWindowMs;
     if (window !== undefined) return now - d.interruptedAt! <= window ? 'clear' : 'flagged';
     let found: number | undefined;
     try {
-      found = await adapter.findSent?.(d.target, d.nonce);
+      found = await outbound.findSent?.(d.target, d.nonce);
     } catch (error) {
-      if (classify(error).kind === 'rate_limited') {
-        settle(d, pacer, error); // back to pending for Slack's Retry-After; it is checked again then
+      if (classify(error, d.platform).kind === 'rate_limited') {
+        settle(d, error, pacer); // back to pending for the platform's Retry-After; it is checked again then
         return 'settled';
       }
       log.info('scheduler: could not check whether an interrupted delivery arrived', { key: d.key, err: error });
@@ -65,10 +60,10 @@ export function createAttempt(deps: AttemptDeps) {
   }
 
   async function run(d: ClaimedDelivery, pacer: Pacer): Promise<void> {
-    const adapter = deps.adapters.get(d.platform)!;
+    const outbound = deps.outbounds.get(d.platform)!;
     let duplicate = false;
     if (d.interruptedAt !== null) {
-      const verdict = await recheck(d, adapter, pacer);
+      const verdict = await recheck(d, outbound, pacer);
       if (verdict === 'settled') return;
       duplicate = verdict === 'flagged';
     }
@@ -91,11 +86,11 @@ export function createAttempt(deps: AttemptDeps) {
       return log.warn('scheduler: a claim was taken over before its send; not sending it here', { key: d.key });
     }
     try {
-      const result = await adapter.send(d.target, reply, { nonce: d.nonce });
+      const result = await outbound.send(d.target, reply, { nonce: d.nonce });
       const keepChannel = d.target.kind === 'user' && result?.channelId ? result.channelId : undefined; // a DM it opened
       sentLog.add({ id: d.id, scheduleId: d.scheduleId, platform: d.platform, duplicate, ...(keepChannel ? { keepChannel } : {}) });
     } catch (error) {
-      settle(d, pacer, error);
+      settle(d, error, pacer);
     }
   }
 

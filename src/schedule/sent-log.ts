@@ -29,7 +29,7 @@ export function createSentLog(deps: { store: Store; clock: Clock; log: Log; owne
         return done.filter((s) => {
           if (!store.deliveries.sent(s.id, owner, now, s.duplicate)) return true;
           if (s.scheduleId) store.schedules.succeeded(s.scheduleId);
-          // Slack's DM channel, opened by this send: kept so the schedule's next nudges skip conversations.open.
+          // A DM channel this send opened: kept so the schedule's next nudges skip opening it.
           if (s.scheduleId && s.keepChannel) store.schedules.keepChannel(s.scheduleId, s.keepChannel);
           return false;
         });

@@ -5,14 +5,15 @@ import { FAILURES_BEFORE_PAUSE } from '../core/commands/remind.ts';
 import type { Log } from '../log.ts';
 import type { ClaimedDelivery, Store } from '../store/index.ts';
 import { classify } from './failure.ts';
-import type { Pacer } from './limits.ts';
+import type { Pacer } from './pacer.ts';
 
 export interface Backoff { baseMs: number; capMs: number; maxAttempts: number }
 
 export function createSettle(deps: { store: Store; clock: Clock; log: Log; owner: string; backoff: Backoff; count: (platform: string, outcome: string) => void }) {
   const { store, clock, log, owner, backoff, count } = deps;
-  return function settle(d: ClaimedDelivery, pacer: Pacer, error: unknown): void {
-    const failure = classify(error);
+  /** pacer: the lane to cool down when the platform said to wait. */
+  return function settle(d: ClaimedDelivery, error: unknown, pacer?: Pacer): void {
+    const failure = classify(error, d.platform);
     const now = clock.now().getTime();
     if (failure.kind === 'permanent') {
       store.transaction(() => {
@@ -23,10 +24,10 @@ export function createSettle(deps: { store: Store; clock: Clock; log: Log; owner
           log.warn('scheduler: schedule paused after repeated permanent failures', { scheduleId: d.scheduleId, reason: failure.reason });
         }
       });
-      return count(d.platform, `failed_${failure.code}`);
+      return count(d.platform, failure.outcome);
     }
     if (failure.kind === 'rate_limited') {
-      pacer.coolDown(failure.retryAfterMs);
+      pacer?.coolDown(failure.retryAfterMs);
       store.deliveries.retry(d.id, owner, now + failure.retryAfterMs, 'rate limited');
       return count(d.platform, 'retried');
     }

@@ -8,7 +8,6 @@ import type { Log } from '../log.ts';
 import type { Metrics } from '../server/metrics.ts';
 import type { Store } from '../store/index.ts';
 import { createComposer } from './compose.ts';
-import type { Limit } from './limits.ts';
 import { createSender } from './sender.ts';
 import { tick } from './tick.ts';
 
@@ -21,7 +20,6 @@ export interface SchedulerDeps {
   adapters: readonly Adapter[];
   commands: readonly Command[];
   metrics?: Pick<Metrics, 'deliveries' | 'outboxDepth'>;
-  limits?: Record<string, Partial<Limit>>;
   pollMs?: number; // how often retries are looked for between ticks
 }
 
@@ -29,7 +27,7 @@ export function createScheduler(deps: SchedulerDeps) {
   const { store, clock, log, metrics } = deps;
   const count = (platform: string, outcome: string) => metrics?.deliveries.inc({ platform, outcome });
   const sender = createSender({
-    store, clock, log, adapters: deps.adapters, count, limits: deps.limits,
+    store, clock, log, adapters: deps.adapters, count,
     compose: createComposer({ store, commands: deps.commands }),
     onRecovered: () => void drain(), // a dead sender's claims: due at once, not at the next poll
   });

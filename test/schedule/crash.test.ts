@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { REST } from 'discord.js';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { sendReply } from '../../src/adapters/discord/send.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createLog } from '../../src/log.ts';
 import { createComposer } from '../../src/schedule/compose.ts';
@@ -16,7 +15,7 @@ import { tick } from '../../src/schedule/tick.ts';
 import { openDb } from '../../src/store/db.ts';
 import { DEAD_AFTER_MS } from '../../src/schedule/liveness.ts';
 import { createStore } from '../../src/store/index.ts';
-import { startScheduling } from './setup.ts';
+import { discordSending, startScheduling } from './setup.ts';
 
 const TRIALS = Number(process.env.CRASH_TRIALS ?? 20);
 const MEMBERS = 50;
@@ -54,8 +53,8 @@ async function trial(seed: number): Promise<{ repeatedNonces: number }> {
   const log = createLog('silent');
   const rest = new REST({ api: s.fake.apiUrl, globalRequestsPerSecond: 10_000, retries: 0 }).setToken('fake-bot-token');
   const sender = createSender({
-    store, clock, log, adapters: [{ platform: 'discord', send: (t, r, o) => sendReply({ rest, log }, t, r, o) }],
-    compose: createComposer({ store, commands: s.app.core.commands }), limits: { discord: { intervalMs: 100, intervalCap: 1000, concurrency: 8 } },
+    store, clock, log, adapters: [discordSending(rest, log, { perSecond: 10_000, burst: 1000, inFlight: 8 })],
+    compose: createComposer({ store, commands: s.app.core.commands }),
     liveness: { clock: fixedClock(new Date(Date.now() + DEAD_AFTER_MS + 1000)) },
   });
   await tick({ store }, clock.now().getTime());

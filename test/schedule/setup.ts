@@ -1,8 +1,9 @@
 // Scheduler test wiring: the real core and store (createTestApp), the fake Discord REST, and a sender that posts
 // through the real Discord send code with discord.js's REST client.
 import { REST } from 'discord.js';
-import { sendReply } from '../../src/adapters/discord/send.ts';
-import { createLog } from '../../src/log.ts';
+import type { SendLimits } from '../../src/adapters/adapter.ts';
+import { createDiscordOutbound } from '../../src/adapters/discord/send.ts';
+import { createLog, type Log } from '../../src/log.ts';
 import { createComposer } from '../../src/schedule/compose.ts';
 import { createSender } from '../../src/schedule/sender.ts';
 import { createDiscordRestFake } from '../fakes/discord-rest.ts';
@@ -10,6 +11,12 @@ import { createTestApp } from '../helpers.ts';
 
 export const GUILD = '1200000000000000001';
 export const userId = (i: number) => String(1400000000000000000n + BigInt(i));
+
+/** Discord's real outbound, with faster limits than Discord's own where a test asks (the fake allows any rate). */
+export function discordSending(rest: REST, log: Log, limits: Partial<SendLimits> = {}) {
+  const outbound = createDiscordOutbound({ rest, log });
+  return { platform: 'discord', outbound: { ...outbound, limits: { ...outbound.limits, ...limits } } };
+}
 
 export async function startScheduling(opts: { now?: string } = {}) {
   const app = createTestApp({ now: opts.now ?? '2026-11-26T08:00:00Z' });
@@ -19,10 +26,9 @@ export async function startScheduling(opts: { now?: string } = {}) {
   const outcomes: string[] = [];
   const sender = createSender({
     store: app.store, clock: app.clock, log,
-    adapters: [{ platform: 'discord', send: (t, r, o) => sendReply({ rest, log }, t, r, o) }],
+    adapters: [discordSending(rest, log, { perSecond: 5000, burst: 500, inFlight: 20 })],
     compose: createComposer({ store: app.store, commands: app.core.commands }),
     count: (_platform, outcome) => void outcomes.push(outcome),
-    limits: { discord: { intervalMs: 100, intervalCap: 500, concurrency: 20 } },
     backoff: { baseMs: 60_000, capMs: 600_000, maxAttempts: 8 },
   });
   return {

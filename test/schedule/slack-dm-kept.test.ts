@@ -23,11 +23,14 @@ afterEach(async () => {
 });
 
 const slackUser = (id: string) => ({ platform: 'slack', workspace: 'T1', id, timeZone: 'UTC' });
-const sender = (limits = { perTargetMs: 0 }) => createSender({
-  store: app.store, clock: app.clock, log: createLog('silent'),
-  adapters: [{ platform: 'slack', ...createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' }) }],
-  compose: createComposer({ store: app.store, commands: app.core.commands }), limits: { slack: limits },
-});
+const sender = () => {
+  const outbound = createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' });
+  return createSender({
+    store: app.store, clock: app.clock, log: createLog('silent'),
+    adapters: [{ platform: 'slack', outbound: { ...outbound, limits: { ...outbound.limits, perTargetMs: 0 } } }],
+    compose: createComposer({ store: app.store, commands: app.core.commands }),
+  });
+};
 
 /** The 09:00 UTC tick and drain of one day. */
 async function morning(day: string) {

@@ -28,9 +28,9 @@ afterEach(async () => {
 function sender() {
   const outbound = createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' });
   return createSender({
-    store: app.store, clock: app.clock, log: createLog('silent'), adapters: [{ platform: 'slack', ...outbound }],
+    store: app.store, clock: app.clock, log: createLog('silent'),
+    adapters: [{ platform: 'slack', outbound: { ...outbound, limits: { ...outbound.limits, perTargetMs: 0 } } }],
     compose: createComposer({ store: app.store, commands: app.core.commands }), count: (_p, o) => void outcomes.push(o),
-    limits: { slack: { perTargetMs: 0 } },
   });
 }
 const slackUser = (id: string) => ({ platform: 'slack', workspace: 'T1', id, timeZone: 'UTC' });

@@ -2,13 +2,13 @@
 // its next beat once the dead one's heartbeat is too old, and one that stops leaves nothing for anyone to wait on.
 import { REST } from 'discord.js';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { sendReply } from '../../src/adapters/discord/send.ts';
 import { createLog } from '../../src/log.ts';
 import { createComposer } from '../../src/schedule/compose.ts';
 import { createSender } from '../../src/schedule/sender.ts';
 import { tick } from '../../src/schedule/tick.ts';
 import type { Recovered } from '../../src/store/index.ts';
-import { startScheduling } from './setup.ts';
+import type { SendLimits } from '../../src/adapters/adapter.ts';
+import { discordSending, startScheduling } from './setup.ts';
 
 let s: Awaited<ReturnType<typeof startScheduling>>;
 beforeEach(async () => { s = await startScheduling(); });
@@ -16,14 +16,14 @@ afterEach(async () => { await s.close(); });
 const NINE = Date.parse('2026-11-26T09:00:00Z');
 const owners = () => s.app.db.$client.prepare('select id from outbox_owners order by id').pluck().all();
 
-function sender(onRecovered?: (r: Recovered) => void, limits = {}) {
+function sender(onRecovered?: (r: Recovered) => void, limits: Partial<SendLimits> = {}) {
   const log = createLog('silent');
   const rest = new REST({ api: s.fake.apiUrl, globalRequestsPerSecond: 10_000, retries: 0 }).setToken('fake-bot-token');
   return createSender({
     store: s.app.store, clock: s.app.clock, log, onRecovered,
-    adapters: [{ platform: 'discord', send: (t, r, o) => sendReply({ rest, log }, t, r, o) }],
+    adapters: [discordSending(rest, log, limits)],
     compose: createComposer({ store: s.app.store, commands: s.app.core.commands }),
-    liveness: { beatMs: 50, deadAfterMs: 1500 }, limits: { discord: limits },
+    liveness: { beatMs: 50, deadAfterMs: 1500 },
   });
 }
 
@@ -60,7 +60,7 @@ it('gives back claims whose request has not started when it stops, and leaves as
   for (let i = 1; i <= 3; i++) await s.remind(i);
   s.app.clock.set(new Date(NINE));
   await tick({ store: s.app.store }, NINE);
-  const live = sender(undefined, { intervalMs: 10_000, intervalCap: 1, concurrency: 2 }); // one send per 10 s
+  const live = sender(undefined, { perSecond: 0.1, burst: 1, inFlight: 2 }); // one send per 10 s
   const draining = live.drain();
   for (let i = 0; i < 100 && s.statuses().sent !== 1; i++) await new Promise((resolve) => setTimeout(resolve, 20));
   // The other two are claimed (two may be in flight) but wait for the rate: neither request has started.

@@ -5,7 +5,7 @@ import type { Log } from '../../log.ts';
 import type { Adapter, Handle } from '../adapter.ts';
 import type { TopicsFor } from './autocomplete.ts';
 import { createInteractionRouter } from './interactions.ts';
-import { sendReply } from './send.ts';
+import { createDiscordOutbound } from './send.ts';
 
 export interface DiscordAdapterDeps {
   token: string;
@@ -17,7 +17,6 @@ export interface DiscordAdapterDeps {
   deferAfterMs?: number; // default 1500: answer at once when the core is quicker, else defer and edit
 }
 
-export { PermanentSendError } from './send.ts';
 export { registerDiscordCommands } from './commands.ts';
 export type { TopicsFor } from './autocomplete.ts';
 
@@ -53,9 +52,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): Adapter {
       }
       log.info('discord: connected', { user: client.user?.tag, guilds: client.guilds.cache.size });
     },
-    send(target, reply, options) {
-      return sendReply({ rest: client.rest, log }, target, reply, options);
-    },
+    outbound: createDiscordOutbound({ rest: client.rest, log }),
     async stop() {
       stopping = true;
       await client.destroy();

@@ -16,7 +16,7 @@ import { keyBytes, slackMode, type SlackOptions } from './options.ts';
 import { createProfiles } from './profiles.ts';
 import { createResponder } from './respond.ts';
 import { createSealer } from './seal.ts';
-import { createOutbound } from './send.ts';
+import { createOutbound, type SlackOutbound } from './send.ts';
 import { verifyBotToken } from './verify.ts';
 import { apiBase, quickClients, webClients } from './web-clients.ts';
 
@@ -37,6 +37,7 @@ export interface SlackAdapterDeps {
 }
 
 export type SlackAdapter = Adapter & {
+  outbound: SlackOutbound;
   /** HTTP mode: the bound address once started (port 0 picks a free one). */
   address(): AddressInfo | undefined;
   /** HTTP mode: the request handler, for mounting on another server instead of listening here. */
@@ -113,9 +114,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         listening.once('error', reject).listen(options.port, () => resolve());
       });
     },
-    send: outbound.send,
-    openDirect: outbound.openDirect,
-    findSent: outbound.findSent,
+    outbound,
     async stop() {
       responder.close();
       if (server) {

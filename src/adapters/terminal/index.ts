@@ -4,11 +4,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clearScreenDown, createInterface, cursorTo, moveCursor } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Adapter, Handle } from '../adapter.ts';
+import type { Adapter, Handle, SendLimits } from '../adapter.ts';
 import { commandOf } from './buttons.ts';
 import { createChatOutput } from './output.ts';
 import { receive, type TerminalUser } from './receive.ts';
 import { echo, PROMPT, render } from './render.ts';
+
+// One screen, one reader: no rate to keep, and one message at a time keeps them in order.
+const TERMINAL_LIMITS: SendLimits = { perSecond: 100, burst: 100, perTargetMs: 0, inFlight: 1 };
 
 export interface TerminalDeps {
   input: Readable;
@@ -76,9 +79,12 @@ export function createTerminalAdapter(deps: TerminalDeps): Adapter {
       })();
     },
     /** Nudges and digests: the chat is the terminal's one place, so every target is this screen. */
-    async send(_target, reply) {
-      buttons = reply.buttons.map((b) => b.command); // a nudge's buttons are pressed like a reply's
-      await above(`${render(reply)}\n\n`);
+    outbound: {
+      limits: TERMINAL_LIMITS,
+      async send(_target, reply) {
+        buttons = reply.buttons.map((b) => b.command); // a nudge's buttons are pressed like a reply's
+        await above(`${render(reply)}\n\n`);
+      },
     },
     /** Stops reading and waits until the reader has every answer: piped output must not be cut off at exit. */
     async stop() {

@@ -1,29 +1,12 @@
-// Send pacing per lane (a platform, or one of its workspaces where the platform limits per workspace): a token bucket,
-// a minimum gap per target channel, and a cool-down for the lane when the platform answers 429.
+// Send pacing per lane (a platform, or one of its workspaces where the platform limits per workspace), by the limits its
+// adapter declares: a token bucket, a minimum gap per target channel, and a cool-down when the platform answers 429.
+import type { SendLimits } from '../adapters/adapter.ts';
 
-export interface Limit {
-  intervalMs: number;
-  intervalCap: number; // sends per interval, across the lane
-  perTargetMs: number; // minimum gap between two sends to one channel or DM (0: none)
-  concurrency: number; // requests in flight at once in a lane: what a crash can leave in doubt
-  perWorkspace?: boolean; // one lane per workspace (the platform's limits are per workspace), else one per platform
-  workspacesAtOnce?: number; // perWorkspace: lanes sending at once
-}
-
-// Slack: chat.postMessage allows about 1 message per second per channel and limits bursts per workspace, so one
-// request at a time per workspace costs nothing Slack would allow and leaves at most one in doubt after a crash.
-// Discord: 50 requests per second globally (a DM costs two: open + post); its nonce settles what a crash leaves.
-export const DEFAULT_LIMITS: Record<string, Limit> = {
-  slack: { intervalMs: 1000, intervalCap: 20, perTargetMs: 1000, concurrency: 1, perWorkspace: true, workspacesAtOnce: 20 },
-  discord: { intervalMs: 1000, intervalCap: 25, perTargetMs: 0, concurrency: 10 },
-  terminal: { intervalMs: 1000, intervalCap: 100, perTargetMs: 0, concurrency: 1 },
-};
-
-export function createPacer(limit: Limit) {
+export function createPacer(limit: SendLimits) {
   // A bucket that refills continuously, not fixed windows: those idle out the end of each window whenever a send is
   // slow, and reach well under the allowed rate.
-  const perMs = limit.intervalCap / limit.intervalMs;
-  let tokens = limit.intervalCap; // starts full, as the platform's own bucket does after a quiet spell
+  const perMs = limit.perSecond / 1000;
+  let tokens = limit.burst; // starts full, as the platform's own bucket does after a quiet spell
   let refilled = performance.now();
   let coolUntil = 0;
   let stopped = false;
@@ -42,7 +25,7 @@ export function createPacer(limit: Limit) {
       const now = performance.now();
       // The platform's bucket holds ours plus the requests still on their way: ours must stop refilling where its
       // would, or it outgrows the platform's while sends are in flight and the surplus comes back as 429s.
-      tokens = Math.min(limit.intervalCap - inFlight, tokens + (now - refilled) * perMs);
+      tokens = Math.min(limit.burst - inFlight, tokens + (now - refilled) * perMs);
       refilled = now;
       if (coolUntil > now) await wait(coolUntil - now);
       else if (tokens >= 1) { tokens -= 1; inFlight++; return true; }
