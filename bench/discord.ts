@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDiscordAdapter } from '../src/adapters/discord/index.ts';
-import { createTopicsFor } from '../src/adapters/discord/topics.ts';
 import { systemClock } from '../src/clock.ts';
 import { syncContent } from '../src/content/sync.ts';
 import { createCore } from '../src/core/index.ts';
@@ -27,7 +26,7 @@ export async function runDiscordBench(opts: { total?: number; warmup?: number; i
   const fake = await createDiscordFake({ heartbeatMs: 30_000 });
   const adapter = createDiscordAdapter({
     token: 'bench-token', applicationId: APP_ID, apiUrl: fake.rest.apiUrl, log,
-    commands: core.commands, topicsFor: createTopicsFor({ store, defaultRoadmap: 'backend' }),
+    commands: core.commands, suggestTopics: core.suggestTopics,
   });
   await adapter.start(core.handle);
   try {

@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter } from './adapters/adapter.ts';
 import { createDiscordAdapter } from './adapters/discord/index.ts';
-import { createTopicsFor } from './adapters/discord/topics.ts';
 import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.ts';
 import { createTerminalAdapter } from './adapters/terminal/index.ts';
 import type { TerminalUser } from './adapters/terminal/receive.ts';
@@ -96,7 +95,7 @@ export async function startApp({ config, log, clock = systemClock, terminal }: A
       ? [createDiscordAdapter({
           token: config.DISCORD_TOKEN!, applicationId: config.DISCORD_APPLICATION_ID!, apiUrl: config.DISCORD_API_URL,
           log: log.child({ platform: 'discord' }), commands: core.commands,
-          topicsFor: createTopicsFor({ store, defaultRoadmap: config.DEFAULT_ROADMAP }),
+          suggestTopics: core.suggestTopics,
         })]
       : []),
     ...(terminal ? [createTerminalAdapter({ filesDir: join(dirname(config.DATABASE_PATH), 'exports'), ...terminal })] : []),

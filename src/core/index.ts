@@ -9,6 +9,7 @@ import { parse } from './grammar.ts';
 import type { Invocation } from './invocation.ts';
 import { reply, text, type Reply } from './reply.ts';
 import { adoptZone, withPausedNotice } from './schedule-hooks.ts';
+import { suggestTopics, type TopicSuggestion } from './suggest-topics.ts';
 import { canonicalZone } from './time-zones.ts';
 
 export interface CoreDeps {
@@ -28,10 +29,19 @@ export interface CommandEvent {
 }
 
 export type Core = ReturnType<typeof createCore>;
+export type { TopicSuggestion };
+/** Topics matching what a member has typed, from the roadmap their workspace follows (the default one before its
+ *  first command); at most `limit`, best first. */
+export type SuggestTopics = (platform: string, workspaceExternalId: string, typed: string, limit?: number) => TopicSuggestion[];
 
 export function createCore({ store, clock, log, defaultRoadmap, commands = COMMANDS, observe }: CoreDeps) {
   return {
     commands,
+    suggestTopics: ((platform, workspaceExternalId, typed, limit = 25) => {
+      const workspace = store.workspaces.find(platform, workspaceExternalId);
+      const roadmap = store.content.roadmap(workspace?.roadmapId ?? defaultRoadmap);
+      return roadmap ? suggestTopics(roadmap, typed, limit) : [];
+    }) as SuggestTopics,
     /** Never throws: a refusal or a bug both come back as a Reply, and nothing a failed command wrote is kept. */
     async handle(invocation: Invocation): Promise<Reply> {
       const started = performance.now();

@@ -113,7 +113,7 @@ export function findSection(ctx: CommandContext, query: string): PlanSection {
 const namesByRoadmap = new WeakMap<RoadmapView, Candidate<readonly TopicRow[]>[]>();
 const proseByRoadmap = new WeakMap<RoadmapView, Map<number, string[]>>();
 
-function topicCandidates(roadmap: RoadmapView): Candidate<readonly TopicRow[]>[] {
+export function topicCandidates(roadmap: RoadmapView): Candidate<readonly TopicRow[]>[] {
   let candidates = namesByRoadmap.get(roadmap);
   if (!candidates) {
     // Groups compete with topics, so "jwt" (a group) lists its topics instead of guessing one of them.

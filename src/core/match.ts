@@ -43,12 +43,28 @@ export function normalize(text: string): string {
     .trim();
 }
 
-export function rank<T>(query: string, candidates: Candidate<T>[]): Ranked<T> {
+function queryName(query: string): Name {
   const text = expand(normalize(query));
-  const q: Name = { text, compact: compact(text), words: text.split(' ') };
+  return { text, compact: compact(text), words: text.split(' ') };
+}
+
+export function rank<T>(query: string, candidates: Candidate<T>[]): Ranked<T> {
+  const q = queryName(query);
   // Typo scores are all below the cheap ones, so edit distances are only worked out when nothing matched cheaply.
   const cheap = best(candidates, (name) => scoreName(q, name));
   return cheap.score > 0 ? cheap : best(candidates, (name) => scoreTypo(q, name));
+}
+
+/** Every candidate that matches, best first (ties in the candidates' order), for a list of suggestions: the cheap
+ *  matches, or the typos when nothing matches cheaply — as rank() decides. */
+export function rankAll<T>(query: string, candidates: Candidate<T>[]): T[] {
+  const q = queryName(query);
+  const scored = (score: (name: Name) => number) => candidates
+    .map((candidate, i) => ({ value: candidate.value, i, s: Math.max(0, ...candidate.names.map(score)) }))
+    .filter((c) => c.s > 0);
+  let found = scored((name) => scoreName(q, name));
+  if (!found.length) found = scored((name) => scoreTypo(q, name));
+  return found.sort((a, b) => b.s - a.s || a.i - b.i).map((c) => c.value);
 }
 
 function best<T>(candidates: Candidate<T>[], score: (name: Name) => number): Ranked<T> {

@@ -3,7 +3,7 @@ import { Client, Events, GatewayIntentBits, Status } from 'discord.js';
 import type { Command } from '../../core/commands/command.ts';
 import type { Log } from '../../log.ts';
 import type { Adapter, Handle } from '../adapter.ts';
-import type { TopicsFor } from './autocomplete.ts';
+import type { SuggestTopics } from '../../core/index.ts';
 import { createInteractionRouter } from './interactions.ts';
 import { createDiscordOutbound } from './send.ts';
 
@@ -13,12 +13,11 @@ export interface DiscordAdapterDeps {
   apiUrl?: string; // REST base override (a rate-limit proxy or a test double); the gateway comes from GET /gateway/bot
   log: Log;
   commands: readonly Command[]; // core.commands: subcommands and folding derive from them
-  topicsFor: TopicsFor;
+  suggestTopics: SuggestTopics; // core.suggestTopics, for topic autocomplete
   deferAfterMs?: number; // default 1500: answer at once when the core is quicker, else defer and edit
 }
 
 export { registerDiscordCommands } from './commands.ts';
-export type { TopicsFor } from './autocomplete.ts';
 
 export function createDiscordAdapter(deps: DiscordAdapterDeps): Adapter {
   const { log } = deps;

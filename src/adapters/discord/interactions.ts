@@ -4,7 +4,8 @@ import type { Command } from '../../core/commands/command.ts';
 import { reply, text } from '../../core/reply.ts';
 import type { Log } from '../../log.ts';
 import type { Handle } from '../adapter.ts';
-import { choicesFor, type TopicsFor } from './autocomplete.ts';
+import type { SuggestTopics } from '../../core/index.ts';
+import { choicesFor } from './autocomplete.ts';
 import { ROOT } from './commands.ts';
 import { commandText, invocationFor, parseCustomId } from './receive.ts';
 import { callback, respond } from './respond.ts';
@@ -13,7 +14,7 @@ export interface InteractionDeps {
   rest: REST;
   log: Log;
   commands: readonly Command[];
-  topicsFor: TopicsFor;
+  suggestTopics: SuggestTopics;
   deferAfterMs: number;
 }
 
@@ -36,7 +37,7 @@ export function createInteractionRouter(deps: InteractionDeps, handle: Handle) {
     }
     const target = { id: interaction.id, token: interaction.token, applicationId: interaction.applicationId };
     if (interaction.isAutocomplete()) {
-      const choices = interaction.commandName === ROOT ? choicesFor(interaction, deps.commands, deps.topicsFor) : [];
+      const choices = interaction.commandName === ROOT ? choicesFor(interaction, deps.commands, deps.suggestTopics) : [];
       await callback(deps.rest, target, { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } });
     } else if (interaction.isChatInputCommand() && interaction.commandName === ROOT) {
       // A guild is the workspace; /roadmap is registered for guilds only, but an old registration may differ.

@@ -1,7 +1,6 @@
 // Test wiring for the Discord adapter: the real core on a temp SQLite file, the fake Discord, the real discord.js client.
 import type { Invocation } from '../../../src/core/invocation.ts';
 import { createDiscordAdapter } from '../../../src/adapters/discord/index.ts';
-import { createTopicsFor } from '../../../src/adapters/discord/topics.ts';
 import { createLog } from '../../../src/log.ts';
 import { APP_ID, createDiscordFake } from '../../fakes/discord.ts';
 import { createTestApp } from '../../helpers.ts';
@@ -18,7 +17,7 @@ export async function startDiscord(opts: HarnessOptions = {}) {
   const log = createLog('debug', { write: (line) => void logs.push(JSON.parse(line)) });
   const adapter = createDiscordAdapter({
     token: 'fake-bot-token', applicationId: APP_ID, apiUrl: fake.rest.apiUrl, log,
-    commands: app.core.commands, topicsFor: createTopicsFor({ store: app.store, defaultRoadmap: 'backend' }),
+    commands: app.core.commands, suggestTopics: app.core.suggestTopics,
     deferAfterMs: opts.deferAfterMs,
   });
   const handled: Invocation[] = [];
