@@ -103,7 +103,7 @@ async function serveTarget(kind: Kind, apiUrl: string): Promise<void> {
   const store = createStore(openDb(join(dir, 'bench.db')));
   syncContent('content', store, systemClock.now().getTime());
   const core = createCore({ store, clock: systemClock, log, defaultRoadmap: 'backend' });
-  const adapter = createSlackAdapter({ clock: systemClock, log, store, options: { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, apiUrl, port: 0 } });
+  const adapter = createSlackAdapter({ clock: systemClock, log, installations: store.slackInstallations, options: { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, apiUrl, port: 0 } });
   await adapter.start(core.handle);
   parentPort!.postMessage(adapter.address()!.port);
 }

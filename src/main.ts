@@ -2,15 +2,15 @@
 import { fstatSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
-import { registerDiscordCommands } from './adapters/discord/index.ts';
 import { loadContent, openDatabase, startApp, type App } from './app.ts';
 import { systemClock } from './clock.ts';
-import { ConfigError, loadConfig, platformsOf, type Config } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { consequence } from './content/sync.ts';
 import { COMMANDS } from './core/commands/index.ts';
 import { plural } from './core/scoring.ts';
 import { createLog, type Log } from './log.ts';
 import { backupDatabase } from './ops/backup.ts';
+import { PLATFORMS } from './platforms.ts';
 import { SetupError } from './setup-error.ts';
 import { createStore } from './store/index.ts';
 
@@ -38,15 +38,15 @@ function stdinIsEmpty(): boolean {
 
 async function runBot(forceChat: boolean): Promise<void> {
   const config = loadConfig(process.env);
-  const platforms = platformsOf(config);
-  // With a platform token set the bot never reads stdin, unless asked for the chat explicitly.
-  const chat = forceChat || (!platforms.slack && !platforms.discord);
+  const anyPlatform = PLATFORMS.some((p) => p.configured(config));
+  // With a platform configured the bot never reads stdin, unless asked for the chat explicitly.
+  const chat = forceChat || !anyPlatform;
   if (chat && stdinIsEmpty()) {
-    throw forceChat || platforms.slack || platforms.discord
+    throw forceChat || anyPlatform
       ? new SetupError('chat: standard input is empty (/dev/null or closed), so there is nobody to chat with.', 'Run it in a terminal (docker run -it …), or pipe commands into it.')
       : new SetupError(
         'No platform is configured, and there is no terminal to chat in (standard input is /dev/null or closed).',
-        'Set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN (or the SLACK_CLIENT_* variables) for Slack, or DISCORD_TOKEN with DISCORD_APPLICATION_ID for Discord; or run with a terminal (docker run -it …) for the chat.',
+        `Set ${PLATFORMS.map((p) => p.setupHint).join(', or ')}; or run with a terminal (docker run -it …) for the chat.`,
       );
   }
   const log = createLog(config.LOG_LEVEL ?? (chat ? 'warn' : 'info'));
@@ -110,19 +110,14 @@ program.command('load-content').description('load content/*.md into the database
     for (const f of report.failed) console.error(`rejected, ${consequence(f)}: ${f.message}`);
     process.exitCode = report.failed.length ? 1 : 0;
   })));
-program.command('discord-register').description('register /roadmap with Discord: globally, or to DISCORD_GUILD_ID (instant, for development)')
-  .option('--guild <id>', 'register to this one server instead (overrides DISCORD_GUILD_ID)')
-  .action((opts: { guild?: string }) => guarded(async () => {
-    const config = loadConfig(process.env);
-    if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
-      throw new SetupError('discord-register needs DISCORD_TOKEN and DISCORD_APPLICATION_ID.', 'Set both (Connecting Discord in README.md says where to find them).');
-    }
-    const guildId = opts.guild ?? config.DISCORD_GUILD_ID;
-    await registerDiscordCommands({
-      token: config.DISCORD_TOKEN, applicationId: config.DISCORD_APPLICATION_ID, guildId, apiUrl: config.DISCORD_API_URL, commands: COMMANDS,
-    });
-    console.log(`Registered /roadmap ${guildId ? `to server ${guildId}` : 'globally (it can take up to an hour to appear everywhere)'}.`);
+// Each platform's own subcommands (Discord's discord-register).
+for (const cli of PLATFORMS.flatMap((p) => p.cli ?? [])) {
+  const command = program.command(cli.name).description(cli.description);
+  for (const option of cli.options ?? []) command.option(option.flags, option.description);
+  command.action((options: Record<string, string | undefined>) => guarded(async () => {
+    console.log(await cli.run({ config: loadConfig(process.env), commands: COMMANDS, options }));
   }));
+}
 program.command('backup <file>').description('write a consistent copy of the database to <file>, safe while the bot runs')
   .action((file: string) => guarded(async () => {
     const config = loadConfig(process.env);

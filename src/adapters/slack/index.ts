@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Clock } from '../../clock.ts';
 import type { Log } from '../../log.ts';
-import type { Store } from '../../store/index.ts';
 import type { Adapter, Handle } from '../adapter.ts';
 import { boltLogger, quietLogger } from './bolt-logger.ts';
 import { createGuard } from './guard.ts';
@@ -12,15 +11,16 @@ import { createFileDelivery } from './files.ts';
 import { createHttpEntry } from './http-entry.ts';
 import { createInstallationStore, installationKey } from './installation-store.ts';
 import { registerListeners } from './listeners.ts';
-import { keyBytes, slackMode, type SlackOptions } from './options.ts';
+import type { SlackInstallations } from './installations.ts';
+import { slackMode, type SlackOptions } from './options.ts';
 import { createProfiles } from './profiles.ts';
 import { createResponder } from './respond.ts';
-import { createSealer } from './seal.ts';
+import { createSealer, keyBytes } from './seal.ts';
 import { createOutbound, type SlackOutbound } from './send.ts';
 import { verifyBotToken } from './verify.ts';
 import { apiBase, quickClients, webClients } from './web-clients.ts';
 
-export { slackOptionProblems, type SlackOptions } from './options.ts';
+export type { SlackOptions } from './options.ts';
 
 /** The least scopes that work: the slash command, replies and DMs, members' names and time zones, and files (`export`). */
 export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'im:write', 'files:write'];
@@ -31,7 +31,7 @@ export const OPTIONAL_BOT_SCOPES = ['im:history'];
 export interface SlackAdapterDeps {
   clock: Clock;
   log: Log;
-  store: Store;
+  installations: SlackInstallations; // kept under OAuth: sealed here before they leave the adapter
   options: SlackOptions;
   ackWithinMs?: number; // how long a slash command may take and still answer in its ack (default 1.5 s)
 }
@@ -45,12 +45,12 @@ export type SlackAdapter = Adapter & {
 };
 
 export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
-  const { clock, log, store, options } = deps;
-  const mode = slackMode(options); // throws with every problem named
+  const { clock, log, options } = deps;
+  const mode = slackMode(options);
   const logger = boltLogger(log);
   const clientOptions = options.apiUrl ? { slackApiUrl: options.apiUrl } : {};
   const installations = mode.auth === 'oauth'
-    ? createInstallationStore({ store, clock, sealer: createSealer(keyBytes(options.encryptionKey!)!) })
+    ? createInstallationStore({ installations: deps.installations, clock, sealer: createSealer(keyBytes(options.encryptionKey!)!) })
     : undefined;
   const outbound = createOutbound({ apiUrl: options.apiUrl, logger, tokenFor: (id) => (installations ? installations.botToken(id) : options.botToken) });
   let app: App | undefined;
@@ -70,7 +70,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     async start(handle: Handle) {
       const onUninstall = (q: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }) => {
         if (!installations) return log.info('slack app uninstalled', { team: q.teamId });
-        const removed = store.slackInstallations.remove(installationKey(q));
+        const removed = deps.installations.remove(installationKey(q));
         log.info('slack installation removed', { team: q.teamId, enterprise: q.enterpriseId, removed });
       };
       const auth = mode.auth === 'single' ? { token: options.botToken } : {};

@@ -24,3 +24,13 @@ export function createSealer(key: Buffer): Sealer {
     },
   };
 }
+
+/** The 32 key bytes, or undefined when the text is neither 64 hex characters nor base64 of 32 bytes. */
+export function keyBytes(text: string): Buffer | undefined {
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (/^[A-Za-z0-9+/]{43}=?$/.test(text)) {
+    const bytes = Buffer.from(text, 'base64');
+    return bytes.length === 32 ? bytes : undefined;
+  }
+  return undefined;
+}

@@ -44,7 +44,7 @@ export async function startBot(options: Partial<SlackOptions> = {}, timing: { ac
   const fake = await startFakeSlack();
   const single = options.clientId ? {} : { botToken: 'xoxb-test-token' };
   const adapter = createSlackAdapter({
-    clock, log, store, options: { ...single, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, ...options },
+    clock, log, installations: store.slackInstallations, options: { ...single, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, ...options },
     ackWithinMs: timing.ackWithinMs,
   });
   const delay = timing.handleDelayMs;

@@ -14,7 +14,7 @@ export async function startSocketBot() {
   const { clock, log, store, core } = base;
   const api = await startFakeSlack();
   const socket = await startFakeSocketMode({ appToken: APP_TOKEN, upstream: api.url });
-  const adapter = createSlackAdapter({ clock, log, store, options: { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: socket.apiUrl } });
+  const adapter = createSlackAdapter({ clock, log, installations: store.slackInstallations, options: { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: socket.apiUrl } });
   await adapter.start(core.handle); // resolves once the client has had its hello
 
   return {
