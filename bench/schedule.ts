@@ -10,7 +10,7 @@ import { fixedClock } from '../src/clock.ts';
 import { reply, text } from '../src/core/reply.ts';
 import { createLog } from '../src/log.ts';
 import { createSender } from '../src/schedule/sender.ts';
-import { tick } from '../src/schedule/tick.ts';
+import { CATCH_UP_MS, queueDue } from '../src/core/queue-due.ts';
 import { openDb } from '../src/store/db.ts';
 import { createStore } from '../src/store/index.ts';
 import { tempDir } from '../test/helpers.ts';
@@ -36,7 +36,7 @@ export async function runScheduleBench(print: (line: string) => void = console.l
   const firstBatch = store.schedules.due(DUE, 2000).reduce((n, g) => n + g.n, 0); // the tick's read, grouped in SQL
   const batchMs = performance.now() - t;
   t = performance.now();
-  const { queued } = await tick({ store }, DUE);
+  const { queued } = await queueDue({ store }, DUE);
   const enqueueMs = performance.now() - t;
 
   // Only the first SENDS go to the fake's platform; the rest stay queued for a platform this sender does not run.
@@ -53,7 +53,8 @@ export async function runScheduleBench(print: (line: string) => void = console.l
   const sender = createSender({
     store, clock: fixedClock(new Date(DUE)), log: createLog('silent'),
     adapters: [{ platform: 'bench', outbound: { send: (target) => send(target.id), limits: { perSecond: RATE, burst: RATE, perTargetMs: 0, inFlight: 50 } } }],
-    compose: () => message, // a fixed message: this measures the outbox and its pacing, not the nudge builder
+    // A fixed message: this measures the outbox and its pacing, not the nudge builder.
+    outbound: { compose: () => message, catchUpMs: CATCH_UP_MS, failedForGood: () => false },
   });
   t = performance.now();
   await sender.drain();

@@ -2,6 +2,7 @@
 // endpoint, as the bot's scheduler would; the benchmark kills it and starts another. argv: dbFile url.
 import { Agent, request } from 'node:http';
 import { systemClock } from '../src/clock.ts';
+import { CATCH_UP_MS } from '../src/core/queue-due.ts';
 import { reply, text } from '../src/core/reply.ts';
 import { createLog } from '../src/log.ts';
 import { createSender } from '../src/schedule/sender.ts';
@@ -16,7 +17,8 @@ const post = (id: string) => new Promise<void>((resolve, reject) => {
 });
 const message = reply({ heading: 'Time to study', blocks: [text('Your next topic is waiting.')] });
 const sender = createSender({
-  store, clock: systemClock, log: createLog('silent'), compose: () => message,
+  store, clock: systemClock, log: createLog('silent'),
+  outbound: { compose: () => message, catchUpMs: CATCH_UP_MS, failedForGood: () => false },
   adapters: [{ platform: 'crash', outbound: { send: (target) => post(target.id), limits: { perSecond: 1000, burst: 1000, perTargetMs: 0, inFlight: 50 } } }],
 });
 sender.start(); // its first beat takes back what a dead sender held, once that one's heartbeat is too old

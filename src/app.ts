@@ -145,7 +145,7 @@ export async function startApp(options: AppOptions) {
   }
 
   // Nudges and digests: one ticker over the store's schedules, sending through the adapters that are now up.
-  const scheduler = createScheduler({ store, clock, log: log.child({ part: 'scheduler' }), adapters, commands: core.commands, metrics });
+  const scheduler = createScheduler({ store, clock, log: log.child({ part: 'scheduler' }), adapters, outbound: core.outbound, metrics });
   scheduler.start();
 
   let stopped: Promise<void> | undefined;

@@ -1,14 +1,18 @@
-// The core: Invocation in, Reply out. Knows the store and the clock; nothing of Slack, Discord or the terminal.
+// The core's one public face: handle an invocation (Invocation in, Reply out), suggest topics as a member types, and
+// the outbound rules the scheduler follows (what is due, each message, when a schedule pauses). Knows the store and the
+// clock; nothing of Slack, Discord, the terminal or the scheduler.
 import type { Clock } from '../clock.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import type { Command } from './commands/command.ts';
+import { createComposer, type DueDelivery } from './compose.ts';
 import { COMMANDS } from './commands/index.ts';
 import { UserError } from './errors.ts';
 import { parse } from './grammar.ts';
 import type { Invocation } from './invocation.ts';
 import { reply, text, type Reply } from './reply.ts';
-import { adoptZone, withPausedNotice } from './schedule-hooks.ts';
+import { CATCH_UP_MS, queueDue, type QueueDueResult } from './queue-due.ts';
+import { adoptZone, failedForGood, withPausedNotice } from './schedule-hooks.ts';
 import { suggestTopics, type TopicSuggestion } from './suggest-topics.ts';
 import { canonicalZone } from './time-zones.ts';
 
@@ -29,6 +33,18 @@ export interface CommandEvent {
 }
 
 export type Core = ReturnType<typeof createCore>;
+
+/** What the scheduler asks the core, as functions: it holds none of these rules itself. */
+export interface CoreOutbound {
+  /** Puts every schedule due by `now` in the outbox (or skips it: holiday, too late) and moves it on. */
+  queueDue(now: number, opts?: { count?: (platform: string, outcome: string) => void; batch?: number }): Promise<QueueDueResult>;
+  /** A delivery's message now; undefined when it should no longer go (turned off, paused or snoozed since). */
+  compose(delivery: DueDelivery, now: number): Reply | undefined;
+  /** A delivery failed for good; true when that paused its schedule. */
+  failedForGood(scheduleId: number, reason: string): boolean;
+  /** How late a delivery may still go: older ones are reported missed, not sent. */
+  readonly catchUpMs: number;
+}
 export type { TopicSuggestion };
 /** Topics matching what a member has typed, from the roadmap their workspace follows (the default one before its
  *  first command); at most `limit`, best first. */
@@ -41,7 +57,13 @@ export function createCore({ store, clock, log, defaultRoadmap, commands = COMMA
       const workspace = store.workspaces.find(platform, workspaceExternalId);
       const roadmap = store.content.roadmap(workspace?.roadmapId ?? defaultRoadmap);
       return roadmap ? suggestTopics(roadmap, typed, limit) : [];
-    }) as SuggestTopics,
+    }) satisfies SuggestTopics,
+    outbound: {
+      queueDue: (now, opts = {}) => queueDue({ store, ...opts }, now),
+      compose: createComposer({ store, commands }),
+      failedForGood: (scheduleId, reason) => failedForGood(store, scheduleId, reason),
+      catchUpMs: CATCH_UP_MS,
+    } satisfies CoreOutbound,
     /** Never throws: a refusal or a bug both come back as a Reply, and nothing a failed command wrote is kept. */
     async handle(invocation: Invocation): Promise<Reply> {
       const started = performance.now();

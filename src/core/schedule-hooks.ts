@@ -1,6 +1,5 @@
-// Two small steps in the core's handle path for the scheduler: keep a member's time zone one this runtime can use
-// (learnt from the platform when we have none), and tell a member once that their nudges paused because deliveries
-// kept failing.
+// The core's rules around a member's schedule: keep their time zone one this runtime can use (learnt from the platform
+// when we have none); pause a nudge whose deliveries keep failing for good; and tell the member once that it paused.
 import type { MemberRow, Store } from '../store/index.ts';
 import { text, type Reply } from './reply.ts';
 import { canonicalZone } from './time-zones.ts';
@@ -15,6 +14,14 @@ export function adoptZone(store: Store, member: MemberRow, platformZone: string 
   if (zone === member.timeZone) return member;
   store.members.updateSettings(member.id, { timeZone: zone });
   return { ...member, timeZone: zone };
+}
+
+/** Deliveries of a schedule that fail for good in a row before it pauses (a closed DM would fail every day). */
+export const FAILURES_BEFORE_PAUSE = 3;
+
+/** A delivery of this schedule failed for good (the scheduler's report); true when that paused the schedule. */
+export function failedForGood(store: Store, scheduleId: number, reason: string): boolean {
+  return store.schedules.failed(scheduleId, reason, FAILURES_BEFORE_PAUSE);
 }
 
 export function withPausedNotice(store: Store, member: MemberRow, result: Reply): Reply {

@@ -3,6 +3,7 @@
 // it out. Then: composed, marked 'sending' in a commit of its own, sent, and recorded.
 import type { Outbound } from '../adapters/adapter.ts';
 import type { Clock } from '../clock.ts';
+import type { CoreOutbound } from '../core/index.ts';
 import type { Reply } from '../core/reply.ts';
 import type { Log } from '../log.ts';
 import type { ClaimedDelivery, Store } from '../store/index.ts';
@@ -11,7 +12,6 @@ import type { Lanes } from './lanes.ts';
 import type { Pacer } from './pacer.ts';
 import type { createSentLog } from './sent-log.ts';
 import type { createSettle } from './settle.ts';
-import { CATCH_UP_MS } from './tick.ts';
 
 export interface AttemptDeps {
   store: Store;
@@ -20,7 +20,7 @@ export interface AttemptDeps {
   owner: string;
   lanes: Lanes;
   outbounds: ReadonlyMap<string, Outbound>; // by platform
-  compose: (delivery: ClaimedDelivery, now: number) => Reply | undefined;
+  outbound: Pick<CoreOutbound, 'compose' | 'catchUpMs'>;
   count: (platform: string, outcome: string) => void;
   sentLog: ReturnType<typeof createSentLog>;
   settle: ReturnType<typeof createSettle>;
@@ -33,7 +33,7 @@ export function createAttempt(deps: AttemptDeps) {
   /** After a crash: 'settled' (nothing more to send), 'flagged' (resend, may post twice), 'clear' (resend safely). */
   async function recheck(d: ClaimedDelivery, outbound: Outbound, pacer: Pacer): Promise<'settled' | 'flagged' | 'clear'> {
     const now = clock.now().getTime();
-    if (now - d.dueAt > CATCH_UP_MS) {
+    if (now - d.dueAt > deps.outbound.catchUpMs) {
       store.deliveries.skipped(d.id, owner, 'missed: cut off mid-send by a crash and now over 2 hours late; it may have arrived');
       log.warn('scheduler: an interrupted delivery is too late to resend', { key: d.key });
       count(d.platform, 'skipped_missed');
@@ -69,7 +69,7 @@ export function createAttempt(deps: AttemptDeps) {
     }
     let reply: Reply | undefined;
     try {
-      reply = deps.compose(d, clock.now().getTime());
+      reply = deps.outbound.compose(d, clock.now().getTime());
     } catch (error) {
       log.error('scheduler: could not compose a message', { err: error, key: d.key });
       store.deliveries.failed(d.id, owner, 'could not compose the message');

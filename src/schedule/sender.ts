@@ -3,9 +3,9 @@
 // sender's claims are taken back within seconds by any live one (see liveness.ts).
 import { PermanentSendError, type Adapter, type Outbound } from '../adapters/adapter.ts';
 import type { Clock } from '../clock.ts';
-import type { Reply } from '../core/reply.ts';
+import type { CoreOutbound } from '../core/index.ts';
 import type { Log } from '../log.ts';
-import type { ClaimedDelivery, Recovered, Store } from '../store/index.ts';
+import type { Recovered, Store } from '../store/index.ts';
 import { createAttempt } from './attempt.ts';
 import { classify } from './failure.ts';
 import { feed } from './feed.ts';
@@ -24,8 +24,8 @@ export interface SenderDeps {
   log: Log;
   /** The running adapters: each one's outbound sends its platform's rows; one without gets its rows failed. */
   adapters: readonly Pick<Adapter, 'platform' | 'outbound'>[];
-  /** The message for a delivery, composed now; undefined when it should no longer go (schedule off or snoozed). */
-  compose: (delivery: ClaimedDelivery, now: number) => Reply | undefined;
+  /** The core's rules for a delivery: its message now, when it is too late, and what a refusal does to its schedule. */
+  outbound: Pick<CoreOutbound, 'compose' | 'catchUpMs' | 'failedForGood'>;
   count?: (platform: string, outcome: string) => void;
   liveness?: LivenessOptions;
   /** A beat took back a dead sender's claims: they are due now. */
@@ -42,9 +42,9 @@ export function createSender(deps: SenderDeps) {
   const liveness = createLiveness({ ...deps.liveness, store, log, onRecovered: deps.onRecovered });
   const owner = liveness.id;
   const sentLog = createSentLog({ store, clock, log, owner, count });
-  const settle = createSettle({ store, clock, log, owner, count, backoff: deps.backoff ?? { baseMs: 30_000, capMs: 30 * 60_000, maxAttempts: 8 } });
+  const settle = createSettle({ store, clock, log, owner, count, failedForGood: deps.outbound.failedForGood, backoff: deps.backoff ?? { baseMs: 30_000, capMs: 30 * 60_000, maxAttempts: 8 } });
   let stopped = false;
-  const attempt = createAttempt({ store, clock, log, owner, lanes, outbounds, compose: deps.compose, count, sentLog, settle, stopped: () => stopped });
+  const attempt = createAttempt({ store, clock, log, owner, lanes, outbounds, outbound: deps.outbound, count, sentLog, settle, stopped: () => stopped });
   const unopenable = new Map<number, number>(); // schedule id → when opening its DM channel failed
 
   /** A running adapter without an outbound can send nothing: its due rows fail at once, saying why, rather than

@@ -1,7 +1,6 @@
 // What a failed send leaves in the outbox: failed for good (and the schedule told), a wait as the platform asked
 // (429), or a retry with capped exponential backoff. Every write names the owner: a claim taken over is left alone.
 import type { Clock } from '../clock.ts';
-import { FAILURES_BEFORE_PAUSE } from '../core/commands/remind.ts';
 import type { Log } from '../log.ts';
 import type { ClaimedDelivery, Store } from '../store/index.ts';
 import { classify } from './failure.ts';
@@ -9,7 +8,18 @@ import type { Pacer } from './pacer.ts';
 
 export interface Backoff { baseMs: number; capMs: number; maxAttempts: number }
 
-export function createSettle(deps: { store: Store; clock: Clock; log: Log; owner: string; backoff: Backoff; count: (platform: string, outcome: string) => void }) {
+export interface SettleDeps {
+  store: Store;
+  clock: Clock;
+  log: Log;
+  owner: string;
+  backoff: Backoff;
+  count: (platform: string, outcome: string) => void;
+  /** The core's rule: a schedule whose deliveries keep failing for good pauses; true when it did. */
+  failedForGood: (scheduleId: number, reason: string) => boolean;
+}
+
+export function createSettle(deps: SettleDeps) {
   const { store, clock, log, owner, backoff, count } = deps;
   /** pacer: the lane to cool down when the platform said to wait. */
   return function settle(d: ClaimedDelivery, error: unknown, pacer?: Pacer): void {
@@ -20,7 +30,7 @@ export function createSettle(deps: { store: Store; clock: Clock; log: Log; owner
         store.deliveries.failed(d.id, owner, failure.reason);
         // A kept DM channel refused for good (closed, archived) is forgotten: the next nudge opens a fresh one.
         if (d.scheduleId && d.target.kind === 'user') store.schedules.forgetChannel(d.scheduleId, d.target.id);
-        if (d.scheduleId && store.schedules.failed(d.scheduleId, failure.reason, FAILURES_BEFORE_PAUSE)) {
+        if (d.scheduleId && deps.failedForGood(d.scheduleId, failure.reason)) {
           log.warn('scheduler: schedule paused after repeated permanent failures', { scheduleId: d.scheduleId, reason: failure.reason });
         }
       });

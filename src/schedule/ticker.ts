@@ -1,24 +1,20 @@
-// The scheduler's clockwork: node-cron calls one tick a minute (never a task per member); a short poll drains
-// retries between ticks. tick(now) is exported so tests and the benchmark drive it with any instant.
+// The scheduler's clockwork: node-cron calls one tick a minute (never a task per member), which asks the core what is
+// due (core.outbound.queueDue) and then drains the outbox; a short poll drains retries between ticks.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Adapter } from '../adapters/adapter.ts';
 import type { Clock } from '../clock.ts';
-import type { Command } from '../core/commands/command.ts';
+import type { CoreOutbound } from '../core/index.ts';
 import type { Log } from '../log.ts';
 import type { Metrics } from '../server/metrics.ts';
 import type { Store } from '../store/index.ts';
-import { createComposer } from './compose.ts';
 import { createSender } from './sender.ts';
-import { tick } from './tick.ts';
-
-export { tick } from './tick.ts';
 
 export interface SchedulerDeps {
   store: Store;
   clock: Clock;
   log: Log;
   adapters: readonly Adapter[];
-  commands: readonly Command[];
+  outbound: CoreOutbound; // the core's rules: what is due, each message, when a schedule pauses
   metrics?: Pick<Metrics, 'deliveries' | 'outboxDepth'>;
   pollMs?: number; // how often retries are looked for between ticks
 }
@@ -28,7 +24,7 @@ export function createScheduler(deps: SchedulerDeps) {
   const count = (platform: string, outcome: string) => metrics?.deliveries.inc({ platform, outcome });
   const sender = createSender({
     store, clock, log, adapters: deps.adapters, count,
-    compose: createComposer({ store, commands: deps.commands }),
+    outbound: deps.outbound,
     onRecovered: () => void drain(), // a dead sender's claims: due at once, not at the next poll
   });
   let ticking: Promise<void> | undefined;
@@ -62,7 +58,7 @@ export function createScheduler(deps: SchedulerDeps) {
     return opening;
   }
   function minute(): Promise<void> {
-    ticking ??= tick({ store, count }, clock.now().getTime())
+    ticking ??= deps.outbound.queueDue(clock.now().getTime(), { count })
       .catch((error: unknown) => log.error('scheduler: tick failed', { err: error }))
       .then(() => { gauge(); void drain().then(openAhead); })
       .finally(() => (ticking = undefined));

@@ -1,8 +1,6 @@
 // digest: admins schedule a channel post of the leaderboard and team progress; Slack's channel references normalise.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { fromSlackText } from '../../src/adapters/slack/receive.ts';
-import { createComposer } from '../../src/schedule/compose.ts';
-import { tick } from '../../src/schedule/tick.ts';
 import { createTestApp, textOf, type TestApp } from '../helpers.ts';
 
 let app: TestApp;
@@ -18,10 +16,10 @@ it('sets a weekly digest for admins only, then posts the leaderboard and team pr
   const [first] = app.store.content.roadmap('backend')!.topics.filter((t) => !t.pickOne);
   await app.say(`done ${first!.path}`, { id: 'bob', displayName: 'Bob' });
 
-  await tick({ store: app.store }, Date.parse('2026-11-30T08:00:00Z'));
+  await app.core.outbound.queueDue(Date.parse('2026-11-30T08:00:00Z'));
   const [claimed] = app.store.deliveries.claim({ platform: 'terminal', owner: 'test', now: Date.parse('2026-11-30T08:00:00Z'), limit: 10 });
   expect(claimed).toMatchObject({ key: '1:2026-11-30', target: { kind: 'channel', workspaceId: 'local', id: 'C0123' } });
-  const post = createComposer({ store: app.store, commands: app.core.commands })(claimed!, Date.parse('2026-11-30T08:00:00Z'))!;
+  const post = app.core.outbound.compose(claimed!, Date.parse('2026-11-30T08:00:00Z'))!;
   expect(post.visibility).toBe('channel');
   const body = textOf(post);
   expect(body).toContain('Weekly study digest');

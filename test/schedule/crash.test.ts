@@ -8,10 +8,9 @@ import { REST } from 'discord.js';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
+import { createCore } from '../../src/core/index.ts';
 import { createLog } from '../../src/log.ts';
-import { createComposer } from '../../src/schedule/compose.ts';
 import { createSender } from '../../src/schedule/sender.ts';
-import { tick } from '../../src/schedule/tick.ts';
 import { openDb } from '../../src/store/db.ts';
 import { DEAD_AFTER_MS } from '../../src/schedule/liveness.ts';
 import { createStore } from '../../src/store/index.ts';
@@ -52,12 +51,13 @@ async function trial(seed: number): Promise<{ repeatedNonces: number }> {
   const clock = fixedClock(new Date(DUE + 5000));
   const log = createLog('silent');
   const rest = new REST({ api: s.fake.apiUrl, globalRequestsPerSecond: 10_000, retries: 0 }).setToken('fake-bot-token');
+  const core = createCore({ store, clock, log, defaultRoadmap: 'backend' });
   const sender = createSender({
     store, clock, log, adapters: [discordSending(rest, log, { perSecond: 10_000, burst: 1000, inFlight: 8 })],
-    compose: createComposer({ store, commands: s.app.core.commands }),
+    outbound: core.outbound,
     liveness: { clock: fixedClock(new Date(Date.now() + DEAD_AFTER_MS + 1000)) },
   });
-  await tick({ store }, clock.now().getTime());
+  await core.outbound.queueDue(clock.now().getTime());
   await sender.drain();
   db.$client.close();
 

@@ -2,9 +2,7 @@
 // while the rows of a platform with no adapter running here stay pending for a process that has one.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createLog } from '../../src/log.ts';
-import { createComposer } from '../../src/schedule/compose.ts';
 import { createSender } from '../../src/schedule/sender.ts';
-import { tick } from '../../src/schedule/tick.ts';
 import { createTestApp, type TestApp } from '../helpers.ts';
 
 let app: TestApp;
@@ -17,10 +15,10 @@ it('fails the due rows of a running adapter without outbound, with the reason, a
   const outcomes: string[] = [];
   const sender = createSender({
     store: app.store, clock: app.clock, log: createLog('silent'), adapters: [{ platform: 'terminal' }],
-    compose: createComposer({ store: app.store, commands: app.core.commands }), count: (p, o) => void outcomes.push(`${p} ${o}`),
+    outbound: app.core.outbound, count: (p, o) => void outcomes.push(`${p} ${o}`),
   });
   app.clock.set('2026-11-26T09:00:00Z');
-  await tick({ store: app.store }, app.clock.now().getTime());
+  await app.core.outbound.queueDue(app.clock.now().getTime());
   expect(await sender.drain()).toBe(1);
   expect(app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({ status: 'failed', last_error: 'the terminal adapter does not send messages' });
   expect(app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'pending', owner: null });

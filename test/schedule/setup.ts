@@ -4,7 +4,6 @@ import { REST } from 'discord.js';
 import type { SendLimits } from '../../src/adapters/adapter.ts';
 import { createDiscordOutbound } from '../../src/adapters/discord/send.ts';
 import { createLog, type Log } from '../../src/log.ts';
-import { createComposer } from '../../src/schedule/compose.ts';
 import { createSender } from '../../src/schedule/sender.ts';
 import { createDiscordRestFake } from '../fakes/discord-rest.ts';
 import { createTestApp } from '../helpers.ts';
@@ -27,7 +26,7 @@ export async function startScheduling(opts: { now?: string } = {}) {
   const sender = createSender({
     store: app.store, clock: app.clock, log,
     adapters: [discordSending(rest, log, { perSecond: 5000, burst: 500, inFlight: 20 })],
-    compose: createComposer({ store: app.store, commands: app.core.commands }),
+    outbound: app.core.outbound,
     count: (_platform, outcome) => void outcomes.push(outcome),
     backoff: { baseMs: 60_000, capMs: 600_000, maxAttempts: 8 },
   });

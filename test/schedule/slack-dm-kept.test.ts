@@ -4,9 +4,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createOutbound } from '../../src/adapters/slack/send.ts';
 import { createLog } from '../../src/log.ts';
-import { createComposer } from '../../src/schedule/compose.ts';
 import { createSender } from '../../src/schedule/sender.ts';
-import { tick } from '../../src/schedule/tick.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
 import { createTestApp, type TestApp } from '../helpers.ts';
 
@@ -28,14 +26,14 @@ const sender = () => {
   return createSender({
     store: app.store, clock: app.clock, log: createLog('silent'),
     adapters: [{ platform: 'slack', outbound: { ...outbound, limits: { ...outbound.limits, perTargetMs: 0 } } }],
-    compose: createComposer({ store: app.store, commands: app.core.commands }),
+    outbound: app.core.outbound,
   });
 };
 
 /** The 09:00 UTC tick and drain of one day. */
 async function morning(day: string) {
   app.clock.set(`${day}T09:00:00Z`);
-  await tick({ store: app.store }, app.clock.now().getTime());
+  await app.core.outbound.queueDue(app.clock.now().getTime());
   await sender().drain(); // a fresh sender each day, as after a restart: what is kept lives in the database
 }
 
@@ -77,7 +75,7 @@ it('opens DM channels ahead, soonest nudge first, so the morning fan-out opens n
   expect(await s.openAhead(2)).toBe(0); // all open: no call at all
   expect(fake.callsTo('conversations.open')).toHaveLength(3);
   app.clock.set('2026-11-26T10:00:00Z');
-  await tick({ store: app.store }, app.clock.now().getTime());
+  await app.core.outbound.queueDue(app.clock.now().getTime());
   await s.drain();
   expect(fake.callsTo('chat.postMessage').map((c) => c.params.channel).sort()).toEqual(['DU1', 'DU2', 'DU3']);
   expect(fake.callsTo('conversations.open')).toHaveLength(3); // the fan-out opened nothing

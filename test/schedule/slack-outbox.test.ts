@@ -5,9 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createOutbound } from '../../src/adapters/slack/send.ts';
 import { reply, text } from '../../src/core/reply.ts';
 import { createLog } from '../../src/log.ts';
-import { createComposer } from '../../src/schedule/compose.ts';
 import { createSender } from '../../src/schedule/sender.ts';
-import { tick } from '../../src/schedule/tick.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
 import { createTestApp, type TestApp } from '../helpers.ts';
 
@@ -30,7 +28,7 @@ function sender() {
   return createSender({
     store: app.store, clock: app.clock, log: createLog('silent'),
     adapters: [{ platform: 'slack', outbound: { ...outbound, limits: { ...outbound.limits, perTargetMs: 0 } } }],
-    compose: createComposer({ store: app.store, commands: app.core.commands }), count: (_p, o) => void outcomes.push(o),
+    outbound: app.core.outbound, count: (_p, o) => void outcomes.push(o),
   });
 }
 const slackUser = (id: string) => ({ platform: 'slack', workspace: 'T1', id, timeZone: 'UTC' });
@@ -41,7 +39,7 @@ const row = (member: number) => app.store.deliveries.byKey(`${member}:2026-11-26
 async function crashedTwiceMidFanOut() {
   for (const u of ['U1', 'U2', 'U3', 'U4']) await app.say('remind 09:00', slackUser(u));
   app.clock.set(new Date(NINE));
-  await tick({ store: app.store }, NINE);
+  await app.core.outbound.queueDue(NINE);
   const run = (owner: string, claims: number, start: number[], at: number) => {
     app.store.outboxOwners.beat(owner, Date.now() - 60_000); // its heartbeat: a minute old, so it is dead
     const claimed = app.store.deliveries.claim({ platform: 'slack', workspace: 'T1', owner, now: NINE, limit: claims });
@@ -93,7 +91,7 @@ it('fails a DM Slack will never take, with the reason, and retries a transient e
   await app.say('remind 09:00', slackUser('U1'));
   await app.say('remind 09:00', slackUser('U2'));
   app.clock.set(new Date(NINE));
-  await tick({ store: app.store }, NINE);
+  await app.core.outbound.queueDue(NINE);
   let calls = 0;
   fake.answer('chat.postMessage', (c) => {
     calls++;
@@ -114,7 +112,7 @@ it('loses and doubles nothing through Slack 429s and an outage, and waits out ea
   fake = await startFakeSlack();
   for (let i = 1; i <= 12; i++) await app.say('remind 09:00', slackUser(`U${i}`));
   app.clock.set(new Date(NINE));
-  await tick({ store: app.store }, NINE);
+  await app.core.outbound.queueDue(NINE);
   // Rate limited: try again in 2 s. Each is waited out before the workspace's next request (one at a time there).
   fake.failNext('chat.postMessage', 429, 4, 2);
   fake.failNext('chat.postMessage', 503, 3); // then an outage
@@ -144,7 +142,7 @@ it('has one request at a time in flight per workspace, and holds no claim on a r
   fake = await startFakeSlack({ delayMs: () => 10 });
   for (let i = 1; i <= 8; i++) await app.say('remind 09:00', slackUser(`U${i}`));
   app.clock.set(new Date(NINE));
-  await tick({ store: app.store }, NINE);
+  await app.core.outbound.queueDue(NINE);
   const owned = app.db.$client.prepare('select count(*) from deliveries where owner is not null').pluck();
   const held: number[] = [];
   fake.answer('chat.postMessage', (c) => {

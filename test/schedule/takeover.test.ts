@@ -3,9 +3,7 @@
 import { REST } from 'discord.js';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createLog } from '../../src/log.ts';
-import { createComposer } from '../../src/schedule/compose.ts';
 import { createSender } from '../../src/schedule/sender.ts';
-import { tick } from '../../src/schedule/tick.ts';
 import type { Recovered } from '../../src/store/index.ts';
 import type { SendLimits } from '../../src/adapters/adapter.ts';
 import { discordSending, startScheduling } from './setup.ts';
@@ -22,7 +20,7 @@ function sender(onRecovered?: (r: Recovered) => void, limits: Partial<SendLimits
   return createSender({
     store: s.app.store, clock: s.app.clock, log, onRecovered,
     adapters: [discordSending(rest, log, limits)],
-    compose: createComposer({ store: s.app.store, commands: s.app.core.commands }),
+    outbound: s.app.core.outbound,
     liveness: { beatMs: 50, deadAfterMs: 1500 },
   });
 }
@@ -31,7 +29,7 @@ function sender(onRecovered?: (r: Recovered) => void, limits: Partial<SendLimits
 async function deadSender(): Promise<string> {
   for (let i = 1; i <= 3; i++) await s.remind(i);
   s.app.clock.set(new Date(NINE));
-  await tick({ store: s.app.store }, NINE);
+  await s.app.core.outbound.queueDue(NINE);
   s.app.store.outboxOwners.beat('dead', Date.now());
   const [first] = s.app.store.deliveries.claim({ platform: 'discord', owner: 'dead', now: NINE, limit: 2 });
   s.app.store.deliveries.sending(first!.id, 'dead', NINE);
@@ -59,7 +57,7 @@ it('takes back a dead sender\'s claims on its first beat once that one is silent
 it('gives back claims whose request has not started when it stops, and leaves as an owner', async () => {
   for (let i = 1; i <= 3; i++) await s.remind(i);
   s.app.clock.set(new Date(NINE));
-  await tick({ store: s.app.store }, NINE);
+  await s.app.core.outbound.queueDue(NINE);
   const live = sender(undefined, { perSecond: 0.1, burst: 1, inFlight: 2 }); // one send per 10 s
   const draining = live.drain();
   for (let i = 0; i < 100 && s.statuses().sent !== 1; i++) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -8,7 +8,6 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tick } from '../../src/schedule/tick.ts';
 import { openDb } from '../../src/store/db.ts';
 import { createTestApp, tempDir, type TestApp } from '../helpers.ts';
 
@@ -20,7 +19,7 @@ afterEach(() => app.close());
 
 async function due(members: number) {
   for (let i = 1; i <= members; i++) await app.say('remind 09:00 UTC', { platform: 'discord', workspace: 'G1', id: `u${i}` });
-  await tick({ store: app.store }, NINE);
+  await app.core.outbound.queueDue(NINE);
 }
 const rows = () => app.db.$client.prepare('select id, status, owner, interrupted_at interruptedAt, sending_since sendingSince from deliveries order by id').all();
 const claim = (owner: string, limit: number) => app.store.deliveries.claim({ platform: 'discord', owner, now: NINE, limit });

@@ -1,6 +1,6 @@
 // `digest <#channel|here> weekly mon 09:00 [time zone]` or `daily 09:00`, `digest off`, `digest`: admins post the
 // leaderboard and team progress to a channel on a schedule. Channels are written `<#ID>` on every platform.
-import { nextDue } from '../../schedule/next-due.ts';
+import { nextDue } from '../next-due.ts';
 import { requireAdmin } from '../admin.ts';
 import { UserError } from '../errors.ts';
 import { reply, text } from '../reply.ts';

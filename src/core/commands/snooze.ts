@@ -1,6 +1,6 @@
 // `snooze [1d|3d|1w|until YYYY-MM-DD|off]`: no nudges for a while; they come back on their own.
 import { DateTime } from 'luxon';
-import { nextDue } from '../../schedule/next-due.ts';
+import { nextDue } from '../next-due.ts';
 import { UserError } from '../errors.ts';
 import { reply, text } from '../reply.ts';
 import { describeInstant } from '../schedule-args.ts';

@@ -5,9 +5,7 @@ import { createTerminalAdapter } from '../../../src/adapters/terminal/index.ts';
 import { render } from '../../../src/adapters/terminal/render.ts';
 import { reply, text } from '../../../src/core/reply.ts';
 import { createLog } from '../../../src/log.ts';
-import { createComposer } from '../../../src/schedule/compose.ts';
 import { createSender } from '../../../src/schedule/sender.ts';
-import { tick } from '../../../src/schedule/tick.ts';
 import { createTestApp, type TestApp } from '../../helpers.ts';
 import { screen } from './screen.ts';
 
@@ -60,11 +58,11 @@ describe('terminal adapter', () => {
     const { input, terminal, shown } = await chatOn(app);
     const sender = createSender({
       store: app.store, clock: app.clock, log: createLog('silent'), adapters: [terminal],
-      compose: createComposer({ store: app.store, commands: app.core.commands }),
+      outbound: app.core.outbound,
     });
     const sendDue = async (iso: string) => {
       app.clock.set(iso);
-      await tick({ store: app.store }, app.clock.now().getTime());
+      await app.core.outbound.queueDue(app.clock.now().getTime());
       await sender.drain();
     };
 

@@ -1,8 +1,8 @@
 // The tick: due schedules become outbox rows once (per schedule and local date), holidays and old misses are
 // skipped and counted, and late ones within two hours still go.
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { queueDue } from '../../src/core/queue-due.ts';
 import { createStore } from '../../src/store/index.ts';
-import { tick } from '../../src/schedule/tick.ts';
 import { createTestApp, type TestApp } from '../helpers.ts';
 
 let app: TestApp;
@@ -13,11 +13,11 @@ const rows = () => app.db.$client.prepare('select key, status, last_error lastEr
 
 it('queues each due nudge once, however often and from however many processes it ticks', async () => {
   for (const id of ['a', 'b', 'c']) await app.say('remind 09:00 UTC', { id });
-  expect((await tick({ store: app.store }, at('2026-11-26T08:59:59Z'))).queued).toBe(0);
+  expect((await app.core.outbound.queueDue(at('2026-11-26T08:59:59Z'))).queued).toBe(0);
   const other = createStore(app.db); // a second process on the same database file, ticking at the same time
-  const results = await Promise.all([tick({ store: app.store }, at('2026-11-26T09:00:00Z')), tick({ store: other }, at('2026-11-26T09:00:30Z'))]);
+  const results = await Promise.all([app.core.outbound.queueDue(at('2026-11-26T09:00:00Z')), queueDue({ store: other }, at('2026-11-26T09:00:30Z'))]);
   expect(results[0].queued + results[1].queued).toBe(3);
-  await tick({ store: app.store }, at('2026-11-26T09:01:00Z'));
+  await app.core.outbound.queueDue(at('2026-11-26T09:01:00Z'));
   expect(rows().map((r) => r.key)).toEqual(['1:2026-11-26', '2:2026-11-26', '3:2026-11-26']);
   expect(rows().every((r) => r.status === 'pending')).toBe(true);
   expect(new Date(app.store.schedules.byId(1)!.nextDueAt!).toISOString()).toBe('2026-11-27T09:00:00.000Z');
@@ -28,7 +28,7 @@ it('after an outage sends what is less than 2 hours late and skips (and counts) 
   await app.say('remind 06:00 UTC', { id: 'early' });
   await app.say('remind 07:30 UTC', { id: 'late' });
   const counted: string[] = [];
-  const result = await tick({ store: app.store, count: (_p, o) => counted.push(o) }, at('2026-11-26T09:00:00Z')); // down 05:00–09:00
+  const result = await app.core.outbound.queueDue(at('2026-11-26T09:00:00Z'), { count: (_p, o) => counted.push(o) }); // down 05:00–09:00
   expect(result).toEqual({ queued: 1, skipped: 1 });
   expect(rows()).toMatchObject([{ key: '1:2026-11-26', status: 'skipped', lastError: 'missed' }, { key: '2:2026-11-26', status: 'pending' }]);
   expect(counted).toEqual(['skipped_missed']);
@@ -37,7 +37,7 @@ it('after an outage sends what is less than 2 hours late and skips (and counts) 
 
 it('after days down, skips once and resumes at the next occurrence instead of walking each missed day', async () => {
   await app.say('remind 09:00 UTC');
-  const result = await tick({ store: app.store }, at('2026-12-01T10:30:00Z'));
+  const result = await app.core.outbound.queueDue(at('2026-12-01T10:30:00Z'));
   expect(result).toEqual({ queued: 1, skipped: 1 }); // 26 Nov missed; 1 Dec is 1.5 h late and goes
   expect(rows().map((r) => `${r.key} ${r.status}`)).toEqual(['1:2026-11-26 skipped', '1:2026-12-01 pending']);
 });
@@ -48,7 +48,7 @@ it("skips a workspace holiday in the member's local date, and respects snooze an
   await app.say('remind 09:00 UTC mon-fri', { id: 'bob' });
   await app.say('remind 09:00 UTC', { id: 'cy' });
   await app.say('snooze 1d', { id: 'cy' }); // at 08:00 Thursday: no nudge until Friday 08:00
-  for (const day of ['2026-11-26', '2026-11-27', '2026-11-28']) await tick({ store: app.store }, at(`${day}T09:00:00Z`));
+  for (const day of ['2026-11-26', '2026-11-27', '2026-11-28']) await app.core.outbound.queueDue(at(`${day}T09:00:00Z`));
   expect(rows().map((r) => `${r.key} ${r.status}${r.lastError ? ` ${r.lastError}` : ''}`)).toEqual([
     '1:2026-11-26 pending', '2:2026-11-26 pending',
     '1:2026-11-27 skipped holiday', '2:2026-11-27 skipped holiday', '3:2026-11-27 skipped holiday',
