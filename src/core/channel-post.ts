@@ -1,5 +1,5 @@
 // `leaderboard post`, `team post`: a board shown to the whole channel. Admins may post (every member, where the
-// workspace allows it), at most once per ten minutes per channel, kept in the store. The board is built for the
+// workspace allows it), at most once per ten minutes per channel, kept in the store. The board is rendered for the
 // channel audience, as the digest is: no "you" lines, no buttons, hidden members out, anonymous ones as "a teammate".
 import { requireAdmin } from './admin.ts';
 import type { CommandContext } from './commands/command.ts';
@@ -9,8 +9,9 @@ import type { Reply } from './reply.ts';
 export const POST_WORDS: readonly string[] = ['post', 'share'];
 const SPACING_MS = 10 * 60_000;
 
-/** Runs `build` for the channel and marks the reply for everyone in it; `what` is the private command ("leaderboard"). */
-export function postInChannel(ctx: CommandContext, what: string, build: (ctx: CommandContext) => Reply): Reply {
+/** Once the post is allowed here, runs `build` (the board rendered for a channel) and marks the reply for everyone in
+ *  the channel; `what` is the private command ("leaderboard"). */
+export function postInChannel(ctx: CommandContext, what: string, build: () => Reply): Reply {
   const { channelId, direct } = ctx.invocation.place;
   if (!channelId || direct) {
     const where = ctx.invocation.platform === 'terminal' ? 'The terminal has no channel to post in' : 'Direct messages have no channel to post in';
@@ -31,7 +32,7 @@ export function postInChannel(ctx: CommandContext, what: string, build: (ctx: Co
       hint: `Until then, \`${what}\` shows it to you.`,
     });
   }
-  const built = build({ ...ctx, audience: 'channel' });
+  const built = build();
   ctx.store.channelPosts.record(ctx.workspace.id, channelId, ctx.now);
   return { ...built, buttons: [], visibility: 'channel' };
 }

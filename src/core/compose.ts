@@ -1,7 +1,6 @@
 // A delivery's message, composed when it is sent (a late nudge shows the next topic as it is then): the member's
 // nudge, or the channel's digest; nothing when the schedule was turned off, paused or snoozed since it was queued.
 import type { Store } from '../store/index.ts';
-import type { Command } from './commands/command.ts';
 import { buildDigest } from './digest-post.ts';
 import { buildNudge } from './nudge.ts';
 import type { Reply } from './reply.ts';
@@ -12,8 +11,8 @@ export interface DueDelivery {
   dueAt: number;
 }
 
-export function createComposer(deps: { store: Store; commands: readonly Command[] }) {
-  const { store, commands } = deps;
+export function createComposer(deps: { store: Store }) {
+  const { store } = deps;
   return (d: DueDelivery, now: number): Reply | undefined => {
     const ctx = d.scheduleId ? store.schedules.context(d.scheduleId) : undefined;
     if (!ctx?.member) return undefined;
@@ -22,6 +21,6 @@ export function createComposer(deps: { store: Store; commands: readonly Command[
     if (schedule.nextDueAt === null || (schedule.pausedUntil ?? 0) > d.dueAt) return undefined;
     return schedule.kind === 'nudge'
       ? buildNudge(store, member, workspace, now)
-      : buildDigest({ store, commands, schedule, workspace, member, now });
+      : buildDigest({ store, schedule, workspace, member, now });
   };
 }

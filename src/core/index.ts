@@ -60,7 +60,7 @@ export function createCore({ store, clock, log, defaultRoadmap, commands = COMMA
     }) satisfies SuggestTopics,
     outbound: {
       queueDue: (now, opts = {}) => queueDue({ store, ...opts }, now),
-      compose: createComposer({ store, commands }),
+      compose: createComposer({ store }),
       failedForGood: (scheduleId, reason) => failedForGood(store, scheduleId, reason),
       catchUpMs: CATCH_UP_MS,
     } satisfies CoreOutbound,

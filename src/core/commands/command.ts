@@ -19,11 +19,6 @@ export interface CommandContext {
   member: MemberRow;
   roadmap: RoadmapView;
   commands: readonly Command[];
-  /**
-   * Who reads the reply: the member who asked (default), or a whole channel (a digest, `leaderboard post`). For a
-   * channel, commands leave out everything about the asker: their own line, privacy notes, buttons.
-   */
-  audience?: 'member' | 'channel';
 }
 
 export interface Command {
