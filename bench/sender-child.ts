@@ -2,8 +2,8 @@
 // endpoint, as the bot's scheduler would; the benchmark kills it and starts another. argv: dbFile url.
 import { Agent, request } from 'node:http';
 import { systemClock } from '../src/clock.ts';
-import { CATCH_UP_MS } from '../src/core/queue-due.ts';
-import { reply, text } from '../src/core/reply.ts';
+import { CATCH_UP_MS } from '../src/core/outbound/queue-due.ts';
+import { reply, text } from '../src/core/model/reply.ts';
 import { createLog } from '../src/log.ts';
 import { createSender } from '../src/schedule/sender.ts';
 import { openDb } from '../src/store/db.ts';

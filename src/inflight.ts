@@ -1,6 +1,6 @@
 // Tracks commands being handled, so a shutdown can stop taking new ones and let the running ones finish.
 import type { Handle } from './adapters/adapter.ts';
-import { reply, text } from './core/reply.ts';
+import { reply, text } from './core/model/reply.ts';
 
 export function createInflight() {
   let open = true;

@@ -7,7 +7,7 @@ import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { consequence } from './content/sync.ts';
 import { COMMANDS } from './core/commands/index.ts';
-import { plural } from './core/scoring.ts';
+import { plural } from './core/model/wording.ts';
 import { createLog, type Log } from './log.ts';
 import { backupDatabase } from './ops/backup.ts';
 import { PLATFORMS } from './platforms.ts';

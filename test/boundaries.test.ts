@@ -181,7 +181,10 @@ describe('module boundaries', () => {
     /** The violations of `from`'s rule with `source` appended to `file`; <src/…> in it becomes the path from `file`. */
     const plant = (from: string, file: string, source: string) => {
       const path = join(ROOT, file);
-      const planted = source.replace(/<(src\/[^>]+)>/g, (_, target: string) => relative(dirname(path), join(ROOT, target)));
+      const planted = source.replace(/<(src\/[^>]+)>/g, (_, target: string) => {
+        if (!existsSync(join(ROOT, target))) throw new Error(`planted import of ${target}, which does not exist`);
+        return relative(dirname(path), join(ROOT, target));
+      });
       overrides.set(path, `${readFileSync(path, 'utf8')}\n${planted}\n`);
       try {
         return violations(rule(from), readSource);
@@ -190,11 +193,11 @@ describe('module boundaries', () => {
       }
     };
     const sender = 'src/schedule/sender.ts';
-    expect(plant('src/schedule/', sender, "import { createDiscordOutbound } from '../adapters/discord/send.ts';"))
+    expect(plant('src/schedule/', sender, "import { createDiscordOutbound } from '<src/adapters/discord/send.ts>';"))
       .toContain('src/schedule/sender.ts → src/adapters/discord/send.ts');
     expect(plant('src/schedule/', sender, "import { RateLimitError } from 'discord.js';")).toContain('src/schedule/sender.ts → discord.js');
-    expect(plant('src/schedule/', sender, "import { CATCH_UP_MS } from '../core/queue-due.ts';")).toContain('src/schedule/sender.ts → src/core/queue-due.ts');
-    expect(plant('src/schedule/', sender, "import type { QueueDueResult } from '../core/queue-due.ts';")).toEqual([]); // a type only
+    expect(plant('src/schedule/', sender, "import { CATCH_UP_MS } from '<src/core/outbound/queue-due.ts>';")).toContain('src/schedule/sender.ts → src/core/outbound/queue-due.ts');
+    expect(plant('src/schedule/', sender, "import type { QueueDueResult } from '<src/core/outbound/queue-due.ts>';")).toEqual([]); // a type only
     const render = 'src/adapters/slack/render.ts';
     expect(plant('src/adapters/', render, "import { createStore } from '<src/store/index.ts>';")).toContain('src/adapters/slack/render.ts → src/store/index.ts');
     expect(plant('src/adapters/', render, "import type { Store } from '<src/store/index.ts>';")).toContain('src/adapters/slack/render.ts → src/store/index.ts');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/core/commands/index.ts';
 import { createCore, type CommandEvent } from '../src/core/index.ts';
-import type { Reply } from '../src/core/reply.ts';
+import type { Reply } from '../src/core/model/reply.ts';
 import { createLog } from '../src/log.ts';
 import { createTestApp, textOf } from './helpers.ts';
 

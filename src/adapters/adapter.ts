@@ -1,7 +1,7 @@
 // The one contract every platform adapter keeps, both ways: events in (start(handle)), messages out (outbound) with
 // the platform's own limits and errors. Adapters translate; they hold no business rules.
-import type { Invocation } from '../core/invocation.ts';
-import type { Reply } from '../core/reply.ts';
+import type { Invocation } from '../core/model/invocation.ts';
+import type { Reply } from '../core/model/reply.ts';
 
 export type Handle = (invocation: Invocation) => Promise<Reply>;
 

@@ -2,7 +2,7 @@
 // Every line is normalised first, the same way for every platform, so what looks alike parses alike.
 import { distance } from 'fastest-levenshtein';
 import { usage, type Command } from './commands/command.ts';
-import { UserError } from './errors.ts';
+import { UserError } from './model/errors.ts';
 
 export const MAX_INPUT = 1000;
 

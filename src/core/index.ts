@@ -5,16 +5,16 @@ import type { Clock } from '../clock.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import type { Command } from './commands/command.ts';
-import { createComposer, type DueDelivery } from './compose.ts';
+import { createComposer, type DueDelivery } from './outbound/compose.ts';
 import { COMMANDS } from './commands/index.ts';
-import { UserError } from './errors.ts';
+import { UserError } from './model/errors.ts';
 import { parse } from './grammar.ts';
-import type { Invocation } from './invocation.ts';
-import { reply, text, type Reply } from './reply.ts';
-import { CATCH_UP_MS, queueDue, type QueueDueResult } from './queue-due.ts';
-import { adoptZone, failedForGood, withPausedNotice } from './schedule-hooks.ts';
-import { suggestTopics, type TopicSuggestion } from './suggest-topics.ts';
-import { canonicalZone } from './time-zones.ts';
+import type { Invocation } from './model/invocation.ts';
+import { reply, text, type Reply } from './model/reply.ts';
+import { CATCH_UP_MS, queueDue, type QueueDueResult } from './outbound/queue-due.ts';
+import { adoptZone, failedForGood, withPausedNotice } from './outbound/schedule-hooks.ts';
+import { suggestTopics, type TopicSuggestion } from './roadmap/suggest-topics.ts';
+import { canonicalZone } from './time/time-zones.ts';
 
 export interface CoreDeps {
   store: Store;

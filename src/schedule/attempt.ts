@@ -4,7 +4,7 @@
 import type { Outbound } from '../adapters/adapter.ts';
 import type { Clock } from '../clock.ts';
 import type { CoreOutbound } from '../core/index.ts';
-import type { Reply } from '../core/reply.ts';
+import type { Reply } from '../core/model/reply.ts';
 import type { Log } from '../log.ts';
 import type { ClaimedDelivery, Store } from '../store/index.ts';
 import { classify } from './failure.ts';

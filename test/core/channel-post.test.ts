@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
 import { createCore } from '../../src/core/index.ts';
-import type { Invocation } from '../../src/core/invocation.ts';
+import type { Invocation } from '../../src/core/model/invocation.ts';
 import { createLog } from '../../src/log.ts';
 import { openDb } from '../../src/store/db.ts';
 import { createStore } from '../../src/store/index.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/core/commands/index.ts';
-import { UserError } from '../../src/core/errors.ts';
+import { UserError } from '../../src/core/model/errors.ts';
 import { MAX_INPUT, parse } from '../../src/core/grammar.ts';
 
 const verbOf = (text: string) => parse(text, COMMANDS).command.name;

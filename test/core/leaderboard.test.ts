@@ -1,6 +1,6 @@
 // `leaderboard`: points by period in the workspace's zone, active days breaking ties, shared ranks, privacy.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Span } from '../../src/core/reply.ts';
+import type { Span } from '../../src/core/model/reply.ts';
 import { createTestApp, textOf, type TestApp } from '../helpers.ts';
 
 let app: TestApp;

@@ -1,6 +1,6 @@
 // Account linking across platforms over a real SQLite file: codes, merging, brute-force limits, unlinking.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { plain } from '../../src/core/reply.ts';
+import { plain } from '../../src/core/model/reply.ts';
 import { hashCode } from '../../src/store/links.ts';
 import { createTestApp, textOf, type TestApp } from '../helpers.ts';
 

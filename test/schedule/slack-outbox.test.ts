@@ -3,7 +3,7 @@
 // was cut off. Refusals that retrying cannot fix fail at once with the reason.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createOutbound } from '../../src/adapters/slack/send.ts';
-import { reply, text } from '../../src/core/reply.ts';
+import { reply, text } from '../../src/core/model/reply.ts';
 import { createLog } from '../../src/log.ts';
 import { createSender } from '../../src/schedule/sender.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';

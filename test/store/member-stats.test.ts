@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { plain } from '../../src/core/reply.ts';
+import { plain } from '../../src/core/model/reply.ts';
 import { openDb } from '../../src/store/db.ts';
 import { createTestApp, tempDir, type TestApp } from '../helpers.ts';
 

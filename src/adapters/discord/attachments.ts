@@ -1,7 +1,7 @@
 // A reply's files as Discord attachments: raw files for discord.js REST's multipart upload, plus the payload's
 // `attachments` entries that reference them (files[n] ↔ { id: "n" }).
 import type { RawFile } from 'discord.js';
-import { text, type Reply } from '../../core/reply.ts';
+import { text, type Reply } from '../../core/model/reply.ts';
 
 /** Discord takes at most 10 attachments per message. */
 export const MAX_ATTACHMENTS = 10;

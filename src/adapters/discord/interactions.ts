@@ -1,7 +1,7 @@
 // Routes each interaction: /roadmap → a reply, a button → its command, autocomplete → topic choices.
 import { InteractionResponseType, MessageFlags, type Interaction, type REST } from 'discord.js';
 import type { Command } from '../../core/commands/command.ts';
-import { reply, text } from '../../core/reply.ts';
+import { reply, text } from '../../core/model/reply.ts';
 import type { Log } from '../../log.ts';
 import type { Handle } from '../adapter.ts';
 import type { SuggestTopics } from '../../core/index.ts';

@@ -1,7 +1,7 @@
 // Discord interaction → Invocation: subcommand + options fold back into command text; a button is its custom_id.
 import { ApplicationCommandOptionType, PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction, type CommandInteractionOption, type User } from 'discord.js';
 import type { Command } from '../../core/commands/command.ts';
-import type { Invocation } from '../../core/invocation.ts';
+import type { Invocation } from '../../core/model/invocation.ts';
 import { FREE_TEXT } from './commands.ts';
 
 /**

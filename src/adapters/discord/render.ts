@@ -3,7 +3,7 @@ import {
   ButtonStyle, ComponentType, escapeMarkdown, MessageFlags,
   type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField,
 } from 'discord.js';
-import type { Block, Button, Reply, Span } from '../../core/reply.ts';
+import type { Block, Button, Reply, Span } from '../../core/model/reply.ts';
 
 export const LIMITS = {
   title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, embedTotal: 6000,

@@ -1,6 +1,6 @@
 // Answers one interaction within Discord's 3 seconds: at once if the reply is quick, else defer and edit.
 import { DiscordAPIError, InteractionResponseType, MessageFlags, Routes, type RawFile, type REST } from 'discord.js';
-import type { Reply } from '../../core/reply.ts';
+import type { Reply } from '../../core/model/reply.ts';
 import type { Log } from '../../log.ts';
 import { attachmentsFor, withoutFiles, type Attachments } from './attachments.ts';
 import { flagsFor, render, type DiscordMessage } from './render.ts';

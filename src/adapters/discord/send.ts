@@ -1,7 +1,7 @@
 // Outbound messages (nudges, digests): a member's DMs or a channel, with a nonce Discord enforces. Its errors become
 // adapter.ts's: refusals that retrying cannot fix are permanent, a 429 is a wait, the rest transient.
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
-import type { Reply } from '../../core/reply.ts';
+import type { Reply } from '../../core/model/reply.ts';
 import type { Log } from '../../log.ts';
 import { PermanentSendError, RetryAfterError, type Outbound, type SendLimits, type SendOptions, type SendTarget } from '../adapter.ts';
 import { messageFor } from './respond.ts';

@@ -1,5 +1,5 @@
 // Slack mrkdwn escaping, once: &, <, > everywhere; user text also loses every formatting character.
-import type { Span } from '../../core/reply.ts';
+import type { Span } from '../../core/model/reply.ts';
 
 /** The three characters Slack parses as controls (mentions, links); required in every text field. */
 export const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

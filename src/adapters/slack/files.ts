@@ -1,6 +1,6 @@
 // A reply's files, delivered privately: uploaded into the member's DM with the bot, since an ack cannot carry files.
 import type { Logger } from '@slack/bolt';
-import { reply as makeReply, text, type Reply } from '../../core/reply.ts';
+import { reply as makeReply, text, type Reply } from '../../core/model/reply.ts';
 import type { Log } from '../../log.ts';
 import { render } from './render.ts';
 import type { Responder } from './respond.ts';

@@ -1,6 +1,6 @@
 // The App Home tab: my next topic with its buttons, then my progress per section — two core replies on one view.
 import type { types, webApi } from '@slack/bolt';
-import type { Reply } from '../../core/reply.ts';
+import type { Reply } from '../../core/model/reply.ts';
 import type { Handle } from '../adapter.ts';
 import type { Profiles } from './profiles.ts';
 import { invocation, type Asker } from './receive.ts';

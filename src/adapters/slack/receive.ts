@@ -1,5 +1,5 @@
 // Slack payloads → Invocation: a slash command's text, or a button's value (its command text).
-import type { Invocation } from '../../core/invocation.ts';
+import type { Invocation } from '../../core/model/invocation.ts';
 import type { Profile } from './profiles.ts';
 
 export interface Asker {

@@ -1,6 +1,6 @@
 // Reply → Block Kit (plus a plain fallback text), within Block Kit's limits: too much is cut with "…", never refused.
 import type { types } from '@slack/bolt';
-import type { Block, Button, Reply } from '../../core/reply.ts';
+import type { Block, Button, Reply } from '../../core/model/reply.ts';
 import { bold, clip, escapeText, mrkdwn, plainText } from './escape.ts';
 
 type KnownBlock = types.KnownBlock;

@@ -2,7 +2,7 @@
 // kept the DM channel, or opened it ahead with openDirect); and, after a crash, whether a message arrived. No retries
 // here: the outbox owns retrying, so a failure surfaces at once (429s included), as adapter.ts's errors.
 import type { Logger } from '@slack/bolt';
-import type { Reply } from '../../core/reply.ts';
+import type { Reply } from '../../core/model/reply.ts';
 import type { Outbound, SendLimits, SendOptions, SendResult, SendTarget } from '../adapter.ts';
 import { render } from './render.ts';
 import { notInstalled, translated } from './send-errors.ts';

@@ -1,6 +1,6 @@
 // Buttons in the terminal: typing a number presses that button of the last message. No command is a number, so a
 // number with no button on screen is answered here, instead of reaching the core as an unknown command.
-import { reply, text, type Reply } from '../../core/reply.ts';
+import { reply, text, type Reply } from '../../core/model/reply.ts';
 
 /** What a typed line runs: the line itself, or the command of the button its number presses; else why not. */
 export function commandOf(line: string, buttons: readonly string[]): { command: string } | { refusal: Reply } {

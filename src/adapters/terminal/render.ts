@@ -1,5 +1,5 @@
 // Reply → plain text for a terminal. Buttons become numbered commands: typing the number runs one.
-import type { Block, Reply, Span } from '../../core/reply.ts';
+import type { Block, Reply, Span } from '../../core/model/reply.ts';
 
 const BAR_WIDTH = 20;
 export const PROMPT = 'roadmap> ';

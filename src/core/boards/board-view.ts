@@ -1,8 +1,8 @@
 // A leaderboard as plain data: the period, the ranked rows, how many more scored, and the asker's own standing. Built
 // once, then rendered for the asker, for a channel (a post or a digest), and later for a web page alike.
 import type { MemberRow, Store, WorkspaceRow } from '../../store/index.ts';
-import { offsetSegments, periodOf, type PeriodKind } from '../periods.ts';
-import type { Privacy } from '../scoring.ts';
+import { offsetSegments, periodOf, type PeriodKind } from '../time/periods.ts';
+import type { Privacy } from '../model/wording.ts';
 
 const SHOWN = 10; // ranks on the board; ties at the edge may add a few rows
 

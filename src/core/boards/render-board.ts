@@ -1,8 +1,8 @@
 // A BoardView as a Reply: for the member who asked (their own line, buttons for the other periods), or for a whole
 // channel (a post or a digest: nothing about the asker, no buttons).
-import { PERIOD_KINDS, type PeriodKind } from '../periods.ts';
-import { list, reply, text, type Block, type Reply, type Span } from '../reply.ts';
-import { nameOf, ordinal, plural } from '../scoring.ts';
+import { PERIOD_KINDS, type PeriodKind } from '../time/periods.ts';
+import { list, reply, text, type Block, type Reply, type Span } from '../model/reply.ts';
+import { nameOf, ordinal, plural } from '../model/wording.ts';
 import type { BoardView, Standing } from './board-view.ts';
 
 export type Audience = 'member' | 'channel';

@@ -1,7 +1,7 @@
 // A TeamView as a Reply: for the member who asked (why they are missing when hidden, buttons), or for a whole channel
 // (a post or a digest: nothing about the asker, no buttons).
-import { list, reply, text, type Block, type Reply, type Span } from '../reply.ts';
-import { nameOf, plural } from '../scoring.ts';
+import { list, reply, text, type Block, type Reply, type Span } from '../model/reply.ts';
+import { nameOf, plural } from '../model/wording.ts';
 import type { Audience } from './render-board.ts';
 import type { MemberProgress, TeamView } from './team-view.ts';
 

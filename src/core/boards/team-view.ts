@@ -1,9 +1,9 @@
 // The team as plain data: how far each visible teammate is (overall and per section), who leads, and who has not
 // moved lately. Built once, then rendered for the asker, for a channel (a post or a digest), and later a web page.
 import type { MemberRow, RoadmapView, Store, WorkspaceRow } from '../../store/index.ts';
-import { sectionsOf } from '../plan.ts';
-import type { Privacy } from '../scoring.ts';
-import { tally } from '../suggest.ts';
+import { sectionsOf } from '../roadmap/plan.ts';
+import type { Privacy } from '../model/wording.ts';
+import { tally } from '../roadmap/suggest.ts';
 import type { MemberDisplay } from './board-view.ts';
 
 const SHOWN = 25; // members listed; the rest are counted

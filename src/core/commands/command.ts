@@ -1,7 +1,7 @@
 // A command is data: its name, how to call it, and run(). Help, aliases and Discord's definitions derive from it.
 import type { MemberRow, RoadmapView, Store, WorkspaceRow } from '../../store/index.ts';
-import type { Invocation } from '../invocation.ts';
-import type { Reply } from '../reply.ts';
+import type { Invocation } from '../model/invocation.ts';
+import type { Reply } from '../model/reply.ts';
 
 export interface ArgSpec {
   name: string;

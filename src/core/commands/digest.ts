@@ -1,11 +1,11 @@
 // `digest <#channel|here> weekly mon 09:00 [time zone]` or `daily 09:00`, `digest off`, `digest`: admins post the
 // leaderboard and team progress to a channel on a schedule. Channels are written `<#ID>` on every platform.
-import { nextDue } from '../next-due.ts';
-import { requireAdmin } from '../admin.ts';
-import { UserError } from '../errors.ts';
-import { reply, text } from '../reply.ts';
-import { describeDays, describeInstant, EVERY_DAY, parseClock, parseDays } from '../schedule-args.ts';
-import { resolveZone } from '../time-zones.ts';
+import { nextDue } from '../time/next-due.ts';
+import { requireAdmin } from './require-admin.ts';
+import { UserError } from '../model/errors.ts';
+import { reply, text } from '../model/reply.ts';
+import { describeDays, describeInstant, EVERY_DAY, parseClock, parseDays } from '../time/schedule-args.ts';
+import { resolveZone } from '../time/time-zones.ts';
 import type { Command } from './command.ts';
 
 const HINT = 'Use `digest <#channel> weekly mon 09:00 [time zone]`, `digest here daily 17:00`, or `digest off`.';

@@ -1,8 +1,8 @@
 // `export`: all my data — profile, settings, identities, progress, events, notes — as one JSON file, readable by a
 // person: times in ISO 8601 (UTC), reminder days by name.
-import { reply, text } from '../reply.ts';
-import { dayNames } from '../schedule-args.ts';
-import { plural } from '../scoring.ts';
+import { reply, text } from '../model/reply.ts';
+import { dayNames } from '../time/schedule-args.ts';
+import { plural } from '../model/wording.ts';
 import type { Command } from './command.ts';
 
 const TIME = /(^at$|At$|Until$)/; // createdAt, updatedAt, chosenAt, nextDueAt, pausedUntil, at: ms since 1970

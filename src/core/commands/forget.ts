@@ -1,6 +1,6 @@
 // `forget`: delete everything about me, after a confirmation (`forget confirm`, or its button).
-import { UserError } from '../errors.ts';
-import { reply, text } from '../reply.ts';
+import { UserError } from '../model/errors.ts';
+import { reply, text } from '../model/reply.ts';
 import type { Command } from './command.ts';
 
 export const forget: Command = {

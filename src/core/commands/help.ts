@@ -1,6 +1,6 @@
 // `help [command]`: every command with its usage, or one command with examples. Derived from the command list.
-import { UserError } from '../errors.ts';
-import { list, reply, text } from '../reply.ts';
+import { UserError } from '../model/errors.ts';
+import { list, reply, text } from '../model/reply.ts';
 import { usage, type Command } from './command.ts';
 
 export const help: Command = {

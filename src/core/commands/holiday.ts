@@ -1,8 +1,8 @@
 // `holiday add|remove YYYY-MM-DD`, `holiday list`: days off for the whole workspace — no nudges, streaks keep.
 import { DateTime } from 'luxon';
-import { requireAdmin } from '../admin.ts';
-import { UserError } from '../errors.ts';
-import { list, reply, text } from '../reply.ts';
+import { requireAdmin } from './require-admin.ts';
+import { UserError } from '../model/errors.ts';
+import { list, reply, text } from '../model/reply.ts';
 import type { Command } from './command.ts';
 
 const HINT = 'Use `holiday add 2026-12-25`, `holiday remove 2026-12-25` or `holiday list`.';

@@ -2,10 +2,10 @@
 // line underneath; or, with `post`, shown to the whole channel (channel-post.ts). The board is a BoardView, rendered.
 import { buildBoardView } from '../boards/board-view.ts';
 import { renderBoard, type Audience } from '../boards/render-board.ts';
-import { POST_WORDS, postInChannel } from '../channel-post.ts';
-import { UserError } from '../errors.ts';
-import { PERIOD_KINDS, type PeriodKind } from '../periods.ts';
-import { reply, text, type Reply } from '../reply.ts';
+import { POST_WORDS, postInChannel } from '../outbound/channel-post.ts';
+import { UserError } from '../model/errors.ts';
+import { PERIOD_KINDS, type PeriodKind } from '../time/periods.ts';
+import { reply, text, type Reply } from '../model/reply.ts';
 import type { Command, CommandContext } from './command.ts';
 
 export const leaderboard: Command = {

@@ -1,6 +1,6 @@
 // `link` gives a one-time code; `link <code>` on another platform joins the two accounts into one member.
-import { UserError } from '../errors.ts';
-import { reply, text } from '../reply.ts';
+import { UserError } from '../model/errors.ts';
+import { reply, text } from '../model/reply.ts';
 import type { Command, CommandContext } from './command.ts';
 
 const CODE_TTL_MS = 10 * 60_000;

@@ -1,8 +1,8 @@
 // `next`: the topic to study now, and why this one.
-import { topicCard } from '../cards.ts';
-import { sectionsOf } from '../plan.ts';
-import { reply, text } from '../reply.ts';
-import { suggestNext } from '../suggest.ts';
+import { topicCard } from '../roadmap/cards.ts';
+import { sectionsOf } from '../roadmap/plan.ts';
+import { reply, text } from '../model/reply.ts';
+import { suggestNext } from '../roadmap/suggest.ts';
 import type { Command } from './command.ts';
 
 export const next: Command = {

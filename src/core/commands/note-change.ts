@@ -1,8 +1,8 @@
 // `note edit <n> <text>` and `note delete <n>`: change or remove one of my notes, by the number `notes` shows.
 // Each answer offers an undo, carrying the old text, so a slip costs nothing.
-import { UserError } from '../errors.ts';
-import { refOf } from '../topic-paths.ts';
-import { reply, text } from '../reply.ts';
+import { UserError } from '../model/errors.ts';
+import { refOf } from '../roadmap/topic-paths.ts';
+import { reply, text } from '../model/reply.ts';
 import type { CommandContext } from './command.ts';
 
 export const MAX_NOTE = 1000;

@@ -1,11 +1,11 @@
 // `note <topic> <text>`: keep a private note on a topic; `note edit|delete <number>` changes one. When the topic's end
 // is not certain, every reading is offered, each button carrying the whole note.
 import type { TopicRow } from '../../store/index.ts';
-import { UserError } from '../errors.ts';
-import { findTopic, viewButtons } from '../lookup.ts';
-import { splitNote, type Reading } from '../note-split.ts';
-import { list, reply, text } from '../reply.ts';
-import { refOf } from '../topic-paths.ts';
+import { UserError } from '../model/errors.ts';
+import { findTopic, viewButtons } from '../roadmap/lookup.ts';
+import { splitNote, type Reading } from '../roadmap/note-split.ts';
+import { list, reply, text } from '../model/reply.ts';
+import { refOf } from '../roadmap/topic-paths.ts';
 import type { Command, CommandContext } from './command.ts';
 import { changeNote, MAX_NOTE } from './note-change.ts';
 

@@ -1,5 +1,5 @@
 // `notes`: every note I have kept, newest first, each with its number and topic.
-import { list, reply, text, type Span } from '../reply.ts';
+import { list, reply, text, type Span } from '../model/reply.ts';
 import type { Command } from './command.ts';
 
 const SHOWN = 50;

@@ -1,7 +1,7 @@
 // `privacy [show|anonymous|hide]`: how I appear on boards and in the team view.
-import { UserError } from '../errors.ts';
-import { reply, text } from '../reply.ts';
-import { PRIVACY_MODES, type Privacy } from '../scoring.ts';
+import { UserError } from '../model/errors.ts';
+import { reply, text } from '../model/reply.ts';
+import { PRIVACY_MODES, type Privacy } from '../model/wording.ts';
 import type { Command } from './command.ts';
 
 const MEANING: Record<Privacy, string> = {

@@ -1,10 +1,10 @@
 // `progress`: a bar and a count per section, and the overall percentage; done topics off my track are named.
-import { describeStreak, streakOf } from '../member-streak.ts';
-import { describeOffTrack, offTrackDone } from '../off-track.ts';
-import { sectionsOf } from '../plan.ts';
-import { reply, text, type Block } from '../reply.ts';
-import { plural } from '../scoring.ts';
-import { tally } from '../suggest.ts';
+import { describeStreak, streakOf } from '../time/member-streak.ts';
+import { describeOffTrack, offTrackDone } from '../roadmap/off-track.ts';
+import { sectionsOf } from '../roadmap/plan.ts';
+import { reply, text, type Block } from '../model/reply.ts';
+import { plural } from '../model/wording.ts';
+import { tally } from '../roadmap/suggest.ts';
 import type { Command } from './command.ts';
 
 export const progress: Command = {

@@ -1,13 +1,13 @@
 // `remind HH:MM [time zone] [days]`, `remind`, `remind off`: the member's daily study nudge, by DM. It follows the
-// member's own time zone (see member-zone.ts): naming a zone here sets that zone, and the reply says so.
+// member's own time zone (see time/member-zone.ts): naming a zone here sets that zone, and the reply says so.
 import type { ScheduleRow } from '../../store/index.ts';
-import { nextDue } from '../next-due.ts';
-import { UserError } from '../errors.ts';
-import { setMemberZone, UNSET, zoneOf } from '../member-zone.ts';
-import { reply, text, type Reply } from '../reply.ts';
-import { FAILURES_BEFORE_PAUSE } from '../schedule-hooks.ts';
-import { clockWords, describeDays, describeInstant, EVERY_DAY, parseClock, parseDays } from '../schedule-args.ts';
-import { describeZone, resolveZone, type ResolvedZone } from '../time-zones.ts';
+import { nextDue } from '../time/next-due.ts';
+import { UserError } from '../model/errors.ts';
+import { setMemberZone, UNSET, zoneOf } from '../time/member-zone.ts';
+import { reply, text, type Reply } from '../model/reply.ts';
+import { FAILURES_BEFORE_PAUSE } from '../outbound/schedule-hooks.ts';
+import { clockWords, describeDays, describeInstant, EVERY_DAY, parseClock, parseDays } from '../time/schedule-args.ts';
+import { describeZone, resolveZone, type ResolvedZone } from '../time/time-zones.ts';
 import type { Command, CommandContext } from './command.ts';
 
 const DAYS_HINT = 'Days are `daily`, `weekdays`, `mon-fri` or `mon,wed,fri`, e.g. `remind 09:00 Europe/Berlin mon-fri`.';

@@ -2,14 +2,14 @@
 // finished topic back (start or skip it) asks first; a topic off my track is kept and the reply says why it does not
 // count yet; `done` says when it finishes a section or the roadmap, and how the streak stands.
 import type { TopicRow, TopicState } from '../../store/index.ts';
-import { actionsFor } from '../cards.ts';
-import { findTopic } from '../lookup.ts';
-import { describeStreak, streakOf } from '../member-streak.ts';
-import { offTrackGroup } from '../off-track.ts';
-import { sectionsOf, type PlanSection } from '../plan.ts';
-import { reply, text, type Block, type Button } from '../reply.ts';
-import { plural } from '../scoring.ts';
-import { suggestNext, tally } from '../suggest.ts';
+import { actionsFor } from '../roadmap/cards.ts';
+import { findTopic } from '../roadmap/lookup.ts';
+import { describeStreak, streakOf } from '../time/member-streak.ts';
+import { offTrackGroup } from '../roadmap/off-track.ts';
+import { sectionsOf, type PlanSection } from '../roadmap/plan.ts';
+import { reply, text, type Block, type Button } from '../model/reply.ts';
+import { plural } from '../model/wording.ts';
+import { suggestNext, tally } from '../roadmap/suggest.ts';
 import type { Command, CommandContext } from './command.ts';
 
 const ALREADY: Record<TopicState | 'new', (title: string) => string> = {

@@ -1,9 +1,9 @@
 // `settings [roadmap <name> | timezone <zone> | leaderboard on|off | posts admins|everyone]`: the workspace's settings, for admins.
-import { requireAdmin } from '../admin.ts';
-import { UserError } from '../errors.ts';
-import { namesOf, nearest } from '../match.ts';
-import { reply, text } from '../reply.ts';
-import { resolveZone } from '../time-zones.ts';
+import { requireAdmin } from './require-admin.ts';
+import { UserError } from '../model/errors.ts';
+import { namesOf, nearest } from '../roadmap/match.ts';
+import { reply, text } from '../model/reply.ts';
+import { resolveZone } from '../time/time-zones.ts';
 import type { WorkspaceRow } from '../../store/index.ts';
 import type { Command, CommandContext } from './command.ts';
 

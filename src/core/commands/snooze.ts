@@ -1,9 +1,9 @@
 // `snooze [1d|3d|1w|until YYYY-MM-DD|off]`: no nudges for a while; they come back on their own.
 import { DateTime } from 'luxon';
-import { nextDue } from '../next-due.ts';
-import { UserError } from '../errors.ts';
-import { reply, text } from '../reply.ts';
-import { describeInstant } from '../schedule-args.ts';
+import { nextDue } from '../time/next-due.ts';
+import { UserError } from '../model/errors.ts';
+import { reply, text } from '../model/reply.ts';
+import { describeInstant } from '../time/schedule-args.ts';
 import type { Command } from './command.ts';
 
 const DAY_MS = 86_400_000;

@@ -1,8 +1,8 @@
 // `streak [daily|weekdays]`: my streak and freezes, or the streak mode to count it in.
-import { UserError } from '../errors.ts';
-import { describeStreak, streakOf } from '../member-streak.ts';
-import { reply, text } from '../reply.ts';
-import { FREEZE_EVERY, MAX_FREEZES, type StreakMode } from '../streaks.ts';
+import { UserError } from '../model/errors.ts';
+import { describeStreak, streakOf } from '../time/member-streak.ts';
+import { reply, text } from '../model/reply.ts';
+import { FREEZE_EVERY, MAX_FREEZES, type StreakMode } from '../time/streaks.ts';
 import type { Command } from './command.ts';
 
 const MODES: readonly StreakMode[] = ['daily', 'weekdays'];

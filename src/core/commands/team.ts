@@ -2,8 +2,8 @@
 // With `post`, shown to the whole channel (channel-post.ts). The team is a TeamView, rendered.
 import { renderTeam } from '../boards/render-team.ts';
 import { buildTeamView } from '../boards/team-view.ts';
-import { POST_WORDS, postInChannel } from '../channel-post.ts';
-import { UserError } from '../errors.ts';
+import { POST_WORDS, postInChannel } from '../outbound/channel-post.ts';
+import { UserError } from '../model/errors.ts';
 import type { Command } from './command.ts';
 
 export const team: Command = {

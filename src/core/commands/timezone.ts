@@ -1,7 +1,7 @@
 // `timezone [zone]`: show or set my time zone, the one my streak days and my daily nudge follow.
-import { setMemberZone, UNSET } from '../member-zone.ts';
-import { reply, text } from '../reply.ts';
-import { describeZone, resolveZone } from '../time-zones.ts';
+import { setMemberZone, UNSET } from '../time/member-zone.ts';
+import { reply, text } from '../model/reply.ts';
+import { describeZone, resolveZone } from '../time/time-zones.ts';
 import type { Command } from './command.ts';
 
 export const timezone: Command = {

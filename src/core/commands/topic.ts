@@ -1,7 +1,7 @@
 // `topic <query>`: one topic's summary, resources and my state on it.
-import { topicCard } from '../cards.ts';
-import { findTopic } from '../lookup.ts';
-import { list, text } from '../reply.ts';
+import { topicCard } from '../roadmap/cards.ts';
+import { findTopic } from '../roadmap/lookup.ts';
+import { list, text } from '../model/reply.ts';
 import type { Command } from './command.ts';
 
 export const topic: Command = {

@@ -1,9 +1,9 @@
 // `topics [section]`: the roadmap's sections, or one section's groups and topics with my state on each.
-import { STATE_MARK } from '../cards.ts';
-import { findSection } from '../lookup.ts';
-import { sectionsOf } from '../plan.ts';
-import { list, reply, text, type Block } from '../reply.ts';
-import { tally } from '../suggest.ts';
+import { STATE_MARK } from '../roadmap/cards.ts';
+import { findSection } from '../roadmap/lookup.ts';
+import { sectionsOf } from '../roadmap/plan.ts';
+import { list, reply, text, type Block } from '../model/reply.ts';
+import { tally } from '../roadmap/suggest.ts';
 import type { Command } from './command.ts';
 
 const MAX_BUTTONS = 25; // what Slack and Discord allow on one message

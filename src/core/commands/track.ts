@@ -1,8 +1,8 @@
 // `track [choice]`: show or choose my group in the roadmap's pick-one section(s), e.g. `track node`.
-import { UserError } from '../errors.ts';
-import { namesOf, nearest, rank } from '../match.ts';
-import { sectionsOf, type PlanGroup, type PlanSection } from '../plan.ts';
-import { reply, text, type Block } from '../reply.ts';
+import { UserError } from '../model/errors.ts';
+import { namesOf, nearest, rank } from '../roadmap/match.ts';
+import { sectionsOf, type PlanGroup, type PlanSection } from '../roadmap/plan.ts';
+import { reply, text, type Block } from '../model/reply.ts';
 import type { Command } from './command.ts';
 
 export const track: Command = {

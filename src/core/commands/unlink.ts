@@ -1,6 +1,6 @@
 // `unlink`: this account gets a member of its own again, starting from a copy of the shared progress.
-import { UserError } from '../errors.ts';
-import { reply, text } from '../reply.ts';
+import { UserError } from '../model/errors.ts';
+import { reply, text } from '../model/reply.ts';
 import type { Command } from './command.ts';
 
 export const unlink: Command = {

@@ -1,5 +1,5 @@
 // Test wiring for the Discord adapter: the real core on a temp SQLite file, the fake Discord, the real discord.js client.
-import type { Invocation } from '../../../src/core/invocation.ts';
+import type { Invocation } from '../../../src/core/model/invocation.ts';
 import { createDiscordAdapter } from '../../../src/adapters/discord/index.ts';
 import { createLog } from '../../../src/log.ts';
 import { APP_ID, createDiscordFake } from '../../fakes/discord.ts';

@@ -1,7 +1,7 @@
 // render: Reply → one embed and button rows inside Discord's limits, truncating with "…", escaping user text.
 import { describe, expect, it } from 'vitest';
 import { LIMITS, render, truncate } from '../../../src/adapters/discord/render.ts';
-import { reply, text, type Button } from '../../../src/core/reply.ts';
+import { reply, text, type Button } from '../../../src/core/model/reply.ts';
 import { createSpecValidator } from '../../fakes/discord-spec.ts';
 
 const spec = createSpecValidator();

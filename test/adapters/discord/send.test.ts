@@ -1,7 +1,7 @@
 // Outbound send: DMs open a channel then post; closed DMs are a permanent failure; a 429 is waited out and retried.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PermanentSendError } from '../../../src/adapters/adapter.ts';
-import { reply, text } from '../../../src/core/reply.ts';
+import { reply, text } from '../../../src/core/model/reply.ts';
 import { ADA, GUILD } from '../../fakes/discord.ts';
 import { startDiscord, type Harness } from './harness.ts';
 

@@ -1,8 +1,8 @@
 // Rendering: escaping of every span, user text neutralised, Block Kit limits kept by cutting with "…".
 import { describe, expect, it } from 'vitest';
-import { reply, text, type Block } from '../../../src/core/reply.ts';
+import { reply, text, type Block } from '../../../src/core/model/reply.ts';
 import { render } from '../../../src/adapters/slack/render.ts';
-import { buildNudge } from '../../../src/core/nudge.ts';
+import { buildNudge } from '../../../src/core/outbound/nudge.ts';
 import { createTestApp } from '../../helpers.ts';
 
 const sectionTexts = (r: ReturnType<typeof render>) =>

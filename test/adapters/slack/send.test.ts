@@ -2,7 +2,7 @@
 // crash, a DM's latest messages say whether a send cut off mid-request arrived (with the optional im:history).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOutbound, DELIVERY_EVENT } from '../../../src/adapters/slack/send.ts';
-import { reply, text } from '../../../src/core/reply.ts';
+import { reply, text } from '../../../src/core/model/reply.ts';
 import { MANIFEST_SCOPES, startFakeSlack, type FakeSlack } from '../../fakes/slack-api.ts';
 import { startBot, type Bot } from './harness.ts';
 

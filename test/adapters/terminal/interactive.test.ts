@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTerminalAdapter } from '../../../src/adapters/terminal/index.ts';
 import { render } from '../../../src/adapters/terminal/render.ts';
-import { reply, text } from '../../../src/core/reply.ts';
+import { reply, text } from '../../../src/core/model/reply.ts';
 import { createLog } from '../../../src/log.ts';
 import { createSender } from '../../../src/schedule/sender.ts';
 import { createTestApp, type TestApp } from '../../helpers.ts';

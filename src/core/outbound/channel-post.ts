@@ -1,10 +1,10 @@
 // `leaderboard post`, `team post`: a board shown to the whole channel. Admins may post (every member, where the
 // workspace allows it), at most once per ten minutes per channel, kept in the store. The board is rendered for the
 // channel audience, as the digest is: no "you" lines, no buttons, hidden members out, anonymous ones as "a teammate".
-import { requireAdmin } from './admin.ts';
-import type { CommandContext } from './commands/command.ts';
-import { UserError } from './errors.ts';
-import type { Reply } from './reply.ts';
+import { requireAdmin } from '../commands/require-admin.ts';
+import type { CommandContext } from '../commands/command.ts';
+import { UserError } from '../model/errors.ts';
+import type { Reply } from '../model/reply.ts';
 
 export const POST_WORDS: readonly string[] = ['post', 'share'];
 const SPACING_MS = 10 * 60_000;

@@ -2,9 +2,9 @@
 // both in one transaction per batch — so a crash, a restart or a second process neither drops nor doubles one.
 // The business rules live here: a workspace holiday skips a nudge, and after downtime what is less than two hours late
 // still goes while older ones are skipped. The scheduler only calls this once a minute (core.outbound.queueDue).
-import type { Store } from '../store/index.ts';
-import type { DueGroupRow } from '../store/schedules.ts';
-import { localDate, nextDue } from './next-due.ts';
+import type { Store } from '../../store/index.ts';
+import type { DueGroupRow } from '../../store/schedules.ts';
+import { localDate, nextDue } from '../time/next-due.ts';
 
 export const CATCH_UP_MS = 2 * 60 * 60_000; // missed by less than this after downtime: still sent, late
 

@@ -1,8 +1,8 @@
 // The core's rules around a member's schedule: keep their time zone one this runtime can use (learnt from the platform
 // when we have none); pause a nudge whose deliveries keep failing for good; and tell the member once that it paused.
-import type { MemberRow, Store } from '../store/index.ts';
-import { text, type Reply } from './reply.ts';
-import { canonicalZone } from './time-zones.ts';
+import type { MemberRow, Store } from '../../store/index.ts';
+import { text, type Reply } from '../model/reply.ts';
+import { canonicalZone } from '../time/time-zones.ts';
 
 /**
  * The member's zone, checked: a zone this runtime cannot use (a platform's "Mars/Olympus", or one stored before

@@ -1,11 +1,11 @@
 // Finds the topic, section or track a member means. An ambiguous query lists the candidates; an unknown one
 // suggests the nearest. Retired topics are not found: they are no longer on the roadmap.
-import type { RoadmapView, TopicRow } from '../store/index.ts';
-import type { CommandContext } from './commands/command.ts';
-import { UserError } from './errors.ts';
+import type { RoadmapView, TopicRow } from '../../store/index.ts';
+import type { CommandContext } from '../commands/command.ts';
+import { UserError } from '../model/errors.ts';
 import { mentions, namesOf, nearest, rank, wordsOf, type Candidate } from './match.ts';
 import { sectionsOf, type PlanSection } from './plan.ts';
-import { list, type Button } from './reply.ts';
+import { list, type Button } from '../model/reply.ts';
 import { byPath, refOf } from './topic-paths.ts';
 
 const MAX_CANDIDATES = 10;

@@ -1,7 +1,7 @@
 // One rule for a member's time: they have one time zone (UTC until they set one), and both their streak days and
 // their daily nudge follow it. Setting it, by `timezone` or by naming a zone in `remind`, moves the nudge too.
 import { nextDue } from './next-due.ts';
-import type { CommandContext } from './commands/command.ts';
+import type { CommandContext } from '../commands/command.ts';
 import { describeZone } from './time-zones.ts';
 
 export const zoneOf = (member: { timeZone: string | null }): string => member.timeZone ?? 'UTC';

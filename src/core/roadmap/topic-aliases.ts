@@ -1,5 +1,5 @@
 // Short names people type for technologies, expanded before topic lookup ("k8s" → "kubernetes").
-export const ALIASES: Readonly<Record<string, string>> = {
+export const TOPIC_ALIASES: Readonly<Record<string, string>> = {
   k8s: 'kubernetes',
   kube: 'kubernetes',
   gql: 'graphql',

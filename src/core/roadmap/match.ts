@@ -1,6 +1,6 @@
 // Forgiving name matching shared by every lookup: exact names, aliases, prefixes, words, then small typos.
 import { distance } from 'fastest-levenshtein';
-import { ALIASES } from './aliases.ts';
+import { TOPIC_ALIASES } from './topic-aliases.ts';
 
 export interface Candidate<T> {
   value: T;
@@ -112,7 +112,7 @@ export function mentions(query: string, words: readonly string[]): boolean {
 }
 
 function expand(q: string): string {
-  return q.split(' ').map((word) => ALIASES[word] ?? word).join(' ');
+  return q.split(' ').map((word) => TOPIC_ALIASES[word] ?? word).join(' ');
 }
 
 const compact = (s: string) => s.replace(/ /g, '');

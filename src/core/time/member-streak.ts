@@ -1,5 +1,5 @@
 // A member's streak from their progress events, counted in their own local days (UTC until they set a zone).
-import type { MemberRow, Store } from '../store/index.ts';
+import type { MemberRow, Store } from '../../store/index.ts';
 import { localDayNumbers } from './periods.ts';
 import { dayOf, streakOverDays, type Streak } from './streaks.ts';
 

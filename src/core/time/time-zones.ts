@@ -2,8 +2,8 @@
 // "UTC+2" is a fixed offset; a typo gets a suggestion. Validity comes from the runtime's own zone database (via
 // luxon and Intl), never from a list of our own, and every zone is kept in its canonical spelling.
 import { IANAZone } from 'luxon';
-import { UserError } from './errors.ts';
-import { nearest, namesOf } from './match.ts';
+import { UserError } from '../model/errors.ts';
+import { nearest, namesOf } from '../roadmap/match.ts';
 import { ABBREVIATIONS } from './zone-abbreviations.ts';
 
 export interface ResolvedZone {

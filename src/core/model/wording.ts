@@ -1,4 +1,5 @@
-// How members appear on boards and team views: display names as user text, anonymous ones as "a teammate".
+// Wording the replies share: counts ("3 topics"), ordinals ("2nd"), and how a member appears on boards and team
+// views (a display name as user text, an anonymous member as "a teammate").
 import type { Span } from './reply.ts';
 
 export type Privacy = 'show' | 'anonymous' | 'hide';

@@ -1,7 +1,7 @@
 // The words schedules are set with: a local time "HH:MM", weekday sets ("mon-fri", "daily", "mon,wed,fri"), and
 // how both read back. Weekdays are a bit set: bit 0 = Monday … bit 6 = Sunday, as the schedules table keeps them.
 import { DateTime } from 'luxon';
-import { UserError } from './errors.ts';
+import { UserError } from '../model/errors.ts';
 
 export const EVERY_DAY = 0x7f;
 const NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];

@@ -1,11 +1,11 @@
 // The daily nudge a member gets by DM: their next topic (the same suggestion as `next`), their streak, and buttons.
-import type { MemberRow, Store, WorkspaceRow } from '../store/index.ts';
-import { describeStreak } from './member-streak.ts';
-import { localDays } from './periods.ts';
-import { placeOf, sectionsOf } from './plan.ts';
-import { reply, text, type Button, type Reply } from './reply.ts';
-import { computeStreak } from './streaks.ts';
-import { suggestNext } from './suggest.ts';
+import type { MemberRow, Store, WorkspaceRow } from '../../store/index.ts';
+import { describeStreak } from '../time/member-streak.ts';
+import { localDays } from '../time/periods.ts';
+import { placeOf, sectionsOf } from '../roadmap/plan.ts';
+import { reply, text, type Button, type Reply } from '../model/reply.ts';
+import { computeStreak } from '../time/streaks.ts';
+import { suggestNext } from '../roadmap/suggest.ts';
 
 const SNOOZE: Button = { label: 'Snooze 1 day', command: 'snooze 1d' };
 

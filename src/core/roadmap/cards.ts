@@ -1,7 +1,7 @@
 // The topic card that `next`, `topic` and button presses share: what it is, where, resources, state, actions.
-import type { TopicState, TopicRow } from '../store/index.ts';
+import type { TopicState, TopicRow } from '../../store/index.ts';
 import { placeOf } from './plan.ts';
-import { list, reply, text, type Button, type Reply } from './reply.ts';
+import { list, reply, text, type Button, type Reply } from '../model/reply.ts';
 
 export const STATE_LABEL: Record<TopicState | 'new', string> = {
   new: 'not started',

@@ -1,11 +1,11 @@
 // A channel digest: the workspace's leaderboard and team views, rendered for the channel as a post of them would be,
 // in one message.
-import type { MemberRow, ScheduleRow, Store, WorkspaceRow } from '../store/index.ts';
-import { buildBoardView } from './boards/board-view.ts';
-import { renderBoard } from './boards/render-board.ts';
-import { renderTeam } from './boards/render-team.ts';
-import { buildTeamView } from './boards/team-view.ts';
-import { reply, text, type Block, type Reply } from './reply.ts';
+import type { MemberRow, ScheduleRow, Store, WorkspaceRow } from '../../store/index.ts';
+import { buildBoardView } from '../boards/board-view.ts';
+import { renderBoard } from '../boards/render-board.ts';
+import { renderTeam } from '../boards/render-team.ts';
+import { buildTeamView } from '../boards/team-view.ts';
+import { reply, text, type Block, type Reply } from '../model/reply.ts';
 
 export interface DigestInput {
   store: Store;
