@@ -4,7 +4,7 @@ import type { Command } from '../../core/commands/command.ts';
 import type { Log } from '../../log.ts';
 import type { Adapter, Handle } from '../adapter.ts';
 import type { SuggestTopics } from '../../core/index.ts';
-import { createInteractionRouter } from './interactions.ts';
+import { createRoutes } from './routes.ts';
 import { createDiscordOutbound } from './send.ts';
 
 export interface DiscordAdapterDeps {
@@ -38,7 +38,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): Adapter {
   return {
     platform: 'discord',
     async start(handle: Handle) {
-      const route = createInteractionRouter({ ...deps, rest: client.rest, deferAfterMs: deps.deferAfterMs ?? 1500 }, handle);
+      const route = createRoutes({ ...deps, rest: client.rest, deferAfterMs: deps.deferAfterMs ?? 1500 }, handle);
       client.on(Events.InteractionCreate, (interaction) => {
         // One bad event never takes the process down.
         route(interaction).catch((error: unknown) => log.error('discord: interaction failed', { err: error, id: interaction.id }));

@@ -10,7 +10,7 @@ import { createGuard } from './guard.ts';
 import { createFileDelivery } from './files.ts';
 import { createHttpEntry } from './http-entry.ts';
 import { createInstallationStore, installationKey } from './installation-store.ts';
-import { registerListeners } from './listeners.ts';
+import { registerRoutes } from './routes.ts';
 import type { SlackInstallations } from './installations.ts';
 import { slackMode, type SlackOptions } from './options.ts';
 import { createProfiles } from './profiles.ts';
@@ -86,7 +86,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         const receiver = new SocketModeReceiver({ appToken: options.appToken!, logger, installerOptions: { clientOptions: { ...clientOptions } } });
         socket = receiver;
         app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
-        registerListeners(app, { handle, profiles, clientFor: quick, responder, log, onUninstall, ackWithinMs, deliverFiles });
+        registerRoutes(app, { handle, profiles, clientFor: quick, responder, log, onUninstall, ackWithinMs, deliverFiles });
         await app.start();
         return;
       }
@@ -105,7 +105,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       });
       // convoStore off: we keep no per-conversation state, and it costs a lookup on every request.
       app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
-      registerListeners(app, { handle, profiles, clientFor: quick, responder, log, onUninstall, ackWithinMs, deliverFiles });
+      registerRoutes(app, { handle, profiles, clientFor: quick, responder, log, onUninstall, ackWithinMs, deliverFiles });
       entry = createHttpEntry({ boltListener: receiver.requestListener, guard: createGuard({ signingSecret: options.signingSecret!, clock }), log });
       if (options.port === undefined) return;
       const listening = createServer({ keepAliveTimeout: 65_000 }, entry);

@@ -1,4 +1,5 @@
-// Bolt listeners: /roadmap, buttons, App Home, uninstall. Every request is answered within Slack's 3 s limit.
+// Routes Slack events to handle (Bolt listeners): /roadmap, buttons, App Home, uninstall. Every request is answered
+// within Slack's 3 s limit.
 import type { App, webApi } from '@slack/bolt';
 import type { Log } from '../../log.ts';
 import type { Handle } from '../adapter.ts';
@@ -9,7 +10,7 @@ import type { Responder } from './respond.ts';
 import { fromAction, fromCommand, invocation } from './receive.ts';
 import { render } from './render.ts';
 
-export interface ListenerDeps {
+export interface RouteDeps {
   handle: Handle;
   profiles: Profiles;
   responder: Responder;
@@ -37,7 +38,7 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
   }
 }
 
-export function registerListeners(app: App, deps: ListenerDeps): void {
+export function registerRoutes(app: App, deps: RouteDeps): void {
   const { handle, profiles, log, responder, deliverFiles } = deps;
 
   app.command('/roadmap', async ({ command, ack, client, context }) => {

@@ -1,4 +1,5 @@
-// Routes each interaction: /roadmap → a reply, a button → its command, autocomplete → topic choices.
+// Routes each Discord interaction: /roadmap → handle → a reply, a button → its command, autocomplete → the core's
+// topic suggestions.
 import { InteractionResponseType, MessageFlags, type Interaction, type REST } from 'discord.js';
 import type { Command } from '../../core/commands/command.ts';
 import { reply, text } from '../../core/model/reply.ts';
@@ -10,7 +11,7 @@ import { ROOT } from './commands.ts';
 import { commandText, invocationFor, parseCustomId } from './receive.ts';
 import { callback, respond } from './respond.ts';
 
-export interface InteractionDeps {
+export interface RouteDeps {
   rest: REST;
   log: Log;
   commands: readonly Command[];
@@ -21,7 +22,7 @@ export interface InteractionDeps {
 const NO_GUILD = reply({ blocks: [text('Roadmap Coach works inside a server: type `/roadmap` in one of its channels.')] });
 const REMEMBERED = 5000; // interaction ids kept to ignore a duplicate delivery (a resume can replay one)
 
-export function createInteractionRouter(deps: InteractionDeps, handle: Handle) {
+export function createRoutes(deps: RouteDeps, handle: Handle) {
   const seen = new Set<string>();
   const firstTime = (id: string) => {
     if (seen.has(id)) return false;
