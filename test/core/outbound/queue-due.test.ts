@@ -1,9 +1,9 @@
 // The tick: due schedules become outbox rows once (per schedule and local date), holidays and old misses are
 // skipped and counted, and late ones within two hours still go.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { queueDue } from '../../src/core/outbound/queue-due.ts';
-import { createStore } from '../../src/store/index.ts';
-import { createTestApp, type TestApp } from '../helpers.ts';
+import { queueDue } from '../../../src/core/outbound/queue-due.ts';
+import { createStore } from '../../../src/store/index.ts';
+import { createTestApp, type TestApp } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => { app = createTestApp({ now: '2026-11-26T08:00:00Z' }); });

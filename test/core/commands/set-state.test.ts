@@ -1,7 +1,7 @@
-// Changing state on a topic never quietly loses a finished one, explains a topic off the member's track, and
-// speaks like a coach: a finished section or roadmap is celebrated, and the streak is mentioned.
+// What start, done, skip and reset share (set-state.ts): each change recorded once with its event, a finished topic
+// never quietly taken back, and a topic off the member's track kept and explained. Each verb has its own file too.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../helpers.ts';
+import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -31,16 +31,6 @@ describe('start or skip on a finished topic', () => {
   });
 });
 
-describe('a confirmation survives a choice of topics', () => {
-  it('`start jwt confirm` offers each JWT topic with the confirmation carried along', async () => {
-    const reply = await app.say('start jwt confirm');
-    expect(reply.buttons.map((b) => b.command)).toEqual(['start jwt/token-structure confirm', 'start jwt/authorization confirm']);
-    await app.say('done token structure');
-    await app.say(reply.buttons[0]!.command);
-    expect(stateOf('token-structure')).toBe('learning');
-  });
-});
-
 describe('a topic on a track the member does not follow', () => {
   it('is kept, explained, offered as a track switch, and counted in progress once followed', async () => {
     const reply = await app.say('done express');
@@ -63,26 +53,22 @@ describe('a topic on a track the member does not follow', () => {
   });
 });
 
-describe('done, as a coach says it', () => {
-  it('mentions the streak, and celebrates a finished section', async () => {
-    await app.say('track go');
-    const first = await say('done mysql');
-    expect(first).toContain('Streak: 1 day');
-    for (const t of ['postgresql', 'sqlite', 'mongodb']) expect(await say(`done ${t}`)).not.toContain('That finishes');
-    expect(await say('done redis')).toContain('🎉 That finishes Databases & Storage! All 5 topics done.');
-  });
-
-  it('celebrates the whole roadmap on the last topic', async () => {
-    await app.say('track go');
-    const topics = app.store.content.roadmap('backend')!.topics.filter((t) => !t.pickOne || t.groupSlug === 'go');
-    let last = '';
-    for (const t of topics) last = await say(`done ${t.path}`);
-    expect(last).toContain('You have finished the whole roadmap!');
-  });
-
-  it('says plainly when nothing changed', async () => {
-    expect(await say('reset mysql')).toContain('You have not started MySQL: nothing to reset');
-    await app.say('start mysql');
-    expect(await say('start mysql')).toContain('You are already learning MySQL');
+describe('start, done, skip, reset', () => {
+  it('records each change once, with its event, and reports the count', async () => {
+    await app.say('track nodejs');
+    expect(await say('done express')).toContain('Done: Express.js');
+    expect(await say('done express')).toContain('Express.js is already done');
+    expect(await say('start jwt token')).toContain('Started Token Structure');
+    expect(await say('skip helm')).toContain('Skipped Helm');
+    const events = app.db.$client.prepare('select from_state, to_state from progress_events order by id').all();
+    expect(events).toEqual([
+      { from_state: null, to_state: 'done' },
+      { from_state: null, to_state: 'learning' },
+      { from_state: null, to_state: 'skipped' },
+    ]);
+    expect(await say('reset express')).toContain('Reset Express.js');
+    expect(await say('reset express')).toContain('You have not started Express.js: nothing to reset');
+    expect(app.db.$client.prepare('select count(*) n from progress_events').get()).toEqual({ n: 4 });
+    expect(await say('progress')).toContain('Overall: 0 of 30 topics done (0%)'); // 31 on the Node track, 1 skipped
   });
 });

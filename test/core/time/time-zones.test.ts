@@ -1,7 +1,7 @@
 // One rule for time: a member has one time zone, which their streak days and their nudge follow; every reply says
 // it. Zones are read as people write them, checked wherever they enter, and kept under their canonical names.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../helpers.ts';
+import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp({ now: '2026-11-26T09:00:00Z' }))); // a Thursday

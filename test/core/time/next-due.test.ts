@@ -1,7 +1,7 @@
 // Next due times in the schedule's own zone: DST in both directions, half-hour shifts, weekday sets, snooze.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { localDate, nextDue } from '../../src/core/time/next-due.ts';
+import { localDate, nextDue } from '../../../src/core/time/next-due.ts';
 
 const EVERY = 0x7f;
 const at = (iso: string) => Date.parse(iso);

@@ -1,7 +1,7 @@
 // core.suggestTopics: what autocomplete offers as a member types, by the same forgiving matcher as every lookup.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { syncContent } from '../../src/content/sync.ts';
-import { createTestApp, type TestApp } from '../helpers.ts';
+import { syncContent } from '../../../src/content/sync.ts';
+import { createTestApp, type TestApp } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -24,7 +24,7 @@ it('finds names as lookups do: prefixes, aliases, typos and groups, each with it
 });
 
 it("follows the roadmap the workspace chose, and the default one before the workspace's first command", async () => {
-  syncContent(new URL('../fixtures/roadmaps', import.meta.url).pathname, app.store, app.clock.now().getTime());
+  syncContent(new URL('../../fixtures/roadmaps', import.meta.url).pathname, app.store, app.clock.now().getTime());
   await app.say('settings roadmap hand-written', { platform: 'discord', workspace: 'G2', isAdmin: true });
   const g2 = (typed: string, platform = 'discord') => app.core.suggestTopics(platform, 'G2', typed).map((t) => t.title);
   expect(g2('flex')).toEqual(['Flexbox']);

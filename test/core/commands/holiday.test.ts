@@ -1,6 +1,6 @@
 // holiday: admins add and remove workspace days off; anyone lists them; the dates feed streaks as excused days.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../helpers.ts';
+import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => { app = createTestApp(); });

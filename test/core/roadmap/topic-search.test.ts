@@ -1,7 +1,7 @@
 // Topic lookup suggests only what is really close, searches summaries and resource titles below names, and never
 // offers a button that changes anything on a guess.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, rowCounts, textOf, type TestApp } from '../helpers.ts';
+import { createTestApp, rowCounts, textOf, type TestApp } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));

@@ -1,7 +1,6 @@
-// digest: admins schedule a channel post of the leaderboard and team progress; Slack's channel references normalise.
+// `digest`: admins schedule a channel post of the leaderboard and team progress, composed when it is due.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { fromSlackText } from '../../src/adapters/slack/receive.ts';
-import { createTestApp, textOf, type TestApp } from '../helpers.ts';
+import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => { app = createTestApp({ now: '2026-11-26T08:00:00Z' }); }); // Thursday
@@ -39,10 +38,4 @@ it('takes `here` from the channel the command came from, and refuses it in a DM'
   });
   expect(textOf(inChannel)).toContain('<#1300000000000000001> at 17:00 (UTC), every day');
   expect(textOf(await app.say('digest #general daily 17:00', { isAdmin: true }))).toContain('#general is not a channel');
-});
-
-it("normalises Slack's escaped command text: channel names drop, entities become characters", () => {
-  expect(fromSlackText('digest <#C0123|general> weekly mon 09:00')).toBe('digest <#C0123> weekly mon 09:00');
-  expect(fromSlackText('note x a &amp; b &lt;ok&gt;')).toBe('note x a & b <ok>');
-  expect(fromSlackText('topic <!channel> <https://evil.example|click>')).toBe('topic <!channel> <https://evil.example|click>');
 });

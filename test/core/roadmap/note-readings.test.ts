@@ -1,7 +1,7 @@
 // A note is never cut by a guess: an uncertain split asks, every button carries the whole note, and symbols, quotes
 // and bars inside the text stay in it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, rowCounts, textOf, type TestApp } from '../helpers.ts';
+import { createTestApp, rowCounts, textOf, type TestApp } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));

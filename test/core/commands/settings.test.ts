@@ -1,6 +1,6 @@
-// Workspace settings: admins only, validated, and never reaching another workspace.
+// `settings`: the workspace's roadmap, time zone, leaderboard switch and who may post boards; admins only, validated.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, rowCounts, textOf, type TestApp } from '../helpers.ts';
+import { createTestApp, rowCounts, textOf, type TestApp } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -35,29 +35,5 @@ describe('settings', () => {
     expect(await say('settings roadmap frontend', ADMIN)).toContain('Roadmaps: backend.');
     expect(await say('settings leaderboard maybe', ADMIN)).toContain('`on` or `off`');
     expect(await say('settings colour blue', ADMIN)).toContain('There is no setting called');
-  });
-});
-
-describe('workspace isolation', () => {
-  it('no read or write command in one workspace touches another', async () => {
-    const A = { id: 'u1', isAdmin: true, workspace: 'team-a' };
-    const B = { id: 'u1', isAdmin: true, workspace: 'team-b' }; // the same user id, another workspace
-    await app.say('settings timezone Asia/Tokyo', A);
-    await app.say('settings leaderboard off', A);
-    await app.say('done redis', A);
-    await app.say('track go', A);
-    const workspaceA = () => app.db.$client.prepare("select roadmap_id, time_zone, leaderboard_enabled from workspaces where external_id = 'team-a'").get();
-    const before = workspaceA();
-    for (const text of ['settings', 'settings timezone Europe/Paris', 'settings leaderboard on', 'progress', 'topic redis', 'track', 'done mysql', 'reset redis', 'unlink', 'link']) {
-      await app.say(text, B);
-    }
-    expect(workspaceA()).toEqual(before);
-    expect(await say('settings', B)).toContain('Time zone: Europe/Paris');
-    expect(await say('topic redis', B)).toContain('Your progress: not started');
-    expect(await say('topic redis', A)).toContain('Your progress: done');
-    expect(await say('topic mysql', A)).toContain('Your progress: not started');
-    expect(await say('track', A)).toContain('you follow Go');
-    const members = app.db.$client.prepare('select count(*) n from members').get();
-    expect(members).toEqual({ n: 2 }); // same user id in two workspaces: two members until they link
   });
 });

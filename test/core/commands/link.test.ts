@@ -1,8 +1,8 @@
-// Account linking across platforms over a real SQLite file: codes, merging, brute-force limits, unlinking.
+// `link`: joining accounts across platforms over a real SQLite file: codes, merging, brute-force limits.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { plain } from '../../src/core/model/reply.ts';
-import { hashCode } from '../../src/store/links.ts';
-import { createTestApp, textOf, type TestApp } from '../helpers.ts';
+import { plain } from '../../../src/core/model/reply.ts';
+import { hashCode } from '../../../src/store/links.ts';
+import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -109,16 +109,5 @@ describe('link', () => {
     expect(await say('unlink', bobOnDiscord)).toContain('Account unlinked'); // the reminder DMs this account: it goes along
     expect(await say('remind', bobOnDiscord)).toContain('07:15');
     expect(await say('remind', bob)).not.toContain('07:15');
-  });
-
-  it('unlink splits this account off with a copy of the progress', async () => {
-    await app.say('done redis', TERMINAL);
-    await app.say(`link ${await codeFor(TERMINAL)}`, DISCORD);
-    expect(await say('unlink', DISCORD)).toContain('Account unlinked');
-    expect(members().n).toBe(2);
-    await app.say('done mysql', DISCORD);
-    expect(stateOf(DISCORD, '/redis')).toBe('done');
-    expect(stateOf(TERMINAL, '/mysql')).toBeUndefined();
-    expect(await say('unlink', DISCORD)).toContain('not linked');
   });
 });

@@ -1,7 +1,7 @@
 // `leaderboard`: points by period in the workspace's zone, active days breaking ties, shared ranks, privacy.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Span } from '../../src/core/model/reply.ts';
-import { createTestApp, textOf, type TestApp } from '../helpers.ts';
+import type { Span } from '../../../src/core/model/reply.ts';
+import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp({ now: '2026-11-23T08:00:00Z' })));

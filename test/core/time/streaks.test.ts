@@ -1,6 +1,6 @@
 // The streak calculation, pure: consecutive local days, freezes, weekday mode and excused days.
 import { describe, expect, it } from 'vitest';
-import { computeStreak } from '../../src/core/time/streaks.ts';
+import { computeStreak } from '../../../src/core/time/streaks.ts';
 
 /** ISO dates from a start date, one per character of `pattern`: "x" active, "." idle. */
 function days(start: string, pattern: string): string[] {

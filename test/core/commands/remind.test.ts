@@ -1,8 +1,8 @@
-// remind and snooze: set, show, turn off, zones from the platform, weekday sets; the paused notice on next command.
+// `remind`: set, show, turn off, zones from the platform, weekday sets; the paused notice on the next command.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../helpers.ts';
+import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
 
-describe('remind and snooze', () => {
+describe('remind', () => {
   let app: TestApp;
   beforeEach(() => { app = createTestApp({ now: '2026-11-26T09:00:00Z' }); }); // a Thursday
   afterEach(() => app.close());
@@ -28,18 +28,12 @@ describe('remind and snooze', () => {
     expect(zone).toBe('America/New_York');
   });
 
-  it('shows, snoozes and turns off', async () => {
+  it('shows and turns off', async () => {
     await app.say('remind 10:00 UTC');
     expect(textOf(await app.say('remind'))).toContain('Next: Thu 26 Nov, 10:00');
-    const snoozed = textOf(await app.say('snooze'));
-    expect(snoozed).toContain('Next nudge: Fri 27 Nov, 10:00 (UTC); none before it.'); // 24 hours without nudges: today's 10:00 is skipped
-    expect(textOf(await app.say('snooze until 2026-12-24'))).toContain('Next nudge: Thu 24 Dec, 10:00');
-    expect(textOf(await app.say('snooze 2026'))).toContain("I can't snooze for 2026");
-    expect(textOf(await app.say('snooze off'))).toContain('Next nudge: Thu 26 Nov, 10:00');
     expect(textOf(await app.say('remind off'))).toContain('No more nudges');
     expect(nudge()!.nextDueAt).toBeNull();
     expect(textOf(await app.say('remind'))).toContain('No daily nudge');
-    expect(textOf(await app.say('snooze 1w'))).toContain('no daily nudge to snooze');
   });
 
   it('refuses a bad time and a bad zone, quoting what was typed', async () => {

@@ -1,6 +1,6 @@
-// `streak`, `timezone`, `privacy` and the streak lines of `progress`, through the core over real events.
+// `streak [daily|weekdays]` and the streak lines of `progress`, through the core over real progress events.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../helpers.ts';
+import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -58,20 +58,13 @@ describe('streak', () => {
     expect(await say('streak daily')).toContain('Your streak: 1 day');
     expect(await say('streak hourly')).toContain('Choose `streak daily` or `streak weekdays`');
   });
-});
 
-describe('timezone and privacy', () => {
-  it('refuses an unknown zone and suggests the close one', async () => {
-    const text = await say('timezone Europe/Berln');
-    expect(text).toContain('is not a time zone I know');
-    expect(text).toContain('Europe/Berlin');
-    expect(await say('timezone')).toContain('You have not set a time zone, so your days are UTC days.');
-  });
-
-  it('shows and changes privacy', async () => {
-    expect(await say('privacy')).toContain('Your privacy: show');
-    expect(await say('privacy anonymous')).toContain('Privacy set to anonymous');
-    expect(await say('privacy')).toContain('Boards and the team view show you as "a teammate".');
-    expect(await say('privacy invisible')).toContain('Choose `privacy show`, `privacy anonymous` or `privacy hide`');
+  it('always says how many freezes are held', async () => {
+    expect(textOf(await app.say('streak'))).toContain('Freezes held: 0 of 2.');
+    for (let day = 0; day < 7; day++) {
+      await app.say(`done ${app.store.content.roadmap('backend')!.topics[10 + day]!.path}`);
+      app.clock.advance(86_400_000);
+    }
+    expect(textOf(await app.say('streak'))).toContain('Freezes held: 1 of 2.');
   });
 });

@@ -1,13 +1,13 @@
 // `leaderboard post` and `team post`: a board shown to the whole channel, with the digest's privacy, by admins (or
 // every member where allowed), at most once per ten minutes per channel, the spacing kept in the database.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.ts';
-import { createCore } from '../../src/core/index.ts';
-import type { Invocation } from '../../src/core/model/invocation.ts';
-import { createLog } from '../../src/log.ts';
-import { openDb } from '../../src/store/db.ts';
-import { createStore } from '../../src/store/index.ts';
-import { createTestApp, textOf, type TestApp } from '../helpers.ts';
+import { fixedClock } from '../../../src/clock.ts';
+import { createCore } from '../../../src/core/index.ts';
+import type { Invocation } from '../../../src/core/model/invocation.ts';
+import { createLog } from '../../../src/log.ts';
+import { openDb } from '../../../src/store/db.ts';
+import { createStore } from '../../../src/store/index.ts';
+import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));

@@ -1,6 +1,6 @@
 // Periods and local days in a time zone: week and month boundaries at local midnight, across DST changes.
 import { describe, expect, it } from 'vitest';
-import { dayNumber, isoOfDay, localDays, offsetSegments, periodOf } from '../../src/core/time/periods.ts';
+import { dayNumber, isoOfDay, localDays, offsetSegments, periodOf } from '../../../src/core/time/periods.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
