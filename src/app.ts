@@ -9,7 +9,6 @@ import { createTerminalAdapter } from './adapters/terminal/index.ts';
 import type { TerminalUser } from './adapters/terminal/receive.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
-import { consequence, syncContent, type SyncReport } from './content/sync.ts';
 import { createCore, type Core } from './core/index.ts';
 import { createInflight } from './inflight.ts';
 import type { Log } from './log.ts';
@@ -17,9 +16,10 @@ import { PLATFORMS } from './platforms.ts';
 import { createScheduler } from './schedule/ticker.ts';
 import { createHttpServer } from './server/http.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
-import { contentDirProblem, databaseProblem, portProblem, SetupError } from './setup-error.ts';
-import { migrationsApplied, openDb, type Db } from './store/db.ts';
-import { createStore, type Store } from './store/index.ts';
+import { openStore } from './open-store.ts';
+import { portProblem, SetupError } from './setup-error.ts';
+import { migrationsApplied, type Db } from './store/db.ts';
+import type { Store } from './store/index.ts';
 
 export const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -31,48 +31,6 @@ export interface AppOptions {
   terminal?: { input: Readable; output: Writable; interactive: boolean; user: TerminalUser; onEnd: () => void; filesDir?: string };
   /** The platforms that may run (default: PLATFORMS); those the config turns on do. */
   platforms?: readonly Platform[];
-}
-
-/** The database at `path`, opened and migrated; a path the bot cannot use is a SetupError naming DATABASE_PATH. */
-export function openDatabase(path: string): Db {
-  try {
-    return openDb(path);
-  } catch (error) {
-    throw databaseProblem(error, path) ?? error;
-  }
-}
-
-/** Loads every roadmap file; a content folder that cannot be read is a SetupError naming CONTENT_DIR. */
-export function loadContent(dir: string, store: Store, now: number): SyncReport {
-  try {
-    return syncContent(dir, store, now);
-  } catch (error) {
-    throw contentDirProblem(error, dir) ?? error;
-  }
-}
-
-/** The store with the content loaded and the default roadmap present; the database is closed again on a mistake. */
-function openStore(config: Config, log: Log, now: number): { db: Db; store: Store } {
-  const db = openDatabase(config.DATABASE_PATH);
-  const store = createStore(db);
-  try {
-    const report = loadContent(config.CONTENT_DIR, store, now);
-    for (const failure of report.failed) {
-      // The roadmap keeps its last good version, if it had one; the operator sees exactly where the file is wrong.
-      log.error(`content file rejected, ${consequence(failure)}: ${failure.message}`, { file: failure.file, line: failure.line });
-    }
-    for (const loaded of report.loaded) log.info('content loaded', { ...loaded });
-    if (!store.content.roadmap(config.DEFAULT_ROADMAP)) {
-      throw new SetupError(
-        `DEFAULT_ROADMAP=${config.DEFAULT_ROADMAP}: no such roadmap is loaded from ${config.CONTENT_DIR}.`,
-        `Add ${config.CONTENT_DIR}/${config.DEFAULT_ROADMAP}.md, or set DEFAULT_ROADMAP to one of the files there (without .md).`,
-      );
-    }
-    return { db, store };
-  } catch (error) {
-    db.$client.close();
-    throw error;
-  }
 }
 
 /** The adapters of the configured platforms (then the terminal chat, when it runs), and their HTTP routes. */
@@ -88,7 +46,10 @@ async function createAdapters(opts: AppOptions & { platforms: readonly Platform[
     adapters.push(adapter);
     routes.push(...(platform.routes?.(adapter, config) ?? []));
   }
-  if (opts.terminal) adapters.push(createTerminalAdapter({ filesDir: join(dirname(config.DATABASE_PATH), 'exports'), ...opts.terminal }));
+  if (opts.terminal) {
+    const filesDir = join(dirname(config.DATABASE_PATH), 'exports');
+    adapters.push(createTerminalAdapter({ filesDir, clock, log: log.child({ platform: 'terminal' }), ...opts.terminal }));
+  }
   return { adapters, routes, anyPlatform: opts.platforms.some((p) => p.configured(config)) };
 }
 

@@ -2,13 +2,14 @@
 import { fstatSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
-import { loadContent, openDatabase, startApp, type App } from './app.ts';
+import { startApp, type App } from './app.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { consequence } from './content/sync.ts';
 import { COMMANDS } from './core/commands/index.ts';
 import { plural } from './core/model/wording.ts';
 import { createLog, type Log } from './log.ts';
+import { loadContent, openDatabase } from './open-store.ts';
 import { backupDatabase } from './ops/backup.ts';
 import { PLATFORMS } from './platforms.ts';
 import { SetupError } from './setup-error.ts';
@@ -50,6 +51,9 @@ async function runBot(forceChat: boolean): Promise<void> {
       );
   }
   const log = createLog(config.LOG_LEVEL ?? (chat ? 'warn' : 'info'));
+  // One bad event (a promise nobody waited for that rejects, say in a platform library's callback) is logged; it
+  // does not take the bot and every platform down with it, as Node's default would.
+  process.on('unhandledRejection', (reason) => log.error('unhandled rejection; the bot keeps running', { err: reason }));
   const me = userInfo().username || 'me';
   // Stopping waits for the start to finish: piped input can end while the platforms are still connecting.
   let started: Promise<App> | undefined;

@@ -7,9 +7,9 @@ import type { CoreOutbound } from '../core/index.ts';
 import type { Reply } from '../core/model/reply.ts';
 import type { Log } from '../log.ts';
 import type { ClaimedDelivery, Store } from '../store/index.ts';
-import { classify } from './failure.ts';
 import type { Lanes } from './lanes.ts';
 import type { Pacer } from './pacer.ts';
+import { createRecheck } from './recheck.ts';
 import type { createSentLog } from './sent-log.ts';
 import type { createSettle } from './settle.ts';
 
@@ -30,34 +30,7 @@ export interface AttemptDeps {
 export function createAttempt(deps: AttemptDeps) {
   const { store, clock, log, owner, count, sentLog, settle } = deps;
 
-  /** After a crash: 'settled' (nothing more to send), 'flagged' (resend, may post twice), 'clear' (resend safely). */
-  async function recheck(d: ClaimedDelivery, outbound: Outbound, pacer: Pacer): Promise<'settled' | 'flagged' | 'clear'> {
-    const now = clock.now().getTime();
-    if (now - d.dueAt > deps.outbound.catchUpMs) {
-      store.deliveries.skipped(d.id, owner, 'missed: cut off mid-send by a crash and now over 2 hours late; it may have arrived');
-      log.warn('scheduler: an interrupted delivery is too late to resend', { key: d.key });
-      count(d.platform, 'skipped_missed');
-      return 'settled';
-    }
-    // A platform that deduplicates by nonce posts a resend inside its window only once; past it, it may post twice.
-    const window = outbound.nonceWindowMs;
-    if (window !== undefined) return now - d.interruptedAt! <= window ? 'clear' : 'flagged';
-    let found: number | undefined;
-    try {
-      found = await outbound.findSent?.(d.target, d.nonce);
-    } catch (error) {
-      if (classify(error, d.platform).kind === 'rate_limited') {
-        settle(d, error, pacer); // back to pending for the platform's Retry-After; it is checked again then
-        return 'settled';
-      }
-      log.info('scheduler: could not check whether an interrupted delivery arrived', { key: d.key, err: error });
-    }
-    if (found === undefined) return 'flagged';
-    if (found === 0) return 'clear';
-    count(d.platform, 'found_after_crash');
-    sentLog.add({ id: d.id, scheduleId: d.scheduleId, platform: d.platform, duplicate: found > 1 });
-    return 'settled';
-  }
+  const recheck = createRecheck(deps);
 
   async function run(d: ClaimedDelivery, pacer: Pacer): Promise<void> {
     const outbound = deps.outbounds.get(d.platform)!;

@@ -51,3 +51,5 @@ export function createSettle(deps: SettleDeps) {
     count(d.platform, 'retried');
   };
 }
+
+export type Settle = ReturnType<typeof createSettle>;

@@ -27,9 +27,6 @@ export function createScheduler(deps: SchedulerDeps) {
     outbound: deps.outbound,
     onRecovered: () => void drain(), // a dead sender's claims: due at once, not at the next poll
   });
-  let ticking: Promise<void> | undefined;
-  let draining: Promise<void> | undefined;
-  let opening: Promise<void> | undefined;
   let task: ScheduledTask | undefined;
   let poll: NodeJS.Timeout | undefined;
 
@@ -43,27 +40,13 @@ export function createScheduler(deps: SchedulerDeps) {
   }
   // Ticks and drains are guarded apart: a long fan-out being sent never holds up the next minute's tick, and a
   // drain that is running picks up what a tick queued (it claims until nothing is due).
-  function drain(): Promise<void> {
-    draining ??= sender.drain()
-      .catch((error: unknown) => log.error('scheduler: sending failed', { err: error }))
-      .then(gauge)
-      .finally(() => (draining = undefined));
-    return draining;
-  }
+  const drain = oneAtATime(log, 'scheduler: sending failed', () => sender.drain().finally(gauge));
   // After the minute's sends: DM channels for nudges set since, so their first morning needs no opening.
-  function openAhead(): Promise<void> {
-    opening ??= sender.openAhead().then(() => undefined)
-      .catch((error: unknown) => log.error('scheduler: opening DM channels failed', { err: error }))
-      .finally(() => (opening = undefined));
-    return opening;
-  }
-  function minute(): Promise<void> {
-    ticking ??= deps.outbound.queueDue(clock.now().getTime(), { count })
-      .catch((error: unknown) => log.error('scheduler: tick failed', { err: error }))
-      .then(() => { gauge(); void drain().then(openAhead); })
-      .finally(() => (ticking = undefined));
-    return ticking;
-  }
+  const openAhead = oneAtATime(log, 'scheduler: opening DM channels failed', () => sender.openAhead());
+  const minute = oneAtATime(log, 'scheduler: tick failed', () => deps.outbound.queueDue(clock.now().getTime(), { count }).finally(() => {
+    gauge();
+    void drain().then(openAhead);
+  }));
 
   return {
     minute,
@@ -82,7 +65,8 @@ export function createScheduler(deps: SchedulerDeps) {
       clearInterval(poll);
       sender.stop();
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.all([ticking, draining, opening]), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      const running = Promise.all([minute.running(), drain.running(), openAhead.running()]);
+      await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
       sender.close();
     },
@@ -90,3 +74,12 @@ export function createScheduler(deps: SchedulerDeps) {
 }
 
 export type Scheduler = ReturnType<typeof createScheduler>;
+
+/** fn, one run at a time: a call while it runs shares that run. What it throws is logged as `failed`, never rethrown. */
+function oneAtATime(log: Log, failed: string, fn: () => Promise<unknown>) {
+  let running: Promise<void> | undefined;
+  const run = (): Promise<void> => (running ??= fn()
+    .then(() => undefined, (error: unknown) => log.error(failed, { err: error }))
+    .finally(() => (running = undefined)));
+  return Object.assign(run, { running: () => running });
+}

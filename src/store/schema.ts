@@ -1,4 +1,5 @@
 // The database schema (drizzle). Migrations in migrations/ are generated from this file: `npm run db:generate`.
+// One file on purpose, over 150 lines: drizzle-kit diffs the schema from it, so every table and index lives here.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 

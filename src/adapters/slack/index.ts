@@ -1,7 +1,7 @@
 // The Slack adapter: Bolt in HTTP mode (behind our signature guard) or Socket Mode; one workspace or OAuth installs.
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, SocketModeReceiver, type Logger } from '@slack/bolt';
 import type { Clock } from '../../clock.ts';
 import type { Log } from '../../log.ts';
 import type { Adapter, Handle } from '../adapter.ts';
@@ -14,6 +14,7 @@ import { registerRoutes } from './routes.ts';
 import type { SlackInstallations } from './installations.ts';
 import { slackMode, type SlackOptions } from './options.ts';
 import { createProfiles } from './profiles.ts';
+import { httpReceiver, socketReceiver } from './receivers.ts';
 import { createResponder } from './respond.ts';
 import { createSealer, keyBytes } from './seal.ts';
 import { createOutbound, type SlackOutbound } from './send.ts';
@@ -22,8 +23,7 @@ import { apiBase, quickClients, webClients } from './web-clients.ts';
 
 export type { SlackOptions } from './options.ts';
 
-/** The least scopes that work: the slash command, replies and DMs, members' names and time zones, and files (`export`). */
-export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'im:write', 'files:write'];
+export { BOT_SCOPES } from './receivers.ts';
 /** Scopes the bot uses when given, never asks for: im:history lets it see, after a crash, whether a DM cut off
  *  mid-send arrived (README: Connecting Slack). */
 export const OPTIONAL_BOT_SCOPES = ['im:history'];
@@ -73,46 +73,20 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         const removed = deps.installations.remove(installationKey(q));
         log.info('slack installation removed', { team: q.teamId, enterprise: q.enterpriseId, removed });
       };
+      if (mode.auth === 'single') await verifyAtStart(options, logger, log);
       const auth = mode.auth === 'single' ? { token: options.botToken } : {};
-      if (mode.auth === 'single') {
-        // Its failure is reported by verifyBotToken, with the address: the client's own warning would only say "fetch failed".
-        const startClient = webClients({ ...apiBase(options.apiUrl), logger: quietLogger(logger), retryConfig: { retries: 0 }, timeout: 10_000 });
-        const who = await verifyBotToken(startClient(options.botToken!), options.apiUrl);
-        log.info('slack: token verified', { team: who.teamId, botUser: who.botUserId });
-      }
-      if (mode.transport === 'socket') {
-        // Bolt gives the Socket Mode client (apps.connections.open) only installerOptions.clientOptions; a copy,
-        // because that client writes its own retry policy into the object it is given.
-        const receiver = new SocketModeReceiver({ appToken: options.appToken!, logger, installerOptions: { clientOptions: { ...clientOptions } } });
-        socket = receiver;
-        app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
-        registerRoutes(app, { handle, profiles, clientFor: quick, responder, log, onUninstall, ackWithinMs, deliverFiles });
-        await app.start();
-        return;
-      }
-      const receiver = new HTTPReceiver({
-        signingSecret: options.signingSecret!,
-        signatureVerification: false, // the guard verifies, with our clock and a window in both directions
-        logger,
-        ...(installations ? {
-          clientId: options.clientId, clientSecret: options.clientSecret, stateSecret: options.stateSecret,
-          installationStore: installations, scopes: BOT_SCOPES,
-          installerOptions: {
-            directInstall: true, clientOptions,
-            ...(options.apiUrl ? { authorizationUrl: new URL('/oauth/v2/authorize', options.apiUrl).href } : {}),
-          },
-        } : {}),
-      });
+      const socketMode = mode.transport === 'socket';
+      const receiver = socketMode ? socketReceiver(options, logger, clientOptions) : httpReceiver(options, logger, clientOptions, installations);
       // convoStore off: we keep no per-conversation state, and it costs a lookup on every request.
       app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
       registerRoutes(app, { handle, profiles, clientFor: quick, responder, log, onUninstall, ackWithinMs, deliverFiles });
+      if (receiver instanceof SocketModeReceiver) {
+        socket = receiver;
+        await app.start();
+        return;
+      }
       entry = createHttpEntry({ boltListener: receiver.requestListener, guard: createGuard({ signingSecret: options.signingSecret!, clock }), log });
-      if (options.port === undefined) return;
-      const listening = createServer({ keepAliveTimeout: 65_000 }, entry);
-      server = listening;
-      await new Promise<void>((resolve, reject) => {
-        listening.once('error', reject).listen(options.port, () => resolve());
-      });
+      if (options.port !== undefined) server = await listen(options.port, entry);
     },
     outbound,
     async stop() {
@@ -120,14 +94,35 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       if (server) {
         const closing = server;
         server = undefined;
-        await new Promise<void>((resolve) => {
-          closing.close(() => resolve());
-          closing.closeAllConnections();
-        });
+        await close(closing);
       } else if (socket) {
         // Bolt's stop() does not wait for the close handshake; the client's disconnect() resolves once it is done.
         await socket.client.disconnect();
       }
     },
   };
+}
+
+/** One auth.test without retries: an unreachable Slack or a wrong token fails the start at once. Its failure is
+ *  reported by verifyBotToken, with the address: the client's own warning would only say "fetch failed". */
+async function verifyAtStart(options: SlackOptions, logger: Logger, log: Log): Promise<void> {
+  const startClient = webClients({ ...apiBase(options.apiUrl), logger: quietLogger(logger), retryConfig: { retries: 0 }, timeout: 10_000 });
+  const who = await verifyBotToken(startClient(options.botToken!), options.apiUrl);
+  log.info('slack: token verified', { team: who.teamId, botUser: who.botUserId });
+}
+
+/** HTTP mode with a port of its own (tests, the benchmark): listens there too. */
+async function listen(port: number, entry: RequestListener): Promise<Server> {
+  const server = createServer({ keepAliveTimeout: 65_000 }, entry);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject).listen(port, () => resolve());
+  });
+  return server;
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }

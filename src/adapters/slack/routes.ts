@@ -39,8 +39,17 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
 }
 
 export function registerRoutes(app: App, deps: RouteDeps): void {
-  const { handle, profiles, log, responder, deliverFiles } = deps;
+  routeCommand(app, deps);
+  routeButtons(app, deps);
+  routeEvents(app, deps);
+  app.error(async (error) => {
+    deps.log.error('slack listener failed', { err: error });
+  });
+}
 
+/** /roadmap: the reply rides in the ack when it is ready in time, else goes by response_url; files follow. */
+function routeCommand(app: App, deps: RouteDeps): void {
+  const { handle, profiles, responder, deliverFiles } = deps;
   app.command('/roadmap', async ({ command, ack, client, context }) => {
     const asker = fromCommand(command);
     const answer = (async () => {
@@ -62,7 +71,11 @@ export function registerRoutes(app: App, deps: RouteDeps): void {
     const { reply } = await answer;
     await deliverFiles({ token: tokenOf(context, client), userId: asker.userId, responseUrl: command.response_url }, reply.files);
   });
+}
 
+/** A button: its value is the command text; the answer replaces the clicked message, or refreshes the Home tab. */
+function routeButtons(app: App, deps: RouteDeps): void {
+  const { handle, profiles, responder, deliverFiles } = deps;
   app.action({ type: 'block_actions', action_id: /^cmd:\d+$/ }, async ({ ack, body, action, client, context }) => {
     await ack();
     if (action.type !== 'button' || !action.value) return;
@@ -82,7 +95,10 @@ export function registerRoutes(app: App, deps: RouteDeps): void {
     if (body.response_url) await responder.post(body.response_url, { ...how, ...render(withFileNote(reply)) });
     await deliverFiles({ ...to, responseUrl: body.response_url }, reply.files);
   });
+}
 
+function routeEvents(app: App, deps: RouteDeps): void {
+  const { handle, profiles } = deps;
   // One listener for all three events: Bolt runs every listener's matching chain on every request, slash commands
   // included, so each listener less is work saved on every command.
   app.event(/^(app_home_opened|app_uninstalled|tokens_revoked)$/, async ({ event, body, client, context }) => {
@@ -100,9 +116,5 @@ export function registerRoutes(app: App, deps: RouteDeps): void {
         if (event.tokens.bot?.length) deps.onUninstall(team);
         return;
     }
-  });
-
-  app.error(async (error) => {
-    log.error('slack listener failed', { err: error });
   });
 }

@@ -2,6 +2,8 @@
 // answered), ending when the input ends.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import type { Clock } from '../../clock.ts';
+import type { Log } from '../../log.ts';
 import type { Adapter, Handle } from '../adapter.ts';
 import { createFileSaver } from './files.ts';
 import { createChatOutput } from './output.ts';
@@ -18,6 +20,8 @@ export interface TerminalDeps {
   user: TerminalUser;
   onEnd: () => void; // the input ended (Ctrl-D, or the end of a pipe)
   filesDir: string; // where a reply's files (e.g. `export`) are written; the path is printed
+  clock: Clock; // names the files it writes
+  log: Log;
 }
 
 export function createTerminalAdapter(deps: TerminalDeps): Adapter {
@@ -35,7 +39,7 @@ export function createTerminalAdapter(deps: TerminalDeps): Adapter {
         await out.write('Roadmap Coach — type `help` for commands, `next` to begin, Ctrl-D to leave.\n');
         screen.prompt();
       }
-      void routeLines({ rl, out, screen, interactive, user: deps.user, save }, handle).then(deps.onEnd);
+      void routeLines({ rl, out, screen, interactive, user: deps.user, save, log: deps.log }, handle).then(deps.onEnd);
     },
     outbound: createTerminalOutbound(screen),
     /** Stops reading and waits until the reader has every answer: piped output must not be cut off at exit. */

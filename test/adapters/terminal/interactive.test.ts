@@ -1,12 +1,15 @@
 // The terminal adapter on a TTY-like stream: it greets, prompts, renders replies and lets a number press a button.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Handle } from '../../../src/adapters/adapter.ts';
 import { createTerminalAdapter } from '../../../src/adapters/terminal/index.ts';
 import { render } from '../../../src/adapters/terminal/render.ts';
 import { reply, text } from '../../../src/core/model/reply.ts';
 import { createLog } from '../../../src/log.ts';
 import { createSender } from '../../../src/schedule/sender.ts';
-import { createTestApp, type TestApp } from '../../helpers.ts';
+import { createTestApp, tempDir, type TestApp } from '../../helpers.ts';
 import { screen } from './screen.ts';
 
 let app: TestApp;
@@ -18,16 +21,17 @@ async function until(check: () => boolean): Promise<void> {
   if (!check()) throw new Error('timed out waiting for output');
 }
 
-/** The terminal chat on TTY-like streams over the test app's core; shown(): everything written so far. */
-async function chatOn(app: TestApp) {
+/** The terminal chat on TTY-like streams over the test app's core (or `handle`); shown(): everything written so far. */
+async function chatOn(app: TestApp, opts: { filesDir?: string; handle?: Handle; logs?: string[] } = {}) {
   const input = new PassThrough();
   const output = new PassThrough();
   let written = '';
   output.on('data', (d) => (written += d));
   const terminal = createTerminalAdapter({
-    input, output, interactive: true, user: { id: 'ada', displayName: 'Ada' }, onEnd: () => {}, filesDir: '/nonexistent',
+    input, output, interactive: true, user: { id: 'ada', displayName: 'Ada' }, onEnd: () => {}, filesDir: opts.filesDir ?? '/nonexistent',
+    clock: app.clock, log: createLog('error', (line) => opts.logs?.push(line)),
   });
-  await terminal.start(app.core.handle);
+  await terminal.start(opts.handle ?? app.core.handle);
   return { input, terminal, shown: () => written };
 }
 
@@ -41,6 +45,7 @@ describe('terminal adapter', () => {
     let ended = false;
     const terminal = createTerminalAdapter({
       input, output, interactive: true, user: { id: 'ada', displayName: 'Ada' }, onEnd: () => (ended = true), filesDir: '/nonexistent',
+      clock: app.clock, log: createLog('silent'),
     });
     await terminal.start(app.core.handle);
     expect(shown).toContain('type `help` for commands');
@@ -108,6 +113,32 @@ describe('terminal adapter', () => {
     await until(() => shown().includes('== Your track: Python =='));
     expect(shown()).not.toContain('Did you mean');
     expect(shown()).not.toContain('== Roadmap Coach'); // the empty line did not reach the core (it answers with help)
+    input.end();
+  });
+
+  it('names a saved file by the injected clock, not the machine\'s', async () => {
+    app = createTestApp({ now: '2026-11-26T08:00:00Z' });
+    const files = tempDir();
+    const { input, shown } = await chatOn(app, { filesDir: files.dir });
+    input.write('export\n');
+    await until(() => shown().includes('Saved roadmap-coach-my-data.json to '));
+    expect(shown()).toContain(`Saved roadmap-coach-my-data.json to ${join(files.dir, '2026-11-26T08-00-00-000Z-roadmap-coach-my-data.json')}`);
+    expect(readdirSync(files.dir)).toEqual(['2026-11-26T08-00-00-000Z-roadmap-coach-my-data.json']);
+    input.end();
+    files.cleanup();
+  });
+
+  it('answers a line that fails with an apology, logs it, and goes on with the next line', async () => {
+    app = createTestApp();
+    const logs: string[] = [];
+    let calls = 0;
+    const failingOnce: Handle = (invocation) => (++calls === 1 ? Promise.reject(new Error('the database went away')) : app.core.handle(invocation));
+    const { input, shown } = await chatOn(app, { handle: failingOnce, logs });
+    input.write('progress\n');
+    await until(() => shown().includes('Sorry, something went wrong on my side.'));
+    expect(logs.join('\n')).toContain('the database went away');
+    input.write('next\n');
+    await until(() => shown().includes('== Choose Your Backend Language =='));
     input.end();
   });
 
