@@ -24,7 +24,7 @@ const DATABASE_LIBRARIES = ['drizzle-orm', 'better-sqlite3', 'pg', '@electric-sq
 
 const COMPOSITION = ['src/app.ts', 'src/main.ts', 'src/platforms.ts'];
 
-export const RULES: Rule[] = [
+const RULES: Rule[] = [
   {
     name: 'the core knows no platform, adapter, scheduler, server, cron or database driver', from: 'src/core/',
     forbid: [...PLATFORM_LIBRARIES, ...DATABASE_LIBRARIES, 'node-cron', 'src/adapters/', 'src/schedule/', 'src/server/', ...COMPOSITION],
@@ -53,7 +53,7 @@ type Import = { specifier: string; target?: string; typeOnly: boolean; dynamic: 
 const parsed = new Map<string, Import[]>(); // by file and source: every rule walks the same files
 
 /** The modules a file imports: specifier, resolved file (undefined for a package), and whether only types come. */
-export function imports(file: string, source: string): Import[] {
+function imports(file: string, source: string): Import[] {
   const key = `${file}\0${source}`;
   let found = parsed.get(key);
   if (!found) parsed.set(key, (found = parse(file, source)));
@@ -105,7 +105,7 @@ function forbids(rule: Rule, specifier: string, target: string | undefined): boo
 }
 
 /** Every chain of runtime imports from a module under rule.from to something it forbids, e.g. "a.ts → b.ts → node-cron". */
-export function violations(rule: Rule, read: (file: string) => string | undefined = readSource): string[] {
+function violations(rule: Rule, read: (file: string) => string | undefined = readSource): string[] {
   const found: string[] = [];
   for (const start of modulesUnder(join(ROOT, rule.from))) {
     const seen = new Set<string>([start]);

@@ -54,15 +54,16 @@ export type TestApp = ReturnType<typeof createTestApp>;
 
 /** All of a reply's text, flattened: heading, blocks and button labels and commands. */
 export function textOf(reply: Reply): string {
-  const blocks = reply.blocks.map((b: Block) => {
-    switch (b.type) {
-      case 'text': return plain(b.spans);
-      case 'list': return b.items.map(plain).join('\n');
-      case 'fields': return b.fields.map((f) => `${f.label}: ${plain(f.value)}`).join('\n');
-      case 'progress': return `${b.label} ${b.done}/${b.total}${b.note ? ` ${b.note}` : ''}`;
-    }
-  });
-  return [reply.heading ?? '', ...blocks, ...reply.buttons.map((b) => `[${b.label}: ${b.command}]`)].join('\n');
+  return [reply.heading ?? '', ...reply.blocks.map(blockText), ...reply.buttons.map((b) => `[${b.label}: ${b.command}]`)].join('\n');
+}
+
+function blockText(b: Block): string {
+  switch (b.type) {
+    case 'text': return plain(b.spans);
+    case 'list': return b.items.map(plain).join('\n');
+    case 'fields': return b.fields.map((f) => `${f.label}: ${plain(f.value)}`).join('\n');
+    case 'progress': return `${b.label} ${b.done}/${b.total}${b.note ? ` ${b.note}` : ''}`;
+  }
 }
 
 /** Row counts of every table, to prove a failed command wrote nothing. */

@@ -1,6 +1,6 @@
 // A clone of the repository must run on its own: no source, test, bench or script file may point outside it (as the
 // test fakes once read ../shared/specs, which only the maintainers' machines have beside the clone).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -14,7 +14,7 @@ const TEXT = /\.(ts|js|mjs|cjs|json|ya?ml|sh|md)$|^run$|^Dockerfile$/;
 const RELATIVE = /(?<![\w/.])((?:\.\.\/)+(?:\.\.(?=['"`\s)])|[\w@.-][^\s'"`)$]*)?)/g;
 
 /** Every relative path written in `source` that leads outside `root` when read from the file's own folder. */
-export function outsideReferences(file: string, source: string, root = ROOT): string[] {
+function outsideReferences(file: string, source: string, root = ROOT): string[] {
   const found: string[] = [];
   for (const match of source.matchAll(RELATIVE)) {
     const target = resolve(dirname(file), match[1]!);
@@ -26,7 +26,7 @@ export function outsideReferences(file: string, source: string, root = ROOT): st
 }
 
 function files(dir: string): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {

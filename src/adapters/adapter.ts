@@ -39,6 +39,7 @@ export interface Outbound {
   /** channelId: a DM channel it opened for a user target, for the caller to keep and send to next time. Throws
    *  PermanentSendError when the platform will never take the message, RetryAfterError when it says to wait;
    *  anything else it throws is taken as transient and retried later. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most sends learn nothing, and say so by returning nothing
   send(target: SendTarget, reply: Reply, options?: SendOptions): Promise<SendResult | void>;
   /** Opens a member's DM channel ahead of the first nudge, for the caller to keep (where opening is rate-limited
    *  far below a fan-out, as Slack's is); sends to a kept channel then skip opening it. */

@@ -5,7 +5,7 @@ import { PermanentSendError, type Adapter, type Outbound } from '../adapters/ada
 import type { Clock } from '../clock.ts';
 import type { CoreOutbound } from '../core/index.ts';
 import type { Log } from '../log.ts';
-import type { Recovered, Store } from '../store/index.ts';
+import type { ClaimedDelivery, Recovered, Store } from '../store/index.ts';
 import { createAttempt } from './attempt.ts';
 import { feed } from './feed.ts';
 import { createLanes } from './lanes.ts';
@@ -96,7 +96,7 @@ export type Sender = ReturnType<typeof createSender>;
 function refuseAll(deps: { store: Store; clock: Clock; owner: string; settle: Settle }, platform: string): number {
   const { store, clock, owner, settle } = deps;
   let refused = 0;
-  for (let batch; (batch = store.deliveries.claim({ platform, owner, now: clock.now().getTime(), limit: 100 })).length;) {
+  for (let batch: ClaimedDelivery[]; (batch = store.deliveries.claim({ platform, owner, now: clock.now().getTime(), limit: 100 })).length;) {
     for (const d of batch) settle(d, new PermanentSendError('no_outbound', `the ${platform} adapter does not send messages`));
     refused += batch.length;
   }

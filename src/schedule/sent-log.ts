@@ -44,7 +44,7 @@ export function createSentLog(deps: { store: Store; clock: Clock; log: Log; owne
       started = next.map(() => false); // rolled back: none of them may start
       log.error('scheduler: could not record sends; those done go again, as interrupted, once this process stops', { err: error, n: done.length });
     }
-    next.forEach((s, i) => s.resolve(started[i]!));
+    for (const [i, s] of next.entries()) s.resolve(started[i]!);
   }
 
   const soon = () => void (timer ??= setImmediate(flush));

@@ -34,16 +34,19 @@ export function createSettle(deps: SettleDeps) {
           log.warn('scheduler: schedule paused after repeated permanent failures', { scheduleId: d.scheduleId, reason: failure.reason });
         }
       });
-      return count(d.platform, failure.outcome);
+      count(d.platform, failure.outcome);
+      return;
     }
     if (failure.kind === 'rate_limited') {
       pacer?.coolDown(failure.retryAfterMs);
       store.deliveries.retry(d.id, owner, now + failure.retryAfterMs, 'rate limited');
-      return count(d.platform, 'retried');
+      count(d.platform, 'retried');
+      return;
     }
     if (d.attempts + 1 >= backoff.maxAttempts) {
       store.deliveries.failed(d.id, owner, `gave up after ${d.attempts + 1} attempts: ${failure.reason}`);
-      return count(d.platform, 'failed_gave_up');
+      count(d.platform, 'failed_gave_up');
+      return;
     }
     const delay = Math.min(backoff.capMs, backoff.baseMs * 2 ** d.attempts);
     store.deliveries.retry(d.id, owner, now + delay, failure.reason);

@@ -28,7 +28,7 @@ export function createHttpServer(deps: HttpDeps) {
     if (path === '/readyz') {
       const checks = deps.readiness();
       const ready = checks.every((c) => c.ok);
-      return send(res, ready ? 200 : 503, 'application/json', JSON.stringify({ ready, checks }) + '\n');
+      return send(res, ready ? 200 : 503, 'application/json', `${JSON.stringify({ ready, checks })}\n`);
     }
     if (path === '/metrics') return send(res, 200, deps.metrics.registry.contentType, await deps.metrics.registry.metrics());
     const mounted = deps.routes?.find((r) => path.startsWith(r.prefix));

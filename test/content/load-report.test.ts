@@ -57,7 +57,7 @@ describe('content load reports', () => {
 
   it('`load-content` reports a retired topic that is back as restored, not updated, and counts "1 topic"', async () => {
     const env = { DATABASE_PATH: join(tmp.dir, 'coach.db'), CONTENT_DIR: tmp.dir };
-    const withoutRedis = OURS.replace(/^- \*\*Redis\*\*.*\n(  - .*\n)+/m, '');
+    const withoutRedis = OURS.replace(/^- \*\*Redis\*\*.*\n( {2}- .*\n)+/m, '');
     writeFileSync(join(tmp.dir, 'backend.md'), OURS);
     const db = openDb(env.DATABASE_PATH);
     syncContent(tmp.dir, createStore(db), 1);

@@ -39,7 +39,7 @@ describe('syncContent', () => {
     const dir = setup();
     await app.say('done redis');
     await app.say('start mongodb');
-    const edited = OURS.replace(/^- \*\*Redis\*\*.*\n(  - .*\n)+/m, '').replace('**MongoDB**: ', '**MongoDB**: Edited summary. ');
+    const edited = OURS.replace(/^- \*\*Redis\*\*.*\n( {2}- .*\n)+/m, '').replace('**MongoDB**: ', '**MongoDB**: Edited summary. ');
     writeFileSync(join(dir, 'backend.md'), edited);
     const report = syncContent(dir, app.store, 2);
     expect(report.loaded[0]).toMatchObject({ retired: 1, added: 0, unchanged: false });

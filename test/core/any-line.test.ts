@@ -9,7 +9,7 @@ import { COMMANDS } from '../../src/core/commands/index.ts';
 import { createCore, type CommandEvent } from '../../src/core/index.ts';
 import type { Invocation } from '../../src/core/model/invocation.ts';
 import { matchTopics } from '../../src/core/roadmap/lookup.ts';
-import type { Reply, Span } from '../../src/core/model/reply.ts';
+import type { Block, Reply, Span } from '../../src/core/model/reply.ts';
 import { createLog } from '../../src/log.ts';
 import { openDb } from '../../src/store/db.ts';
 import { createStore, type RoadmapView, type TopicRow } from '../../src/store/index.ts';
@@ -113,14 +113,15 @@ function expectWellFormed(reply: Reply): void {
 /** Our own words in a reply (never the spans that quote what the user typed) hold no stack, error or leaked value. */
 function expectNoInternalText(reply: Reply): void {
   const ours = (spans: Span[]) => spans.map((s) => (typeof s === 'string' ? s : 'user' in s ? '' : 'strong' in s ? s.strong : 'code' in s ? s.code : s.link)).join('');
-  const texts = [reply.heading ?? '', ...reply.buttons.map((b) => b.label), ...reply.blocks.flatMap((b) => {
+  const textsOf = (b: Block): string[] => {
     switch (b.type) {
       case 'text': return [ours(b.spans)];
       case 'list': return b.items.map(ours);
       case 'fields': return b.fields.map((f) => `${f.label} ${ours(f.value)}`);
       case 'progress': return [`${b.label} ${b.note ?? ''} ${b.done}/${b.total}`];
     }
-  })];
+  };
+  const texts = [reply.heading ?? '', ...reply.buttons.map((b) => b.label), ...reply.blocks.flatMap(textsOf)];
   for (const t of texts) {
     expect(t).not.toMatch(/Sorry, something went wrong|\bat .+\.ts:\d+|\b(Type|Range|Reference|Sqlite)?Error\b|\bundefined\b|\bNaN\b|\[object Object\]|Invalid DateTime/);
   }

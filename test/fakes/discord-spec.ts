@@ -46,7 +46,7 @@ export function createSpecValidator(path: URL | string = SPEC_PATH) {
     if (Array.isArray(value)) {
       if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) errors.push(`${at}: more than ${schema.maxItems} items`);
       if (typeof schema.minItems === 'number' && value.length < schema.minItems) errors.push(`${at}: fewer than ${schema.minItems} items`);
-      if (schema.items) value.forEach((v, i) => errors.push(...validate(schema.items as Schema, v, `${at}[${i}]`)));
+      if (schema.items) for (const [i, v] of value.entries()) errors.push(...validate(schema.items as Schema, v, `${at}[${i}]`));
     }
     if (isType('object', value)) {
       const object = value as Record<string, unknown>;

@@ -28,7 +28,7 @@ const ANSWERS: Record<string, Answer> = {
   'auth.test': () => ({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', team: 'Acme', url: 'https://acme.slack.com/' }),
   'users.info': (c) => ({ user: { id: c.params.user, name: 'alice', real_name: 'Alice Real', tz: 'Europe/Berlin', profile: { display_name: 'Alice' } } }),
   'conversations.open': (c) => ({ channel: { id: `D${String(c.params.users)}` } }),
-  'views.publish': (c) => ({ view: { id: 'V1', type: 'home' } }),
+  'views.publish': () => ({ view: { id: 'V1', type: 'home' } }),
   'oauth.v2.access': () => ({
     access_token: INSTALLED_TOKEN, token_type: 'bot', scope: 'commands,chat:write,users:read,im:write,files:write', bot_user_id: 'UBOT9',
     app_id: 'A1', team: { id: 'T9', name: 'Nine' }, enterprise: null, is_enterprise_install: false, authed_user: { id: 'U9' },

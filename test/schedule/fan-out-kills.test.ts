@@ -106,7 +106,9 @@ function inFlightPerProcess(kills: { sending: Row[] }[]): Record<string, number>
 }
 
 function countBy(values: string[]): Record<string, number> {
-  return values.reduce<Record<string, number>>((n, v) => ({ ...n, [v]: (n[v] ?? 0) + 1 }), {});
+  const n: Record<string, number> = {};
+  for (const v of values) n[v] = (n[v] ?? 0) + 1;
+  return n;
 }
 
 function seeded(seed: number): () => number { // mulberry32: the same kills for the same seed

@@ -95,7 +95,7 @@ it('resends a delivery cut off mid-request with its nonce, flagged only once it 
   // A process that then died had started both requests: at 09:00:00 and at 09:00:30.
   s.app.store.outboxOwners.beat('dead', Date.now() - 60_000);
   const claimed = s.app.store.deliveries.claim({ platform: 'discord', owner: 'dead', now: at('2026-11-26T09:00:00Z'), limit: 2 });
-  claimed.forEach((d, i) => s.app.store.deliveries.sending(d.id, 'dead', at('2026-11-26T09:00:00Z') + i * 30_000));
+  for (const [i, d] of claimed.entries()) s.app.store.deliveries.sending(d.id, 'dead', at('2026-11-26T09:00:00Z') + i * 30_000);
   s.app.clock.set('2026-11-26T09:01:05Z');
   await s.sender.drain();
   const sentNonces = s.fake.requests.filter((r) => r.path.endsWith('/messages')).map((r) => r.body.nonce);

@@ -115,5 +115,5 @@ export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   let cut = Math.max(0, max - 1);
   if (cut > 0 && /[\uD800-\uDBFF]/.test(text[cut - 1]!)) cut--;
-  return text.slice(0, cut) + '…';
+  return `${text.slice(0, cut)}…`;
 }

@@ -15,7 +15,9 @@ export function render(reply: Reply): string {
   for (const block of reply.blocks) lines.push(...renderBlock(block));
   // A short command is shown, as it teaches the grammar ("Python → track python"); one that carries a topic's path
   // is not: the path is the button's value, never something to read.
-  reply.buttons.forEach((b, i) => lines.push(`  [${i + 1}] ${safe(b.label)}${b.command.includes('/') ? '' : ` → ${safe(b.command)}`}`));
+  for (const [i, b] of reply.buttons.entries()) {
+    lines.push(`  [${i + 1}] ${safe(b.label)}${b.command.includes('/') ? '' : ` → ${safe(b.command)}`}`);
+  }
   return lines.join('\n');
 }
 

@@ -17,7 +17,7 @@ export const help: Command = {
       return reply({
         heading: usage(command),
         blocks: [
-          text(command.summary + '.'),
+          text(`${command.summary}.`),
           ...(command.aliases?.length ? [text(`Also: ${command.aliases.join(', ')}`)] : []),
           text({ strong: 'Examples' }),
           list(command.examples.map((e) => [{ code: `/roadmap ${e}` }])),

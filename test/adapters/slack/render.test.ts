@@ -58,7 +58,7 @@ describe('slack render', () => {
     expect(streak).toBe('*Streak:* 0 days');
     expect(both).toBe('a  *both sides* b    c');
     expect(field).toBe('*Label* \nv');
-    expect(progress).toMatch(/  \*APIs\* $/);
+    expect(progress).toMatch(/ {2}\*APIs\* $/);
   });
 
   it("renders the real nudge's streak line bold", () => {

@@ -11,7 +11,7 @@ describe('slack request guard', () => {
   const settle = () => new Promise((r) => setTimeout(r, 150));
 
   it.each([
-    ['a bad signature', () => ({ signature: 'v0=' + '0'.repeat(64) })],
+    ['a bad signature', () => ({ signature: `v0=${'0'.repeat(64)}` })],
     ['a stale timestamp', () => ({ timestamp: now() - 301 })],
     ['a future timestamp', () => ({ timestamp: now() + 301 })],
     ['no signature', () => ({ signature: '' })],

@@ -68,7 +68,7 @@ describe('terminal chat (piped)', () => {
     const { writeFileSync, mkdirSync, readFileSync } = await import('node:fs');
     const content = join(tmp.dir, 'content');
     mkdirSync(content);
-    writeFileSync(join(content, 'backend.md'), readFileSync(join(ROOT, 'content/backend.md'), 'utf8') + '\n##### too deep\n');
+    writeFileSync(join(content, 'backend.md'), `${readFileSync(join(ROOT, 'content/backend.md'), 'utf8')}\n##### too deep\n`);
     const run = await chat('topic redis\n', { ...env, CONTENT_DIR: content });
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/content file rejected.*backend\.md:\d+: headings go three levels deep/);

@@ -36,7 +36,7 @@ describe('export', () => {
     const data = JSON.parse((await app.say('export')).files![0]!.content);
     const times: unknown[] = [];
     const walk = (value: unknown, key = ''): void => {
-      if (Array.isArray(value)) value.forEach((v) => walk(v));
+      if (Array.isArray(value)) for (const v of value) walk(v);
       else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
       else if (/(^at$|At$|Until$)/.test(key)) times.push(value);
     };
