@@ -27,13 +27,19 @@ export async function runCoreBench(print: (line: string) => void = console.log):
   const tmp = tempDir();
   try {
     const { db, store, clock, seeded } = seededStore(tmp);
-    print(`core: seeded ${seeded.members} members, ${seeded.events} progress events, ${seeded.progress} progress rows in ${seeded.ms.toFixed(0)} ms`);
+    print(
+      `core: seeded ${seeded.members} members, ${seeded.events} progress events, ${seeded.progress} progress rows in ${seeded.ms.toFixed(0)} ms`,
+    );
 
     const core = createCore({ store, clock, log: createLog('error'), defaultRoadmap: 'backend' });
-    const ask = (text: string, i: number) => core.handle({
-      platform: 'bench', workspace: { id: 'bench' }, user: { id: `u${(i * 7919) % MEMBERS}`, displayName: `Member ${(i * 7919) % MEMBERS}` },
-      place: { direct: true }, text,
-    });
+    const ask = (text: string, i: number) =>
+      core.handle({
+        platform: 'bench',
+        workspace: { id: 'bench' },
+        user: { id: `u${(i * 7919) % MEMBERS}`, displayName: `Member ${(i * 7919) % MEMBERS}` },
+        place: { direct: true },
+        text,
+      });
     await timeEach(1000, (i) => ask('next', i)); // warm caches and the JIT
     print(report('next', await timeEach(RUNS, (i) => ask('next', i)), 1));
     print(report('topic graphql resolvers', await timeEach(RUNS, (i) => ask('topic graphql resolvers', i)), 1));
@@ -60,7 +66,11 @@ export async function runCoreBench(print: (line: string) => void = console.log):
 export function seed(sqlite: import('better-sqlite3').Database) {
   const start = performance.now();
   sqlite.transaction(() => {
-    sqlite.prepare("insert into workspaces (platform, external_id, name, roadmap_id, created_at) values ('bench', 'bench', 'Bench', 'backend', 0)").run();
+    sqlite
+      .prepare(
+        "insert into workspaces (platform, external_id, name, roadmap_id, created_at) values ('bench', 'bench', 'Bench', 'backend', 0)",
+      )
+      .run();
     sqlite.exec(`
       with recursive seq(n) as (select 0 union all select n + 1 from seq where n < ${MEMBERS - 1})
       insert into members (id, display_name, created_at) select n + 1, 'Member ' || n, 0 from seq;
@@ -79,5 +89,10 @@ export function seed(sqlite: import('better-sqlite3').Database) {
     `);
   })();
   const count = (t: string) => (sqlite.prepare(`select count(*) n from ${t}`).get() as { n: number }).n;
-  return { members: count('members'), events: count('progress_events'), progress: count('progress'), ms: performance.now() - start };
+  return {
+    members: count('members'),
+    events: count('progress_events'),
+    progress: count('progress'),
+    ms: performance.now() - start,
+  };
 }

@@ -7,18 +7,18 @@ import type { Adapter } from './adapters/adapter.ts';
 import type { HttpRoute, Platform } from './adapters/platform.ts';
 import { createTerminalAdapter } from './adapters/terminal/index.ts';
 import type { TerminalUser } from './adapters/terminal/receive.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
-import { createCore, type Core } from './core/index.ts';
+import { type Core, createCore } from './core/index.ts';
 import { createInflight } from './inflight.ts';
 import type { Log } from './log.ts';
+import { openStore } from './open-store.ts';
 import { PLATFORMS } from './platforms.ts';
 import { createScheduler } from './schedule/ticker.ts';
 import { createHttpServer } from './server/http.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
-import { openStore } from './open-store.ts';
 import { portProblem, SetupError } from './setup-error.ts';
-import { migrationsApplied, type Db } from './store/db.ts';
+import { type Db, migrationsApplied } from './store/db.ts';
 import type { Store } from './store/index.ts';
 
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -28,19 +28,32 @@ export interface AppOptions {
   log: Log;
   clock?: Clock;
   /** The terminal chat, when it runs: its streams and who is typing. */
-  terminal?: { input: Readable; output: Writable; interactive: boolean; user: TerminalUser; onEnd: () => void; filesDir?: string };
+  terminal?: {
+    input: Readable;
+    output: Writable;
+    interactive: boolean;
+    user: TerminalUser;
+    onEnd: () => void;
+    filesDir?: string;
+  };
   /** The platforms that may run (default: PLATFORMS); those the config turns on do. */
   platforms?: readonly Platform[];
 }
 
 /** The adapters of the configured platforms (then the terminal chat, when it runs), and their HTTP routes. */
-async function createAdapters(opts: AppOptions & { platforms: readonly Platform[]; clock: Clock; store: Store; core: Core }) {
+async function createAdapters(
+  opts: AppOptions & { platforms: readonly Platform[]; clock: Clock; store: Store; core: Core },
+) {
   const { config, log, clock, store, core } = opts;
   const adapters: Adapter[] = [];
   const routes: HttpRoute[] = [];
   for (const platform of opts.platforms.filter((p) => p.configured(config))) {
     const adapter = await platform.create({
-      config, clock, log: log.child({ platform: platform.name }), commands: core.commands, suggestTopics: core.suggestTopics,
+      config,
+      clock,
+      log: log.child({ platform: platform.name }),
+      commands: core.commands,
+      suggestTopics: core.suggestTopics,
       installations: store.slackInstallations,
     });
     adapters.push(adapter);
@@ -48,18 +61,31 @@ async function createAdapters(opts: AppOptions & { platforms: readonly Platform[
   }
   if (opts.terminal) {
     const filesDir = join(dirname(config.DATABASE_PATH), 'exports');
-    adapters.push(createTerminalAdapter({ filesDir, clock, log: log.child({ platform: 'terminal' }), ...opts.terminal }));
+    adapters.push(
+      createTerminalAdapter({ filesDir, clock, log: log.child({ platform: 'terminal' }), ...opts.terminal }),
+    );
   }
   return { adapters, routes, anyPlatform: opts.platforms.some((p) => p.configured(config)) };
 }
 
 /** The HTTP server runs whenever a platform does; the terminal chat alone starts it only if PORT is set. It listens
  *  before the platforms connect, so a taken port fails at once, and /readyz says 503 until they are up. */
-function createHttp(opts: { config: Config; log: Log; metrics: Metrics; db: Db; adapters: Adapter[]; routes: HttpRoute[]; anyPlatform: boolean }) {
+function createHttp(opts: {
+  config: Config;
+  log: Log;
+  metrics: Metrics;
+  db: Db;
+  adapters: Adapter[];
+  routes: HttpRoute[];
+  anyPlatform: boolean;
+}) {
   const { config, adapters, db } = opts;
   if (!opts.anyPlatform && config.PORT === undefined) return undefined;
   return createHttpServer({
-    port: config.PORT ?? 3000, log: opts.log, metrics: opts.metrics, routes: opts.routes,
+    port: config.PORT ?? 3000,
+    log: opts.log,
+    metrics: opts.metrics,
+    routes: opts.routes,
     readiness: () => [
       { name: 'database', ok: db.$client.open && migrationsApplied(db) },
       ...adapters.filter((a) => a.connected).map((a) => ({ name: a.platform, ok: a.connected!() })),
@@ -71,7 +97,13 @@ export async function startApp(options: AppOptions) {
   const { config, log, clock = systemClock, platforms = PLATFORMS } = options;
   const metrics = createMetrics();
   const { db, store } = openStore(config, log, clock.now().getTime());
-  const core = createCore({ store, clock, log, defaultRoadmap: config.DEFAULT_ROADMAP, observe: metrics.observeCommand });
+  const core = createCore({
+    store,
+    clock,
+    log,
+    defaultRoadmap: config.DEFAULT_ROADMAP,
+    observe: metrics.observeCommand,
+  });
   const inflight = createInflight();
   const handle = inflight.wrap(core.handle);
   let made: Awaited<ReturnType<typeof createAdapters>>;
@@ -82,7 +114,9 @@ export async function startApp(options: AppOptions) {
     throw error;
   }
   const { adapters } = made;
-  metrics.watchConnections(() => adapters.filter((a) => a.connected).map((a) => ({ platform: a.platform, up: a.connected!() })));
+  metrics.watchConnections(() =>
+    adapters.filter((a) => a.connected).map((a) => ({ platform: a.platform, up: a.connected!() })),
+  );
 
   const http = createHttp({ config, log, metrics, db, ...made });
   let address: AddressInfo | undefined;
@@ -101,24 +135,41 @@ export async function startApp(options: AppOptions) {
     await http?.close();
     db.$client.close();
     if (error instanceof SetupError) throw error;
-    throw new SetupError(`A platform could not start: ${error instanceof Error ? error.message : String(error)}`,
-      'Check its settings in the Configuration section of README.md, and that this machine can reach it.');
+    throw new SetupError(
+      `A platform could not start: ${error instanceof Error ? error.message : String(error)}`,
+      'Check its settings in the Configuration section of README.md, and that this machine can reach it.',
+    );
   }
 
   // Nudges and digests: one ticker over the store's schedules, sending through the adapters that are now up.
-  const scheduler = createScheduler({ store, clock, log: log.child({ part: 'scheduler' }), adapters, outbound: core.outbound, metrics });
+  const scheduler = createScheduler({
+    store,
+    clock,
+    log: log.child({ part: 'scheduler' }),
+    adapters,
+    outbound: core.outbound,
+    metrics,
+  });
   scheduler.start();
 
   let stopped: Promise<void> | undefined;
   return {
-    db, store, core, metrics, address, inflight, scheduler, adapters,
+    db,
+    store,
+    core,
+    metrics,
+    address,
+    inflight,
+    scheduler,
+    adapters,
     /** Stops taking commands, lets running ones finish (up to 10 s), then closes platforms, HTTP and the database. */
     stop(): Promise<void> {
       stopped ??= (async () => {
         await scheduler.stop(); // no new sends; those in flight finish or are recovered by the next start
         const drained = await inflight.drain(SHUTDOWN_GRACE_MS);
         if (!drained) log.warn('shutdown: commands still running after the grace period', { running: inflight.size });
-        for (const adapter of adapters) await adapter.stop().catch((err) => log.error('adapter stop failed', { err, platform: adapter.platform }));
+        for (const adapter of adapters)
+          await adapter.stop().catch((err) => log.error('adapter stop failed', { err, platform: adapter.platform }));
         await http?.close();
         db.$client.close();
         log.info('stopped');

@@ -3,13 +3,16 @@
 // configured; none configured means the terminal chat.
 import { z } from 'zod';
 import type { Platform } from './adapters/platform.ts';
-import { isSet, optional, withDefault, type Env } from './env.ts';
+import { type Env, isSet, optional, withDefault } from './env.ts';
 import { PLATFORMS } from './platforms.ts';
 
 const BASE = {
   DATABASE_PATH: withDefault(z.string(), './data/roadmap-coach.db'),
   CONTENT_DIR: withDefault(z.string(), './content'),
-  DEFAULT_ROADMAP: withDefault(z.string().regex(/^[a-z0-9_-]+$/, 'a content file name without .md, e.g. backend'), 'backend'),
+  DEFAULT_ROADMAP: withDefault(
+    z.string().regex(/^[a-z0-9_-]+$/, 'a content file name without .md, e.g. backend'),
+    'backend',
+  ),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])),
   PORT: optional(z.coerce.number({ error: 'a port number' }).int().min(0).max(65535)),
 };
@@ -19,7 +22,9 @@ export type Config = z.infer<z.ZodObject<typeof BASE>> & Readonly<Record<string,
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee the Configuration section of README.md.`);
+    super(
+      `Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee the Configuration section of README.md.`,
+    );
     this.name = 'ConfigError';
   }
 }

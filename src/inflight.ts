@@ -12,7 +12,9 @@ export function createInflight() {
     wrap(handle: Handle): Handle {
       return (invocation) => {
         if (!open) {
-          return Promise.resolve(reply({ blocks: [text('The coach is restarting. Please try again in a moment; nothing was changed.')] }));
+          return Promise.resolve(
+            reply({ blocks: [text('The coach is restarting. Please try again in a moment; nothing was changed.')] }),
+          );
         }
         const pending = handle(invocation).finally(() => running.delete(pending));
         running.add(pending);

@@ -1,10 +1,10 @@
 // The bot's data at start: the database opened and migrated, every roadmap file loaded, the default roadmap checked.
 // A path, folder or roadmap the bot cannot use is a SetupError naming its setting.
 import type { Config } from './config.ts';
-import { consequence, syncContent, type SyncReport } from './content/sync.ts';
+import { consequence, type SyncReport, syncContent } from './content/sync.ts';
 import type { Log } from './log.ts';
 import { contentDirProblem, databaseProblem, SetupError } from './setup-error.ts';
-import { openDb, type Db } from './store/db.ts';
+import { type Db, openDb } from './store/db.ts';
 import { createStore, type Store } from './store/index.ts';
 
 /** The database at `path`, opened and migrated; a path the bot cannot use is a SetupError naming DATABASE_PATH. */
@@ -33,7 +33,10 @@ export function openStore(config: Config, log: Log, now: number): { db: Db; stor
     const report = loadContent(config.CONTENT_DIR, store, now);
     for (const failure of report.failed) {
       // The roadmap keeps its last good version, if it had one; the operator sees exactly where the file is wrong.
-      log.error(`content file rejected, ${consequence(failure)}: ${failure.message}`, { file: failure.file, line: failure.line });
+      log.error(`content file rejected, ${consequence(failure)}: ${failure.message}`, {
+        file: failure.file,
+        line: failure.line,
+      });
     }
     for (const loaded of report.loaded) log.info('content loaded', { ...loaded });
     if (!store.content.roadmap(config.DEFAULT_ROADMAP)) {

@@ -26,26 +26,50 @@ const COMPOSITION = ['src/app.ts', 'src/main.ts', 'src/platforms.ts'];
 
 const RULES: Rule[] = [
   {
-    name: 'the core knows no platform, adapter, scheduler, server, cron or database driver', from: 'src/core/',
-    forbid: [...PLATFORM_LIBRARIES, ...DATABASE_LIBRARIES, 'node-cron', 'src/adapters/', 'src/schedule/', 'src/server/', ...COMPOSITION],
+    name: 'the core knows no platform, adapter, scheduler, server, cron or database driver',
+    from: 'src/core/',
+    forbid: [
+      ...PLATFORM_LIBRARIES,
+      ...DATABASE_LIBRARIES,
+      'node-cron',
+      'src/adapters/',
+      'src/schedule/',
+      'src/server/',
+      ...COMPOSITION,
+    ],
   },
   {
-    name: 'content loading knows no platform, adapter, scheduler, server, cron or database driver', from: 'src/content/',
-    forbid: [...PLATFORM_LIBRARIES, ...DATABASE_LIBRARIES, 'node-cron', 'src/adapters/', 'src/schedule/', 'src/server/', ...COMPOSITION],
+    name: 'content loading knows no platform, adapter, scheduler, server, cron or database driver',
+    from: 'src/content/',
+    forbid: [
+      ...PLATFORM_LIBRARIES,
+      ...DATABASE_LIBRARIES,
+      'node-cron',
+      'src/adapters/',
+      'src/schedule/',
+      'src/server/',
+      ...COMPOSITION,
+    ],
   },
   {
     // The core's rules reach it as functions (core.outbound); its types may be named.
-    name: 'the scheduler names no platform and reaches the core only through what it is given', from: 'src/schedule/',
-    forbid: [...PLATFORM_LIBRARIES, ...DATABASE_LIBRARIES, 'src/adapters/', 'src/core/', ...COMPOSITION], allow: ['src/adapters/adapter.ts'],
+    name: 'the scheduler names no platform and reaches the core only through what it is given',
+    from: 'src/schedule/',
+    forbid: [...PLATFORM_LIBRARIES, ...DATABASE_LIBRARIES, 'src/adapters/', 'src/core/', ...COMPOSITION],
+    allow: ['src/adapters/adapter.ts'],
   },
   {
-    name: 'adapters translate: they read neither the store nor a database, and send through no scheduler', from: 'src/adapters/',
-    forbid: [...DATABASE_LIBRARIES, 'src/store/', 'src/schedule/', ...COMPOSITION], types: true,
+    name: 'adapters translate: they read neither the store nor a database, and send through no scheduler',
+    from: 'src/adapters/',
+    forbid: [...DATABASE_LIBRARIES, 'src/store/', 'src/schedule/', ...COMPOSITION],
+    types: true,
   },
   {
     // Bolt and discord.js take a few hundred milliseconds and tens of megabytes to load: only a configured platform's.
-    name: "the bot starts without any platform library: each is imported in its platform's create()", from: 'src/main.ts',
-    forbid: PLATFORM_LIBRARIES, lazy: true,
+    name: "the bot starts without any platform library: each is imported in its platform's create()",
+    from: 'src/main.ts',
+    forbid: PLATFORM_LIBRARIES,
+    lazy: true,
   },
 ];
 
@@ -63,13 +87,19 @@ function imports(file: string, source: string): Import[] {
 function parse(file: string, source: string): Import[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const found: { specifier: string; typeOnly: boolean; dynamic: boolean }[] = [];
-  const add = (specifier: string, typeOnly = false, dynamic = false) => found.push({ specifier, typeOnly: Boolean(typeOnly), dynamic });
+  const add = (specifier: string, typeOnly = false, dynamic = false) =>
+    found.push({ specifier, typeOnly: Boolean(typeOnly), dynamic });
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.importClause;
-      const typeOnly = clause?.isTypeOnly
-        || (clause && !clause.name && clause.namedBindings && ts.isNamedImports(clause.namedBindings)
-          && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((e) => e.isTypeOnly));
+      const typeOnly =
+        clause?.isTypeOnly ||
+        (clause &&
+          !clause.name &&
+          clause.namedBindings &&
+          ts.isNamedImports(clause.namedBindings) &&
+          clause.namedBindings.elements.length > 0 &&
+          clause.namedBindings.elements.every((e) => e.isTypeOnly));
       add(node.moduleSpecifier.text, typeOnly);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       add(node.moduleSpecifier.text, node.isTypeOnly);
@@ -78,8 +108,10 @@ function parse(file: string, source: string): Import[] {
       if (ts.isStringLiteral(expr)) add(expr.text, node.isTypeOnly);
     } else if (ts.isCallExpression(node) && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0]!)) {
       const callee = node.expression;
-      if (callee.kind === ts.SyntaxKind.ImportKeyword) add((node.arguments[0] as ts.StringLiteralLike).text, false, true);
-      else if (ts.isIdentifier(callee) && callee.text === 'require') add((node.arguments[0] as ts.StringLiteralLike).text);
+      if (callee.kind === ts.SyntaxKind.ImportKeyword)
+        add((node.arguments[0] as ts.StringLiteralLike).text, false, true);
+      else if (ts.isIdentifier(callee) && callee.text === 'require')
+        add((node.arguments[0] as ts.StringLiteralLike).text);
     }
     ts.forEachChild(node, visit);
   };
@@ -88,11 +120,21 @@ function parse(file: string, source: string): Import[] {
   return found.map(({ specifier, typeOnly, dynamic }) => {
     if (!specifier.startsWith('.')) return { specifier, typeOnly, dynamic };
     const target = resolve(dirname(file), specifier);
-    return { specifier, typeOnly, dynamic, target: exists(target) ? target : exists(`${target}.ts`) ? `${target}.ts` : join(target, 'index.ts') };
+    return {
+      specifier,
+      typeOnly,
+      dynamic,
+      target: exists(target) ? target : exists(`${target}.ts`) ? `${target}.ts` : join(target, 'index.ts'),
+    };
   });
 }
 
-const packageName = (specifier: string) => specifier.replace(/^node:/, '').split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageName = (specifier: string) =>
+  specifier
+    .replace(/^node:/, '')
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 function forbids(rule: Rule, specifier: string, target: string | undefined): boolean {
   if (target) {
@@ -137,7 +179,8 @@ function readSource(file: string): string | undefined {
 function modulesUnder(dir: string): string[] {
   if (dir.endsWith('.ts')) return [dir];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? modulesUnder(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
+    e.isDirectory() ? modulesUnder(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('module boundaries', () => {
@@ -164,11 +207,16 @@ describe('module boundaries', () => {
     expect(plant("const mod = await import('better-sqlite3');")).toContain('src/core/grammar.ts → better-sqlite3');
     // A relative import into a forbidden folder, and through an allowed-looking file to a forbidden package.
     const ticker = readdirSync(join(ROOT, 'src/schedule')).find((f) => f === 'ticker.ts');
-    if (ticker) expect(plant("import { createScheduler } from '../schedule/ticker.ts';")).toContain('src/core/grammar.ts → src/schedule/ticker.ts');
+    if (ticker)
+      expect(plant("import { createScheduler } from '../schedule/ticker.ts';")).toContain(
+        'src/core/grammar.ts → src/schedule/ticker.ts',
+      );
     const helper = join(ROOT, 'src/core/innocent-helper.ts');
     overrides.set(helper, "import cron from 'node-cron';\nexport const x = cron;\n");
     try {
-      expect(plant("import { x } from './innocent-helper.ts';")).toContain('src/core/grammar.ts → src/core/innocent-helper.ts → node-cron');
+      expect(plant("import { x } from './innocent-helper.ts';")).toContain(
+        'src/core/grammar.ts → src/core/innocent-helper.ts → node-cron',
+      );
     } finally {
       overrides.delete(helper);
     }
@@ -193,21 +241,38 @@ describe('module boundaries', () => {
       }
     };
     const sender = 'src/schedule/sender.ts';
-    expect(plant('src/schedule/', sender, "import { createDiscordOutbound } from '<src/adapters/discord/send.ts>';"))
-      .toContain('src/schedule/sender.ts → src/adapters/discord/send.ts');
-    expect(plant('src/schedule/', sender, "import { RateLimitError } from 'discord.js';")).toContain('src/schedule/sender.ts → discord.js');
-    expect(plant('src/schedule/', sender, "import { CATCH_UP_MS } from '<src/core/outbound/queue-due.ts>';")).toContain('src/schedule/sender.ts → src/core/outbound/queue-due.ts');
-    expect(plant('src/schedule/', sender, "import type { QueueDueResult } from '<src/core/outbound/queue-due.ts>';")).toEqual([]); // a type only
+    expect(
+      plant('src/schedule/', sender, "import { createDiscordOutbound } from '<src/adapters/discord/send.ts>';"),
+    ).toContain('src/schedule/sender.ts → src/adapters/discord/send.ts');
+    expect(plant('src/schedule/', sender, "import { RateLimitError } from 'discord.js';")).toContain(
+      'src/schedule/sender.ts → discord.js',
+    );
+    expect(plant('src/schedule/', sender, "import { CATCH_UP_MS } from '<src/core/outbound/queue-due.ts>';")).toContain(
+      'src/schedule/sender.ts → src/core/outbound/queue-due.ts',
+    );
+    expect(
+      plant('src/schedule/', sender, "import type { QueueDueResult } from '<src/core/outbound/queue-due.ts>';"),
+    ).toEqual([]); // a type only
     const render = 'src/adapters/slack/render.ts';
-    expect(plant('src/adapters/', render, "import { createStore } from '<src/store/index.ts>';")).toContain('src/adapters/slack/render.ts → src/store/index.ts');
-    expect(plant('src/adapters/', render, "import type { Store } from '<src/store/index.ts>';")).toContain('src/adapters/slack/render.ts → src/store/index.ts');
-    expect(plant('src/adapters/', render, "import { createScheduler } from '<src/schedule/ticker.ts>';")).toContain('src/adapters/slack/render.ts → src/schedule/ticker.ts');
+    expect(plant('src/adapters/', render, "import { createStore } from '<src/store/index.ts>';")).toContain(
+      'src/adapters/slack/render.ts → src/store/index.ts',
+    );
+    expect(plant('src/adapters/', render, "import type { Store } from '<src/store/index.ts>';")).toContain(
+      'src/adapters/slack/render.ts → src/store/index.ts',
+    );
+    expect(plant('src/adapters/', render, "import { createScheduler } from '<src/schedule/ticker.ts>';")).toContain(
+      'src/adapters/slack/render.ts → src/schedule/ticker.ts',
+    );
     // A platform's library: fine inside create() (import()), a violation of the entry point's rule at the top.
     const platform = 'src/adapters/discord/platform.ts';
     expect(plant('src/main.ts', platform, "import { Client } from 'discord.js';")).toContain(
       'src/main.ts → src/platforms.ts → src/adapters/discord/platform.ts → discord.js',
     );
     expect(plant('src/main.ts', platform, "export const load = () => import('discord.js');")).toEqual([]);
-    expect(plant('src/main.ts', platform, "import { createDiscordAdapter } from './index.ts';").some((v) => v.endsWith('→ discord.js'))).toBe(true);
+    expect(
+      plant('src/main.ts', platform, "import { createDiscordAdapter } from './index.ts';").some((v) =>
+        v.endsWith('→ discord.js'),
+      ),
+    ).toBe(true);
   });
 });

@@ -9,15 +9,34 @@ import { tempDir } from './helpers.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 let tmp: ReturnType<typeof tempDir>;
-beforeAll(() => { tmp = tempDir(); });
+beforeAll(() => {
+  tmp = tempDir();
+});
 afterAll(() => tmp.cleanup());
 
 /** `src/main.ts <args>` with the reporter preloaded; resolves with its stderr once it exits. */
-function run(args: string[], env: Record<string, string>, input = ''): Promise<{ code: number | null; stderr: string; stdout: string }> {
+function run(
+  args: string[],
+  env: Record<string, string>,
+  input = '',
+): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', join(ROOT, 'test/fixtures/report-platform-libraries.cjs'), '--import', 'tsx', 'src/main.ts', ...args], {
-      cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--require',
+        join(ROOT, 'test/fixtures/report-platform-libraries.cjs'),
+        '--import',
+        'tsx',
+        'src/main.ts',
+        ...args,
+      ],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let [stdout, stderr] = ['', ''];
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
@@ -42,7 +61,10 @@ it('loads no platform library when no platform is configured: the terminal chat 
 
 it("loads a platform's library once that platform is configured, and its subcommands' only when they run", async () => {
   const slack = await run(['chat'], {
-    DATABASE_PATH: join(tmp.dir, 'slack.db'), PORT: '0', SLACK_BOT_TOKEN: 'xoxb-1-2-test', SLACK_SIGNING_SECRET: 's'.repeat(32),
+    DATABASE_PATH: join(tmp.dir, 'slack.db'),
+    PORT: '0',
+    SLACK_BOT_TOKEN: 'xoxb-1-2-test',
+    SLACK_SIGNING_SECRET: 's'.repeat(32),
     SLACK_API_URL: 'http://127.0.0.1:9/api/', // nothing listens there: the start fails once Bolt is loaded
   });
   expect(slack.code).toBe(1);

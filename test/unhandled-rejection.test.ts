@@ -15,10 +15,15 @@ const until = async (check: () => boolean) => {
 
 it('logs an unhandled rejection and keeps answering', async () => {
   tmp = tempDir();
-  const child = spawn(process.execPath, ['--require', join(ROOT, 'test/fixtures/reject-on-signal.cjs'), '--import', 'tsx', 'src/main.ts', 'chat'], {
-    cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_PATH: join(tmp.dir, 'coach.db') },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--require', join(ROOT, 'test/fixtures/reject-on-signal.cjs'), '--import', 'tsx', 'src/main.ts', 'chat'],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_PATH: join(tmp.dir, 'coach.db') },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let [stdout, stderr] = ['', ''];
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));

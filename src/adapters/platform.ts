@@ -33,7 +33,11 @@ export interface CliCommand<C> {
   description: string;
   options?: readonly { flags: string; description: string }[];
   /** Runs with the checked configuration; what it resolves to is printed. A SetupError is printed as its two lines. */
-  run(deps: { config: C; commands: readonly Command[]; options: Readonly<Record<string, string | undefined>> }): Promise<string>;
+  run(deps: {
+    config: C;
+    commands: readonly Command[];
+    options: Readonly<Record<string, string | undefined>>;
+  }): Promise<string>;
 }
 
 type ConfigOf<S extends z.ZodRawShape> = z.infer<z.ZodObject<S>>;

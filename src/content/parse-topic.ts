@@ -15,12 +15,14 @@ export interface ParseContext {
 export function parseTopic(ctx: ParseContext, item: number, parent: string): Topic {
   const { tokens } = ctx;
   const [head, ...rest] = childrenOf(tokens, item);
-  if (head === undefined || tokens[head]!.type !== 'paragraph_open') ctx.fail(tokens[item], 'a topic is a list item starting with its title');
+  if (head === undefined || tokens[head]!.type !== 'paragraph_open')
+    ctx.fail(tokens[item], 'a topic is a list item starting with its title');
   const { title, summary } = splitTitle(tokens[head + 1]!.children ?? []);
   if (!title) ctx.fail(tokens[item], 'a topic needs a title: "- **Title**: summary"');
   const resources: Resource[] = [];
   for (const child of rest) {
-    if (!tokens[child]!.type.endsWith('list_open')) ctx.fail(tokens[child], `under topic "${title}" only a list of resources may follow`);
+    if (!tokens[child]!.type.endsWith('list_open'))
+      ctx.fail(tokens[child], `under topic "${title}" only a list of resources may follow`);
     for (const entry of childrenOf(tokens, child)) resources.push(parseResource(ctx, entry, title));
   }
   const slug = ctx.uniqueSlug(title, parent, tokens[item]!);
@@ -36,7 +38,9 @@ function parseResource(ctx: ParseContext, entry: number, topic: string): Resourc
   const url = String(inline[open]!.attrGet('href') ?? ''); // attributes are typed string | number; an href is a string
   if (!/^https?:\/\//i.test(url)) ctx.fail(tokens[entry], `resource link "${url}" must start with http:// or https://`);
   const close = inline.findIndex((t, k) => k > open && t.type === 'link_close');
-  const label = textOf(inline.slice(0, open)).replace(/[:\s-]+$/, '').toLowerCase();
+  const label = textOf(inline.slice(0, open))
+    .replace(/[:\s-]+$/, '')
+    .toLowerCase();
   if (label && !RESOURCE_TYPES.includes(label as ResourceType)) {
     ctx.fail(tokens[entry], `resource type "${label}" is not one of ${RESOURCE_TYPES.join(', ')}`);
   }

@@ -6,8 +6,8 @@
 //     - official: [Title](https://…)      resources: official | article | video (untyped links count as articles)
 // markdown-it does the CommonMark parsing (and gives each block its line); this file only reads its token stream.
 import MarkdownIt, { type Token } from 'markdown-it';
-import { parseTopic, type ParseContext } from './parse-topic.ts';
-import { ContentError, slugify, type Group, type Roadmap, type Section } from './roadmap.ts';
+import { type ParseContext, parseTopic } from './parse-topic.ts';
+import { ContentError, type Group, type Roadmap, type Section, slugify } from './roadmap.ts';
 import { childrenOf, closing, headingTitle } from './tokens.ts';
 
 const PICK_ONE_MARKER = /<!--\s*pick-one\s*-->/i;
@@ -85,7 +85,8 @@ function finish(roadmap: Roadmap, ctx: ParseContext): Roadmap {
   roadmap.sections = roadmap.sections
     .map((s) => ({ ...s, groups: s.groups.filter((g) => g.topics.length > 0) }))
     .filter((s) => s.groups.length > 0);
-  if (roadmap.sections.length === 0) ctx.fail(undefined, 'no topics found: list them as "- **Topic**: summary" under a "## Section"');
+  if (roadmap.sections.length === 0)
+    ctx.fail(undefined, 'no topics found: list them as "- **Topic**: summary" under a "## Section"');
   roadmap.title ||= roadmap.id.replace(/[-_]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
   for (const s of roadmap.sections) {
     if (s.pickOne && s.groups.some((g) => g.slug === null)) {

@@ -5,13 +5,13 @@ import type { Clock } from '../clock.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import type { Command } from './commands/command.ts';
-import { createComposer, type DueDelivery } from './outbound/compose.ts';
 import { COMMANDS } from './commands/index.ts';
-import { UserError } from './model/errors.ts';
 import { parse } from './grammar.ts';
+import { UserError } from './model/errors.ts';
 import type { Invocation } from './model/invocation.ts';
-import { reply, text, type Reply } from './model/reply.ts';
-import { CATCH_UP_MS, queueDue, type QueueDueResult } from './outbound/queue-due.ts';
+import { type Reply, reply, text } from './model/reply.ts';
+import { createComposer, type DueDelivery } from './outbound/compose.ts';
+import { CATCH_UP_MS, type QueueDueResult, queueDue } from './outbound/queue-due.ts';
 import { adoptZone, failedForGood, withPausedNotice } from './outbound/schedule-hooks.ts';
 import { suggestTopics, type TopicSuggestion } from './roadmap/suggest-topics.ts';
 import { canonicalZone } from './time/time-zones.ts';
@@ -37,7 +37,10 @@ export type Core = ReturnType<typeof createCore>;
 /** What the scheduler asks the core, as functions: it holds none of these rules itself. */
 export interface CoreOutbound {
   /** Puts every schedule due by `now` in the outbox (or skips it: holiday, too late) and moves it on. */
-  queueDue(now: number, opts?: { count?: (platform: string, outcome: string) => void; batch?: number }): Promise<QueueDueResult>;
+  queueDue(
+    now: number,
+    opts?: { count?: (platform: string, outcome: string) => void; batch?: number },
+  ): Promise<QueueDueResult>;
   /** A delivery's message now; undefined when it should no longer go (turned off, paused or snoozed since). */
   compose(delivery: DueDelivery, now: number): Reply | undefined;
   /** A delivery failed for good; true when that paused its schedule. */
@@ -48,7 +51,12 @@ export interface CoreOutbound {
 export type { TopicSuggestion };
 /** Topics matching what a member has typed, from the roadmap their workspace follows (the default one before its
  *  first command); at most `limit`, best first. */
-export type SuggestTopics = (platform: string, workspaceExternalId: string, typed: string, limit?: number) => TopicSuggestion[];
+export type SuggestTopics = (
+  platform: string,
+  workspaceExternalId: string,
+  typed: string,
+  limit?: number,
+) => TopicSuggestion[];
 
 export function createCore({ store, clock, log, defaultRoadmap, commands = COMMANDS, observe }: CoreDeps) {
   return {
@@ -72,32 +80,71 @@ export function createCore({ store, clock, log, defaultRoadmap, commands = COMMA
       const done = (outcome: CommandEvent['outcome'], result: Reply): Reply => {
         const seconds = (performance.now() - started) / 1000;
         observe?.({ verb, platform: invocation.platform, outcome, seconds });
-        log.debug('command handled', { rid, verb, platform: invocation.platform, outcome, ms: Math.round(seconds * 1e4) / 10 });
+        log.debug('command handled', {
+          rid,
+          verb,
+          platform: invocation.platform,
+          outcome,
+          ms: Math.round(seconds * 1e4) / 10,
+        });
         return result;
       };
       try {
         const { command, rest } = parse(invocation.text, commands);
         verb = command.name;
-        return done('ok', store.transaction(() => {
-          const now = clock.now().getTime();
-          const workspace = store.workspaces.ensure({
-            platform: invocation.platform, externalId: invocation.workspace.id, name: invocation.workspace.name,
-            roadmapId: defaultRoadmap, now,
-          });
-          const roadmap = store.content.roadmap(workspace.roadmapId);
-          if (!roadmap) throw new Error(`workspace ${workspace.id} follows roadmap "${workspace.roadmapId}", which is not loaded`);
-          // A platform's zone is used only when this runtime knows it, under its canonical name.
-          const platformZone = canonicalZone(invocation.user.timeZone);
-          const member = adoptZone(store, store.members.resolve({
-            workspaceId: workspace.id, platformUserId: invocation.user.id, displayName: invocation.user.displayName,
-            timeZone: platformZone, now,
-          }), platformZone);
-          return withPausedNotice(store, member, command.run({ store, now, invocation, workspace, member, roadmap, commands }, rest));
-        }));
+        return done(
+          'ok',
+          store.transaction(() => {
+            const now = clock.now().getTime();
+            const workspace = store.workspaces.ensure({
+              platform: invocation.platform,
+              externalId: invocation.workspace.id,
+              name: invocation.workspace.name,
+              roadmapId: defaultRoadmap,
+              now,
+            });
+            const roadmap = store.content.roadmap(workspace.roadmapId);
+            if (!roadmap)
+              throw new Error(
+                `workspace ${workspace.id} follows roadmap "${workspace.roadmapId}", which is not loaded`,
+              );
+            // A platform's zone is used only when this runtime knows it, under its canonical name.
+            const platformZone = canonicalZone(invocation.user.timeZone);
+            const member = adoptZone(
+              store,
+              store.members.resolve({
+                workspaceId: workspace.id,
+                platformUserId: invocation.user.id,
+                displayName: invocation.user.displayName,
+                timeZone: platformZone,
+                now,
+              }),
+              platformZone,
+            );
+            return withPausedNotice(
+              store,
+              member,
+              command.run({ store, now, invocation, workspace, member, roadmap, commands }, rest),
+            );
+          }),
+        );
       } catch (error) {
         if (error instanceof UserError) return done('refused', refusal(error));
-        log.error('command failed', { rid, err: error, verb, platform: invocation.platform, workspace: invocation.workspace.id });
-        return done('error', reply({ blocks: [text('Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.')] }));
+        log.error('command failed', {
+          rid,
+          err: error,
+          verb,
+          platform: invocation.platform,
+          workspace: invocation.workspace.id,
+        });
+        return done(
+          'error',
+          reply({
+            blocks: [
+              text('Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.'),
+            ],
+          }),
+        );
       }
     },
   };
@@ -105,7 +152,11 @@ export function createCore({ store, clock, log, defaultRoadmap, commands = COMMA
 
 function refusal(error: UserError): Reply {
   return reply({
-    blocks: [text(...error.spans), ...(error.detail.blocks ?? []), ...(error.detail.hint ? [text(error.detail.hint)] : [])],
+    blocks: [
+      text(...error.spans),
+      ...(error.detail.blocks ?? []),
+      ...(error.detail.hint ? [text(error.detail.hint)] : []),
+    ],
     buttons: error.detail.buttons ?? [],
   });
 }

@@ -61,7 +61,13 @@ export function createAttempt(deps: AttemptDeps) {
     try {
       const result = await outbound.send(d.target, reply, { nonce: d.nonce });
       const keepChannel = d.target.kind === 'user' && result?.channelId ? result.channelId : undefined; // a DM it opened
-      sentLog.add({ id: d.id, scheduleId: d.scheduleId, platform: d.platform, duplicate, ...(keepChannel ? { keepChannel } : {}) });
+      sentLog.add({
+        id: d.id,
+        scheduleId: d.scheduleId,
+        platform: d.platform,
+        duplicate,
+        ...(keepChannel ? { keepChannel } : {}),
+      });
     } catch (error) {
       settle(d, error, pacer);
     }

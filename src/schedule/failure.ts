@@ -13,6 +13,7 @@ export function classify(error: unknown, platform: string): Failure {
     const outcome = `failed_${typeof error.code === 'number' ? `${platform}_${error.code}` : error.code}`;
     return { kind: 'permanent', outcome, reason: error.reason };
   }
-  if (error instanceof RetryAfterError) return { kind: 'rate_limited', retryAfterMs: Math.max(error.retryAfterMs, 1000) };
+  if (error instanceof RetryAfterError)
+    return { kind: 'rate_limited', retryAfterMs: Math.max(error.retryAfterMs, 1000) };
   return { kind: 'transient', reason: error instanceof Error ? error.message.slice(0, 200) : String(error) };
 }

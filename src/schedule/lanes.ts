@@ -14,7 +14,8 @@ export function createLanes(limits: ReadonlyMap<string, SendLimits>) {
   return {
     limit,
     /** The lane a send to `workspace` goes in: its workspace's, or the platform's. */
-    key: (platform: string, workspace: string): string => (limit(platform).perWorkspace ? `${platform}:${workspace}` : platform),
+    key: (platform: string, workspace: string): string =>
+      limit(platform).perWorkspace ? `${platform}:${workspace}` : platform,
     pacer(platform: string, workspace: string): Pacer {
       const key = this.key(platform, workspace);
       let pacer = pacers.get(key);

@@ -12,7 +12,13 @@ import type { Lanes } from './lanes.ts';
 const OPEN_AHEAD = 20;
 const UNOPENABLE_MS = 60 * 60_000; // a channel that could not be opened is not tried again for this long
 
-export function createOpenAhead(deps: { store: Store; clock: Clock; log: Log; lanes: Lanes; outbounds: ReadonlyMap<string, Outbound> }) {
+export function createOpenAhead(deps: {
+  store: Store;
+  clock: Clock;
+  log: Log;
+  lanes: Lanes;
+  outbounds: ReadonlyMap<string, Outbound>;
+}) {
   const { store, clock, log, lanes } = deps;
   const unopenable = new Map<number, number>(); // schedule id → when opening its DM channel failed
 
@@ -24,14 +30,20 @@ export function createOpenAhead(deps: { store: Store; clock: Clock; log: Log; la
       const pacer = lanes.pacer(platform, s.workspaceId);
       if (!(await pacer.take())) return false;
       try {
-        store.schedules.keepChannel(s.id, await outbound.openDirect!({ kind: 'user', workspaceId: s.workspaceId, id: s.userId }));
+        store.schedules.keepChannel(
+          s.id,
+          await outbound.openDirect!({ kind: 'user', workspaceId: s.workspaceId, id: s.userId }),
+        );
         opened++;
       } catch (error) {
         const failure = classify(error, platform);
         // A platform may limit each method apart: a limited open ends this pass, and must not hold up sends.
         if (failure.kind === 'rate_limited') break;
         unopenable.set(s.id, now);
-        log.info('scheduler: could not open a DM channel ahead; the first nudge will try', { scheduleId: s.id, reason: failure.reason });
+        log.info('scheduler: could not open a DM channel ahead; the first nudge will try', {
+          scheduleId: s.id,
+          reason: failure.reason,
+        });
       } finally {
         pacer.done();
       }

@@ -14,10 +14,14 @@ export function createPacer(limit: SendLimits) {
   let turn: Promise<unknown> = Promise.resolve(); // tokens go out first come, first served: one waiter at a time
   const lastSent = new Map<string, number>();
   const sleeping = new Map<NodeJS.Timeout, () => void>(); // woken by stop(): a cool-down must not hold up a shutdown
-  const wait = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(() => { sleeping.delete(timer); resolve(); }, ms);
-    sleeping.set(timer, resolve);
-  });
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        sleeping.delete(timer);
+        resolve();
+      }, ms);
+      sleeping.set(timer, resolve);
+    });
 
   async function acquire(): Promise<boolean> {
     for (;;) {
@@ -28,8 +32,11 @@ export function createPacer(limit: SendLimits) {
       tokens = Math.min(limit.burst - inFlight, tokens + (now - refilled) * perMs);
       refilled = now;
       if (coolUntil > now) await wait(coolUntil - now);
-      else if (tokens >= 1) { tokens -= 1; inFlight++; return true; }
-      else await wait((1 - tokens) / perMs); // a late timer costs nothing: the bucket counts the time that passed
+      else if (tokens >= 1) {
+        tokens -= 1;
+        inFlight++;
+        return true;
+      } else await wait((1 - tokens) / perMs); // a late timer costs nothing: the bucket counts the time that passed
     }
   }
 
@@ -51,7 +58,8 @@ export function createPacer(limit: SendLimits) {
       const gap = (lastSent.get(target) ?? -Infinity) + limit.perTargetMs - performance.now();
       if (gap > 0) await wait(gap);
       lastSent.set(target, performance.now());
-      if (lastSent.size > 50_000) { // forget old entries: only the last second matters
+      if (lastSent.size > 50_000) {
+        // forget old entries: only the last second matters
         const horizon = performance.now() - limit.perTargetMs;
         for (const [k, at] of lastSent) if (at < horizon) lastSent.delete(k);
       }
@@ -63,7 +71,10 @@ export function createPacer(limit: SendLimits) {
     },
     stop(): void {
       stopped = true;
-      for (const [timer, wake] of sleeping) { clearTimeout(timer); wake(); }
+      for (const [timer, wake] of sleeping) {
+        clearTimeout(timer);
+        wake();
+      }
       sleeping.clear();
     },
   };

@@ -9,13 +9,19 @@ import type { Pacer } from './pacer.ts';
 
 export type Verdict = 'settled' | 'flagged' | 'clear'; // nothing more to send; resend, may post twice; resend safely
 
-export function createRecheck(deps: Pick<AttemptDeps, 'store' | 'clock' | 'log' | 'owner' | 'outbound' | 'count' | 'sentLog' | 'settle'>) {
+export function createRecheck(
+  deps: Pick<AttemptDeps, 'store' | 'clock' | 'log' | 'owner' | 'outbound' | 'count' | 'sentLog' | 'settle'>,
+) {
   const { store, clock, log, owner, count, sentLog, settle } = deps;
   return async function recheck(d: ClaimedDelivery, outbound: Outbound, pacer: Pacer): Promise<Verdict> {
     const now = clock.now().getTime();
     if (now - d.dueAt > deps.outbound.catchUpMs) {
       const hours = deps.outbound.catchUpMs / 3_600_000;
-      store.deliveries.skipped(d.id, owner, `missed: cut off mid-send by a crash and now over ${hours} hours late; it may have arrived`);
+      store.deliveries.skipped(
+        d.id,
+        owner,
+        `missed: cut off mid-send by a crash and now over ${hours} hours late; it may have arrived`,
+      );
       log.warn('scheduler: an interrupted delivery is too late to resend', { key: d.key });
       count(d.platform, 'skipped_missed');
       return 'settled';

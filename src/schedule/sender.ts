@@ -1,7 +1,7 @@
 // Drains the outbox: each platform's due rows are claimed as its lanes have room, sent through its adapter's outbound
 // under the limits it declares, and their outcome recorded. Claims carry this process's owner id, kept alive by a
 // heartbeat: a crashed sender's claims are taken back within seconds by any live one (see liveness.ts).
-import { PermanentSendError, type Adapter, type Outbound } from '../adapters/adapter.ts';
+import { type Adapter, type Outbound, PermanentSendError } from '../adapters/adapter.ts';
 import type { Clock } from '../clock.ts';
 import type { CoreOutbound } from '../core/index.ts';
 import type { Log } from '../log.ts';
@@ -12,7 +12,7 @@ import { createLanes } from './lanes.ts';
 import { createLiveness, type LivenessOptions } from './liveness.ts';
 import { createOpenAhead } from './open-ahead.ts';
 import { createSentLog } from './sent-log.ts';
-import { createSettle, type Backoff, type Settle } from './settle.ts';
+import { type Backoff, createSettle, type Settle } from './settle.ts';
 
 export interface SenderDeps {
   store: Store;
@@ -32,7 +32,9 @@ export interface SenderDeps {
 export function createSender(deps: SenderDeps) {
   const { store, clock, log } = deps;
   const count = deps.count ?? (() => {});
-  const outbounds = new Map(deps.adapters.flatMap((a): [string, Outbound][] => (a.outbound ? [[a.platform, a.outbound]] : [])));
+  const outbounds = new Map(
+    deps.adapters.flatMap((a): [string, Outbound][] => (a.outbound ? [[a.platform, a.outbound]] : [])),
+  );
   const silent = deps.adapters.filter((a) => !a.outbound).map((a) => a.platform);
   const lanes = createLanes(new Map([...outbounds].map(([platform, o]) => [platform, o.limits])));
   const liveness = createLiveness({ ...deps.liveness, store, log, onRecovered: deps.onRecovered });
@@ -42,7 +44,16 @@ export function createSender(deps: SenderDeps) {
   const settle = createSettle({ store, clock, log, owner, count, failedForGood: deps.outbound.failedForGood, backoff });
   let stopped = false;
   const attempt = createAttempt({
-    store, clock, log, owner, lanes, outbounds, outbound: deps.outbound, count, sentLog, settle,
+    store,
+    clock,
+    log,
+    owner,
+    lanes,
+    outbounds,
+    outbound: deps.outbound,
+    count,
+    sentLog,
+    settle,
     stopped: () => stopped,
   });
 
@@ -57,8 +68,11 @@ export function createSender(deps: SenderDeps) {
     async drain(): Promise<number> {
       liveness.beat(); // alive before claiming, and what a dead sender held is due again
       const refused = silent.reduce((n, platform) => n + refuseAll({ store, clock, owner, settle }, platform), 0);
-      const claimed = await Promise.all([...outbounds.keys()].map((platform) =>
-        feed({ store, clock, platform, limit: lanes.limit(platform), owner, stopped: () => stopped, send: attempt })));
+      const claimed = await Promise.all(
+        [...outbounds.keys()].map((platform) =>
+          feed({ store, clock, platform, limit: lanes.limit(platform), owner, stopped: () => stopped, send: attempt }),
+        ),
+      );
       sentLog.flush(); // settled means written: callers read the outcomes next
       return claimed.reduce((a, b) => a + b, refused);
     },
@@ -81,9 +95,14 @@ export function createSender(deps: SenderDeps) {
       sentLog.flush();
       try {
         const left = liveness.retire();
-        if (left.interrupted.length) log.warn('scheduler: stopped with sends in flight; they count as interrupted', { n: left.interrupted.length });
+        if (left.interrupted.length)
+          log.warn('scheduler: stopped with sends in flight; they count as interrupted', {
+            n: left.interrupted.length,
+          });
       } catch (error) {
-        log.warn('scheduler: could not leave the outbox cleanly; its claims go back when its heartbeat runs out', { err: error });
+        log.warn('scheduler: could not leave the outbox cleanly; its claims go back when its heartbeat runs out', {
+          err: error,
+        });
       }
     },
   };
@@ -96,8 +115,12 @@ export type Sender = ReturnType<typeof createSender>;
 function refuseAll(deps: { store: Store; clock: Clock; owner: string; settle: Settle }, platform: string): number {
   const { store, clock, owner, settle } = deps;
   let refused = 0;
-  for (let batch: ClaimedDelivery[]; (batch = store.deliveries.claim({ platform, owner, now: clock.now().getTime(), limit: 100 })).length;) {
-    for (const d of batch) settle(d, new PermanentSendError('no_outbound', `the ${platform} adapter does not send messages`));
+  for (
+    let batch: ClaimedDelivery[];
+    (batch = store.deliveries.claim({ platform, owner, now: clock.now().getTime(), limit: 100 })).length;
+  ) {
+    for (const d of batch)
+      settle(d, new PermanentSendError('no_outbound', `the ${platform} adapter does not send messages`));
     refused += batch.length;
   }
   return refused;

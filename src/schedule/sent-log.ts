@@ -4,10 +4,25 @@ import type { Clock } from '../clock.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/index.ts';
 
-interface Sent { id: number; scheduleId: number | null; platform: string; keepChannel?: string; duplicate?: boolean }
-interface Starting { id: number; resolve: (ok: boolean) => void }
+interface Sent {
+  id: number;
+  scheduleId: number | null;
+  platform: string;
+  keepChannel?: string;
+  duplicate?: boolean;
+}
+interface Starting {
+  id: number;
+  resolve: (ok: boolean) => void;
+}
 
-export function createSentLog(deps: { store: Store; clock: Clock; log: Log; owner: string; count: (platform: string, outcome: string) => void }) {
+export function createSentLog(deps: {
+  store: Store;
+  clock: Clock;
+  log: Log;
+  owner: string;
+  count: (platform: string, outcome: string) => void;
+}) {
   const { store, clock, log, owner, count } = deps;
   let sent: Sent[] = [];
   let starting: Starting[] = [];
@@ -35,14 +50,20 @@ export function createSentLog(deps: { store: Store; clock: Clock; log: Log; owne
         });
       });
       // Taken over while its request ran (this process stalled past the heartbeat deadline): its new owner resends it.
-      if (taken.length) log.warn('scheduler: sent, but the claim had been taken over; it may go again', { ids: taken.map((s) => s.id) });
+      if (taken.length)
+        log.warn('scheduler: sent, but the claim had been taken over; it may go again', {
+          ids: taken.map((s) => s.id),
+        });
       for (const s of done) {
         count(s.platform, 'sent');
         if (s.duplicate) count(s.platform, 'possible_duplicate');
       }
     } catch (error) {
       started = next.map(() => false); // rolled back: none of them may start
-      log.error('scheduler: could not record sends; those done go again, as interrupted, once this process stops', { err: error, n: done.length });
+      log.error('scheduler: could not record sends; those done go again, as interrupted, once this process stops', {
+        err: error,
+        n: done.length,
+      });
     }
     for (const [i, s] of next.entries()) s.resolve(started[i]!);
   }

@@ -6,7 +6,11 @@ import type { ClaimedDelivery, Store } from '../store/index.ts';
 import { classify } from './failure.ts';
 import type { Pacer } from './pacer.ts';
 
-export interface Backoff { baseMs: number; capMs: number; maxAttempts: number }
+export interface Backoff {
+  baseMs: number;
+  capMs: number;
+  maxAttempts: number;
+}
 
 export interface SettleDeps {
   store: Store;
@@ -31,7 +35,10 @@ export function createSettle(deps: SettleDeps) {
         // A kept DM channel refused for good (closed, archived) is forgotten: the next nudge opens a fresh one.
         if (d.scheduleId && d.target.kind === 'user') store.schedules.forgetChannel(d.scheduleId, d.target.id);
         if (d.scheduleId && deps.failedForGood(d.scheduleId, failure.reason)) {
-          log.warn('scheduler: schedule paused after repeated permanent failures', { scheduleId: d.scheduleId, reason: failure.reason });
+          log.warn('scheduler: schedule paused after repeated permanent failures', {
+            scheduleId: d.scheduleId,
+            reason: failure.reason,
+          });
         }
       });
       count(d.platform, failure.outcome);
@@ -50,7 +57,12 @@ export function createSettle(deps: SettleDeps) {
     }
     const delay = Math.min(backoff.capMs, backoff.baseMs * 2 ** d.attempts);
     store.deliveries.retry(d.id, owner, now + delay, failure.reason);
-    log.warn('scheduler: send failed, will retry', { key: d.key, attempt: d.attempts + 1, reason: failure.reason, inMs: delay });
+    log.warn('scheduler: send failed, will retry', {
+      key: d.key,
+      attempt: d.attempts + 1,
+      reason: failure.reason,
+      inMs: delay,
+    });
     count(d.platform, 'retried');
   };
 }

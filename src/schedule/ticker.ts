@@ -23,7 +23,11 @@ export function createScheduler(deps: SchedulerDeps) {
   const { store, clock, log, metrics } = deps;
   const count = (platform: string, outcome: string) => metrics?.deliveries.inc({ platform, outcome });
   const sender = createSender({
-    store, clock, log, adapters: deps.adapters, count,
+    store,
+    clock,
+    log,
+    adapters: deps.adapters,
+    count,
     outbound: deps.outbound,
     onRecovered: () => void drain(), // a dead sender's claims: due at once, not at the next poll
   });
@@ -43,10 +47,12 @@ export function createScheduler(deps: SchedulerDeps) {
   const drain = oneAtATime(log, 'scheduler: sending failed', () => sender.drain().finally(gauge));
   // After the minute's sends: DM channels for nudges set since, so their first morning needs no opening.
   const openAhead = oneAtATime(log, 'scheduler: opening DM channels failed', () => sender.openAhead());
-  const minute = oneAtATime(log, 'scheduler: tick failed', () => deps.outbound.queueDue(clock.now().getTime(), { count }).finally(() => {
-    gauge();
-    void drain().then(openAhead);
-  }));
+  const minute = oneAtATime(log, 'scheduler: tick failed', () =>
+    deps.outbound.queueDue(clock.now().getTime(), { count }).finally(() => {
+      gauge();
+      void drain().then(openAhead);
+    }),
+  );
 
   return {
     minute,
@@ -78,8 +84,12 @@ export type Scheduler = ReturnType<typeof createScheduler>;
 /** fn, one run at a time: a call while it runs shares that run. What it throws is logged as `failed`, never rethrown. */
 function oneAtATime(log: Log, failed: string, fn: () => Promise<unknown>) {
   let running: Promise<void> | undefined;
-  const run = (): Promise<void> => (running ??= fn()
-    .then(() => undefined, (error: unknown) => log.error(failed, { err: error }))
-    .finally(() => (running = undefined)));
+  const run = (): Promise<void> =>
+    (running ??= fn()
+      .then(
+        () => undefined,
+        (error: unknown) => log.error(failed, { err: error }),
+      )
+      .finally(() => (running = undefined)));
   return Object.assign(run, { running: () => running });
 }

@@ -1,7 +1,7 @@
 // Leaderboards: points (topics whose current state is done, finished in the period) and active days, ranked in SQL.
 import type Database from 'better-sqlite3';
-import type { Db } from './db.ts';
 import { localDaySql, type OffsetSegment } from './day-sql.ts';
+import type { Db } from './db.ts';
 
 export interface BoardRow {
   memberId: number;
@@ -68,7 +68,17 @@ function boardSql(day: string, allTime: boolean): string {
     select null, null, null, 0, 0, 0, (select count(*) from scored where privacy <> 'hide'), (select count(*) from scored where privacy = 'hide'), 2`;
 }
 
-interface Raw { member_id: number; name: string; privacy: BoardRow['privacy']; points: number; days: number; rnk: number; total: number; hidden: number; mine: number }
+interface Raw {
+  member_id: number;
+  name: string;
+  privacy: BoardRow['privacy'];
+  points: number;
+  days: number;
+  rnk: number;
+  total: number;
+  hidden: number;
+  mine: number;
+}
 
 export function createBoardStore(db: Db) {
   const statements = new Map<string, Database.Statement>();
@@ -81,10 +91,21 @@ export function createBoardStore(db: Db) {
       let statement = statements.get(shape);
       if (!statement) statements.set(shape, (statement = db.$client.prepare(boardSql(day.sql, allTime))));
       const rows = statement.all({
-        ...day.params, from: q.from, to: q.to, ws: q.workspaceId, me: q.memberId, limit: q.limit, cap: q.limit * 2,
+        ...day.params,
+        from: q.from,
+        to: q.to,
+        ws: q.workspaceId,
+        me: q.memberId,
+        limit: q.limit,
+        cap: q.limit * 2,
       }) as Raw[];
       const toRow = (r: Raw): BoardRow => ({
-        memberId: r.member_id, name: r.name, privacy: r.privacy, points: r.points, activeDays: r.days, rank: r.rnk,
+        memberId: r.member_id,
+        name: r.name,
+        privacy: r.privacy,
+        points: r.points,
+        activeDays: r.days,
+        rank: r.rnk,
       });
       const top = rows.filter((r) => r.mine === 0);
       const mine = rows.find((r) => r.mine === 1);

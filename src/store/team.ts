@@ -52,4 +52,9 @@ export function createTeamStore(db: Db) {
   };
 }
 
-interface Row { member_id: number; name: string; privacy: TeamMember['privacy']; done: number }
+interface Row {
+  member_id: number;
+  name: string;
+  privacy: TeamMember['privacy'];
+  done: number;
+}

@@ -23,14 +23,20 @@ afterEach(() => tmp.cleanup());
 /** Starts and stops the whole bot once (no platform, no chat) and returns its error log lines. */
 async function startOnce(env: Record<string, string>): Promise<string[]> {
   const lines: string[] = [];
-  const app = await startApp({ config: loadConfig(env), log: createLog('error', (line) => lines.push(JSON.parse(line).msg)) });
+  const app = await startApp({
+    config: loadConfig(env),
+    log: createLog('error', (line) => lines.push(JSON.parse(line).msg)),
+  });
   await app.stop();
   return lines;
 }
 
 function loadContent(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'load-content'], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'load-content'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -51,7 +57,9 @@ describe('content load reports', () => {
 
     writeFileSync(join(tmp.dir, 'backend.md'), `${OURS}\n##### too deep\n`);
     const [line, ...rest] = await startOnce(env);
-    expect(line).toMatch(/^content file rejected, its previous version stays loaded: .*backend\.md:\d+: headings go three levels deep/);
+    expect(line).toMatch(
+      /^content file rejected, its previous version stays loaded: .*backend\.md:\d+: headings go three levels deep/,
+    );
     expect(rest).toEqual([expect.stringContaining('roadmap "cafe" is not loaded')]);
   }, 30_000);
 
@@ -67,7 +75,9 @@ describe('content load reports', () => {
     writeFileSync(join(tmp.dir, 'backend.md'), OURS);
     writeFileSync(join(tmp.dir, 'one.md'), '# One\n\n## Only\n\n- **Lonely**: the one topic\n');
     const restored = await loadContent(env);
-    expect(restored.stdout).toBe('backend: 39 topics (0 added, 38 updated, 1 restored, 0 retired)\none: 1 topic (1 added, 0 updated, 0 restored, 0 retired)\n');
+    expect(restored.stdout).toBe(
+      'backend: 39 topics (0 added, 38 updated, 1 restored, 0 retired)\none: 1 topic (1 added, 0 updated, 0 restored, 0 retired)\n',
+    );
     expect(restored.code).toBe(0);
   }, 30_000);
 });

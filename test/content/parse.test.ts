@@ -14,16 +14,23 @@ describe('parseRoadmap', () => {
     const roadmap = parseRoadmap('backend', SEED);
     expect(roadmap.title).toBe('Backend Development Roadmap');
     expect(roadmap.sections.map((s) => s.slug)).toEqual([
-      'choose-your-backend-language', 'databases-storage', 'authentication-security', 'apis', 'deployment-cloud', 'testing-monitoring',
+      'choose-your-backend-language',
+      'databases-storage',
+      'authentication-security',
+      'apis',
+      'deployment-cloud',
+      'testing-monitoring',
     ]);
     const topics = roadmap.sections.flatMap((s) => s.groups.flatMap((g) => g.topics));
     expect(topics).toHaveLength(39);
-    expect(topics.find((t) => t.path === 'backend/apis/graphql/resolvers')?.summary).toBe('Functions to resolve queries and mutations');
+    expect(topics.find((t) => t.path === 'backend/apis/graphql/resolvers')?.summary).toBe(
+      'Functions to resolve queries and mutations',
+    );
     expect(roadmap.sections[0]!.pickOne).toBe(true);
     expect(roadmap.sections.slice(1).every((s) => !s.pickOne)).toBe(true);
   });
 
-  it('our content file has the seed roadmap\'s sections, groups and topics, each with 2–3 resources, official first', () => {
+  it("our content file has the seed roadmap's sections, groups and topics, each with 2–3 resources, official first", () => {
     const ours = parseRoadmap('backend', OURS);
     expect(titles(ours)).toEqual(titles(parseRoadmap('backend', SEED)));
     for (const topic of ours.sections.flatMap((s) => s.groups.flatMap((g) => g.topics))) {

@@ -1,7 +1,7 @@
 // core.handle around every command: one transaction, so a refusal or a bug keeps nothing; user text stays user
 // text; and a workspace never reaches another.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, rowCounts, textOf, type TestApp } from '../helpers.ts';
+import { createTestApp, rowCounts, type TestApp, textOf } from '../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -12,7 +12,15 @@ const say = async (text: string, user?: Parameters<TestApp['say']>[1]) => textOf
 describe('bad input', () => {
   it('writes nothing on any error, not even a first-contact member', async () => {
     const before = rowCounts(app);
-    for (const text of ['frobnicate', 'done', 'done not-a-topic-at-all', 'topic jwt', `topic ${'x'.repeat(1200)}`, 'track cobol', 'topics nowhere']) {
+    for (const text of [
+      'frobnicate',
+      'done',
+      'done not-a-topic-at-all',
+      'topic jwt',
+      `topic ${'x'.repeat(1200)}`,
+      'track cobol',
+      'topics nowhere',
+    ]) {
       await app.say(text, { id: 'newcomer' });
     }
     expect(rowCounts(app)).toEqual(before);
@@ -29,8 +37,12 @@ describe('bad input', () => {
     app.db.$client.exec('drop table track_choices'); // a broken database, not a broken command
     const before = rowCounts(app);
     const reply = await app.core.handle({
-      platform: 'slack', workspace: { id: 'T1' }, user: { id: 'newcomer', displayName: 'New' }, place: { direct: true },
-      text: 'track go', id: 'trigger-123',
+      platform: 'slack',
+      workspace: { id: 'T1' },
+      user: { id: 'newcomer', displayName: 'New' },
+      place: { direct: true },
+      text: 'track go',
+      id: 'trigger-123',
     });
     expect(textOf(reply)).toContain('something went wrong on my side');
     const logged = JSON.parse(app.errors.find((l) => l.includes('command failed'))!);
@@ -48,9 +60,23 @@ describe('workspace isolation', () => {
     await app.say('settings leaderboard off', A);
     await app.say('done redis', A);
     await app.say('track go', A);
-    const workspaceA = () => app.db.$client.prepare("select roadmap_id, time_zone, leaderboard_enabled from workspaces where external_id = 'team-a'").get();
+    const workspaceA = () =>
+      app.db.$client
+        .prepare("select roadmap_id, time_zone, leaderboard_enabled from workspaces where external_id = 'team-a'")
+        .get();
     const before = workspaceA();
-    for (const text of ['settings', 'settings timezone Europe/Paris', 'settings leaderboard on', 'progress', 'topic redis', 'track', 'done mysql', 'reset redis', 'unlink', 'link']) {
+    for (const text of [
+      'settings',
+      'settings timezone Europe/Paris',
+      'settings leaderboard on',
+      'progress',
+      'topic redis',
+      'track',
+      'done mysql',
+      'reset redis',
+      'unlink',
+      'link',
+    ]) {
       await app.say(text, B);
     }
     expect(workspaceA()).toEqual(before);

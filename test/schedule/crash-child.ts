@@ -17,8 +17,15 @@ const rest = new REST({ api: apiUrl, globalRequestsPerSecond: 10_000, retries: 0
 const outbound = createDiscordOutbound({ rest, log });
 const core = createCore({ store, clock, log, defaultRoadmap: 'backend' });
 const sender = createSender({
-  store, clock, log,
-  adapters: [{ platform: 'discord', outbound: { ...outbound, limits: { ...outbound.limits, perSecond: 10_000, burst: 1000, inFlight: 8 } } }],
+  store,
+  clock,
+  log,
+  adapters: [
+    {
+      platform: 'discord',
+      outbound: { ...outbound, limits: { ...outbound.limits, perSecond: 10_000, burst: 1000, inFlight: 8 } },
+    },
+  ],
   outbound: core.outbound,
 });
 process.stdout.write('ready\n');

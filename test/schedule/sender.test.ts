@@ -4,7 +4,9 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startScheduling, userId } from './setup.ts';
 
 let s: Awaited<ReturnType<typeof startScheduling>>;
-beforeEach(async () => { s = await startScheduling(); });
+beforeEach(async () => {
+  s = await startScheduling();
+});
 afterEach(async () => {
   expect(s.fake.violations).toEqual([]);
   await s.close();
@@ -30,7 +32,9 @@ it('sends a nudge by DM with the next topic, streak and command buttons, carryin
   expect(post.body.nonce).toMatch(/^[0-9a-f]{24}$/); // Discord allows up to 25 characters
   expect(post.body.embeds[0].title).toMatch(/^Time to study: /);
   expect(JSON.stringify(post.body.embeds[0])).toContain('Streak');
-  const ids = post.body.components.flatMap((row: { components: { custom_id: string }[] }) => row.components.map((c) => c.custom_id));
+  const ids = post.body.components.flatMap((row: { components: { custom_id: string }[] }) =>
+    row.components.map((c) => c.custom_id),
+  );
   expect(ids).toHaveLength(4);
   expect(ids[0]).toMatch(/^1200000000000000001:done /);
   expect(ids[1]).toMatch(/:start /);
@@ -69,12 +73,19 @@ it('marks closed DMs failed with the reason, and pauses the nudge after three in
     expect(s.app.store.schedules.byId(1)!.consecutiveFailures).toBe(i + 1);
   }
   expect(s.statuses()).toEqual({ failed: 3 });
-  expect(s.app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({ last_error: 'the member does not accept direct messages from this bot' });
+  expect(s.app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({
+    last_error: 'the member does not accept direct messages from this bot',
+  });
   expect(s.outcomes).toEqual(['failed_discord_50007', 'failed_discord_50007', 'failed_discord_50007']);
   expect(s.app.store.schedules.byId(1)!.nextDueAt).toBeNull();
   await s.app.core.outbound.queueDue(at('2026-11-29T09:00:00Z'));
   expect(s.app.store.deliveries.depth()).toBe(0); // paused: nothing more is queued
-  const next = await s.app.say('next', { platform: 'discord', workspace: '1200000000000000001', id: userId(7), displayName: 'm7' });
+  const next = await s.app.say('next', {
+    platform: 'discord',
+    workspace: '1200000000000000001',
+    id: userId(7),
+    displayName: 'm7',
+  });
   expect(JSON.stringify(next.blocks)).toContain('Your daily nudges are paused');
 });
 
@@ -94,8 +105,14 @@ it('resends a delivery cut off mid-request with its nonce, flagged only once it 
   await s.app.core.outbound.queueDue(s.app.clock.now().getTime());
   // A process that then died had started both requests: at 09:00:00 and at 09:00:30.
   s.app.store.outboxOwners.beat('dead', Date.now() - 60_000);
-  const claimed = s.app.store.deliveries.claim({ platform: 'discord', owner: 'dead', now: at('2026-11-26T09:00:00Z'), limit: 2 });
-  for (const [i, d] of claimed.entries()) s.app.store.deliveries.sending(d.id, 'dead', at('2026-11-26T09:00:00Z') + i * 30_000);
+  const claimed = s.app.store.deliveries.claim({
+    platform: 'discord',
+    owner: 'dead',
+    now: at('2026-11-26T09:00:00Z'),
+    limit: 2,
+  });
+  for (const [i, d] of claimed.entries())
+    s.app.store.deliveries.sending(d.id, 'dead', at('2026-11-26T09:00:00Z') + i * 30_000);
   s.app.clock.set('2026-11-26T09:01:05Z');
   await s.sender.drain();
   const sentNonces = s.fake.requests.filter((r) => r.path.endsWith('/messages')).map((r) => r.body.nonce);
@@ -111,7 +128,9 @@ it('claims a row only when it can be sent: never more than the requests allowed 
   await s.app.core.outbound.queueDue(s.app.clock.now().getTime());
   const held: number[] = [];
   const owned = s.app.db.$client.prepare('select count(*) from deliveries where owner is not null').pluck();
-  s.fake.onRequest((r) => { if (r.path.endsWith('/messages')) held.push(owned.get() as number); });
+  s.fake.onRequest((r) => {
+    if (r.path.endsWith('/messages')) held.push(owned.get() as number);
+  });
   await s.sender.drain(); // this sender allows 20 in flight
   expect(held).toHaveLength(30);
   expect(Math.max(...held)).toBeLessThanOrEqual(20);

@@ -24,16 +24,22 @@ export async function startScheduling(opts: { now?: string } = {}) {
   const rest = new REST({ api: fake.apiUrl, globalRequestsPerSecond: 10_000, retries: 1 }).setToken('fake-bot-token');
   const outcomes: string[] = [];
   const sender = createSender({
-    store: app.store, clock: app.clock, log,
+    store: app.store,
+    clock: app.clock,
+    log,
     adapters: [discordSending(rest, log, { perSecond: 5000, burst: 500, inFlight: 20 })],
     outbound: app.core.outbound,
     count: (_platform, outcome) => void outcomes.push(outcome),
     backoff: { baseMs: 60_000, capMs: 600_000, maxAttempts: 8 },
   });
   return {
-    app, fake, sender, outcomes,
+    app,
+    fake,
+    sender,
+    outcomes,
     /** A Discord member of the guild sets a nudge. */
-    remind: (i: number, text = 'remind 09:00 UTC') => app.say(text, { platform: 'discord', workspace: GUILD, id: userId(i), displayName: `m${i}` }),
+    remind: (i: number, text = 'remind 09:00 UTC') =>
+      app.say(text, { platform: 'discord', workspace: GUILD, id: userId(i), displayName: `m${i}` }),
     /** Successful message posts per DM channel, counting a repeated nonce once, as Discord does with enforce_nonce. */
     delivered(): Map<string, number> {
       const seen = new Set<string>();
@@ -47,6 +53,9 @@ export async function startScheduling(opts: { now?: string } = {}) {
       return per;
     },
     statuses: () => app.store.deliveries.counts(),
-    async close() { await fake.close(); app.close(); },
+    async close() {
+      await fake.close();
+      app.close();
+    },
   };
 }

@@ -6,7 +6,7 @@ import { createOutbound } from '../../src/adapters/slack/send.ts';
 import { reply, text } from '../../src/core/model/reply.ts';
 import { createLog } from '../../src/log.ts';
 import { createSender } from '../../src/schedule/sender.ts';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
+import { type FakeSlack, startFakeSlack } from '../fakes/slack-api.ts';
 import { createTestApp, type TestApp } from '../helpers.ts';
 
 let app: TestApp;
@@ -26,9 +26,12 @@ afterEach(async () => {
 function sender() {
   const outbound = createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' });
   return createSender({
-    store: app.store, clock: app.clock, log: createLog('silent'),
+    store: app.store,
+    clock: app.clock,
+    log: createLog('silent'),
     adapters: [{ platform: 'slack', outbound: { ...outbound, limits: { ...outbound.limits, perTargetMs: 0 } } }],
-    outbound: app.core.outbound, count: (_p, o) => void outcomes.push(o),
+    outbound: app.core.outbound,
+    count: (_p, o) => void outcomes.push(o),
   });
 }
 const slackUser = (id: string) => ({ platform: 'slack', workspace: 'T1', id, timeZone: 'UTC' });
@@ -43,7 +46,8 @@ async function crashedTwiceMidFanOut() {
   const run = (owner: string, claims: number, start: number[], at: number) => {
     app.store.outboxOwners.beat(owner, Date.now() - 60_000); // its heartbeat: a minute old, so it is dead
     const claimed = app.store.deliveries.claim({ platform: 'slack', workspace: 'T1', owner, now: NINE, limit: claims });
-    for (const d of claimed) if (start.includes(d.scheduleId!)) expect(app.store.deliveries.sending(d.id, owner, at)).toBe(true);
+    for (const d of claimed)
+      if (start.includes(d.scheduleId!)) expect(app.store.deliveries.sending(d.id, owner, at)).toBe(true);
   };
   run('first', 2, [2], NINE + 1000);
   app.store.outboxOwners.recoverDead('second', Date.now() - 15_000);
@@ -55,8 +59,18 @@ it('without im:history, resends what was cut off mid-request flagged, however of
   fake = await startFakeSlack(); // the manifest's scopes: no im:history
   await crashedTwiceMidFanOut();
   await sender().drain();
-  expect(fake.callsTo('chat.postMessage').map((c) => c.params.channel).sort()).toEqual(['DU1', 'DU2', 'DU3', 'DU4']);
-  expect(fake.callsTo('conversations.history').map((c) => c.params.channel).sort()).toEqual(['DU1', 'DU2']); // it asked
+  expect(
+    fake
+      .callsTo('chat.postMessage')
+      .map((c) => c.params.channel)
+      .sort(),
+  ).toEqual(['DU1', 'DU2', 'DU3', 'DU4']);
+  expect(
+    fake
+      .callsTo('conversations.history')
+      .map((c) => c.params.channel)
+      .sort(),
+  ).toEqual(['DU1', 'DU2']); // it asked
   expect(row(1)).toMatchObject({ status: 'sent', possible_duplicate: 1, interrupted_at: NINE + 20_000 });
   expect(row(2)).toMatchObject({ status: 'sent', possible_duplicate: 1, interrupted_at: NINE + 1000 }); // the first cut-off counts
   expect(row(3)).toMatchObject({ status: 'sent', possible_duplicate: 0, interrupted_at: null }); // it only waited
@@ -68,10 +82,18 @@ it('with im:history, records what arrived without sending it again, and resends 
   fake = await startFakeSlack({ scopes: ['chat:write', 'im:write', 'im:history'] });
   await crashedTwiceMidFanOut();
   // U1's cut-off request had reached Slack (its nonce rides in the message metadata); U2's had not.
-  await createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' })
-    .send({ kind: 'user', workspaceId: 'T1', id: 'DU1' }, reply({ blocks: [text('Time to study')] }), { nonce: row(1).nonce as string });
+  await createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' }).send(
+    { kind: 'user', workspaceId: 'T1', id: 'DU1' },
+    reply({ blocks: [text('Time to study')] }),
+    { nonce: row(1).nonce as string },
+  );
   await sender().drain();
-  expect(fake.callsTo('chat.postMessage').map((c) => c.params.channel).sort()).toEqual(['DU1', 'DU2', 'DU3', 'DU4']); // DU1: the first run's
+  expect(
+    fake
+      .callsTo('chat.postMessage')
+      .map((c) => c.params.channel)
+      .sort(),
+  ).toEqual(['DU1', 'DU2', 'DU3', 'DU4']); // DU1: the first run's
   expect(row(1)).toMatchObject({ status: 'sent', possible_duplicate: 0, attempts: 1 }); // no second request
   expect(row(2)).toMatchObject({ status: 'sent', possible_duplicate: 0 });
   expect(outcomes.sort()).toEqual(['found_after_crash', 'sent', 'sent', 'sent', 'sent']);
@@ -82,8 +104,16 @@ it('reports, rather than resends, a delivery cut off mid-request that is now ove
   await crashedTwiceMidFanOut();
   app.clock.set(new Date(NINE + 2 * 60 * 60_000 + 1));
   await sender().drain();
-  expect(row(1)).toMatchObject({ status: 'skipped', last_error: expect.stringMatching(/^missed: cut off mid-send by a crash and now over 2 hours late/) });
-  expect(fake.callsTo('chat.postMessage').map((c) => c.params.channel).sort()).toEqual(['DU3', 'DU4']); // late, but never started
+  expect(row(1)).toMatchObject({
+    status: 'skipped',
+    last_error: expect.stringMatching(/^missed: cut off mid-send by a crash and now over 2 hours late/),
+  });
+  expect(
+    fake
+      .callsTo('chat.postMessage')
+      .map((c) => c.params.channel)
+      .sort(),
+  ).toEqual(['DU3', 'DU4']); // late, but never started
 });
 
 it('fails a DM Slack will never take, with the reason, and retries a transient error later', async () => {
@@ -100,11 +130,18 @@ it('fails a DM Slack will never take, with the reason, and retries a transient e
   });
   const s = sender();
   await s.drain();
-  expect(app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({ status: 'failed', last_error: 'the member is no longer in the workspace' });
+  expect(app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({
+    status: 'failed',
+    last_error: 'the member is no longer in the workspace',
+  });
   expect(app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'pending', attempts: 1 });
   app.clock.advance(30_000); // the first backoff step
   await s.drain();
-  expect(app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'sent', attempts: 2, possible_duplicate: 0 });
+  expect(app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({
+    status: 'sent',
+    attempts: 2,
+    possible_duplicate: 0,
+  });
   expect(outcomes.sort()).toEqual(['failed_user_not_found', 'retried', 'sent']);
 });
 
@@ -119,9 +156,13 @@ it('loses and doubles nothing through Slack 429s and an outage, and waits out ea
   fake.failNext('conversations.open', 500, 2);
   const s = sender();
   await s.drain();
-  const limited = app.db.$client.prepare("select count(*) n from deliveries where status = 'pending' and last_error = 'rate limited'").get() as { n: number };
+  const limited = app.db.$client
+    .prepare("select count(*) n from deliveries where status = 'pending' and last_error = 'rate limited'")
+    .get() as { n: number };
   expect(limited.n).toBeGreaterThan(0);
-  const waiting = app.db.$client.prepare("select min(next_attempt_at) at from deliveries where last_error = 'rate limited'").get() as { at: number };
+  const waiting = app.db.$client
+    .prepare("select min(next_attempt_at) at from deliveries where last_error = 'rate limited'")
+    .get() as { at: number };
   expect(waiting.at).toBeGreaterThanOrEqual(NINE + 2_000); // not before Slack said
   for (let i = 0; i < 20 && app.store.deliveries.depth() > 0; i++) {
     app.clock.advance(10 * 60_000);
@@ -129,10 +170,15 @@ it('loses and doubles nothing through Slack 429s and an outage, and waits out ea
   }
   const posts = fake.callsTo('chat.postMessage');
   expect(posts.filter((c) => c.failedWith).map((c) => c.failedWith)).toEqual([429, 429, 429, 429, 503, 503, 503]);
-  const accepted = posts.filter((c) => !c.failedWith).map((c) => c.params.channel).sort();
+  const accepted = posts
+    .filter((c) => !c.failedWith)
+    .map((c) => c.params.channel)
+    .sort();
   expect(accepted).toEqual(Array.from({ length: 12 }, (_, i) => `DU${i + 1}`).sort()); // each member once
   expect(fake.callsTo('conversations.open').filter((c) => c.failedWith === 500)).toHaveLength(2);
-  expect(app.db.$client.prepare("select status, count(*) n from deliveries group by status").all()).toEqual([{ status: 'sent', n: 12 }]);
+  expect(app.db.$client.prepare('select status, count(*) n from deliveries group by status').all()).toEqual([
+    { status: 'sent', n: 12 },
+  ]);
   expect(outcomes.filter((o) => o === 'sent')).toHaveLength(12);
   expect(outcomes.filter((o) => o === 'retried').length).toBeGreaterThanOrEqual(4 + 3 + 2);
   expect(fake.violations).toEqual([]);

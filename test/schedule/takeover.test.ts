@@ -2,15 +2,19 @@
 // its next beat once the dead one's heartbeat is too old, and one that stops leaves nothing for anyone to wait on.
 import { REST } from 'discord.js';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { SendLimits } from '../../src/adapters/adapter.ts';
 import { createLog } from '../../src/log.ts';
 import { createSender } from '../../src/schedule/sender.ts';
 import type { Recovered } from '../../src/store/index.ts';
-import type { SendLimits } from '../../src/adapters/adapter.ts';
 import { discordSending, startScheduling } from './setup.ts';
 
 let s: Awaited<ReturnType<typeof startScheduling>>;
-beforeEach(async () => { s = await startScheduling(); });
-afterEach(async () => { await s.close(); });
+beforeEach(async () => {
+  s = await startScheduling();
+});
+afterEach(async () => {
+  await s.close();
+});
 const NINE = Date.parse('2026-11-26T09:00:00Z');
 const owners = () => s.app.db.$client.prepare('select id from outbox_owners order by id').pluck().all();
 
@@ -18,7 +22,10 @@ function sender(onRecovered?: (r: Recovered) => void, limits: Partial<SendLimits
   const log = createLog('silent');
   const rest = new REST({ api: s.fake.apiUrl, globalRequestsPerSecond: 10_000, retries: 0 }).setToken('fake-bot-token');
   return createSender({
-    store: s.app.store, clock: s.app.clock, log, onRecovered,
+    store: s.app.store,
+    clock: s.app.clock,
+    log,
+    onRecovered,
     adapters: [discordSending(rest, log, limits)],
     outbound: s.app.core.outbound,
     liveness: { beatMs: 50, deadAfterMs: 1500 },
@@ -36,7 +43,7 @@ async function deadSender(): Promise<string> {
   return first!.nonce;
 }
 
-it('takes back a dead sender\'s claims on its first beat once that one is silent too long, and sends them at once', async () => {
+it("takes back a dead sender's claims on its first beat once that one is silent too long, and sends them at once", async () => {
   const nonce = await deadSender();
   const recovered: Recovered[] = [];
   const live = sender((r) => recovered.push(r));
@@ -62,12 +69,19 @@ it('gives back claims whose request has not started when it stops, and leaves as
   const draining = live.drain();
   for (let i = 0; i < 100 && s.statuses().sent !== 1; i++) await new Promise((resolve) => setTimeout(resolve, 20));
   // The other two are claimed (two may be in flight) but wait for the rate: neither request has started.
-  expect(s.app.db.$client.prepare('select status from deliveries where owner is not null').pluck().all()).toEqual(['claimed', 'claimed']);
+  expect(s.app.db.$client.prepare('select status from deliveries where owner is not null').pluck().all()).toEqual([
+    'claimed',
+    'claimed',
+  ]);
   live.stop();
   await draining;
   expect(s.statuses()).toEqual({ sent: 1, pending: 2 }); // given back by stop() itself, before the grace period ends
   expect(owners()).toEqual([live.owner]);
   live.close();
-  expect(s.app.db.$client.prepare('select count(*) n from deliveries where owner is not null or interrupted_at is not null').get()).toEqual({ n: 0 });
+  expect(
+    s.app.db.$client
+      .prepare('select count(*) n from deliveries where owner is not null or interrupted_at is not null')
+      .get(),
+  ).toEqual({ n: 0 });
   expect(owners()).toEqual([]);
 });

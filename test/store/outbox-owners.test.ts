@@ -9,20 +9,29 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db.ts';
-import { createTestApp, tempDir, type TestApp } from '../helpers.ts';
+import { createTestApp, type TestApp, tempDir } from '../helpers.ts';
 
 const NINE = Date.parse('2026-11-26T09:00:00Z');
 const ROOT = new URL('../..', import.meta.url).pathname;
 let app: TestApp;
-beforeEach(() => { app = createTestApp({ now: '2026-11-26T08:00:00Z' }); });
+beforeEach(() => {
+  app = createTestApp({ now: '2026-11-26T08:00:00Z' });
+});
 afterEach(() => app.close());
 
 async function due(members: number) {
-  for (let i = 1; i <= members; i++) await app.say('remind 09:00 UTC', { platform: 'discord', workspace: 'G1', id: `u${i}` });
+  for (let i = 1; i <= members; i++)
+    await app.say('remind 09:00 UTC', { platform: 'discord', workspace: 'G1', id: `u${i}` });
   await app.core.outbound.queueDue(NINE);
 }
-const rows = () => app.db.$client.prepare('select id, status, owner, interrupted_at interruptedAt, sending_since sendingSince from deliveries order by id').all();
-const claim = (owner: string, limit: number) => app.store.deliveries.claim({ platform: 'discord', owner, now: NINE, limit });
+const rows = () =>
+  app.db.$client
+    .prepare(
+      'select id, status, owner, interrupted_at interruptedAt, sending_since sendingSince from deliveries order by id',
+    )
+    .all();
+const claim = (owner: string, limit: number) =>
+  app.store.deliveries.claim({ platform: 'discord', owner, now: NINE, limit });
 
 describe('a dead owner', () => {
   it("gets its claims taken back: those that waited plainly, those mid-request as interrupted; a live owner's stay", async () => {
@@ -52,7 +61,10 @@ describe('a dead owner', () => {
 
   it('keeps the first cut-off instant over later ones, and counts an owner missing from the table as dead', async () => {
     await due(1);
-    for (const [owner, at] of [['one', NINE + 1], ['two', NINE + 2]] as const) {
+    for (const [owner, at] of [
+      ['one', NINE + 1],
+      ['two', NINE + 2],
+    ] as const) {
       const [row] = claim(owner, 1); // 'two' never beat: it has no heartbeat row at all
       app.store.deliveries.sending(row!.id, owner, at);
       app.store.outboxOwners.recoverDead('me', 0);
@@ -67,8 +79,15 @@ describe('a dead owner', () => {
     const [a, b] = claim('me', 2);
     claim('other', 1);
     app.store.deliveries.sending(b!.id, 'me', NINE + 3);
-    expect(app.store.outboxOwners.retire('me')).toEqual({ released: 1, interrupted: [{ id: b!.id, platform: 'discord' }] });
-    expect(rows()).toMatchObject([{ id: a!.id, status: 'pending' }, { id: b!.id, status: 'pending', interruptedAt: NINE + 3 }, { status: 'claimed', owner: 'other' }]);
+    expect(app.store.outboxOwners.retire('me')).toEqual({
+      released: 1,
+      interrupted: [{ id: b!.id, platform: 'discord' }],
+    });
+    expect(rows()).toMatchObject([
+      { id: a!.id, status: 'pending' },
+      { id: b!.id, status: 'pending', interruptedAt: NINE + 3 },
+      { status: 'claimed', owner: 'other' },
+    ]);
     expect(app.db.$client.prepare('select id from outbox_owners').pluck().all()).toEqual(['other']);
   });
 });
@@ -77,24 +96,34 @@ it('lets two processes claim from one database file at once without ever taking 
   await due(600);
   const file = app.db.$client.name;
   const start = (owner: string) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/store/claim-child.ts', file, owner], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/store/claim-child.ts', file, owner], {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     const ready = new Promise<void>((resolve) => child.stdout.on('data', () => out.startsWith('ready\n') && resolve()));
-    const ids = new Promise<number[]>((resolve, reject) => child.on('close', (code) => (code === 0
-      ? resolve(JSON.parse(out.slice('ready\n'.length)) as number[])
-      : reject(new Error(`claim child exited ${code}`)))));
+    const ids = new Promise<number[]>((resolve, reject) =>
+      child.on('close', (code) =>
+        code === 0
+          ? resolve(JSON.parse(out.slice('ready\n'.length)) as number[])
+          : reject(new Error(`claim child exited ${code}`)),
+      ),
+    );
     return { child, ready, ids };
   };
   const children = [start('one'), start('two')];
   await Promise.all(children.map((c) => c.ready));
   for (const c of children) c.child.stdin.end('go\n');
-  const [one, two] = await Promise.all(children.map((c) => c.ids)) as [number[], number[]];
+  const [one, two] = (await Promise.all(children.map((c) => c.ids))) as [number[], number[]];
   expect(one.length).toBeGreaterThan(0);
   expect(two.length).toBeGreaterThan(0);
   expect([...one, ...two].sort((x, y) => x - y)).toEqual(Array.from({ length: 600 }, (_, i) => i + 1)); // each once
   const owners = app.db.$client.prepare('select owner, count(*) n from deliveries group by owner order by owner').all();
-  expect(owners).toEqual([{ owner: 'one', n: one.length }, { owner: 'two', n: two.length }]);
+  expect(owners).toEqual([
+    { owner: 'one', n: one.length },
+    { owner: 'two', n: two.length },
+  ]);
 }, 60_000);
 
 it('upgrades a database an older version left mid-send: its rows count as interrupted, and pending rows learn their workspace', () => {
@@ -108,7 +137,8 @@ it('upgrades a database an older version left mid-send: its rows count as interr
     const file = join(tmp.dir, 'coach.db');
     const sqlite = new Database(file);
     migrate(drizzle(sqlite), { migrationsFolder: older });
-    const insert = sqlite.prepare(`insert into deliveries (key, platform, target, payload, status, nonce, attempts, next_attempt_at, due_at, created_at)
+    const insert =
+      sqlite.prepare(`insert into deliveries (key, platform, target, payload, status, nonce, attempts, next_attempt_at, due_at, created_at)
       values (?, 'slack', '{"kind":"user","workspaceId":"T1","id":"U1"}', '{}', ?, 'n', 1, ?, 0, 0)`);
     insert.run('leased', 'sending', NINE + 300_000); // claimed at NINE under the old five-minute lease
     insert.run('waiting', 'pending', NINE);
@@ -116,7 +146,11 @@ it('upgrades a database an older version left mid-send: its rows count as interr
     sqlite.close();
 
     const upgraded = openDb(file);
-    expect(upgraded.$client.prepare('select key, status, interrupted_at i, target_workspace w from deliveries order by id').all()).toEqual([
+    expect(
+      upgraded.$client
+        .prepare('select key, status, interrupted_at i, target_workspace w from deliveries order by id')
+        .all(),
+    ).toEqual([
       { key: 'leased', status: 'pending', i: NINE, w: 'T1' },
       { key: 'waiting', status: 'pending', i: null, w: 'T1' },
       { key: 'done', status: 'sent', i: null, w: '' }, // settled: it is never claimed again

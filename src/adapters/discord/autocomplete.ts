@@ -9,7 +9,11 @@ import { truncate } from './render.ts';
 const MAX_CHOICES = 25;
 
 /** Choices for the focused option, or none when it is not a topic. */
-export function choicesFor(interaction: AutocompleteInteraction, commands: readonly Command[], suggestTopics: SuggestTopics) {
+export function choicesFor(
+  interaction: AutocompleteInteraction,
+  commands: readonly Command[],
+  suggestTopics: SuggestTopics,
+) {
   const sub = interaction.options.getSubcommand(false);
   const focused = interaction.options.getFocused(true);
   const arg = commands.find((c) => c.name === sub)?.args.find((a) => a.name === focused.name);

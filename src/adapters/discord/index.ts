@@ -1,9 +1,9 @@
 // Discord wiring: a discord.js gateway client (Guilds intent only) that routes interactions and sends messages.
 import { Client, Events, GatewayIntentBits, Status } from 'discord.js';
 import type { Command } from '../../core/commands/command.ts';
+import type { SuggestTopics } from '../../core/index.ts';
 import type { Log } from '../../log.ts';
 import type { Adapter, Handle } from '../adapter.ts';
-import type { SuggestTopics } from '../../core/index.ts';
 import { createRoutes } from './routes.ts';
 import { createDiscordOutbound } from './send.ts';
 
@@ -30,7 +30,9 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): Adapter {
   // discord.js reconnects and resumes by itself; we only say so. The adapter keeps nothing a reconnect loses.
   client.on(Events.ShardReconnecting, (shard) => stopping || log.warn('discord: gateway reconnecting', { shard }));
   client.on(Events.ShardResume, (shard, replayed) => log.info('discord: gateway resumed', { shard, replayed }));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn('discord: gateway disconnected', { shard, code: event.code }));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.warn('discord: gateway disconnected', { shard, code: event.code }),
+  );
   client.on(Events.ShardError, (error, shard) => log.error('discord: gateway error', { shard, err: error }));
   client.on(Events.Error, (error) => log.error('discord: client error', { err: error }));
   client.on(Events.Warn, (message) => log.warn('discord: warning', { message }));
@@ -41,13 +43,18 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): Adapter {
       const route = createRoutes({ ...deps, rest: client.rest, deferAfterMs: deps.deferAfterMs ?? 1500 }, handle);
       client.on(Events.InteractionCreate, (interaction) => {
         // One bad event never takes the process down.
-        route(interaction).catch((error: unknown) => log.error('discord: interaction failed', { err: error, id: interaction.id }));
+        route(interaction).catch((error: unknown) =>
+          log.error('discord: interaction failed', { err: error, id: interaction.id }),
+        );
       });
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(deps.token);
       await ready;
       if (client.application?.id !== deps.applicationId) {
-        log.warn('discord: the token belongs to another application than DISCORD_APPLICATION_ID', { tokenApplicationId: client.application?.id, configuredApplicationId: deps.applicationId });
+        log.warn('discord: the token belongs to another application than DISCORD_APPLICATION_ID', {
+          tokenApplicationId: client.application?.id,
+          configuredApplicationId: deps.applicationId,
+        });
       }
       log.info('discord: connected', { user: client.user?.tag, guilds: client.guilds.cache.size });
     },

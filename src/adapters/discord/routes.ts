@@ -1,11 +1,11 @@
 // Routes each Discord interaction: /roadmap → handle → a reply, a button → its command, autocomplete → the core's
 // topic suggestions.
-import { InteractionResponseType, MessageFlags, type Interaction, type REST } from 'discord.js';
+import { type Interaction, InteractionResponseType, MessageFlags, type REST } from 'discord.js';
 import type { Command } from '../../core/commands/command.ts';
+import type { SuggestTopics } from '../../core/index.ts';
 import { reply, text } from '../../core/model/reply.ts';
 import type { Log } from '../../log.ts';
 import type { Handle } from '../adapter.ts';
-import type { SuggestTopics } from '../../core/index.ts';
 import { choicesFor } from './autocomplete.ts';
 import { ROOT } from './commands.ts';
 import { commandText, invocationFor, parseCustomId } from './receive.ts';
@@ -19,7 +19,9 @@ export interface RouteDeps {
   deferAfterMs: number;
 }
 
-const NO_GUILD = reply({ blocks: [text('Roadmap Coach works inside a server: type `/roadmap` in one of its channels.')] });
+const NO_GUILD = reply({
+  blocks: [text('Roadmap Coach works inside a server: type `/roadmap` in one of its channels.')],
+});
 const REMEMBERED = 5000; // interaction ids kept to ignore a duplicate delivery (a resume can replay one)
 
 export function createRoutes(deps: RouteDeps, handle: Handle) {
@@ -38,8 +40,12 @@ export function createRoutes(deps: RouteDeps, handle: Handle) {
     }
     const target = { id: interaction.id, token: interaction.token, applicationId: interaction.applicationId };
     if (interaction.isAutocomplete()) {
-      const choices = interaction.commandName === ROOT ? choicesFor(interaction, deps.commands, deps.suggestTopics) : [];
-      await callback(deps.rest, target, { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } });
+      const choices =
+        interaction.commandName === ROOT ? choicesFor(interaction, deps.commands, deps.suggestTopics) : [];
+      await callback(deps.rest, target, {
+        type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+        data: { choices },
+      });
     } else if (interaction.isChatInputCommand() && interaction.commandName === ROOT) {
       // A guild is the workspace; /roadmap is registered for guilds only, but an old registration may differ.
       if (!interaction.guildId) return respond(deps, target, 'reply', Promise.resolve(NO_GUILD));

@@ -1,9 +1,16 @@
 // Outbound messages (nudges, digests): a member's DMs or a channel, with a nonce Discord enforces. Its errors become
 // adapter.ts's: refusals that retrying cannot fix are permanent, a 429 is a wait, the rest transient.
-import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError, type REST, Routes } from 'discord.js';
 import type { Reply } from '../../core/model/reply.ts';
 import type { Log } from '../../log.ts';
-import { PermanentSendError, RetryAfterError, type Outbound, type SendLimits, type SendOptions, type SendTarget } from '../adapter.ts';
+import {
+  type Outbound,
+  PermanentSendError,
+  RetryAfterError,
+  type SendLimits,
+  type SendOptions,
+  type SendTarget,
+} from '../adapter.ts';
 import { messageFor } from './respond.ts';
 
 // 50 requests per second globally (a DM costs two: open + post), no per-workspace limit for bots' messages.
@@ -35,14 +42,21 @@ export function createDiscordOutbound(deps: { rest: REST; log: Log }): Outbound 
   };
 }
 
-async function post(deps: { rest: REST; log: Log }, target: SendTarget, reply: Reply, options: SendOptions = {}): Promise<void> {
+async function post(
+  deps: { rest: REST; log: Log },
+  target: SendTarget,
+  reply: Reply,
+  options: SendOptions = {},
+): Promise<void> {
   // enforce_nonce: Discord posts a message with a nonce it saw in the last few minutes only once, so a send retried
   // after a timeout or a crash mid-request never shows up twice.
   const nonce = options.nonce ? { nonce: options.nonce, enforce_nonce: true } : {};
   if (target.kind === 'user') {
     const dm = (await deps.rest.post(Routes.userChannels(), { body: { recipient_id: target.id } })) as { id: string };
     // A DM has no guild: buttons carry the guild id so a click lands in the right workspace.
-    await deps.rest.post(Routes.channelMessages(dm.id), { body: { ...messageFor(deps.log, reply, `${target.workspaceId}:`), ...nonce } });
+    await deps.rest.post(Routes.channelMessages(dm.id), {
+      body: { ...messageFor(deps.log, reply, `${target.workspaceId}:`), ...nonce },
+    });
   } else {
     await deps.rest.post(Routes.channelMessages(target.id), { body: { ...messageFor(deps.log, reply), ...nonce } });
   }
@@ -54,6 +68,7 @@ function sendError(error: unknown): unknown {
   }
   if (error instanceof RateLimitError) return new RetryAfterError(error.retryAfter, { cause: error });
   // discord.js already retried 5xx a few times; 4xx other than the permanent codes is a bug on our side or transient.
-  if (error instanceof DiscordAPIError || error instanceof HTTPError) return new Error(`discord HTTP ${error.status}`, { cause: error });
+  if (error instanceof DiscordAPIError || error instanceof HTTPError)
+    return new Error(`discord HTTP ${error.status}`, { cause: error });
   return error;
 }

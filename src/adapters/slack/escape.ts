@@ -44,7 +44,13 @@ function span(s: Span): string {
 /** The text with no markup at all (notification fallback), user text still neutralised. */
 export function plainText(spans: Span[]): string {
   return spans
-    .map((s) => (typeof s === 'string' ? escapeText(s) : 'user' in s ? neutralise(s.user) : escapeText('strong' in s ? s.strong : 'code' in s ? s.code : s.link)))
+    .map((s) =>
+      typeof s === 'string'
+        ? escapeText(s)
+        : 'user' in s
+          ? neutralise(s.user)
+          : escapeText('strong' in s ? s.strong : 'code' in s ? s.code : s.link),
+    )
     .join('')
     .replace(CONTROL, '');
 }

@@ -1,21 +1,21 @@
 // The Slack adapter: Bolt in HTTP mode (behind our signature guard) or Socket Mode; one workspace or OAuth installs.
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, SocketModeReceiver, type Logger } from '@slack/bolt';
+import { App, type Logger, SocketModeReceiver } from '@slack/bolt';
 import type { Clock } from '../../clock.ts';
 import type { Log } from '../../log.ts';
 import type { Adapter, Handle } from '../adapter.ts';
 import { boltLogger, quietLogger } from './bolt-logger.ts';
-import { createGuard } from './guard.ts';
 import { createFileDelivery } from './files.ts';
+import { createGuard } from './guard.ts';
 import { createHttpEntry } from './http-entry.ts';
 import { createInstallationStore, installationKey } from './installation-store.ts';
-import { registerRoutes } from './routes.ts';
 import type { SlackInstallations } from './installations.ts';
-import { slackMode, type SlackOptions } from './options.ts';
+import { type SlackOptions, slackMode } from './options.ts';
 import { createProfiles } from './profiles.ts';
 import { httpReceiver, socketReceiver } from './receivers.ts';
 import { createResponder } from './respond.ts';
+import { registerRoutes } from './routes.ts';
 import { createSealer, keyBytes } from './seal.ts';
 import { createOutbound, type SlackOutbound } from './send.ts';
 import { verifyBotToken } from './verify.ts';
@@ -49,10 +49,19 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
   const mode = slackMode(options);
   const logger = boltLogger(log);
   const clientOptions = options.apiUrl ? { slackApiUrl: options.apiUrl } : {};
-  const installations = mode.auth === 'oauth'
-    ? createInstallationStore({ installations: deps.installations, clock, sealer: createSealer(keyBytes(options.encryptionKey!)!) })
-    : undefined;
-  const outbound = createOutbound({ apiUrl: options.apiUrl, logger, tokenFor: (id) => (installations ? installations.botToken(id) : options.botToken) });
+  const installations =
+    mode.auth === 'oauth'
+      ? createInstallationStore({
+          installations: deps.installations,
+          clock,
+          sealer: createSealer(keyBytes(options.encryptionKey!)!),
+        })
+      : undefined;
+  const outbound = createOutbound({
+    apiUrl: options.apiUrl,
+    logger,
+    tokenFor: (id) => (installations ? installations.botToken(id) : options.botToken),
+  });
   let app: App | undefined;
   let socket: SocketModeReceiver | undefined;
   let server: Server | undefined;
@@ -76,16 +85,31 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       if (mode.auth === 'single') await verifyAtStart(options, logger, log);
       const auth = mode.auth === 'single' ? { token: options.botToken } : {};
       const socketMode = mode.transport === 'socket';
-      const receiver = socketMode ? socketReceiver(options, logger, clientOptions) : httpReceiver(options, logger, clientOptions, installations);
+      const receiver = socketMode
+        ? socketReceiver(options, logger, clientOptions)
+        : httpReceiver(options, logger, clientOptions, installations);
       // convoStore off: we keep no per-conversation state, and it costs a lookup on every request.
       app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
-      registerRoutes(app, { handle, profiles, clientFor: quick, responder, log, onUninstall, ackWithinMs, deliverFiles });
+      registerRoutes(app, {
+        handle,
+        profiles,
+        clientFor: quick,
+        responder,
+        log,
+        onUninstall,
+        ackWithinMs,
+        deliverFiles,
+      });
       if (receiver instanceof SocketModeReceiver) {
         socket = receiver;
         await app.start();
         return;
       }
-      entry = createHttpEntry({ boltListener: receiver.requestListener, guard: createGuard({ signingSecret: options.signingSecret!, clock }), log });
+      entry = createHttpEntry({
+        boltListener: receiver.requestListener,
+        guard: createGuard({ signingSecret: options.signingSecret!, clock }),
+        log,
+      });
       if (options.port !== undefined) server = await listen(options.port, entry);
     },
     outbound,
@@ -106,7 +130,12 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
 /** One auth.test without retries: an unreachable Slack or a wrong token fails the start at once. Its failure is
  *  reported by verifyBotToken, with the address: the client's own warning would only say "fetch failed". */
 async function verifyAtStart(options: SlackOptions, logger: Logger, log: Log): Promise<void> {
-  const startClient = webClients({ ...apiBase(options.apiUrl), logger: quietLogger(logger), retryConfig: { retries: 0 }, timeout: 10_000 });
+  const startClient = webClients({
+    ...apiBase(options.apiUrl),
+    logger: quietLogger(logger),
+    retryConfig: { retries: 0 },
+    timeout: 10_000,
+  });
   const who = await verifyBotToken(startClient(options.botToken!), options.apiUrl);
   log.info('slack: token verified', { team: who.teamId, botUser: who.botUserId });
 }

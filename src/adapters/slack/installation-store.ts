@@ -11,7 +11,11 @@ export function installationKey(q: { teamId?: string; enterpriseId?: string; isE
   return id;
 }
 
-export function createInstallationStore(deps: { installations: SlackInstallations; sealer: Sealer; clock: Clock }): InstallationStore & {
+export function createInstallationStore(deps: {
+  installations: SlackInstallations;
+  sealer: Sealer;
+  clock: Clock;
+}): InstallationStore & {
   botToken(workspaceId: string): string | undefined;
 } {
   const { installations, sealer, clock } = deps;
@@ -22,10 +26,19 @@ export function createInstallationStore(deps: { installations: SlackInstallation
   return {
     async storeInstallation(installation) {
       const isEnterpriseInstall = Boolean(installation.isEnterpriseInstall);
-      const id = installationKey({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall });
+      const id = installationKey({
+        teamId: installation.team?.id,
+        enterpriseId: installation.enterprise?.id,
+        isEnterpriseInstall,
+      });
       installations.save({
-        id, teamId: installation.team?.id ?? null, enterpriseId: installation.enterprise?.id ?? null, isEnterpriseInstall,
-        botUserId: installation.bot?.userId ?? null, sealed: sealer.seal(JSON.stringify(installation)), installedAt: clock.now().getTime(),
+        id,
+        teamId: installation.team?.id ?? null,
+        enterpriseId: installation.enterprise?.id ?? null,
+        isEnterpriseInstall,
+        botUserId: installation.bot?.userId ?? null,
+        sealed: sealer.seal(JSON.stringify(installation)),
+        installedAt: clock.now().getTime(),
       });
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {

@@ -13,10 +13,14 @@ const env = {
   SLACK_CLIENT_ID: optional(z.string().regex(/^\d+\.\d+$/, 'the client id from Basic Information, like 1234.5678')),
   SLACK_CLIENT_SECRET: optional(z.string().min(16, 'the client secret from Basic Information')),
   SLACK_STATE_SECRET: optional(z.string().min(16, 'a random string of at least 16 characters')),
-  SLACK_TOKEN_KEY: optional(z.string().refine((key) => keyBytes(key) !== undefined, {
-    error: '32 bytes, as 64 hex characters (openssl rand -hex 32) or 44 base64 characters (openssl rand -base64 32)',
-  })),
-  SLACK_API_URL: optional(httpUrl.regex(/\/api\/$/, 'the Web API base, ending in /api/ (e.g. https://slack-gov.com/api/)')),
+  SLACK_TOKEN_KEY: optional(
+    z.string().refine((key) => keyBytes(key) !== undefined, {
+      error: '32 bytes, as 64 hex characters (openssl rand -hex 32) or 44 base64 characters (openssl rand -base64 32)',
+    }),
+  ),
+  SLACK_API_URL: optional(
+    httpUrl.regex(/\/api\/$/, 'the Web API base, ending in /api/ (e.g. https://slack-gov.com/api/)'),
+  ),
 };
 
 const OAUTH = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'];
@@ -26,7 +30,9 @@ function rules(has: (name: string) => boolean): string[] {
   const problems: string[] = [];
   const oauth = OAUTH.filter(has);
   if (has('SLACK_BOT_TOKEN') && !has('SLACK_SIGNING_SECRET') && !has('SLACK_APP_TOKEN')) {
-    problems.push('SLACK_SIGNING_SECRET or SLACK_APP_TOKEN: Slack needs one to receive events (HTTP mode or Socket Mode)');
+    problems.push(
+      'SLACK_SIGNING_SECRET or SLACK_APP_TOKEN: Slack needs one to receive events (HTTP mode or Socket Mode)',
+    );
   }
   if (oauth.length) {
     for (const name of [...OAUTH, 'SLACK_SIGNING_SECRET', 'SLACK_TOKEN_KEY']) {
@@ -36,7 +42,8 @@ function rules(has: (name: string) => boolean): string[] {
   if (has('SLACK_BOT_TOKEN') && oauth.length) {
     problems.push(`SLACK_BOT_TOKEN or ${oauth.join(', ')}: one workspace (bot token) or OAuth installs, not both`);
   }
-  if (has('SLACK_APP_TOKEN') && oauth.length) problems.push('SLACK_APP_TOKEN: OAuth installs need HTTP mode; leave it unset');
+  if (has('SLACK_APP_TOKEN') && oauth.length)
+    problems.push('SLACK_APP_TOKEN: OAuth installs need HTTP mode; leave it unset');
   if (has('SLACK_APP_TOKEN') && !has('SLACK_BOT_TOKEN') && !oauth.length) {
     problems.push('SLACK_BOT_TOKEN: Socket Mode needs the bot token too (or the SLACK_CLIENT_* variables for OAuth)');
   }
@@ -52,18 +59,27 @@ export const slack = definePlatform({
   async create({ config, clock, log, installations }) {
     const { createSlackAdapter } = await import('./index.ts');
     return createSlackAdapter({
-      clock, log, installations,
+      clock,
+      log,
+      installations,
       options: {
-        botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN,
-        clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET, stateSecret: config.SLACK_STATE_SECRET,
-        encryptionKey: config.SLACK_TOKEN_KEY, apiUrl: config.SLACK_API_URL,
+        botToken: config.SLACK_BOT_TOKEN,
+        signingSecret: config.SLACK_SIGNING_SECRET,
+        appToken: config.SLACK_APP_TOKEN,
+        clientId: config.SLACK_CLIENT_ID,
+        clientSecret: config.SLACK_CLIENT_SECRET,
+        stateSecret: config.SLACK_STATE_SECRET,
+        encryptionKey: config.SLACK_TOKEN_KEY,
+        apiUrl: config.SLACK_API_URL,
       },
     });
   },
   // HTTP mode: events, install and the OAuth redirect on the bot's one server. Bolt's request handler exists once
   // the adapter has started; until then the route answers 503.
   routes: (adapter, config) =>
-    config.SLACK_APP_TOKEN ? [] : [{ prefix: '/slack/', handler: (req, res) => (adapter.listener() ?? notYet)(req, res) }],
+    config.SLACK_APP_TOKEN
+      ? []
+      : [{ prefix: '/slack/', handler: (req, res) => (adapter.listener() ?? notYet)(req, res) }],
 });
 
 function notYet(_req: IncomingMessage, res: ServerResponse): void {

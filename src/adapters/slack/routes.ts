@@ -3,12 +3,12 @@
 import type { App, webApi } from '@slack/bolt';
 import type { Log } from '../../log.ts';
 import type { Handle } from '../adapter.ts';
-import { withFileNote, type DeliverFiles } from './files.ts';
+import { type DeliverFiles, withFileNote } from './files.ts';
 import { publishHome } from './home.ts';
 import type { Profiles } from './profiles.ts';
-import type { Responder } from './respond.ts';
 import { fromAction, fromCommand, invocation } from './receive.ts';
 import { render } from './render.ts';
+import type { Responder } from './respond.ts';
 
 export interface RouteDeps {
   handle: Handle;
@@ -25,7 +25,8 @@ export interface RouteDeps {
 }
 
 /** The bot token this request was authorised with (per workspace under OAuth); the client holds the same one. */
-const tokenOf = (context: { botToken?: string }, client: { token?: string }): string => context.botToken ?? client.token ?? '';
+const tokenOf = (context: { botToken?: string }, client: { token?: string }): string =>
+  context.botToken ?? client.token ?? '';
 
 /** The promise's value if it settles within `ms`, else undefined. The timer is cleared at once when it does. */
 async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
@@ -55,7 +56,10 @@ function routeCommand(app: App, deps: RouteDeps): void {
     const answer = (async () => {
       const profile = await profiles.get(tokenOf(context, client), asker.teamId, asker.userId, command.user_name);
       const reply = await handle(invocation(asker, profile, command.text));
-      const message = { response_type: reply.visibility === 'channel' ? 'in_channel' as const : 'ephemeral' as const, ...render(withFileNote(reply)) };
+      const message = {
+        response_type: reply.visibility === 'channel' ? ('in_channel' as const) : ('ephemeral' as const),
+        ...render(withFileNote(reply)),
+      };
       return { reply, message };
     })();
     // The core answers in well under a millisecond, so the reply nearly always goes back in the ack's own HTTP
@@ -69,7 +73,10 @@ function routeCommand(app: App, deps: RouteDeps): void {
     }
     // Files only after the answer: the ack cannot carry them, and uploads may take longer than Slack's 3 s.
     const { reply } = await answer;
-    await deliverFiles({ token: tokenOf(context, client), userId: asker.userId, responseUrl: command.response_url }, reply.files);
+    await deliverFiles(
+      { token: tokenOf(context, client), userId: asker.userId, responseUrl: command.response_url },
+      reply.files,
+    );
   });
 }
 
@@ -80,7 +87,12 @@ function routeButtons(app: App, deps: RouteDeps): void {
     await ack();
     if (action.type !== 'button' || !action.value) return;
     const asker = fromAction(body);
-    const profile = await profiles.get(tokenOf(context, client), asker.teamId, asker.userId, body.user.name ?? body.user.id);
+    const profile = await profiles.get(
+      tokenOf(context, client),
+      asker.teamId,
+      asker.userId,
+      body.user.name ?? body.user.id,
+    );
     const to = { token: tokenOf(context, client), userId: asker.userId };
     if (body.view?.type === 'home') {
       // A button on the Home tab: run it, then show the tab as it is now. No response_url here: a failed upload is logged.
@@ -91,7 +103,10 @@ function routeButtons(app: App, deps: RouteDeps): void {
     }
     const reply = await handle(invocation(asker, profile, action.value));
     // A reply for the channel is a new message everyone sees; replacing the clicked (ephemeral) one would keep it private.
-    const how = reply.visibility === 'channel' ? { response_type: 'in_channel' as const, replace_original: false } : { replace_original: true };
+    const how =
+      reply.visibility === 'channel'
+        ? { response_type: 'in_channel' as const, replace_original: false }
+        : { replace_original: true };
     if (body.response_url) await responder.post(body.response_url, { ...how, ...render(withFileNote(reply)) });
     await deliverFiles({ ...to, responseUrl: body.response_url }, reply.files);
   });
@@ -102,11 +117,18 @@ function routeEvents(app: App, deps: RouteDeps): void {
   // One listener for all three events: Bolt runs every listener's matching chain on every request, slash commands
   // included, so each listener less is work saved on every command.
   app.event(/^(app_home_opened|app_uninstalled|tokens_revoked)$/, async ({ event, body, client, context }) => {
-    const team = { teamId: body.team_id, enterpriseId: body.enterprise_id, isEnterpriseInstall: Boolean(body.is_enterprise_install) };
+    const team = {
+      teamId: body.team_id,
+      enterpriseId: body.enterprise_id,
+      isEnterpriseInstall: Boolean(body.is_enterprise_install),
+    };
     switch (event.type) {
       case 'app_home_opened':
         if (event.tab === 'home') {
-          await publishHome({ client: deps.clientFor(tokenOf(context, client)), handle, profiles }, { teamId: body.team_id, userId: event.user });
+          await publishHome(
+            { client: deps.clientFor(tokenOf(context, client)), handle, profiles },
+            { teamId: body.team_id, userId: event.user },
+          );
         }
         return;
       case 'app_uninstalled':

@@ -19,16 +19,24 @@ const PERMANENT: Record<string, string> = {
   missing_scope: 'the app lacks a permission it needs',
 };
 
-interface SlackError { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number }
+interface SlackError {
+  code?: string;
+  data?: { error?: string };
+  retryAfter?: number;
+  statusCode?: number;
+}
 
 /** The workspace has no installation (the app was uninstalled or its token revoked): retrying cannot help. */
 export const notInstalled = (workspaceId: string) =>
-  new PermanentSendError('app_uninstalled', 'the app is not installed in the workspace', { cause: new Error(`no installation for ${workspaceId}`) });
+  new PermanentSendError('app_uninstalled', 'the app is not installed in the workspace', {
+    cause: new Error(`no installation for ${workspaceId}`),
+  });
 
 /** A Web API client's error as the outbox's kind of error; anything that is not Slack's passes through. */
 export function sendError(error: unknown): unknown {
   const slack = error as SlackError | undefined;
-  if (slack?.code === 'slack_webapi_rate_limited_error') return new RetryAfterError((slack.retryAfter ?? 1) * 1000, { cause: error });
+  if (slack?.code === 'slack_webapi_rate_limited_error')
+    return new RetryAfterError((slack.retryAfter ?? 1) * 1000, { cause: error });
   if (slack?.code === 'slack_webapi_platform_error') {
     const code = slack.data?.error ?? 'unknown';
     if (PERMANENT[code]) return new PermanentSendError(code, PERMANENT[code]!, { cause: error });

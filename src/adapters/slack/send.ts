@@ -14,11 +14,26 @@ export const DELIVERY_EVENT = 'roadmap_coach_delivery';
 // chat.postMessage allows about 1 message per second per channel and limits bursts per workspace, so one request at a
 // time per workspace costs nothing Slack would allow, and leaves at most one in doubt after a crash. Slack has no
 // idempotency key: a resend after a crash is looked for with findSent, or flagged.
-export const SLACK_LIMITS: SendLimits = { perSecond: 20, burst: 20, perTargetMs: 1000, inFlight: 1, perWorkspace: { lanesAtOnce: 20 } };
+export const SLACK_LIMITS: SendLimits = {
+  perSecond: 20,
+  burst: 20,
+  perTargetMs: 1000,
+  inFlight: 1,
+  perWorkspace: { lanesAtOnce: 20 },
+};
 
 /** send, openDirect and findSent for the adapter; all fail at once rather than retry (the outbox owns retrying). */
-export function createOutbound(deps: { apiUrl?: string; logger?: Logger; tokenFor: (workspaceId: string) => string | undefined }) {
-  const clientFor = webClients({ ...apiBase(deps.apiUrl), ...(deps.logger ? { logger: deps.logger } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+export function createOutbound(deps: {
+  apiUrl?: string;
+  logger?: Logger;
+  tokenFor: (workspaceId: string) => string | undefined;
+}) {
+  const clientFor = webClients({
+    ...apiBase(deps.apiUrl),
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
   const clientOf = (workspaceId: string) => {
     const token = deps.tokenFor(workspaceId);
     if (!token) throw notInstalled(workspaceId);
@@ -32,7 +47,8 @@ export function createOutbound(deps: { apiUrl?: string; logger?: Logger; tokenFo
   }
 
   // A user target whose id is already a DM channel (D…) was kept: post straight to it.
-  const dmOf = async (target: SendTarget) => (target.kind === 'user' && !target.id.startsWith('D') ? openDirect(target) : undefined);
+  const dmOf = async (target: SendTarget) =>
+    target.kind === 'user' && !target.id.startsWith('D') ? openDirect(target) : undefined;
 
   return {
     limits: SLACK_LIMITS,
@@ -44,8 +60,16 @@ export function createOutbound(deps: { apiUrl?: string; logger?: Logger; tokenFo
     send: translated(async (target: SendTarget, reply: Reply, options: SendOptions = {}): Promise<SendResult> => {
       const client = clientOf(target.workspaceId);
       const opened = await dmOf(target);
-      const metadata = options.nonce ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { nonce: options.nonce } } } : {};
-      await client.chat.postMessage({ channel: opened ?? target.id, ...render(reply), unfurl_links: false, unfurl_media: false, ...metadata });
+      const metadata = options.nonce
+        ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { nonce: options.nonce } } }
+        : {};
+      await client.chat.postMessage({
+        channel: opened ?? target.id,
+        ...render(reply),
+        unfurl_links: false,
+        unfurl_media: false,
+        ...metadata,
+      });
       return opened ? { channelId: opened } : {};
     }),
     /** Messages carrying this nonce among a member's latest DMs from the bot. Needs the optional im:history scope:
@@ -57,9 +81,14 @@ export function createOutbound(deps: { apiUrl?: string; logger?: Logger; tokenFo
       try {
         // The DM is read-only for the member: only the bot writes there, a few messages a day, so the latest few
         // hold a message cut off seconds or minutes ago.
-        const { messages = [] } = await client.conversations.history({ channel, limit: 20, include_all_metadata: true });
+        const { messages = [] } = await client.conversations.history({
+          channel,
+          limit: 20,
+          include_all_metadata: true,
+        });
         const ours = (payload: unknown) => (payload as { nonce?: unknown } | undefined)?.nonce === nonce;
-        return messages.filter((m) => m.metadata?.event_type === DELIVERY_EVENT && ours(m.metadata.event_payload)).length;
+        return messages.filter((m) => m.metadata?.event_type === DELIVERY_EVENT && ours(m.metadata.event_payload))
+          .length;
       } catch (error) {
         if ((error as { data?: { error?: string } }).data?.error === 'missing_scope') return undefined;
         throw error;

@@ -26,7 +26,12 @@ export interface TerminalDeps {
 
 export function createTerminalAdapter(deps: TerminalDeps): Adapter {
   const { input, output, interactive } = deps;
-  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: PROMPT });
+  const rl = createInterface({
+    input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+    prompt: PROMPT,
+  });
   const out = createChatOutput(output, () => rl.close()); // the reader went away: stop reading, the chat ends
   const screen = createScreen({ rl, output, out, interactive });
   const save = createFileSaver(deps);

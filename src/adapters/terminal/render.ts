@@ -40,7 +40,19 @@ function renderBlock(block: Block): string[] {
 
 function spans(list: Span[]): string {
   return list
-    .map((s) => (typeof s === 'string' ? s : 'strong' in s ? s.strong : 'code' in s ? `\`${s.code}\`` : 'link' in s ? `${s.link} <${s.url}>` : s.name ? s.user : `"${s.user}"`))
+    .map((s) =>
+      typeof s === 'string'
+        ? s
+        : 'strong' in s
+          ? s.strong
+          : 'code' in s
+            ? `\`${s.code}\``
+            : 'link' in s
+              ? `${s.link} <${s.url}>`
+              : s.name
+                ? s.user
+                : `"${s.user}"`,
+    )
     .map(safe)
     .join('');
 }

@@ -1,6 +1,6 @@
 // The chat's screen: the prompt (on a TTY only), and a message that arrives while the prompt waits drawn above it,
 // the prompt and what was typed drawn again. It also keeps the last message's buttons, pressed by their number.
-import { clearScreenDown, cursorTo, moveCursor, type Interface } from 'node:readline';
+import { clearScreenDown, cursorTo, type Interface, moveCursor } from 'node:readline';
 import type { Writable } from 'node:stream';
 import type { ChatOutput } from './output.ts';
 

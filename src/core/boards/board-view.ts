@@ -1,8 +1,8 @@
 // A leaderboard as plain data: the period, the ranked rows, how many more scored, and the asker's own standing. Built
 // once, then rendered for the asker, for a channel (a post or a digest), and later for a web page alike.
 import type { MemberRow, Store, WorkspaceRow } from '../../store/index.ts';
-import { offsetSegments, periodOf, type PeriodKind } from '../time/periods.ts';
 import type { Privacy } from '../model/wording.ts';
+import { offsetSegments, type PeriodKind, periodOf } from '../time/periods.ts';
 
 const SHOWN = 10; // ranks on the board; ties at the edge may add a few rows
 
@@ -27,20 +27,30 @@ export interface BoardView {
   you: { privacy: Privacy; standing?: Standing };
 }
 
-export function buildBoardView(deps: { store: Store; workspace: WorkspaceRow; member: MemberRow; now: number }, kind: PeriodKind): BoardView {
+export function buildBoardView(
+  deps: { store: Store; workspace: WorkspaceRow; member: MemberRow; now: number },
+  kind: PeriodKind,
+): BoardView {
   const { store, workspace, member, now } = deps;
   const zone = workspace.timeZone;
   const period = periodOf(kind, now, zone);
   // Local days need the zone's offsets only where events can be: from the first one ever, up to now.
   const from = Math.max(period.from, store.boards.firstEventAt() ?? now);
   const board = store.boards.leaderboard({
-    workspaceId: workspace.id, from: period.from, to: period.to, memberId: member.id, limit: SHOWN,
+    workspaceId: workspace.id,
+    from: period.from,
+    to: period.to,
+    memberId: member.id,
+    limit: SHOWN,
     segments: offsetSegments(zone, from, Math.min(period.to, now + 1)),
   });
   const standing = (row: Standing): Standing => ({ rank: row.rank, points: row.points, activeDays: row.activeDays });
   return {
     period: { kind, label: period.label },
-    rows: board.top.map((row) => ({ ...standing(row), member: { name: row.name, privacy: row.privacy === 'show' ? 'show' : 'anonymous' } })),
+    rows: board.top.map((row) => ({
+      ...standing(row),
+      member: { name: row.name, privacy: row.privacy === 'show' ? 'show' : 'anonymous' },
+    })),
     others: board.scorers - board.top.length,
     hiddenScorers: board.hiddenScorers,
     you: { privacy: member.privacy, ...(board.me ? { standing: standing(board.me) } : {}) },

@@ -1,13 +1,19 @@
 // A BoardView as a Reply: for the member who asked (their own line, buttons for the other periods), or for a whole
 // channel (a post or a digest: nothing about the asker, no buttons).
-import { PERIOD_KINDS, type PeriodKind } from '../time/periods.ts';
-import { list, reply, text, type Block, type Reply, type Span } from '../model/reply.ts';
+
+import { type Block, list, type Reply, reply, type Span, text } from '../model/reply.ts';
 import { nameOf, ordinal, plural } from '../model/wording.ts';
+import { PERIOD_KINDS, type PeriodKind } from '../time/periods.ts';
 import type { BoardView, Standing } from './board-view.ts';
 
 export type Audience = 'member' | 'channel';
 
-const BUTTON_LABEL: Record<PeriodKind, string> = { week: 'This week', lastweek: 'Last week', month: 'This month', all: 'All time' };
+const BUTTON_LABEL: Record<PeriodKind, string> = {
+  week: 'This week',
+  lastweek: 'Last week',
+  month: 'This month',
+  all: 'All time',
+};
 
 const points = (s: Standing) => `${plural(s.points, 'point')}, ${plural(s.activeDays, 'active day')}`;
 
@@ -22,7 +28,10 @@ export function renderBoard(view: BoardView, audience: Audience): Reply {
   return reply({
     heading,
     blocks,
-    buttons: PERIOD_KINDS.filter((k) => k !== view.period.kind).map((k) => ({ label: BUTTON_LABEL[k], command: `leaderboard ${k}` })),
+    buttons: PERIOD_KINDS.filter((k) => k !== view.period.kind).map((k) => ({
+      label: BUTTON_LABEL[k],
+      command: `leaderboard ${k}`,
+    })),
   });
 }
 
@@ -40,8 +49,10 @@ function emptyLine(view: BoardView): string {
 function yourLine({ you, rows }: BoardView): string {
   const me = you.standing;
   if (!me) return 'You: no points in this period yet. Finish a topic to get on the board.';
-  if (you.privacy === 'hide' && !rows.length) return `You: ${points(me)}, hidden from boards (\`privacy show\` to appear).`;
-  if (you.privacy === 'hide') return `You: ${points(me)}, would rank ${ordinal(me.rank)} (you are hidden from boards; \`privacy show\` to appear).`;
+  if (you.privacy === 'hide' && !rows.length)
+    return `You: ${points(me)}, hidden from boards (\`privacy show\` to appear).`;
+  if (you.privacy === 'hide')
+    return `You: ${points(me)}, would rank ${ordinal(me.rank)} (you are hidden from boards; \`privacy show\` to appear).`;
   const as = you.privacy === 'anonymous' ? ' (shown to others as "a teammate")' : '';
   return `You: ${points(me)}, ranked ${ordinal(me.rank)}${as}.`;
 }

@@ -1,8 +1,8 @@
 // The team as plain data: how far each visible teammate is (overall and per section), who leads, and who has not
 // moved lately. Built once, then rendered for the asker, for a channel (a post or a digest), and later a web page.
 import type { MemberRow, RoadmapView, Store, WorkspaceRow } from '../../store/index.ts';
-import { sectionsOf } from '../roadmap/plan.ts';
 import type { Privacy } from '../model/wording.ts';
+import { sectionsOf } from '../roadmap/plan.ts';
 import { tally } from '../roadmap/suggest.ts';
 import type { MemberDisplay } from './board-view.ts';
 
@@ -27,22 +27,41 @@ export interface TeamView {
   leaderboardEnabled: boolean;
 }
 
-export function buildTeamView(deps: { store: Store; workspace: WorkspaceRow; member: MemberRow; roadmap: RoadmapView; now: number }): TeamView {
+export function buildTeamView(deps: {
+  store: Store;
+  workspace: WorkspaceRow;
+  member: MemberRow;
+  roadmap: RoadmapView;
+  now: number;
+}): TeamView {
   const { store, workspace, member, roadmap, now } = deps;
   const ws = workspace.id;
   const leaders = store.team.furthestAlong(ws, SHOWN);
   const since = now - IDLE_DAYS * 86_400_000;
   const { visible, idle, hiddenDone } = store.team.headcount(ws, since);
-  const display = (m: { name: string; privacy: Privacy }): MemberDisplay => ({ name: m.name, privacy: m.privacy === 'show' ? 'show' : 'anonymous' });
+  const display = (m: { name: string; privacy: Privacy }): MemberDisplay => ({
+    name: m.name,
+    privacy: m.privacy === 'show' ? 'show' : 'anonymous',
+  });
   const lead = leaders[0]?.done;
   return {
     visible,
-    members: leaders.map((l) => ({ member: display(l), done: l.done, progress: progressOf(store, roadmap, l.memberId) })),
+    members: leaders.map((l) => ({
+      member: display(l),
+      done: l.done,
+      progress: progressOf(store, roadmap, l.memberId),
+    })),
     others: Math.max(0, visible - leaders.length),
-    ...(lead !== undefined ? { furthest: { members: leaders.filter((l) => l.done === lead).map(display), done: lead } } : {}),
+    ...(lead !== undefined
+      ? { furthest: { members: leaders.filter((l) => l.done === lead).map(display), done: lead } }
+      : {}),
     hiddenDone,
     // Only looked up when someone is idle.
-    idle: { days: IDLE_DAYS, count: idle, named: idle > 0 ? store.team.idleSince(ws, since, IDLE_SHOWN).map(display) : [] },
+    idle: {
+      days: IDLE_DAYS,
+      count: idle,
+      named: idle > 0 ? store.team.idleSince(ws, since, IDLE_SHOWN).map(display) : [],
+    },
     you: { privacy: member.privacy },
     leaderboardEnabled: workspace.leaderboardEnabled,
   };
@@ -52,7 +71,10 @@ export function buildTeamView(deps: { store: Store; workspace: WorkspaceRow; mem
 function progressOf(store: Store, roadmap: RoadmapView, memberId: number): MemberProgress {
   const mine = store.progress.forMember(memberId);
   const sections = sectionsOf(roadmap, store.progress.tracks(memberId, roadmap.id));
-  const overall = tally(sections.flatMap((s) => s.studied), mine);
+  const overall = tally(
+    sections.flatMap((s) => s.studied),
+    mine,
+  );
   return {
     percent: overall.total ? Math.floor((overall.done / overall.total) * 100) : 0,
     sections: sections.map((s) => {

@@ -1,7 +1,8 @@
 // `next`: the topic to study now, and why this one.
+
+import { reply, text } from '../model/reply.ts';
 import { topicCard } from '../roadmap/cards.ts';
 import { sectionsOf } from '../roadmap/plan.ts';
-import { reply, text } from '../model/reply.ts';
 import { suggestNext } from '../roadmap/suggest.ts';
 import type { Command } from './command.ts';
 
@@ -26,8 +27,15 @@ export const next: Command = {
         const { section } = suggestion;
         return reply({
           heading: section.title,
-          blocks: [text('Why: the roadmap starts here, and this section is pick-one. Choose a track and `next` follows it; `track` changes it later and keeps your progress.')],
-          buttons: section.groups.map((g) => ({ label: g.title ?? g.slug ?? section.title, command: `track ${g.slug}` })),
+          blocks: [
+            text(
+              'Why: the roadmap starts here, and this section is pick-one. Choose a track and `next` follows it; `track` changes it later and keeps your progress.',
+            ),
+          ],
+          buttons: section.groups.map((g) => ({
+            label: g.title ?? g.slug ?? section.title,
+            command: `track ${g.slug}`,
+          })),
         });
       }
       case 'next': {
@@ -40,7 +48,9 @@ export const next: Command = {
       case 'finished':
         return reply({
           heading: 'You have finished the roadmap 🎉',
-          blocks: [text('Every topic is done or skipped. `progress` shows the whole picture; `reset <topic>` reopens one.')],
+          blocks: [
+            text('Every topic is done or skipped. `progress` shows the whole picture; `reset <topic>` reopens one.'),
+          ],
           buttons: [{ label: 'Progress', command: 'progress' }],
         });
     }

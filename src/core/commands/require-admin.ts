@@ -1,6 +1,7 @@
 // Workspace settings are for admins: Slack admins/owners, Discord members with Manage Server, the terminal user.
-import type { CommandContext } from './command.ts';
+
 import { UserError } from '../model/errors.ts';
+import type { CommandContext } from './command.ts';
 
 export function requireAdmin(ctx: CommandContext, what: string): void {
   if (ctx.invocation.user.isAdmin) return;

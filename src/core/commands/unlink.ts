@@ -12,12 +12,18 @@ export const unlink: Command = {
   run(ctx) {
     const identity = ctx.store.links.identity(ctx.workspace.id, ctx.invocation.user.id)!;
     if (ctx.store.links.identitiesOf(ctx.member.id).length < 2) {
-      throw new UserError('This account is not linked to another one.', { hint: '`link` joins it with your account on another platform.' });
+      throw new UserError('This account is not linked to another one.', {
+        hint: '`link` joins it with your account on another platform.',
+      });
     }
     ctx.store.links.split(identity, ctx.now);
     return reply({
       heading: 'Account unlinked',
-      blocks: [text('This account now has its own progress, starting from a copy of what you had. The other accounts keep theirs.')],
+      blocks: [
+        text(
+          'This account now has its own progress, starting from a copy of what you had. The other accounts keep theirs.',
+        ),
+      ],
     });
   },
 };

@@ -1,5 +1,5 @@
 // A UserError is an expected refusal: shown to the user with what to type instead. Anything else is a bug.
-import { plain, type Block, type Button, type Span } from './reply.ts';
+import { type Block, type Button, plain, type Span } from './reply.ts';
 
 export class UserError extends Error {
   readonly spans: Span[];

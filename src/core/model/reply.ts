@@ -36,5 +36,9 @@ export function reply(parts: Partial<Reply> & { blocks: Block[] }): Reply {
 
 /** The text of a span list with no formatting, for plain renderers and tests. */
 export function plain(spans: Span[]): string {
-  return spans.map((s) => (typeof s === 'string' ? s : 'strong' in s ? s.strong : 'code' in s ? s.code : 'link' in s ? s.link : s.user)).join('');
+  return spans
+    .map((s) =>
+      typeof s === 'string' ? s : 'strong' in s ? s.strong : 'code' in s ? s.code : 'link' in s ? s.link : s.user,
+    )
+    .join('');
 }

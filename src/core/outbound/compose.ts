@@ -1,9 +1,9 @@
 // A delivery's message, composed when it is sent (a late nudge shows the next topic as it is then): the member's
 // nudge, or the channel's digest; nothing when the schedule was turned off, paused or snoozed since it was queued.
 import type { Store } from '../../store/index.ts';
+import type { Reply } from '../model/reply.ts';
 import { buildDigest } from './digest.ts';
 import { buildNudge } from './nudge.ts';
-import type { Reply } from '../model/reply.ts';
 
 /** What compose needs of a delivery: its schedule and when it was due. */
 export interface DueDelivery {

@@ -5,7 +5,7 @@ import { buildBoardView } from '../boards/board-view.ts';
 import { renderBoard } from '../boards/render-board.ts';
 import { renderTeam } from '../boards/render-team.ts';
 import { buildTeamView } from '../boards/team-view.ts';
-import { reply, text, type Block, type Reply } from '../model/reply.ts';
+import { type Block, type Reply, reply, text } from '../model/reply.ts';
 
 export interface DigestInput {
   store: Store;
@@ -17,11 +17,14 @@ export interface DigestInput {
 
 export function buildDigest({ store, schedule, workspace, member, now }: DigestInput): Reply {
   const roadmap = store.content.roadmap(workspace.roadmapId);
-  if (!roadmap) throw new Error(`workspace ${workspace.id} follows roadmap "${workspace.roadmapId}", which is not loaded`);
+  if (!roadmap)
+    throw new Error(`workspace ${workspace.id} follows roadmap "${workspace.roadmapId}", which is not loaded`);
   const weekly = schedule.days !== 0x7f;
   const deps = { store, workspace, member, roadmap, now };
   // A weekly digest reports the week just ended (it usually posts on Monday); a daily one, the week so far.
-  const board = workspace.leaderboardEnabled ? renderBoard(buildBoardView(deps, weekly ? 'lastweek' : 'week'), 'channel') : undefined;
+  const board = workspace.leaderboardEnabled
+    ? renderBoard(buildBoardView(deps, weekly ? 'lastweek' : 'week'), 'channel')
+    : undefined;
   const team = renderTeam(buildTeamView(deps), 'channel');
   const blocks: Block[] = [];
   for (const part of [board, team]) {

@@ -1,17 +1,18 @@
 // The daily nudge a member gets by DM: their next topic (the same suggestion as `next`), their streak, and buttons.
 import type { MemberRow, Store, WorkspaceRow } from '../../store/index.ts';
+import { type Button, type Reply, reply, text } from '../model/reply.ts';
+import { placeOf, sectionsOf } from '../roadmap/plan.ts';
+import { suggestNext } from '../roadmap/suggest.ts';
 import { describeStreak } from '../time/member-streak.ts';
 import { localDays } from '../time/periods.ts';
-import { placeOf, sectionsOf } from '../roadmap/plan.ts';
-import { reply, text, type Button, type Reply } from '../model/reply.ts';
 import { computeStreak } from '../time/streaks.ts';
-import { suggestNext } from '../roadmap/suggest.ts';
 
 const SNOOZE: Button = { label: 'Snooze 1 day', command: 'snooze 1d' };
 
 export function buildNudge(store: Store, member: MemberRow, workspace: WorkspaceRow, now: number): Reply {
   const roadmap = store.content.roadmap(workspace.roadmapId);
-  if (!roadmap) throw new Error(`workspace ${workspace.id} follows roadmap "${workspace.roadmapId}", which is not loaded`);
+  if (!roadmap)
+    throw new Error(`workspace ${workspace.id} follows roadmap "${workspace.roadmapId}", which is not loaded`);
   const progress = store.progress.forMember(member.id);
   const suggestion = suggestNext(sectionsOf(roadmap, store.progress.tracks(member.id, roadmap.id)), progress);
   const zone = member.timeZone ?? 'UTC';
@@ -30,7 +31,11 @@ export function buildNudge(store: Store, member: MemberRow, workspace: Workspace
         heading: `Time to study: ${topic.title}`,
         blocks: [
           ...(topic.summary ? [text(topic.summary)] : []),
-          text({ strong: 'Where: ' }, placeOf(topic), suggestion.kind === 'continue' ? ' · you started it already' : ''),
+          text(
+            { strong: 'Where: ' },
+            placeOf(topic),
+            suggestion.kind === 'continue' ? ' · you started it already' : '',
+          ),
           streakLine,
         ],
         buttons: [
@@ -45,13 +50,22 @@ export function buildNudge(store: Store, member: MemberRow, workspace: Workspace
       return reply({
         heading: `Time to study: choose a track in ${suggestion.section.title}`,
         blocks: [text('This section is pick-one: choose a track and your nudges follow it.'), streakLine],
-        buttons: [...suggestion.section.groups.map((g) => ({ label: g.title ?? g.slug ?? suggestion.section.title, command: `track ${g.slug}` })), SNOOZE],
+        buttons: [
+          ...suggestion.section.groups.map((g) => ({
+            label: g.title ?? g.slug ?? suggestion.section.title,
+            command: `track ${g.slug}`,
+          })),
+          SNOOZE,
+        ],
       });
     case 'finished':
       return reply({
         heading: 'You have finished the roadmap 🎉',
         blocks: [text('Every topic is done or skipped, so there is nothing left to nudge you about.'), streakLine],
-        buttons: [{ label: 'Progress', command: 'progress' }, { label: 'Stop nudges', command: 'remind off' }],
+        buttons: [
+          { label: 'Progress', command: 'progress' },
+          { label: 'Stop nudges', command: 'remind off' },
+        ],
       });
   }
 }

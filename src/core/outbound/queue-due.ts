@@ -14,7 +14,10 @@ export interface QueueDueDeps {
   batch?: number; // schedules per transaction; between batches the event loop breathes
 }
 
-export interface QueueDueResult { queued: number; skipped: number }
+export interface QueueDueResult {
+  queued: number;
+  skipped: number;
+}
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -57,7 +60,8 @@ function createGroupQueue(deps: QueueDueDeps, now: number, result: QueueDueResul
   };
 
   return (g: DueGroupRow): void => {
-    if (g.pausedUntil && g.nextDueAt < g.pausedUntil) { // snoozed meanwhile: no delivery, just move on
+    if (g.pausedUntil && g.nextDueAt < g.pausedUntil) {
+      // snoozed meanwhile: no delivery, just move on
       store.schedules.advanceMany(g.ids, g.nextDueAt, nextOf(g, g.nextDueAt));
       return;
     }
@@ -67,10 +71,20 @@ function createGroupQueue(deps: QueueDueDeps, now: number, result: QueueDueResul
     const late = now - g.nextDueAt > CATCH_UP_MS;
     const holiday = !late && g.kind === 'nudge' && isHoliday(g.workspaceId, date);
     const skip = late ? 'missed' : holiday ? 'holiday' : null; // 'no_target' is decided in SQL, where the target is
-    for (const [platform, skipped] of store.deliveries.enqueueDue({ ids: g.ids, dueAt: g.nextDueAt, date, skip }, now)) {
-      if (skipped) { result.skipped++; deps.count?.(platform, `skipped_${skipped}`); } else result.queued++;
+    for (const [platform, skipped] of store.deliveries.enqueueDue(
+      { ids: g.ids, dueAt: g.nextDueAt, date, skip },
+      now,
+    )) {
+      if (skipped) {
+        result.skipped++;
+        deps.count?.(platform, `skipped_${skipped}`);
+      } else result.queued++;
     }
     // After downtime, jump to the first occurrence still worth sending rather than walking day by day.
-    store.schedules.advanceMany(g.ids, g.nextDueAt, nextOf(g, late ? Math.max(g.nextDueAt, now - CATCH_UP_MS) : g.nextDueAt));
+    store.schedules.advanceMany(
+      g.ids,
+      g.nextDueAt,
+      nextOf(g, late ? Math.max(g.nextDueAt, now - CATCH_UP_MS) : g.nextDueAt),
+    );
   };
 }

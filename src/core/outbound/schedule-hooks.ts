@@ -1,7 +1,7 @@
 // The core's rules around a member's schedule: keep their time zone one this runtime can use (learnt from the platform
 // when we have none); pause a nudge whose deliveries keep failing for good; and tell the member once that it paused.
 import type { MemberRow, Store } from '../../store/index.ts';
-import { text, type Reply } from '../model/reply.ts';
+import { type Reply, text } from '../model/reply.ts';
 import { canonicalZone } from '../time/time-zones.ts';
 
 /**
@@ -29,7 +29,12 @@ export function withPausedNotice(store: Store, member: MemberRow, result: Reply)
   if (!reason) return result;
   return {
     ...result,
-    blocks: [...result.blocks, text(`⚠️ Your daily nudges are paused: the last few could not be delivered (${reason}). `
-      + 'Fix that (e.g. allow direct messages from this bot), then `remind HH:MM` turns them back on.')],
+    blocks: [
+      ...result.blocks,
+      text(
+        `⚠️ Your daily nudges are paused: the last few could not be delivered (${reason}). ` +
+          'Fix that (e.g. allow direct messages from this bot), then `remind HH:MM` turns them back on.',
+      ),
+    ],
   };
 }

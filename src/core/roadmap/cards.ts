@@ -1,7 +1,7 @@
 // The topic card that `next`, `topic` and button presses share: what it is, where, resources, state, actions.
-import type { TopicState, TopicRow } from '../../store/index.ts';
+import type { TopicRow, TopicState } from '../../store/index.ts';
+import { type Button, list, type Reply, reply, text } from '../model/reply.ts';
 import { placeOf } from './plan.ts';
-import { list, reply, text, type Button, type Reply } from '../model/reply.ts';
 
 export const STATE_LABEL: Record<TopicState | 'new', string> = {
   new: 'not started',
@@ -12,7 +12,11 @@ export const STATE_LABEL: Record<TopicState | 'new', string> = {
 
 export const STATE_MARK: Record<TopicState | 'new', string> = { new: '○', learning: '◐', done: '●', skipped: '–' };
 
-export function topicCard(topic: TopicRow, state: TopicState | undefined, opts: { heading?: string; why?: string } = {}): Reply {
+export function topicCard(
+  topic: TopicRow,
+  state: TopicState | undefined,
+  opts: { heading?: string; why?: string } = {},
+): Reply {
   const resources = topic.resources.map((r) => [`${r.type}: `, { link: r.title, url: r.url }]);
   return reply({
     heading: opts.heading ?? topic.title,
@@ -35,7 +39,8 @@ export function topicCard(topic: TopicRow, state: TopicState | undefined, opts: 
 export function actionsFor(topic: TopicRow, state: TopicState | undefined): Button[] {
   const buttons: Button[] = [];
   if (!state) buttons.push({ label: 'Start', command: `start ${topic.path}`, style: 'primary' });
-  if (state !== 'done') buttons.push({ label: 'Done', command: `done ${topic.path}`, style: state ? 'primary' : undefined });
+  if (state !== 'done')
+    buttons.push({ label: 'Done', command: `done ${topic.path}`, style: state ? 'primary' : undefined });
   if (!state || state === 'learning') buttons.push({ label: 'Skip', command: `skip ${topic.path}` });
   if (state) buttons.push({ label: 'Reset', command: `reset ${topic.path}`, style: 'danger' });
   return buttons;

@@ -3,9 +3,9 @@
 import type { RoadmapView, TopicRow } from '../../store/index.ts';
 import type { CommandContext } from '../commands/command.ts';
 import { UserError } from '../model/errors.ts';
-import { mentions, namesOf, nearest, rank, wordsOf, type Candidate } from './match.ts';
-import { sectionsOf, type PlanSection } from './plan.ts';
-import { list, type Button } from '../model/reply.ts';
+import { type Button, list } from '../model/reply.ts';
+import { type Candidate, mentions, namesOf, nearest, rank, wordsOf } from './match.ts';
+import { type PlanSection, sectionsOf } from './plan.ts';
 import { byPath, refOf } from './topic-paths.ts';
 
 const MAX_CANDIDATES = 10;
@@ -25,7 +25,11 @@ export interface TopicMatch {
 }
 
 /** What a query names on the roadmap, or undefined. `tiers` limits how loosely it may match. */
-export function matchTopics(roadmap: RoadmapView, query: string, tiers: readonly Tier[] = ['path', 'name', 'typo', 'loose', 'mention']): TopicMatch | undefined {
+export function matchTopics(
+  roadmap: RoadmapView,
+  query: string,
+  tiers: readonly Tier[] = ['path', 'name', 'typo', 'loose', 'mention'],
+): TopicMatch | undefined {
   const q = query.trim();
   if (!q) return undefined;
   if (tiers.includes('path')) {
@@ -35,7 +39,8 @@ export function matchTopics(roadmap: RoadmapView, query: string, tiers: readonly
   const { score, best } = rank(q, topicCandidates(roadmap));
   // match.ts: names score 50 and up, whole-name typos 30 to 40, word-by-word typos 25.
   const tier: Tier = score >= 50 ? 'name' : score >= 30 ? 'typo' : 'loose';
-  if (score > 0 && tiers.includes(tier)) return { tier, topics: [...new Set(best.flat())].sort((a, b) => a.position - b.position) };
+  if (score > 0 && tiers.includes(tier))
+    return { tier, topics: [...new Set(best.flat())].sort((a, b) => a.position - b.position) };
   if (score > 0 || !tiers.includes('mention')) return undefined;
   const mentioned = roadmap.topics.filter((t) => mentions(q, proseOf(roadmap, t)));
   return mentioned.length ? { tier: 'mention', topics: mentioned } : undefined;
@@ -55,27 +60,45 @@ export function findTopic(ctx: CommandContext, query: string, verb = 'topic', ta
   if (found && !weak) {
     throw new UserError([{ user: q }, ` could mean ${found.topics.length} topics. Which one?`], {
       blocks: [listOf(found.topics)],
-      buttons: found.topics.slice(0, MAX_BUTTONS).map((t) => ({ label: t.title, command: `${verb} ${tail ? refOf(ctx.roadmap, t) : t.path}${tail}` })),
+      buttons: found.topics
+        .slice(0, MAX_BUTTONS)
+        .map((t) => ({ label: t.title, command: `${verb} ${tail ? refOf(ctx.roadmap, t) : t.path}${tail}` })),
     });
   }
   if (found?.tier === 'loose') {
-    throw new UserError(["I can't find a topic called ", { user: q }, `. Did you mean ${found.topics.length === 1 ? 'this one' : 'one of these'}?`], {
-      blocks: [listOf(found.topics)],
-      hint: `Open one, then use \`${verb}\` with its name.`,
-      buttons: viewButtons(found.topics),
-    });
+    throw new UserError(
+      [
+        "I can't find a topic called ",
+        { user: q },
+        `. Did you mean ${found.topics.length === 1 ? 'this one' : 'one of these'}?`,
+      ],
+      {
+        blocks: [listOf(found.topics)],
+        hint: `Open one, then use \`${verb}\` with its name.`,
+        buttons: viewButtons(found.topics),
+      },
+    );
   }
   if (found) {
-    throw new UserError(['No topic is called ', { user: q }, `, but ${found.topics.length === 1 ? 'this one mentions' : 'these mention'} it:`], {
-      blocks: [listOf(found.topics)],
-      hint: verb === 'topic' ? 'Open one to read it.' : `Open one, then use \`${verb}\` with its name.`,
-      buttons: viewButtons(found.topics),
-    });
+    throw new UserError(
+      [
+        'No topic is called ',
+        { user: q },
+        `, but ${found.topics.length === 1 ? 'this one mentions' : 'these mention'} it:`,
+      ],
+      {
+        blocks: [listOf(found.topics)],
+        hint: verb === 'topic' ? 'Open one to read it.' : `Open one, then use \`${verb}\` with its name.`,
+        buttons: viewButtons(found.topics),
+      },
+    );
   }
   const guess = nearest(q, topicCandidates(ctx.roadmap))?.[0];
   const number = /^\d+$/.test(q) ? ` Sections have numbers: \`topics ${q}\` opens one.` : '';
   throw new UserError(["I can't find a topic called ", { user: q }, '.'], {
-    hint: guess ? `Did you mean ${guess.title}?${number} \`topics\` lists them all.` : `${number.trim()} \`topics\` lists them all.`.trim(),
+    hint: guess
+      ? `Did you mean ${guess.title}?${number} \`topics\` lists them all.`
+      : `${number.trim()} \`topics\` lists them all.`.trim(),
     buttons: guess ? viewButtons([guess]) : [],
   });
 }
@@ -117,9 +140,14 @@ export function topicCandidates(roadmap: RoadmapView): Candidate<readonly TopicR
   let candidates = namesByRoadmap.get(roadmap);
   if (!candidates) {
     // Groups compete with topics, so "jwt" (a group) lists its topics instead of guessing one of them.
-    const groups = sectionsOf(roadmap).flatMap((s) => s.groups).filter((g) => g.slug !== null);
+    const groups = sectionsOf(roadmap)
+      .flatMap((s) => s.groups)
+      .filter((g) => g.slug !== null);
     candidates = [
-      ...roadmap.topics.map((t) => ({ value: [t], names: namesOf(t.title, t.groupTitle && `${t.groupTitle} ${t.title}`, t.slug) })),
+      ...roadmap.topics.map((t) => ({
+        value: [t],
+        names: namesOf(t.title, t.groupTitle && `${t.groupTitle} ${t.title}`, t.slug),
+      })),
       ...groups.map((g) => ({ value: g.topics, names: namesOf(g.title, g.slug) })),
     ];
     namesByRoadmap.set(roadmap, candidates);
@@ -132,6 +160,7 @@ function proseOf(roadmap: RoadmapView, topic: TopicRow): string[] {
   let byTopic = proseByRoadmap.get(roadmap);
   if (!byTopic) proseByRoadmap.set(roadmap, (byTopic = new Map()));
   let words = byTopic.get(topic.id);
-  if (!words) byTopic.set(topic.id, (words = wordsOf([topic.summary, ...topic.resources.map((r) => r.title)].join(' '))));
+  if (!words)
+    byTopic.set(topic.id, (words = wordsOf([topic.summary, ...topic.resources.map((r) => r.title)].join(' '))));
   return words;
 }

@@ -59,9 +59,10 @@ export function rank<T>(query: string, candidates: Candidate<T>[]): Ranked<T> {
  *  matches, or the typos when nothing matches cheaply — as rank() decides. */
 export function rankAll<T>(query: string, candidates: Candidate<T>[]): T[] {
   const q = queryName(query);
-  const scored = (score: (name: Name) => number) => candidates
-    .map((candidate, i) => ({ value: candidate.value, i, s: Math.max(0, ...candidate.names.map(score)) }))
-    .filter((c) => c.s > 0);
+  const scored = (score: (name: Name) => number) =>
+    candidates
+      .map((candidate, i) => ({ value: candidate.value, i, s: Math.max(0, ...candidate.names.map(score)) }))
+      .filter((c) => c.s > 0);
   let found = scored((name) => scoreName(q, name));
   if (!found.length) found = scored((name) => scoreTypo(q, name));
   return found.sort((a, b) => b.s - a.s || a.i - b.i).map((c) => c.value);
@@ -98,7 +99,24 @@ export function nearest<T>(query: string, candidates: Candidate<T>[], maxDistanc
 }
 
 // Words too common to search prose by: "the" or "with" would mention every topic.
-const STOP = new Set(['and', 'the', 'for', 'with', 'how', 'what', 'why', 'you', 'your', 'are', 'use', 'using', 'from', 'into', 'that', 'this']);
+const STOP = new Set([
+  'and',
+  'the',
+  'for',
+  'with',
+  'how',
+  'what',
+  'why',
+  'you',
+  'your',
+  'are',
+  'use',
+  'using',
+  'from',
+  'into',
+  'that',
+  'this',
+]);
 
 /** The words of a text to search by prefix: "Passport.js strategies" → ["passportjs", "strategies"]. */
 export function wordsOf(text: string): string[] {
@@ -107,12 +125,17 @@ export function wordsOf(text: string): string[] {
 
 /** Whether every significant query word starts a word of the text: "caching" in "…for caching, sessions…". */
 export function mentions(query: string, words: readonly string[]): boolean {
-  const wanted = normalize(query).split(' ').filter((w) => w.length >= 3 && !STOP.has(w));
+  const wanted = normalize(query)
+    .split(' ')
+    .filter((w) => w.length >= 3 && !STOP.has(w));
   return wanted.length > 0 && wanted.every((w) => words.some((word) => word.startsWith(w)));
 }
 
 function expand(q: string): string {
-  return q.split(' ').map((word) => TOPIC_ALIASES[word] ?? word).join(' ');
+  return q
+    .split(' ')
+    .map((word) => TOPIC_ALIASES[word] ?? word)
+    .join(' ');
 }
 
 const compact = (s: string) => s.replace(/ /g, '');
@@ -127,10 +150,14 @@ function scoreName(q: Name, name: Name): number {
 
 function scoreTypo(q: Name, name: Name): number {
   if (!q.compact) return 0;
-  const typo = Math.min(distance(q.compact, name.compact), distance(q.compact, name.compact.slice(0, q.compact.length)) + 1);
+  const typo = Math.min(
+    distance(q.compact, name.compact),
+    distance(q.compact, name.compact.slice(0, q.compact.length)) + 1,
+  );
   if (typo <= typos(q.compact)) return 40 - typo * 5;
   // Word by word, each allowed a typo: "kuberneetes pods" still finds "kubernetes pods deployments".
-  const close = (w: string) => name.words.some((n) => n.startsWith(w) || distance(w, n.slice(0, w.length + 1)) <= typos(w));
+  const close = (w: string) =>
+    name.words.some((n) => n.startsWith(w) || distance(w, n.slice(0, w.length + 1)) <= typos(w));
   return q.words.every(close) ? 25 : 0;
 }
 

@@ -48,5 +48,7 @@ function decide(readings: Reading[]): Split {
   const only = readings[0]!;
   if (readings.length > 1) return { kind: 'choose', readings };
   if (!only.body) return { kind: 'no-text', topics: only.topics };
-  return only.topics.length === 1 ? { kind: 'certain', topic: only.topics[0]!, body: only.body } : { kind: 'choose', readings };
+  return only.topics.length === 1
+    ? { kind: 'certain', topic: only.topics[0]!, body: only.body }
+    : { kind: 'choose', readings };
 }

@@ -9,7 +9,10 @@ export interface OffTrack {
 }
 
 /** Groups of pick-one sections, other than the chosen one, where the member has done something. */
-export function offTrackDone(sections: readonly PlanSection[], progress: ReadonlyMap<number, TopicProgress>): OffTrack[] {
+export function offTrackDone(
+  sections: readonly PlanSection[],
+  progress: ReadonlyMap<number, TopicProgress>,
+): OffTrack[] {
   const found: OffTrack[] = [];
   for (const section of sections) {
     if (!section.pickOne) continue;
@@ -23,7 +26,10 @@ export function offTrackDone(sections: readonly PlanSection[], progress: Readonl
 }
 
 /** The group a topic belongs to when it is on a track the member does not follow; undefined when it counts. */
-export function offTrackGroup(topic: TopicRow, sections: readonly PlanSection[]): { section: PlanSection; group: PlanGroup } | undefined {
+export function offTrackGroup(
+  topic: TopicRow,
+  sections: readonly PlanSection[],
+): { section: PlanSection; group: PlanGroup } | undefined {
   if (!topic.pickOne) return undefined;
   const section = sections.find((s) => s.slug === topic.sectionSlug);
   const group = section?.groups.find((g) => g.slug === topic.groupSlug);

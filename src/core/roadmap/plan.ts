@@ -22,10 +22,19 @@ const plans = new WeakMap<RoadmapView, Map<string, readonly PlanSection[]>>();
 const MAX_PLANS = 64; // per roadmap; more combinations than this are only rebuilt, never wrong
 const NO_TRACKS: ReadonlyMap<string, string> = new Map();
 
-export function sectionsOf(roadmap: RoadmapView, tracks: ReadonlyMap<string, string> = NO_TRACKS): readonly PlanSection[] {
+export function sectionsOf(
+  roadmap: RoadmapView,
+  tracks: ReadonlyMap<string, string> = NO_TRACKS,
+): readonly PlanSection[] {
   let cached = plans.get(roadmap);
   if (!cached) plans.set(roadmap, (cached = new Map()));
-  const key = tracks.size === 0 ? '' : [...tracks].map(([section, group]) => `${section}=${group}`).sort().join('&');
+  const key =
+    tracks.size === 0
+      ? ''
+      : [...tracks]
+          .map(([section, group]) => `${section}=${group}`)
+          .sort()
+          .join('&');
   let plan = cached.get(key);
   if (!plan) {
     if (cached.size >= MAX_PLANS) cached.clear();
@@ -35,12 +44,26 @@ export function sectionsOf(roadmap: RoadmapView, tracks: ReadonlyMap<string, str
 }
 
 function build(roadmap: RoadmapView, tracks: ReadonlyMap<string, string>): PlanSection[] {
-  const sections: { slug: string; title: string; pickOne: boolean; groups: { slug: string | null; title: string | null; topics: TopicRow[] }[]; chosen?: string; studied: TopicRow[] }[] = [];
+  const sections: {
+    slug: string;
+    title: string;
+    pickOne: boolean;
+    groups: { slug: string | null; title: string | null; topics: TopicRow[] }[];
+    chosen?: string;
+    studied: TopicRow[];
+  }[] = [];
   for (const topic of roadmap.topics) {
     let section = sections.at(-1);
     if (section?.slug !== topic.sectionSlug) {
       const chosen = topic.pickOne ? tracks.get(topic.sectionSlug) : undefined;
-      section = { slug: topic.sectionSlug, title: topic.sectionTitle, pickOne: topic.pickOne, groups: [], studied: [], chosen };
+      section = {
+        slug: topic.sectionSlug,
+        title: topic.sectionTitle,
+        pickOne: topic.pickOne,
+        groups: [],
+        studied: [],
+        chosen,
+      };
       sections.push(section);
     }
     let group = section.groups.at(-1);

@@ -8,7 +8,10 @@ export type Suggestion =
   | { kind: 'next'; topic: TopicRow; skippedBefore: number }
   | { kind: 'finished' };
 
-export function suggestNext(sections: readonly PlanSection[], progress: ReadonlyMap<number, TopicProgress>): Suggestion {
+export function suggestNext(
+  sections: readonly PlanSection[],
+  progress: ReadonlyMap<number, TopicProgress>,
+): Suggestion {
   // A topic already being learned comes first, wherever it is on the roadmap.
   // (Plain loops: `next` runs on every nudge and button, and this walk allocates nothing.)
   for (const section of sections) {

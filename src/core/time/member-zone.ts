@@ -1,7 +1,8 @@
 // One rule for a member's time: they have one time zone (UTC until they set one), and both their streak days and
 // their daily nudge follow it. Setting it, by `timezone` or by naming a zone in `remind`, moves the nudge too.
-import { nextDue } from './next-due.ts';
+
 import type { CommandContext } from '../commands/command.ts';
+import { nextDue } from './next-due.ts';
 import { describeZone } from './time-zones.ts';
 
 export const zoneOf = (member: { timeZone: string | null }): string => member.timeZone ?? 'UTC';
@@ -24,4 +25,5 @@ export function setMemberZone(ctx: CommandContext, zone: string, moveNudge = tru
 }
 
 /** How `remind` and `timezone` explain the rule when the member has not set a zone. */
-export const UNSET = 'You have not set a time zone, so your days are UTC days. Your daily nudge follows UTC too; `timezone Europe/Berlin` sets yours.';
+export const UNSET =
+  'You have not set a time zone, so your days are UTC days. Your daily nudge follows UTC too; `timezone Europe/Berlin` sets yours.';

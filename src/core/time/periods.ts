@@ -23,11 +23,17 @@ export function periodOf(kind: PeriodKind, now: number, zone: string): Period {
     // The week before this one: what a Monday-morning digest reports. Calendar arithmetic, so a DST week is 7 days.
     const thisWeek = DateTime.fromMillis(now, { zone, locale: 'en-GB' }).startOf('week');
     const start = thisWeek.minus({ weeks: 1 });
-    return { kind, from: start.toMillis(), to: thisWeek.toMillis(), label: `Last week (from ${start.toFormat('ccc d LLL')}), ${zone}` };
+    return {
+      kind,
+      from: start.toMillis(),
+      to: thisWeek.toMillis(),
+      label: `Last week (from ${start.toFormat('ccc d LLL')}), ${zone}`,
+    };
   }
   const start = DateTime.fromMillis(now, { zone, locale: 'en-GB' }).startOf(kind);
   const end = start.plus(kind === 'week' ? { weeks: 1 } : { months: 1 });
-  const label = kind === 'week' ? `Week of ${start.toFormat('ccc d LLL')}, ${zone}` : `${start.toFormat('LLLL yyyy')}, ${zone}`;
+  const label =
+    kind === 'week' ? `Week of ${start.toFormat('ccc d LLL')}, ${zone}` : `${start.toFormat('LLLL yyyy')}, ${zone}`;
   return { kind, from: start.toMillis(), to: end.toMillis(), label };
 }
 
@@ -108,7 +114,11 @@ export function localDays(instants: readonly number[], now: number, zone: string
 }
 
 /** The same as day numbers (days since 1970-01-01), for callers that count days rather than show them. */
-export function localDayNumbers(instants: readonly number[], now: number, zone: string): { days: number[]; today: number } {
+export function localDayNumbers(
+  instants: readonly number[],
+  now: number,
+  zone: string,
+): { days: number[]; today: number } {
   let [from, to] = [now, now];
   for (const ms of instants) [from, to] = [Math.min(from, ms), Math.max(to, ms)];
   const segments = offsetSegments(zone, from, to + 1);

@@ -20,8 +20,13 @@ export function parseClock(word: string, example: string): string {
   const minute = Number((m ?? twelve)?.[2] ?? 0);
   if (twelve) hour = hour >= 1 && hour <= 12 ? (hour % 12) + (twelve[3] === 'pm' ? 12 : 0) : NaN;
   if ((!m && !twelve) || !(hour <= 23) || minute > 59) {
-    const bare = /^\d{1,2}$/.test(w) && Number(w) <= 12 ? ` In the morning or the evening? \`${example.replace(/\d\d:\d\d/, `${w.padStart(2, '0')}:00`)}\` or \`${example.replace(/\d\d:\d\d/, `${String(Number(w) + 12).padStart(2, '0')}:00`)}\`.` : '';
-    throw new UserError([{ user: word }, ' is not a time of day.'], { hint: `Use HH:MM (24-hour) or 9am / 9:30pm, e.g. \`${example}\`.${bare}` });
+    const bare =
+      /^\d{1,2}$/.test(w) && Number(w) <= 12
+        ? ` In the morning or the evening? \`${example.replace(/\d\d:\d\d/, `${w.padStart(2, '0')}:00`)}\` or \`${example.replace(/\d\d:\d\d/, `${String(Number(w) + 12).padStart(2, '0')}:00`)}\`.`
+        : '';
+    throw new UserError([{ user: word }, ' is not a time of day.'], {
+      hint: `Use HH:MM (24-hour) or 9am / 9:30pm, e.g. \`${example}\`.${bare}`,
+    });
   }
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
@@ -34,7 +39,9 @@ export function clockWords(words: readonly string[]): number {
 function day(word: string): number | undefined {
   const i = NAMES.indexOf(word.slice(0, 3));
   // "mon", "monday", "Mon" — but not "month": the rest must spell the day's name.
-  return i >= 0 && `${NAMES[i]}${['day', 'sday', 'nesday', 'rsday', 'day', 'urday', 'day'][i]}`.startsWith(word) ? i : undefined;
+  return i >= 0 && `${NAMES[i]}${['day', 'sday', 'nesday', 'rsday', 'day', 'urday', 'day'][i]}`.startsWith(word)
+    ? i
+    : undefined;
 }
 
 /** A weekday set from one word, or undefined when the word is not one (it may be a time zone). */
@@ -47,7 +54,8 @@ export function parseDays(word: string): number | undefined {
     const a = from ? day(from) : undefined;
     const b = to === undefined ? a : day(to);
     if (a === undefined || b === undefined || extra !== undefined) return undefined;
-    for (let i = a, n = 0; n < 7; i = (i + 1) % 7, n++) { // "fri-mon" wraps over the weekend
+    for (let i = a, n = 0; n < 7; i = (i + 1) % 7, n++) {
+      // "fri-mon" wraps over the weekend
       mask |= 1 << i;
       if (i === b) break;
     }

@@ -30,7 +30,12 @@ export function computeStreak(
 }
 
 /** computeStreak over day numbers (days since 1970-01-01), which `progress` has at hand. */
-export function streakOverDays(activeDays: readonly number[], today: number, mode: StreakMode, excused: ReadonlySet<number> = new Set()): Streak {
+export function streakOverDays(
+  activeDays: readonly number[],
+  today: number,
+  mode: StreakMode,
+  excused: ReadonlySet<number> = new Set(),
+): Streak {
   const active = new Set(activeDays);
   let [current, longest, freezesHeld] = [0, 0, 0];
   if (active.size === 0) return { current, longest, freezesHeld };

@@ -3,7 +3,7 @@
 // luxon and Intl), never from a list of our own, and every zone is kept in its canonical spelling.
 import { IANAZone } from 'luxon';
 import { UserError } from '../model/errors.ts';
-import { nearest, namesOf } from '../roadmap/match.ts';
+import { namesOf, nearest } from '../roadmap/match.ts';
 import { ABBREVIATIONS } from './zone-abbreviations.ts';
 
 export interface ResolvedZone {
@@ -15,7 +15,10 @@ let zones: { value: string; names: ReturnType<typeof namesOf> }[] | undefined;
 
 function candidates() {
   // Built on first use: a few hundred names from Intl, each with its city as a name too ("Berlin").
-  zones ??= Intl.supportedValuesOf('timeZone').map((zone) => ({ value: zone, names: namesOf(zone, zone.split('/').at(-1)!.replace(/_/g, ' ')) }));
+  zones ??= Intl.supportedValuesOf('timeZone').map((zone) => ({
+    value: zone,
+    names: namesOf(zone, zone.split('/').at(-1)!.replace(/_/g, ' ')),
+  }));
   return zones;
 }
 
@@ -29,7 +32,9 @@ export function canonicalZone(zone: string | null | undefined): string | undefin
   if (canonical.has(zone)) return canonical.get(zone);
   let found: string | undefined;
   try {
-    found = IANAZone.isValidZone(zone) ? new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone : undefined;
+    found = IANAZone.isValidZone(zone)
+      ? new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone
+      : undefined;
   } catch {
     found = undefined; // luxon and Intl disagree about it: not a zone we can count days in
   }
@@ -52,7 +57,11 @@ export function resolveZone(input: string, example = 'timezone Europe/Berlin'): 
   const offset = /^(?:utc|gmt)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(typed);
   if (offset) return fixedOffset(typed, offset[1] === '+' ? 1 : -1, Number(offset[2]), Number(offset[3] ?? 0), example);
   const places = ABBREVIATIONS[typed.toUpperCase()];
-  if (places?.length === 1) return { zone: places[0]!, note: `${typed.toUpperCase()} is taken as ${places[0]}, which follows its summer time.` };
+  if (places?.length === 1)
+    return {
+      zone: places[0]!,
+      note: `${typed.toUpperCase()} is taken as ${places[0]}, which follows its summer time.`,
+    };
   if (places) {
     throw new UserError([{ user: typed }, ` could mean ${places.join(' or ')}.`], {
       hint: 'Say which with its Region/City name.',
@@ -69,17 +78,25 @@ export function resolveZone(input: string, example = 'timezone Europe/Berlin'): 
   const alias = canonicalZone(typed);
   if (alias) return { zone: alias };
   const guess = nearest(typed, candidates(), 0.35);
-  throw new UserError([{ user: typed }, ' is not a time zone I know.'], { hint: `${guess ? `Did you mean \`${guess}\`? ` : ''}${hint}` });
+  throw new UserError([{ user: typed }, ' is not a time zone I know.'], {
+    hint: `${guess ? `Did you mean \`${guess}\`? ` : ''}${hint}`,
+  });
 }
 
 function fixedOffset(typed: string, sign: 1 | -1, hours: number, minutes: number, example: string): ResolvedZone {
   if (minutes || hours > (sign > 0 ? 14 : 12)) {
-    throw new UserError([{ user: typed }, ' is not an offset I can keep: only whole hours from UTC−12 to UTC+14 are.'], {
-      hint: `Use a Region/City name such as \`${example}\` instead; it also follows summer time.`,
-    });
+    throw new UserError(
+      [{ user: typed }, ' is not an offset I can keep: only whole hours from UTC−12 to UTC+14 are.'],
+      {
+        hint: `Use a Region/City name such as \`${example}\` instead; it also follows summer time.`,
+      },
+    );
   }
   if (hours === 0) return { zone: 'UTC' };
   // The zone database writes UTC+2 as Etc/GMT-2: its signs are the other way round.
   const zone = `Etc/GMT${sign > 0 ? '-' : '+'}${hours}`;
-  return { zone, note: `${describeZone(zone)}: it stays the same all year. A city, such as \`Europe/Berlin\`, follows summer time.` };
+  return {
+    zone,
+    note: `${describeZone(zone)}: it stays the same all year. A city, such as \`Europe/Berlin\`, follows summer time.`,
+  };
 }

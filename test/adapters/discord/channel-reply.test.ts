@@ -2,7 +2,7 @@
 // the ephemeral flag, and, when the core is slow, through a visible follow-up after the private deferral.
 import { afterEach, expect, it } from 'vitest';
 import { APP_ID, buttonClick, GUILD, slashCommand } from '../../fakes/discord.ts';
-import { callbackFor, startDiscord, type Harness } from './harness.ts';
+import { callbackFor, type Harness, startDiscord } from './harness.ts';
 
 let h: Harness;
 afterEach(async () => {

@@ -1,6 +1,7 @@
 // Test wiring for the Discord adapter: the real core on a temp SQLite file, the fake Discord, the real discord.js client.
-import type { Invocation } from '../../../src/core/model/invocation.ts';
+
 import { createDiscordAdapter } from '../../../src/adapters/discord/index.ts';
+import type { Invocation } from '../../../src/core/model/invocation.ts';
 import { createLog } from '../../../src/log.ts';
 import { APP_ID, createDiscordFake } from '../../fakes/discord.ts';
 import { createTestApp } from '../../helpers.ts';
@@ -16,8 +17,12 @@ export async function startDiscord(opts: HarnessOptions = {}) {
   const logs: { level: number; msg: string; [k: string]: unknown }[] = [];
   const log = createLog('debug', { write: (line) => void logs.push(JSON.parse(line)) });
   const adapter = createDiscordAdapter({
-    token: 'fake-bot-token', applicationId: APP_ID, apiUrl: fake.rest.apiUrl, log,
-    commands: app.core.commands, suggestTopics: app.core.suggestTopics,
+    token: 'fake-bot-token',
+    applicationId: APP_ID,
+    apiUrl: fake.rest.apiUrl,
+    log,
+    commands: app.core.commands,
+    suggestTopics: app.core.suggestTopics,
     deferAfterMs: opts.deferAfterMs,
   });
   const handled: Invocation[] = [];
@@ -27,7 +32,11 @@ export async function startDiscord(opts: HarnessOptions = {}) {
     return app.core.handle(invocation);
   });
   return {
-    app, fake, adapter, logs, handled,
+    app,
+    fake,
+    adapter,
+    logs,
+    handled,
     /** Closes everything; fails the test if the adapter logged an error (one bad event must not go unnoticed). */
     async close() {
       await adapter.stop();

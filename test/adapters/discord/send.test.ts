@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PermanentSendError } from '../../../src/adapters/adapter.ts';
 import { reply, text } from '../../../src/core/model/reply.ts';
 import { ADA, GUILD } from '../../fakes/discord.ts';
-import { startDiscord, type Harness } from './harness.ts';
+import { type Harness, startDiscord } from './harness.ts';
 
 const nudge = reply({
   heading: 'Time to study',
@@ -13,7 +13,9 @@ const nudge = reply({
 });
 
 let h: Harness;
-beforeAll(async () => { h = await startDiscord(); });
+beforeAll(async () => {
+  h = await startDiscord();
+});
 afterAll(async () => {
   expect(h.fake.rest.violations).toEqual([]);
   await h.close();

@@ -8,7 +8,13 @@ import { ConfigError, loadConfig } from '../../../src/config.ts';
 
 const key = randomBytes(32).toString('base64');
 const oauth = { clientId: '1.2', clientSecret: 's', stateSecret: 'st', encryptionKey: key, signingSecret: 'sig' };
-const OAUTH = { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'c'.repeat(20), SLACK_STATE_SECRET: 's'.repeat(20), SLACK_TOKEN_KEY: key, SLACK_SIGNING_SECRET: 'g'.repeat(20) };
+const OAUTH = {
+  SLACK_CLIENT_ID: '1.2',
+  SLACK_CLIENT_SECRET: 'c'.repeat(20),
+  SLACK_STATE_SECRET: 's'.repeat(20),
+  SLACK_TOKEN_KEY: key,
+  SLACK_SIGNING_SECRET: 'g'.repeat(20),
+};
 const SECRET = 's'.repeat(16);
 
 function problems(env: Record<string, string>): string[] {
@@ -32,12 +38,17 @@ describe('slack settings', () => {
   });
 
   it('names every problem, each with its variable', () => {
-    expect(problems({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN: Socket Mode needs the bot token/)]);
+    expect(problems({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN: Socket Mode needs the bot token/),
+    ]);
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', ...OAUTH }).join()).toMatch(/not both/);
-    expect(problems({ SLACK_CLIENT_ID: '1.2', SLACK_SIGNING_SECRET: SECRET }).join())
-      .toMatch(/SLACK_CLIENT_SECRET: required .*SLACK_STATE_SECRET: required .*SLACK_TOKEN_KEY: required/);
+    expect(problems({ SLACK_CLIENT_ID: '1.2', SLACK_SIGNING_SECRET: SECRET }).join()).toMatch(
+      /SLACK_CLIENT_SECRET: required .*SLACK_STATE_SECRET: required .*SLACK_TOKEN_KEY: required/,
+    );
     expect(problems({ ...OAUTH, SLACK_APP_TOKEN: 'xapp-1' }).join()).toMatch(/HTTP mode/);
-    expect(problems({ SLACK_BOT_TOKEN: 'xoxp-1', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'https://slack.com/api' })).toHaveLength(2);
+    expect(
+      problems({ SLACK_BOT_TOKEN: 'xoxp-1', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'https://slack.com/api' }),
+    ).toHaveLength(2);
     expect(problems({ ...OAUTH, SLACK_TOKEN_KEY: 'short' }).join()).toMatch(/32 bytes/);
   });
 
@@ -48,7 +59,9 @@ describe('slack settings', () => {
     expect(keyBytes(hex)).toEqual(Buffer.from(hex, 'hex'));
     expect(keyBytes(key)).toEqual(Buffer.from(key, 'base64'));
     for (const wrong of [randomBytes(31).toString('base64'), 'g'.repeat(64), hex.slice(2)]) {
-      expect(problems({ ...OAUTH, SLACK_TOKEN_KEY: wrong })).toEqual([expect.stringMatching(/^SLACK_TOKEN_KEY: 32 bytes/)]);
+      expect(problems({ ...OAUTH, SLACK_TOKEN_KEY: wrong })).toEqual([
+        expect.stringMatching(/^SLACK_TOKEN_KEY: 32 bytes/),
+      ]);
     }
   });
 

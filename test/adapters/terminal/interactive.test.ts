@@ -9,7 +9,7 @@ import { render } from '../../../src/adapters/terminal/render.ts';
 import { reply, text } from '../../../src/core/model/reply.ts';
 import { createLog } from '../../../src/log.ts';
 import { createSender } from '../../../src/schedule/sender.ts';
-import { createTestApp, tempDir, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, tempDir } from '../../helpers.ts';
 import { screen } from './screen.ts';
 
 let app: TestApp;
@@ -28,8 +28,14 @@ async function chatOn(app: TestApp, opts: { filesDir?: string; handle?: Handle; 
   let written = '';
   output.on('data', (d) => (written += d));
   const terminal = createTerminalAdapter({
-    input, output, interactive: true, user: { id: 'ada', displayName: 'Ada' }, onEnd: () => {}, filesDir: opts.filesDir ?? '/nonexistent',
-    clock: app.clock, log: createLog('error', (line) => opts.logs?.push(line)),
+    input,
+    output,
+    interactive: true,
+    user: { id: 'ada', displayName: 'Ada' },
+    onEnd: () => {},
+    filesDir: opts.filesDir ?? '/nonexistent',
+    clock: app.clock,
+    log: createLog('error', (line) => opts.logs?.push(line)),
   });
   await terminal.start(opts.handle ?? app.core.handle);
   return { input, terminal, shown: () => written };
@@ -44,8 +50,14 @@ describe('terminal adapter', () => {
     output.on('data', (d) => (shown += d));
     let ended = false;
     const terminal = createTerminalAdapter({
-      input, output, interactive: true, user: { id: 'ada', displayName: 'Ada' }, onEnd: () => (ended = true), filesDir: '/nonexistent',
-      clock: app.clock, log: createLog('silent'),
+      input,
+      output,
+      interactive: true,
+      user: { id: 'ada', displayName: 'Ada' },
+      onEnd: () => (ended = true),
+      filesDir: '/nonexistent',
+      clock: app.clock,
+      log: createLog('silent'),
     });
     await terminal.start(app.core.handle);
     expect(shown).toContain('type `help` for commands');
@@ -62,7 +74,10 @@ describe('terminal adapter', () => {
     app = createTestApp({ now: '2026-11-26T08:00:00Z' });
     const { input, terminal, shown } = await chatOn(app);
     const sender = createSender({
-      store: app.store, clock: app.clock, log: createLog('silent'), adapters: [terminal],
+      store: app.store,
+      clock: app.clock,
+      log: createLog('silent'),
+      adapters: [terminal],
       outbound: app.core.outbound,
     });
     const sendDue = async (iso: string) => {
@@ -100,12 +115,20 @@ describe('terminal adapter', () => {
     app = createTestApp();
     const { input, shown } = await chatOn(app);
     input.write('9\n');
-    await until(() => shown().includes('There is no button 9 on screen: the last message has none. Type a command, such as `next` or `help`.'));
+    await until(() =>
+      shown().includes(
+        'There is no button 9 on screen: the last message has none. Type a command, such as `next` or `help`.',
+      ),
+    );
     input.write('next\n');
     await until(() => shown().includes('[4] Ruby on Rails → track ruby-on-rails'));
     for (const number of ['9', '-1', '0']) {
       input.write(`${number}\n`);
-      await until(() => shown().includes(`There is no button ${number} on screen: the buttons are 1–4. Type one of those numbers, or a command such as \`help\`.`));
+      await until(() =>
+        shown().includes(
+          `There is no button ${number} on screen: the buttons are 1–4. Type one of those numbers, or a command such as \`help\`.`,
+        ),
+      );
     }
     input.write('\n');
     await until(() => screen(shown()).slice(-2).join('|') === 'roadmap>|roadmap>');
@@ -116,13 +139,15 @@ describe('terminal adapter', () => {
     input.end();
   });
 
-  it('names a saved file by the injected clock, not the machine\'s', async () => {
+  it("names a saved file by the injected clock, not the machine's", async () => {
     app = createTestApp({ now: '2026-11-26T08:00:00Z' });
     const files = tempDir();
     const { input, shown } = await chatOn(app, { filesDir: files.dir });
     input.write('export\n');
     await until(() => shown().includes('Saved roadmap-coach-my-data.json to '));
-    expect(shown()).toContain(`Saved roadmap-coach-my-data.json to ${join(files.dir, '2026-11-26T08-00-00-000Z-roadmap-coach-my-data.json')}`);
+    expect(shown()).toContain(
+      `Saved roadmap-coach-my-data.json to ${join(files.dir, '2026-11-26T08-00-00-000Z-roadmap-coach-my-data.json')}`,
+    );
     expect(readdirSync(files.dir)).toEqual(['2026-11-26T08-00-00-000Z-roadmap-coach-my-data.json']);
     input.end();
     files.cleanup();
@@ -132,7 +157,8 @@ describe('terminal adapter', () => {
     app = createTestApp();
     const logs: string[] = [];
     let calls = 0;
-    const failingOnce: Handle = (invocation) => (++calls === 1 ? Promise.reject(new Error('the database went away')) : app.core.handle(invocation));
+    const failingOnce: Handle = (invocation) =>
+      ++calls === 1 ? Promise.reject(new Error('the database went away')) : app.core.handle(invocation);
     const { input, shown } = await chatOn(app, { handle: failingOnce, logs });
     input.write('progress\n');
     await until(() => shown().includes('Sorry, something went wrong on my side.'));
@@ -143,16 +169,23 @@ describe('terminal adapter', () => {
   });
 
   it('strips control characters so typed text cannot drive the terminal', () => {
-    const out = render(reply({ heading: 'Hi\u001b[2J', blocks: [text('You said ', { user: 'x\u001b]0;pwned\u0007y' })] }));
+    const out = render(
+      reply({ heading: 'Hi\u001b[2J', blocks: [text('You said ', { user: 'x\u001b]0;pwned\u0007y' })] }),
+    );
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(out).toContain('"x]0;pwnedy"');
   });
 
   it('numbers buttons by their labels, and shows a command only where it has no topic path in it', () => {
-    const out = render(reply({ blocks: [], buttons: [
-      { label: 'Done', command: 'done backend/choose-your-backend-language/nodejs/expressjs' },
-      { label: 'Python', command: 'track python' },
-    ] }));
+    const out = render(
+      reply({
+        blocks: [],
+        buttons: [
+          { label: 'Done', command: 'done backend/choose-your-backend-language/nodejs/expressjs' },
+          { label: 'Python', command: 'track python' },
+        ],
+      }),
+    );
     expect(out.split('\n')).toEqual(['  [1] Done', '  [2] Python → track python']);
   });
 });

@@ -5,7 +5,7 @@ import { buildBoardView } from '../../../src/core/boards/board-view.ts';
 import { renderBoard } from '../../../src/core/boards/render-board.ts';
 import { renderTeam } from '../../../src/core/boards/render-team.ts';
 import { buildTeamView } from '../../../src/core/boards/team-view.ts';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp({ now: '2026-11-26T09:00:00Z' })));
@@ -17,7 +17,12 @@ const as = (name: string) => ({ id: name.toLowerCase(), displayName: name });
 function context(name: string) {
   const now = app.clock.now().getTime();
   const workspace = app.store.workspaces.find('terminal', 'local')!;
-  const member = app.store.members.resolve({ workspaceId: workspace.id, platformUserId: name.toLowerCase(), displayName: name, now });
+  const member = app.store.members.resolve({
+    workspaceId: workspace.id,
+    platformUserId: name.toLowerCase(),
+    displayName: name,
+    now,
+  });
   return { store: app.store, workspace, member, roadmap: app.store.content.roadmap('backend')!, now };
 }
 
@@ -30,7 +35,7 @@ async function seed() {
   await app.say('privacy hide', as('Linus'));
 }
 
-it('builds the board as data: period, ranked rows with how each member appears, and the asker\'s standing', async () => {
+it("builds the board as data: period, ranked rows with how each member appears, and the asker's standing", async () => {
   await seed();
   const view = buildBoardView(context('Linus'), 'week');
   expect(view).toEqual({
@@ -51,17 +56,36 @@ it('builds the board as data: period, ranked rows with how each member appears, 
   expect(renderBoard(view, 'member').blocks.slice(0, -1)).toEqual(channel.blocks); // the same rows, less the asker's line
 });
 
-it('builds the team as data: who leads, each member\'s progress per section, who is idle', async () => {
+it("builds the team as data: who leads, each member's progress per section, who is idle", async () => {
   await seed();
   app.clock.set('2026-12-04T09:00:00Z');
   const view = buildTeamView(context('Ada'));
   expect(view).toMatchObject({
-    visible: 2, others: 0, hiddenDone: 1, leaderboardEnabled: true, you: { privacy: 'show' },
+    visible: 2,
+    others: 0,
+    hiddenDone: 1,
+    leaderboardEnabled: true,
+    you: { privacy: 'show' },
     furthest: { members: [{ name: 'Ada', privacy: 'show' }], done: 2 },
-    idle: { days: 7, count: 2, named: [{ name: 'Ada', privacy: 'show' }, { name: 'Grace', privacy: 'anonymous' }] },
+    idle: {
+      days: 7,
+      count: 2,
+      named: [
+        { name: 'Ada', privacy: 'show' },
+        { name: 'Grace', privacy: 'anonymous' },
+      ],
+    },
   });
-  expect(view.members.map((m) => [m.member.name, m.done, m.progress.percent])).toEqual([['Ada', 2, 7], ['Grace', 1, 3]]); // of 28 topics before a track is chosen
-  expect(view.members[0]!.progress.sections.find((s) => s.title === 'Databases & Storage')).toEqual({ title: 'Databases & Storage', done: 2, total: 5, noTrack: false });
+  expect(view.members.map((m) => [m.member.name, m.done, m.progress.percent])).toEqual([
+    ['Ada', 2, 7],
+    ['Grace', 1, 3],
+  ]); // of 28 topics before a track is chosen
+  expect(view.members[0]!.progress.sections.find((s) => s.title === 'Databases & Storage')).toEqual({
+    title: 'Databases & Storage',
+    done: 2,
+    total: 5,
+    noTrack: false,
+  });
   expect(textOf(renderTeam(view, 'channel'))).not.toContain('Grace');
   expect(renderTeam(view, 'member').buttons.map((b) => b.command)).toEqual(['leaderboard', 'progress']);
 });

@@ -1,9 +1,11 @@
 // `digest`: admins schedule a channel post of the leaderboard and team progress, composed when it is due.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => { app = createTestApp({ now: '2026-11-26T08:00:00Z' }); }); // Thursday
+beforeEach(() => {
+  app = createTestApp({ now: '2026-11-26T08:00:00Z' });
+}); // Thursday
 afterEach(() => app.close());
 
 it('sets a weekly digest for admins only, then posts the leaderboard and team progress to the channel', async () => {
@@ -16,8 +18,16 @@ it('sets a weekly digest for admins only, then posts the leaderboard and team pr
   await app.say(`done ${first!.path}`, { id: 'bob', displayName: 'Bob' });
 
   await app.core.outbound.queueDue(Date.parse('2026-11-30T08:00:00Z'));
-  const [claimed] = app.store.deliveries.claim({ platform: 'terminal', owner: 'test', now: Date.parse('2026-11-30T08:00:00Z'), limit: 10 });
-  expect(claimed).toMatchObject({ key: '1:2026-11-30', target: { kind: 'channel', workspaceId: 'local', id: 'C0123' } });
+  const [claimed] = app.store.deliveries.claim({
+    platform: 'terminal',
+    owner: 'test',
+    now: Date.parse('2026-11-30T08:00:00Z'),
+    limit: 10,
+  });
+  expect(claimed).toMatchObject({
+    key: '1:2026-11-30',
+    target: { kind: 'channel', workspaceId: 'local', id: 'C0123' },
+  });
   const post = app.core.outbound.compose(claimed!, Date.parse('2026-11-30T08:00:00Z'))!;
   expect(post.visibility).toBe('channel');
   const body = textOf(post);
@@ -33,9 +43,14 @@ it('takes `here` from the channel the command came from, and refuses it in a DM'
   const inDm = await app.say('digest here daily 17:00', { isAdmin: true });
   expect(textOf(inDm)).toContain('only works in a channel');
   const inChannel = await app.core.handle({
-    platform: 'discord', workspace: { id: 'G1' }, user: { id: 'U1', displayName: 'Admin', isAdmin: true },
-    place: { channelId: '1300000000000000001', direct: false }, text: 'digest here daily 17:00 UTC',
+    platform: 'discord',
+    workspace: { id: 'G1' },
+    user: { id: 'U1', displayName: 'Admin', isAdmin: true },
+    place: { channelId: '1300000000000000001', direct: false },
+    text: 'digest here daily 17:00 UTC',
   });
   expect(textOf(inChannel)).toContain('<#1300000000000000001> at 17:00 (UTC), every day');
-  expect(textOf(await app.say('digest #general daily 17:00', { isAdmin: true }))).toContain('#general is not a channel');
+  expect(textOf(await app.say('digest #general daily 17:00', { isAdmin: true }))).toContain(
+    '#general is not a channel',
+  );
 });

@@ -1,13 +1,18 @@
 // `done <topic>`: mark a topic done; the reply counts my progress, keeps the streak in view and celebrates endings.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string) => textOf(await app.say(text));
-const stateOf = (slug: string) => (app.db.$client.prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?').get(slug) as { state: string } | undefined)?.state;
+const stateOf = (slug: string) =>
+  (
+    app.db.$client
+      .prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?')
+      .get(slug) as { state: string } | undefined
+  )?.state;
 
 describe('done, as a coach says it', () => {
   it('marks the topic done once: a second done changes nothing and says so', async () => {
@@ -17,7 +22,9 @@ describe('done, as a coach says it', () => {
     expect(textOf(reply)).toContain('You have done 1 of 30 topics on your roadmap.');
     expect(stateOf('redis')).toBe('done');
     expect((await app.say('done redis')).heading).toBe('Redis is already done');
-    expect(app.db.$client.prepare("select count(*) n from progress_events where to_state = 'done'").get()).toEqual({ n: 1 });
+    expect(app.db.$client.prepare("select count(*) n from progress_events where to_state = 'done'").get()).toEqual({
+      n: 1,
+    });
   });
 
   it('mentions the streak, and celebrates a finished section', async () => {

@@ -1,6 +1,6 @@
 // `export`: all of my data as one JSON file a person can read (times in ISO 8601, days by name).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 import { ADA, seedBoth } from './my-data.ts';
 
 let app: TestApp;
@@ -20,10 +20,21 @@ describe('export', () => {
     expect(data.settings).toEqual({ privacy: 'anonymous', streakMode: 'daily', timeZone: 'Europe/Berlin' });
     expect(data.identities.map((i: { workspace: string }) => i.workspace)).toEqual(['local', 'other']);
     expect(data.trackChoices).toEqual([expect.objectContaining({ track: 'go' })]);
-    expect(data.progress.map((p: { title: string; state: string }) => `${p.title}:${p.state}`).sort()).toEqual(['Gin:done', 'Redis:learning']);
+    expect(data.progress.map((p: { title: string; state: string }) => `${p.title}:${p.state}`).sort()).toEqual([
+      'Gin:done',
+      'Redis:learning',
+    ]);
     expect(data.events).toHaveLength(2);
-    expect(data.notes).toEqual([expect.objectContaining({ text: 'cache aside', topic: expect.stringMatching(/\/redis$/) })]);
-    expect(data.reminders).toEqual([expect.objectContaining({ localTime: '07:45', timeZone: 'Europe/Berlin', days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] })]); // names, not a bit set
+    expect(data.notes).toEqual([
+      expect.objectContaining({ text: 'cache aside', topic: expect.stringMatching(/\/redis$/) }),
+    ]);
+    expect(data.reminders).toEqual([
+      expect.objectContaining({
+        localTime: '07:45',
+        timeZone: 'Europe/Berlin',
+        days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+      }),
+    ]); // names, not a bit set
     expect(file.content).not.toContain('Grace');
   });
 
@@ -42,7 +53,8 @@ describe('export', () => {
     };
     walk(data);
     expect(times.length).toBeGreaterThan(8);
-    for (const t of times) expect(t === null || /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(String(t)), String(t)).toBe(true);
+    for (const t of times)
+      expect(t === null || /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(String(t)), String(t)).toBe(true);
     expect(JSON.stringify(data)).not.toMatch(/":\s*1\d{12}\b/); // no milliseconds since 1970 anywhere
     expect(data.reminders[0].days).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri']);
   });

@@ -4,7 +4,9 @@ import { expect, it } from 'vitest';
 import { COMMANDS } from '../../../src/core/commands/index.ts';
 
 it('has test/core/commands/<name>.test.ts for every command', () => {
-  const missing = COMMANDS.map((c) => c.name).filter((name) => !existsSync(new URL(`./${name}.test.ts`, import.meta.url)));
+  const missing = COMMANDS.map((c) => c.name).filter(
+    (name) => !existsSync(new URL(`./${name}.test.ts`, import.meta.url)),
+  );
   expect(missing).toEqual([]);
   expect(COMMANDS.length).toBeGreaterThan(20);
 });

@@ -1,6 +1,6 @@
 // `help [command]`: every command with its usage, derived from the command list, or one command with examples.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -11,7 +11,8 @@ const say = async (text: string, user?: Parameters<TestApp['say']>[1]) => textOf
 describe('help', () => {
   it('help lists every command, and explains one', async () => {
     const all = await say('help');
-    for (const verb of ['next', 'topics [section]', 'topic <topic>', 'done <topic>', 'progress', 'track [choice]']) expect(all).toContain(verb);
+    for (const verb of ['next', 'topics [section]', 'topic <topic>', 'done <topic>', 'progress', 'track [choice]'])
+      expect(all).toContain(verb);
     expect(await say('help done')).toContain('/roadmap done express');
     expect(await say('help nope')).toContain('There is no command');
   });

@@ -1,7 +1,7 @@
 // `leaderboard`: points by period in the workspace's zone, active days breaking ties, shared ranks, privacy.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Span } from '../../../src/core/model/reply.ts';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp({ now: '2026-11-23T08:00:00Z' })));
@@ -103,7 +103,9 @@ describe('leaderboard', () => {
     expect(seen).not.toContain('Grace');
     expect(seen).toContain('1. a teammate — 1 point');
     expect(seen).toContain('1. Linus — 1 point');
-    expect(await board('leaderboard', 'Ada')).toContain('You: 2 points, 1 active day, would rank 1st (you are hidden from boards');
+    expect(await board('leaderboard', 'Ada')).toContain(
+      'You: 2 points, 1 active day, would rank 1st (you are hidden from boards',
+    );
     expect(await board('leaderboard', 'Grace')).toContain('ranked 1st (shown to others as "a teammate")');
   });
 
@@ -119,15 +121,19 @@ describe('leaderboard', () => {
     app.clock.set('2026-11-23T09:00:00Z');
     await app.say('done express', { id: 'u1', displayName: '<!channel> @everyone' });
     const reply = await app.say('leaderboard', as('Ada'));
-    const spans = reply.blocks.flatMap((b) => (b.type === 'list' ? b.items.flat() : b.type === 'text' ? b.spans : [])) as Span[];
+    const spans = reply.blocks.flatMap((b) =>
+      b.type === 'list' ? b.items.flat() : b.type === 'text' ? b.spans : [],
+    ) as Span[];
     expect(spans).toContainEqual({ user: '<!channel> @everyone', name: true });
     expect(spans.filter((s) => typeof s === 'string').join('')).not.toContain('everyone');
   });
 
   it('refuses an unknown period and says when the admins turned boards off', async () => {
-    expect(await board('leaderboard year')).toContain('Choose `leaderboard week`, `leaderboard lastweek`, `leaderboard month` or `leaderboard all`');
+    expect(await board('leaderboard year')).toContain(
+      'Choose `leaderboard week`, `leaderboard lastweek`, `leaderboard month` or `leaderboard all`',
+    );
     await workspace({ leaderboardEnabled: false });
-    expect(await board()).toContain("admins turned leaderboards off");
+    expect(await board()).toContain('admins turned leaderboards off');
   });
 
   it('counts all time, and tells me when I have no points yet', async () => {
@@ -137,31 +143,43 @@ describe('leaderboard', () => {
     expect(await board('leaderboard all', 'Grace')).toContain('You: no points in this period yet');
   });
 
-  it.each(['leaderboard week', 'leaderboard all'])('%s: ranks me below the top ten by points, then by days among my equals', async (command) => {
-    for (let i = 1; i <= 12; i++) {
-      const name = `P${String(i).padStart(2, '0')}`;
-      await at('2026-11-23T09:00:00Z', name, 'done express');
-      await at(i <= 4 ? '2026-11-24T09:00:00Z' : '2026-11-23T10:00:00Z', name, 'done redis'); // P01–P04: two days
-      await at(i <= 4 ? '2026-11-24T10:00:00Z' : '2026-11-23T11:00:00Z', name, 'done mysql');
-    }
-    await at('2026-11-23T09:00:00Z', 'Quinn', 'done express');
-    await at('2026-11-24T09:00:00Z', 'Quinn', 'done redis'); // 2 points over 2 days: ahead of me
-    for (const name of ['Ada', 'Rosa']) {
-      await at('2026-11-23T09:00:00Z', name, 'done express');
-      await at('2026-11-23T10:00:00Z', name, 'done redis'); // 2 points on 1 day: level
-    }
-    await at('2026-11-23T09:00:00Z', 'Sam', 'done express');
-    app.clock.set('2026-11-26T09:00:00Z');
-    const reply = await app.say(command, as('Ada'));
-    const first = reply.blocks[0]!;
-    const lines = (first.type === 'list' ? first.items : []).map((item) => item.map((s) => (typeof s === 'string' ? s : 'user' in s ? s.user : '')).join(''));
-    expect(lines.slice(0, 4)).toEqual(['1. P01 — 3 points, 2 active days', '1. P02 — 3 points, 2 active days', '1. P03 — 3 points, 2 active days', '1. P04 — 3 points, 2 active days']);
-    expect(lines.slice(4)).toEqual(['P05', 'P06', 'P07', 'P08', 'P09', 'P10', 'P11', 'P12'].map((n) => `5. ${n} — 3 points, 1 active day`));
-    const text = textOf(reply);
-    expect(text).toContain('…and 4 more teammates with points.');
-    expect(text).toContain('You: 2 points, 1 active day, ranked 14th.'); // 12 with more points, and Quinn with more days
-    expect(textOf(await app.say(command, as('Rosa')))).toContain('ranked 14th');
-    expect(textOf(await app.say(command, as('Quinn')))).toContain('You: 2 points, 2 active days, ranked 13th.');
-    expect(textOf(await app.say(command, as('Sam')))).toContain('You: 1 point, 1 active day, ranked 16th.');
-  });
+  it.each(['leaderboard week', 'leaderboard all'])(
+    '%s: ranks me below the top ten by points, then by days among my equals',
+    async (command) => {
+      for (let i = 1; i <= 12; i++) {
+        const name = `P${String(i).padStart(2, '0')}`;
+        await at('2026-11-23T09:00:00Z', name, 'done express');
+        await at(i <= 4 ? '2026-11-24T09:00:00Z' : '2026-11-23T10:00:00Z', name, 'done redis'); // P01–P04: two days
+        await at(i <= 4 ? '2026-11-24T10:00:00Z' : '2026-11-23T11:00:00Z', name, 'done mysql');
+      }
+      await at('2026-11-23T09:00:00Z', 'Quinn', 'done express');
+      await at('2026-11-24T09:00:00Z', 'Quinn', 'done redis'); // 2 points over 2 days: ahead of me
+      for (const name of ['Ada', 'Rosa']) {
+        await at('2026-11-23T09:00:00Z', name, 'done express');
+        await at('2026-11-23T10:00:00Z', name, 'done redis'); // 2 points on 1 day: level
+      }
+      await at('2026-11-23T09:00:00Z', 'Sam', 'done express');
+      app.clock.set('2026-11-26T09:00:00Z');
+      const reply = await app.say(command, as('Ada'));
+      const first = reply.blocks[0]!;
+      const lines = (first.type === 'list' ? first.items : []).map((item) =>
+        item.map((s) => (typeof s === 'string' ? s : 'user' in s ? s.user : '')).join(''),
+      );
+      expect(lines.slice(0, 4)).toEqual([
+        '1. P01 — 3 points, 2 active days',
+        '1. P02 — 3 points, 2 active days',
+        '1. P03 — 3 points, 2 active days',
+        '1. P04 — 3 points, 2 active days',
+      ]);
+      expect(lines.slice(4)).toEqual(
+        ['P05', 'P06', 'P07', 'P08', 'P09', 'P10', 'P11', 'P12'].map((n) => `5. ${n} — 3 points, 1 active day`),
+      );
+      const text = textOf(reply);
+      expect(text).toContain('…and 4 more teammates with points.');
+      expect(text).toContain('You: 2 points, 1 active day, ranked 14th.'); // 12 with more points, and Quinn with more days
+      expect(textOf(await app.say(command, as('Rosa')))).toContain('ranked 14th');
+      expect(textOf(await app.say(command, as('Quinn')))).toContain('You: 2 points, 2 active days, ranked 13th.');
+      expect(textOf(await app.say(command, as('Sam')))).toContain('You: 1 point, 1 active day, ranked 16th.');
+    },
+  );
 });

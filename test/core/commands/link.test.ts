@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plain } from '../../../src/core/model/reply.ts';
 import { hashCode } from '../../../src/store/links.ts';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -14,19 +14,30 @@ const say = async (text: string, who: object) => textOf(await app.say(text, who)
 
 async function codeFor(who: object): Promise<string> {
   const reply = await app.say('link', who);
-  const line = reply.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.spans)] : [])).find((t) => t.startsWith('/roadmap link '));
+  const line = reply.blocks
+    .flatMap((b) => (b.type === 'text' ? [plain(b.spans)] : []))
+    .find((t) => t.startsWith('/roadmap link '));
   return line!.slice('/roadmap link '.length);
 }
 const members = () => app.db.$client.prepare('select count(*) n from members').get() as { n: number };
-const stateOf = (memberOf: object & { id: string }, path: string) => (app.db.$client.prepare(`
+const stateOf = (memberOf: object & { id: string }, path: string) =>
+  (
+    app.db.$client
+      .prepare(`
   select p.state from progress p join identities i on i.member_id = p.member_id join topics t on t.id = p.topic_id
-  where i.platform_user_id = ? and t.path like ?`).get(memberOf.id, `%${path}`) as { state: string } | undefined)?.state;
+  where i.platform_user_id = ? and t.path like ?`)
+      .get(memberOf.id, `%${path}`) as { state: string } | undefined
+  )?.state;
 
 describe('link', () => {
   it('issues an 8-character code from an unambiguous alphabet, kept only as a hash', async () => {
     const code = await codeFor(TERMINAL);
     expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/);
-    const rows = app.db.$client.prepare('select * from link_codes').all() as { code_hash: string; expires_at: number; created_at: number }[];
+    const rows = app.db.$client.prepare('select * from link_codes').all() as {
+      code_hash: string;
+      expires_at: number;
+      created_at: number;
+    }[];
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(code);
     expect(rows[0]!.code_hash).toBe(hashCode(code));
@@ -93,8 +104,11 @@ describe('link', () => {
   });
 
   it("keeps the issuer's reminder when both had one, and moves the other's when only it had one", async () => {
-    const schedules = () => app.db.$client.prepare(`select s.local_time, i.platform_user_id who from schedules s
-      join identities i on i.id = s.identity_id order by s.id`).all();
+    const schedules = () =>
+      app.db.$client
+        .prepare(`select s.local_time, i.platform_user_id who from schedules s
+      join identities i on i.id = s.identity_id order by s.id`)
+        .all();
     await app.say('remind 08:00 Europe/Berlin daily', TERMINAL);
     await app.say('remind 19:30 Asia/Tokyo mon-fri', DISCORD);
     await app.say(`link ${await codeFor(TERMINAL)}`, DISCORD);
@@ -104,7 +118,10 @@ describe('link', () => {
     const bobOnDiscord = { ...DISCORD, id: '1400000000000000009' };
     await app.say('remind 07:15 UTC daily', bobOnDiscord);
     await app.say(`link ${await codeFor(bob)}`, bobOnDiscord);
-    expect(schedules()).toEqual([{ local_time: '08:00', who: 'ada' }, { local_time: '07:15', who: bobOnDiscord.id }]);
+    expect(schedules()).toEqual([
+      { local_time: '08:00', who: 'ada' },
+      { local_time: '07:15', who: bobOnDiscord.id },
+    ]);
     expect(await say('remind', bob)).toContain('07:15');
     expect(await say('unlink', bobOnDiscord)).toContain('Account unlinked'); // the reminder DMs this account: it goes along
     expect(await say('remind', bobOnDiscord)).toContain('07:15');

@@ -1,6 +1,6 @@
 // `next`: the topic to study now — the one in progress first, else the first not done on my track, else the end.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -12,11 +12,16 @@ describe('next', () => {
   it('offers the track choice first, then walks only the chosen group, in roadmap order', async () => {
     const first = await app.say('next');
     expect(first.heading).toBe('Choose Your Backend Language');
-    expect(first.buttons.map((b) => b.command)).toEqual(['track nodejs', 'track python', 'track go', 'track ruby-on-rails']);
+    expect(first.buttons.map((b) => b.command)).toEqual([
+      'track nodejs',
+      'track python',
+      'track go',
+      'track ruby-on-rails',
+    ]);
     await app.say('track python');
     const next = await app.say('next');
     expect(next.heading).toBe('Next: Flask');
-    expect(textOf(next)).toContain('Why this one: it is the first topic on the roadmap you haven\'t done yet.');
+    expect(textOf(next)).toContain("Why this one: it is the first topic on the roadmap you haven't done yet.");
     expect(next.buttons.map((b) => b.label)).toEqual(['Start', 'Done', 'Skip']);
     await app.say('done flask');
     await app.say('skip django');

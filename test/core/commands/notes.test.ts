@@ -1,6 +1,6 @@
 // `notes`, and my notes under `topic`: private, newest first, with their topics.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -9,7 +9,7 @@ afterEach(() => app.close());
 const say = async (text: string, user?: { id: string; displayName?: string }) => textOf(await app.say(text, user));
 
 describe('topic and notes', () => {
-  it('shows my notes under the resources, newest first, and nobody else\'s', async () => {
+  it("shows my notes under the resources, newest first, and nobody else's", async () => {
     await app.say('note redis first thought');
     app.clock.advance(60_000);
     await app.say('note redis second thought');
@@ -29,6 +29,8 @@ describe('topic and notes', () => {
     await app.say('note express middleware order matters');
     const text = await say('notes');
     expect(text).toContain('Your notes (2)');
-    expect(text).toMatch(/2\. Express\.js \(2026-11-26\): middleware order matters\n1\. Redis \(2026-11-26\): cache aside/); // numbered for `note edit`
+    expect(text).toMatch(
+      /2\. Express\.js \(2026-11-26\): middleware order matters\n1\. Redis \(2026-11-26\): cache aside/,
+    ); // numbered for `note edit`
   });
 });

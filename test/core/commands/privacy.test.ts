@@ -1,6 +1,6 @@
 // `privacy [show|anonymous|hide]`: how I appear on boards and in the team view.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -24,6 +24,10 @@ describe('privacy', () => {
     await app.say('privacy hide');
     expect(await say('team')).toContain('You are hidden from this view');
     expect(await say('leaderboard')).toContain('hidden from boards (`privacy show` to appear)');
-    expect((await app.say('privacy')).buttons.map((b) => b.command)).toEqual(['privacy show', 'privacy anonymous', 'privacy hide']);
+    expect((await app.say('privacy')).buttons.map((b) => b.command)).toEqual([
+      'privacy show',
+      'privacy anonymous',
+      'privacy hide',
+    ]);
   });
 });

@@ -1,10 +1,12 @@
 // `remind`: set, show, turn off, zones from the platform, weekday sets; the paused notice on the next command.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 describe('remind', () => {
   let app: TestApp;
-  beforeEach(() => { app = createTestApp({ now: '2026-11-26T09:00:00Z' }); }); // a Thursday
+  beforeEach(() => {
+    app = createTestApp({ now: '2026-11-26T09:00:00Z' });
+  }); // a Thursday
   afterEach(() => app.close());
   const nudge = () => app.store.schedules.nudgeOf(1);
 
@@ -15,7 +17,13 @@ describe('remind', () => {
     const set = textOf(await app.say('remind 08:30 berlin mon-fri'));
     expect(set).toContain('08:30 (Europe/Berlin), Mon–Fri');
     expect(set).toContain('Next nudge: Fri 27 Nov, 08:30');
-    expect(nudge()).toMatchObject({ kind: 'nudge', localTime: '08:30', timeZone: 'Europe/Berlin', days: 0x1f, identityId: 1 });
+    expect(nudge()).toMatchObject({
+      kind: 'nudge',
+      localTime: '08:30',
+      timeZone: 'Europe/Berlin',
+      days: 0x1f,
+      identityId: 1,
+    });
     expect(new Date(nudge()!.nextDueAt!).toISOString()).toBe('2026-11-27T07:30:00.000Z');
     // The member had no zone: the one they named is now theirs, so the next remind needs none.
     expect(textOf(await app.say('remind 07:00'))).toContain('07:00 (Europe/Berlin), every day');
@@ -45,7 +53,8 @@ describe('remind', () => {
 
   it('tells the member once, on their next command, that their nudges paused after failures', async () => {
     await app.say('remind 09:00 UTC');
-    for (let i = 0; i < 3; i++) app.store.schedules.failed(nudge()!.id, 'the member does not accept direct messages from this bot', 3);
+    for (let i = 0; i < 3; i++)
+      app.store.schedules.failed(nudge()!.id, 'the member does not accept direct messages from this bot', 3);
     expect(nudge()!.nextDueAt).toBeNull();
     const first = textOf(await app.say('progress'));
     expect(first).toContain('Your daily nudges are paused');

@@ -1,13 +1,18 @@
 // `reset <topic>`: clear my progress on a topic, taking back its point.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string) => textOf(await app.say(text));
-const stateOf = (slug: string) => (app.db.$client.prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?').get(slug) as { state: string } | undefined)?.state;
+const stateOf = (slug: string) =>
+  (
+    app.db.$client
+      .prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?')
+      .get(slug) as { state: string } | undefined
+  )?.state;
 
 describe('reset', () => {
   it('clears a done topic, and its point leaves the board', async () => {

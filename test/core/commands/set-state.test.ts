@@ -1,41 +1,52 @@
 // What start, done, skip and reset share (set-state.ts): each change recorded once with its event, a finished topic
 // never quietly taken back, and a topic off the member's track kept and explained. Each verb has its own file too.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string) => textOf(await app.say(text));
-const doneCount = () => (app.db.$client.prepare('select coalesce(sum(done_count), 0) n from member_stats').get() as { n: number }).n;
-const stateOf = (slug: string) => (app.db.$client.prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?').get(slug) as { state: string } | undefined)?.state;
+const doneCount = () =>
+  (app.db.$client.prepare('select coalesce(sum(done_count), 0) n from member_stats').get() as { n: number }).n;
+const stateOf = (slug: string) =>
+  (
+    app.db.$client
+      .prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?')
+      .get(slug) as { state: string } | undefined
+  )?.state;
 
 describe('start or skip on a finished topic', () => {
-  it.each(['start', 'skip'])('%s asks first, and the point stays on the board until the member confirms', async (verb) => {
-    await app.say('track nodejs');
-    await app.say('done express');
-    const asked = await app.say(`${verb} express`);
-    expect(asked.heading).toBe('Express.js is done');
-    expect(stateOf('expressjs')).toBe('done');
-    expect(doneCount()).toBe(1);
-    expect(await say('leaderboard')).toContain('1. Ada — 1 point');
-    expect(asked.buttons.map((b) => b.label)).toContain('Keep it done');
+  it.each(['start', 'skip'])(
+    '%s asks first, and the point stays on the board until the member confirms',
+    async (verb) => {
+      await app.say('track nodejs');
+      await app.say('done express');
+      const asked = await app.say(`${verb} express`);
+      expect(asked.heading).toBe('Express.js is done');
+      expect(stateOf('expressjs')).toBe('done');
+      expect(doneCount()).toBe(1);
+      expect(await say('leaderboard')).toContain('1. Ada — 1 point');
+      expect(asked.buttons.map((b) => b.label)).toContain('Keep it done');
 
-    const confirm = asked.buttons.find((b) => b.command.endsWith(' confirm'))!;
-    expect(confirm.command).toBe(`${verb} backend/choose-your-backend-language/nodejs/expressjs confirm`);
-    await app.say(confirm.command);
-    expect(stateOf('expressjs')).toBe(verb === 'start' ? 'learning' : 'skipped');
-    expect(doneCount()).toBe(0); // member_stats follows the change the member asked for
-    expect(await say('leaderboard')).not.toContain('1 point');
-  });
+      const confirm = asked.buttons.find((b) => b.command.endsWith(' confirm'))!;
+      expect(confirm.command).toBe(`${verb} backend/choose-your-backend-language/nodejs/expressjs confirm`);
+      await app.say(confirm.command);
+      expect(stateOf('expressjs')).toBe(verb === 'start' ? 'learning' : 'skipped');
+      expect(doneCount()).toBe(0); // member_stats follows the change the member asked for
+      expect(await say('leaderboard')).not.toContain('1 point');
+    },
+  );
 });
 
 describe('a topic on a track the member does not follow', () => {
   it('is kept, explained, offered as a track switch, and counted in progress once followed', async () => {
     const reply = await app.say('done express');
     const text = textOf(reply);
-    expect(text).toContain('Express.js is on the Node.js track, and you have not chosen a track yet: it is kept, and counts once you follow Node.js.');
+    expect(text).toContain(
+      'Express.js is on the Node.js track, and you have not chosen a track yet: it is kept, and counts once you follow Node.js.',
+    );
     expect(reply.buttons).toContainEqual({ label: 'Follow Node.js', command: 'track nodejs', style: 'primary' });
     expect(stateOf('expressjs')).toBe('done');
 

@@ -1,6 +1,6 @@
 // `settings`: the workspace's roadmap, time zone, leaderboard switch and who may post boards; admins only, validated.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, rowCounts, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, rowCounts, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -16,8 +16,9 @@ describe('settings', () => {
     expect(await say('settings timezone berlin', ADMIN)).toContain('Time zone: Europe/Berlin');
     expect(await say('settings leaderboard off', ADMIN)).toContain('Leaderboard: off');
     expect(await say('settings roadmap backend', ADMIN)).toContain('Saved.');
-    expect(app.db.$client.prepare("select time_zone, leaderboard_enabled from workspaces where external_id = 'acme'").get())
-      .toEqual({ time_zone: 'Europe/Berlin', leaderboard_enabled: 0 });
+    expect(
+      app.db.$client.prepare("select time_zone, leaderboard_enabled from workspaces where external_id = 'acme'").get(),
+    ).toEqual({ time_zone: 'Europe/Berlin', leaderboard_enabled: 0 });
   });
 
   it('tells a non-admin plainly, and changes nothing', async () => {

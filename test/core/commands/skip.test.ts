@@ -1,13 +1,18 @@
 // `skip <topic>`: a topic I will not study leaves my totals, and `next` moves past it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string) => textOf(await app.say(text));
-const stateOf = (slug: string) => (app.db.$client.prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?').get(slug) as { state: string } | undefined)?.state;
+const stateOf = (slug: string) =>
+  (
+    app.db.$client
+      .prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?')
+      .get(slug) as { state: string } | undefined
+  )?.state;
 
 describe('skip', () => {
   it('takes the topic out of my totals and out of next', async () => {

@@ -1,11 +1,13 @@
 // `snooze [1d|3d|1w|until YYYY-MM-DD|off]`: no nudges for a while; the reply names the next nudge, and they come back
 // on their own.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 describe('snooze', () => {
   let app: TestApp;
-  beforeEach(() => { app = createTestApp({ now: '2026-11-26T09:00:00Z' }); }); // a Thursday
+  beforeEach(() => {
+    app = createTestApp({ now: '2026-11-26T09:00:00Z' });
+  }); // a Thursday
   afterEach(() => app.close());
   const nudge = () => app.store.schedules.nudgeOf(1);
   const say = async (text: string) => textOf(await app.say(text));

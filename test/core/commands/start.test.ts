@@ -1,13 +1,18 @@
 // `start <topic>`: mark a topic as being learned; `next` then keeps coming back to it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string) => textOf(await app.say(text));
-const stateOf = (slug: string) => (app.db.$client.prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?').get(slug) as { state: string } | undefined)?.state;
+const stateOf = (slug: string) =>
+  (
+    app.db.$client
+      .prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?')
+      .get(slug) as { state: string } | undefined
+  )?.state;
 
 describe('start', () => {
   it('marks the topic learning, and next comes back to it until it is done', async () => {
@@ -28,7 +33,10 @@ describe('start', () => {
 
   it('`start jwt confirm` offers each JWT topic with the confirmation carried along', async () => {
     const reply = await app.say('start jwt confirm');
-    expect(reply.buttons.map((b) => b.command)).toEqual(['start jwt/token-structure confirm', 'start jwt/authorization confirm']);
+    expect(reply.buttons.map((b) => b.command)).toEqual([
+      'start jwt/token-structure confirm',
+      'start jwt/authorization confirm',
+    ]);
     await app.say('done token structure');
     await app.say(reply.buttons[0]!.command);
     expect(stateOf('token-structure')).toBe('learning');

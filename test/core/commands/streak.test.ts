@@ -1,13 +1,24 @@
 // `streak [daily|weekdays]` and the streak lines of `progress`, through the core over real progress events.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string) => textOf(await app.say(text));
-const topics = ['express', 'redis', 'mysql', 'mongodb', 'docker compose', 'helm', 'resolvers', 'flask', 'gin', 'django'];
+const topics = [
+  'express',
+  'redis',
+  'mysql',
+  'mongodb',
+  'docker compose',
+  'helm',
+  'resolvers',
+  'flask',
+  'gin',
+  'django',
+];
 /** One change a day at the given UTC hour, starting on a date: real progress events. */
 async function studyDaily(start: string, count: number, hour = 12) {
   for (let i = 0; i < count; i++) {

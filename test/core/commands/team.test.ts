@@ -1,6 +1,6 @@
 // `team`: visible members' progress per section and overall, who leads, who has not moved in 7 days.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp({ now: '2026-11-10T09:00:00Z' })));

@@ -1,6 +1,6 @@
 // `topic <topic>`: one topic's card, found by a forgiving lookup (names, paths, typos, groups).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));

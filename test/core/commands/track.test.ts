@@ -1,6 +1,6 @@
 // `track [choice]`: which track I follow in a pick-one section; changing it keeps my progress.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -22,7 +22,11 @@ describe('track', () => {
   it('`track` marks the current track', async () => {
     await app.say('track python');
     const reply = await app.say('track');
-    expect(reply.buttons.find((b) => b.command === 'track python')).toEqual({ label: '✓ Python (yours)', command: 'track python', style: 'primary' });
+    expect(reply.buttons.find((b) => b.command === 'track python')).toEqual({
+      label: '✓ Python (yours)',
+      command: 'track python',
+      style: 'primary',
+    });
     expect(reply.buttons.find((b) => b.command === 'track go')!.label).toBe('Go');
     expect(textOf(await app.say('track python'))).toContain('You already follow Python');
   });

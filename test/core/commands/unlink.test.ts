@@ -1,7 +1,7 @@
 // `unlink`: this account gets a member of its own again, starting from a copy of the shared progress.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plain } from '../../../src/core/model/reply.ts';
-import { createTestApp, rowCounts, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, rowCounts, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -13,13 +13,20 @@ const say = async (text: string, who: object) => textOf(await app.say(text, who)
 
 async function codeFor(who: object): Promise<string> {
   const reply = await app.say('link', who);
-  const line = reply.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.spans)] : [])).find((t) => t.startsWith('/roadmap link '));
+  const line = reply.blocks
+    .flatMap((b) => (b.type === 'text' ? [plain(b.spans)] : []))
+    .find((t) => t.startsWith('/roadmap link '));
   return line!.slice('/roadmap link '.length);
 }
 const members = () => app.db.$client.prepare('select count(*) n from members').get() as { n: number };
-const stateOf = (memberOf: object & { id: string }, path: string) => (app.db.$client.prepare(`
+const stateOf = (memberOf: object & { id: string }, path: string) =>
+  (
+    app.db.$client
+      .prepare(`
   select p.state from progress p join identities i on i.member_id = p.member_id join topics t on t.id = p.topic_id
-  where i.platform_user_id = ? and t.path like ?`).get(memberOf.id, `%${path}`) as { state: string } | undefined)?.state;
+  where i.platform_user_id = ? and t.path like ?`)
+      .get(memberOf.id, `%${path}`) as { state: string } | undefined
+  )?.state;
 
 describe('unlink', () => {
   it('unlink splits this account off with a copy of the progress', async () => {

@@ -7,29 +7,40 @@ import type { Invocation } from '../../../src/core/model/invocation.ts';
 import { createLog } from '../../../src/log.ts';
 import { openDb } from '../../../src/store/db.ts';
 import { createStore } from '../../../src/store/index.ts';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
 afterEach(() => app.close());
 
 const CHANNEL = { channelId: 'C1', direct: false };
-function inChannel(text: string, who: string, opts: { isAdmin?: boolean; place?: Invocation['place']; core?: typeof app.core } = {}) {
+function inChannel(
+  text: string,
+  who: string,
+  opts: { isAdmin?: boolean; place?: Invocation['place']; core?: typeof app.core } = {},
+) {
   return (opts.core ?? app.core).handle({
-    platform: 'slack', workspace: { id: 'T1' }, user: { id: who.toLowerCase(), displayName: who, isAdmin: opts.isAdmin ?? false },
-    place: opts.place ?? CHANNEL, text,
+    platform: 'slack',
+    workspace: { id: 'T1' },
+    user: { id: who.toLowerCase(), displayName: who, isAdmin: opts.isAdmin ?? false },
+    place: opts.place ?? CHANNEL,
+    text,
   });
 }
 
 async function seed() {
-  for (const [who, privacy] of [['Ada', 'show'], ['Grace', 'anonymous'], ['Linus', 'hide']] as const) {
+  for (const [who, privacy] of [
+    ['Ada', 'show'],
+    ['Grace', 'anonymous'],
+    ['Linus', 'hide'],
+  ] as const) {
     await inChannel('done redis', who);
     await inChannel(`privacy ${privacy}`, who);
   }
 }
 
 describe('posting a board in a channel', () => {
-  it('an admin posts this week\'s board for everyone, with the digest\'s privacy', async () => {
+  it("an admin posts this week's board for everyone, with the digest's privacy", async () => {
     await seed();
     const posted = await inChannel('leaderboard week post', 'Linus', { isAdmin: true }); // hidden himself: still left out
     expect(posted.visibility).toBe('channel');
@@ -53,7 +64,9 @@ describe('posting a board in a channel', () => {
     const refused = await inChannel('leaderboard post', 'Ada');
     expect(refused.visibility).toBe('private');
     expect(textOf(refused)).toContain('settings posts everyone');
-    expect(textOf(await inChannel('settings posts everyone', 'Boss', { isAdmin: true }))).toContain('Who may post boards in a channel: every member');
+    expect(textOf(await inChannel('settings posts everyone', 'Boss', { isAdmin: true }))).toContain(
+      'Who may post boards in a channel: every member',
+    );
     expect((await inChannel('leaderboard post', 'Ada')).visibility).toBe('channel');
   });
 
@@ -63,11 +76,18 @@ describe('posting a board in a channel', () => {
     app.clock.advance(9 * 60_000);
     // A second process on the same database file: the spacing holds across processes and restarts.
     const db = openDb(app.db.$client.name);
-    const other = createCore({ store: createStore(db), clock: fixedClock(app.clock.now()), log: createLog('silent'), defaultRoadmap: 'backend' });
+    const other = createCore({
+      store: createStore(db),
+      clock: fixedClock(app.clock.now()),
+      log: createLog('silent'),
+      defaultRoadmap: 'backend',
+    });
     const early = await inChannel('team post', 'Ada', { isAdmin: true, core: other });
     expect(early.visibility).toBe('private');
     expect(textOf(early)).toContain('the next one can go in 1 minute');
-    expect((await inChannel('team post', 'Ada', { isAdmin: true, place: { channelId: 'C2', direct: false } })).visibility).toBe('channel'); // another channel
+    expect(
+      (await inChannel('team post', 'Ada', { isAdmin: true, place: { channelId: 'C2', direct: false } })).visibility,
+    ).toBe('channel'); // another channel
     db.$client.close();
     app.clock.advance(60_000);
     expect((await inChannel('team post', 'Ada', { isAdmin: true })).visibility).toBe('channel');
@@ -75,7 +95,9 @@ describe('posting a board in a channel', () => {
 
   it('is refused, with a hint, in the terminal and in direct messages; with boards off, the leaderboard is', async () => {
     expect(textOf(await app.say('leaderboard post'))).toContain('The terminal has no channel to post in');
-    expect(textOf(await inChannel('team post', 'Ada', { isAdmin: true, place: { direct: true } }))).toContain('Direct messages have no channel');
+    expect(textOf(await inChannel('team post', 'Ada', { isAdmin: true, place: { direct: true } }))).toContain(
+      'Direct messages have no channel',
+    );
     await inChannel('settings leaderboard off', 'Ada', { isAdmin: true });
     const off = await inChannel('leaderboard post', 'Ada', { isAdmin: true });
     expect(off.visibility).toBe('private');

@@ -1,16 +1,17 @@
 // A note is never cut by a guess: an uncertain split asks, every button carries the whole note, and symbols, quotes
 // and bars inside the text stay in it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, rowCounts, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, rowCounts, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
 afterEach(() => app.close());
 
-const notesIn = () => app.db.$client.prepare('select t.title, n.text from notes n join topics t on t.id = n.topic_id order by n.id').all();
+const notesIn = () =>
+  app.db.$client.prepare('select t.title, n.text from notes n join topics t on t.id = n.topic_id order by n.id').all();
 
 describe('a choice made from buttons carries the note along', () => {
-  it('the README\'s `note jwt | …`: each topic button saves the whole note when pressed', async () => {
+  it("the README's `note jwt | …`: each topic button saves the whole note when pressed", async () => {
     const before = rowCounts(app);
     const asked = await app.say('note jwt | check alg none attacks');
     expect(rowCounts(app)).toEqual(before); // nothing is saved, nor lost, until a choice is made
@@ -25,7 +26,12 @@ describe('when the topic could end at more than one word, it asks, showing every
   it.each([
     ['note docker compose up -d', 'Docker Compose', 'compose up -d', 'up -d'],
     ['note jwt token structure is three parts', 'Token Structure', 'token structure is three parts', 'is three parts'],
-    ['note graphql resolvers batch with dataloader', 'Resolvers', 'resolvers batch with dataloader', 'batch with dataloader'],
+    [
+      'note graphql resolvers batch with dataloader',
+      'Resolvers',
+      'resolvers batch with dataloader',
+      'batch with dataloader',
+    ],
   ])('%s', async (line, title, longest, shortest) => {
     const before = rowCounts(app);
     const asked = await app.say(line);

@@ -7,7 +7,8 @@ let app: TestApp;
 beforeEach(() => (app = createTestApp()));
 afterEach(() => app.close());
 
-const titles = (typed: string, limit?: number) => app.core.suggestTopics('discord', 'G1', typed, limit).map((t) => t.title);
+const titles = (typed: string, limit?: number) =>
+  app.core.suggestTopics('discord', 'G1', typed, limit).map((t) => t.title);
 
 it('offers the roadmap in order before anything is typed, up to the limit', () => {
   const roadmap = app.store.content.roadmap('backend')!;
@@ -16,7 +17,9 @@ it('offers the roadmap in order before anything is typed, up to the limit', () =
 });
 
 it('finds names as lookups do: prefixes, aliases, typos and groups, each with its path', () => {
-  expect(app.core.suggestTopics('discord', 'G1', 'expr')).toEqual([{ title: 'Express.js', path: 'backend/choose-your-backend-language/nodejs/expressjs' }]);
+  expect(app.core.suggestTopics('discord', 'G1', 'expr')).toEqual([
+    { title: 'Express.js', path: 'backend/choose-your-backend-language/nodejs/expressjs' },
+  ]);
   expect(titles('k8s')).toEqual(['Pods & Deployments', 'Helm']); // an alias
   expect(titles('kuberneets')).toEqual(['Pods & Deployments', 'Helm']); // a typo
   expect(titles('jwt')).toEqual(['Token Structure', 'Authorization']); // a group: its topics

@@ -1,7 +1,7 @@
 // Topic lookup suggests only what is really close, searches summaries and resource titles below names, and never
 // offers a button that changes anything on a guess.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, rowCounts, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, rowCounts, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -37,16 +37,23 @@ describe('suggestions need a real likeness', () => {
     expect(reply.buttons.every((b) => b.command.startsWith('topic '))).toBe(true);
   });
 
-  it.each(['done blockchain', 'start websocketz', 'skip 3', 'reset caching', 'done caching', 'done passport', 'start tokn structur ok', 'done remove', 'done kuberneetes pods'])(
-    '"%s" offers no button that changes state, and changes nothing',
-    async (line) => {
-      await app.say('progress'); // the member exists; only the line under test may write
-      const before = rowCounts(app);
-      const reply = await app.say(line);
-      expect(reply.buttons.filter((b) => STATE_VERBS.test(b.command))).toEqual([]);
-      expect(rowCounts(app)).toEqual(before);
-    },
-  );
+  it.each([
+    'done blockchain',
+    'start websocketz',
+    'skip 3',
+    'reset caching',
+    'done caching',
+    'done passport',
+    'start tokn structur ok',
+    'done remove',
+    'done kuberneetes pods',
+  ])('"%s" offers no button that changes state, and changes nothing', async (line) => {
+    await app.say('progress'); // the member exists; only the line under test may write
+    const before = rowCounts(app);
+    const reply = await app.say(line);
+    expect(reply.buttons.filter((b) => STATE_VERBS.test(b.command))).toEqual([]);
+    expect(rowCounts(app)).toEqual(before);
+  });
 });
 
 describe('summaries and resource titles are searched, below names', () => {
@@ -66,6 +73,8 @@ describe('summaries and resource titles are searched, below names', () => {
   it('a mention on a verb that changes state lists where it is mentioned, to open', async () => {
     const reply = await app.say('done caching');
     expect(textOf(reply)).toContain('No topic is called caching, but this one mentions it');
-    expect(reply.buttons).toEqual([{ label: 'Redis', command: 'topic backend/databases-storage/nosql-databases/redis' }]);
+    expect(reply.buttons).toEqual([
+      { label: 'Redis', command: 'topic backend/databases-storage/nosql-databases/redis' },
+    ]);
   });
 });

@@ -17,7 +17,9 @@ describe('periodOf', () => {
     const week = periodOf('week', sundayLate, 'Europe/Berlin');
     expect(week.label).toBe('Week of Mon 23 Nov, Europe/Berlin');
     expect(periodOf('week', sundayLate, 'UTC').label).toBe('Week of Mon 23 Nov, UTC');
-    expect(periodOf('week', at('2026-11-29T23:30:00Z'), 'Europe/Berlin').label).toBe('Week of Mon 30 Nov, Europe/Berlin');
+    expect(periodOf('week', at('2026-11-29T23:30:00Z'), 'Europe/Berlin').label).toBe(
+      'Week of Mon 30 Nov, Europe/Berlin',
+    );
   });
 
   it('spans a DST week: 167 hours in spring, 169 in autumn', () => {
@@ -62,11 +64,16 @@ describe('local days', () => {
     expect(isoOfDay(dayNumber(at('2026-10-24T22:30:00Z'), segments))).toBe('2026-10-25'); // 00:30 CEST
     expect(isoOfDay(dayNumber(at('2026-10-25T22:30:00Z'), segments))).toBe('2026-10-25'); // 23:30 CET
     expect(isoOfDay(dayNumber(at('2026-10-25T23:30:00Z'), segments))).toBe('2026-10-26');
-    expect(localDays([at('2026-03-28T23:30:00Z'), at('2026-03-29T21:59:00Z'), at('2026-03-29T22:00:00Z')], at('2026-03-29T22:00:00Z'), 'Europe/Berlin'))
-      .toEqual({ dates: ['2026-03-29', '2026-03-30'], today: '2026-03-30' });
+    expect(
+      localDays(
+        [at('2026-03-28T23:30:00Z'), at('2026-03-29T21:59:00Z'), at('2026-03-29T22:00:00Z')],
+        at('2026-03-29T22:00:00Z'),
+        'Europe/Berlin',
+      ),
+    ).toEqual({ dates: ['2026-03-29', '2026-03-30'], today: '2026-03-30' });
   });
 
-  it('uses UTC days for UTC, and the zone\'s own days elsewhere', () => {
+  it("uses UTC days for UTC, and the zone's own days elsewhere", () => {
     const late = at('2026-11-26T23:30:00Z');
     expect(localDays([late], late, 'UTC')).toEqual({ dates: ['2026-11-26'], today: '2026-11-26' });
     expect(localDays([late], late, 'Asia/Tokyo').dates).toEqual(['2026-11-27']);

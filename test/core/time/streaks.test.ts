@@ -5,20 +5,31 @@ import { computeStreak } from '../../../src/core/time/streaks.ts';
 /** ISO dates from a start date, one per character of `pattern`: "x" active, "." idle. */
 function days(start: string, pattern: string): string[] {
   const first = Date.parse(`${start}T00:00:00Z`);
-  return [...pattern].flatMap((c, i) => (c === 'x' ? [new Date(first + i * 86_400_000).toISOString().slice(0, 10)] : []));
+  return [...pattern].flatMap((c, i) =>
+    c === 'x' ? [new Date(first + i * 86_400_000).toISOString().slice(0, 10)] : [],
+  );
 }
-const dayAfter = (start: string, n: number) => new Date(Date.parse(`${start}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const dayAfter = (start: string, n: number) =>
+  new Date(Date.parse(`${start}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 describe('computeStreak', () => {
   it('is zero with no activity, and counts consecutive days up to today', () => {
     expect(computeStreak([], '2026-11-26')).toEqual({ current: 0, longest: 0, freezesHeld: 0 });
-    expect(computeStreak(days('2026-11-20', 'xxxxxxx'), '2026-11-26')).toEqual({ current: 7, longest: 7, freezesHeld: 1 });
+    expect(computeStreak(days('2026-11-20', 'xxxxxxx'), '2026-11-26')).toEqual({
+      current: 7,
+      longest: 7,
+      freezesHeld: 1,
+    });
   });
 
   it('keeps the streak alive today before any progress, and breaks it after a missed day', () => {
     expect(computeStreak(days('2026-11-22', 'xxxx'), '2026-11-26').current).toBe(4); // today not over yet
     expect(computeStreak(days('2026-11-21', 'xxxx'), '2026-11-26')).toEqual({ current: 0, longest: 4, freezesHeld: 0 });
-    expect(computeStreak(days('2026-11-10', 'xxxxx.xx'), '2026-11-17')).toEqual({ current: 2, longest: 5, freezesHeld: 0 });
+    expect(computeStreak(days('2026-11-10', 'xxxxx.xx'), '2026-11-17')).toEqual({
+      current: 2,
+      longest: 5,
+      freezesHeld: 0,
+    });
   });
 
   it('earns a freeze at 7 days and spends it on a missed day', () => {

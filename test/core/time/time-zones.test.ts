@@ -1,7 +1,7 @@
 // One rule for time: a member has one time zone, which their streak days and their nudge follow; every reply says
 // it. Zones are read as people write them, checked wherever they enter, and kept under their canonical names.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp({ now: '2026-11-26T09:00:00Z' }))); // a Thursday
@@ -11,7 +11,7 @@ const say = async (line: string, user?: { timeZone?: string }) => textOf(await a
 const memberZone = () => app.db.$client.prepare('select time_zone from members where id = 1').pluck().get();
 const nudge = () => app.store.schedules.nudgeOf(1)!;
 
-describe('the member\'s zone and the nudge\'s zone are one', () => {
+describe("the member's zone and the nudge's zone are one", () => {
   it('remind without a zone, as the bot suggests, follows UTC like the streak days, and both replies say so', async () => {
     const set = await say('remind 09:00');
     expect(set).toContain('09:00 (UTC), every day');
@@ -19,8 +19,10 @@ describe('the member\'s zone and the nudge\'s zone are one', () => {
     expect(await say('timezone')).toContain('your days are UTC days. Your daily nudge follows UTC too');
   });
 
-  it('a zone named in remind becomes the member\'s zone, every time, and the reply says so', async () => {
-    expect(await say('remind 07:00 berlin')).toContain('Your time zone is now Europe/Berlin: your streak days and your daily nudge follow it.');
+  it("a zone named in remind becomes the member's zone, every time, and the reply says so", async () => {
+    expect(await say('remind 07:00 berlin')).toContain(
+      'Your time zone is now Europe/Berlin: your streak days and your daily nudge follow it.',
+    );
     expect(memberZone()).toBe('Europe/Berlin');
     expect(await say('remind 13:06 UTC')).toContain('Your time zone is now UTC');
     expect(memberZone()).toBe('UTC');
@@ -74,8 +76,14 @@ describe('zones as people write them', () => {
 
 describe('remind reads times as people write them, and blames the part that is wrong', () => {
   it.each([
-    ['remind 9am', '09:00'], ['remind 9 am', '09:00'], ['remind 9:30pm', '21:30'], ['remind 12am', '00:00'],
-    ['remind 12pm', '12:00'], ['remind 21h', '21:00'], ['remind 7h45', '07:45'], ['remind 9:05', '09:05'],
+    ['remind 9am', '09:00'],
+    ['remind 9 am', '09:00'],
+    ['remind 9:30pm', '21:30'],
+    ['remind 12am', '00:00'],
+    ['remind 12pm', '12:00'],
+    ['remind 21h', '21:00'],
+    ['remind 7h45', '07:45'],
+    ['remind 9:05', '09:05'],
   ])('%s is %s', async (line, time) => {
     expect(await say(line)).toContain(`${time} (UTC)`);
     expect(nudge().localTime).toBe(time);
@@ -110,7 +118,7 @@ describe('a zone the runtime does not know never breaks a command', () => {
     expect(app.errors).toEqual([]);
   });
 
-  it('a bad zone already stored is dropped on the next command, and the platform\'s valid one is learnt', async () => {
+  it("a bad zone already stored is dropped on the next command, and the platform's valid one is learnt", async () => {
     await app.say('progress');
     app.db.$client.prepare("update members set time_zone = 'Mars/Olympus'").run();
     expect(await say('remind 09:00', { timeZone: 'America/Chicago' })).toContain('09:00 (America/Chicago)');

@@ -32,7 +32,9 @@ export function createPigeonAdapter(deps: { loft: string; birdsPerSecond: number
     say(text, user, channel) {
       if (!handle) throw new Error('the loft is closed');
       return handle({
-        platform: 'pigeon', workspace: { id: deps.loft }, text,
+        platform: 'pigeon',
+        workspace: { id: deps.loft },
+        text,
         user: { id: user.id, displayName: user.name, isAdmin: user.admin ?? false, timeZone: 'UTC' },
         place: channel ? { channelId: channel, direct: false } : { direct: true },
       });

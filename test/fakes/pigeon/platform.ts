@@ -1,8 +1,8 @@
 // Pigeon post: a third platform that exists only in the tests, to prove that a platform is one folder plus one entry
 // in the platform list. Its variables, when it runs, and its adapter, loaded in create() as a real platform's is.
 import { z } from 'zod';
-import { optional } from '../../../src/env.ts';
 import { definePlatform } from '../../../src/adapters/platform.ts';
+import { optional } from '../../../src/env.ts';
 import type { PigeonAdapter } from './adapter.ts';
 
 const env = {
@@ -13,7 +13,8 @@ const env = {
 export const pigeon = definePlatform({
   name: 'pigeon',
   env,
-  rules: (has) => (has('PIGEON_BIRDS_PER_SECOND') && !has('PIGEON_LOFT') ? ['PIGEON_LOFT: required with PIGEON_BIRDS_PER_SECOND'] : []),
+  rules: (has) =>
+    has('PIGEON_BIRDS_PER_SECOND') && !has('PIGEON_LOFT') ? ['PIGEON_LOFT: required with PIGEON_BIRDS_PER_SECOND'] : [],
   configured: (config) => Boolean(config.PIGEON_LOFT),
   setupHint: 'PIGEON_LOFT for pigeon post',
   async create({ config, log }): Promise<PigeonAdapter> {
