@@ -15,7 +15,8 @@ export async function runCrashRecovery(sqlite: Database.Database, print: (line: 
   // 2,000 rows of the bench's queue, due now by the wall clock the child runs on, for a platform only it sends.
   sqlite
     .prepare(
-      "update deliveries set platform = 'crash', due_at = ?, next_attempt_at = 0 where id in (select id from deliveries where status = 'pending' limit ?)",
+      "update deliveries set platform = 'crash', due_at = ?, next_attempt_at = 0 where id in (select id from " +
+        "deliveries where status = 'pending' limit ?)",
     )
     .run(Date.now(), ROWS);
   const arrivals: { id: string; at: number }[] = [];
@@ -71,10 +72,12 @@ export async function runCrashRecovery(sqlite: Database.Database, print: (line: 
 
   const ok = (good: boolean) => (good ? 'ok' : 'MISSED');
   print(
-    `in flight at peak          ${peakBeforeKill} requests (limit 50); at the kill: ${inDoubt.size} sending, ${held.length - inDoubt.size} claimed and waiting`,
+    `in flight at peak          ${peakBeforeKill} requests (limit 50); at the kill: ${inDoubt.size} sending, ` +
+      `${held.length - inDoubt.size} claimed and waiting`,
   );
   print(
-    `restart to first resend    ${resendS.toFixed(1)} s  (a dead sender is recognised after 15 s silent; target < ${NONCE_WINDOW_S} s, inside Discord's nonce window: ${ok(resendS < NONCE_WINDOW_S)})`,
+    `restart to first resend    ${resendS.toFixed(1)} s  (a dead sender is recognised after 15 s silent; target < ` +
+      `${NONCE_WINDOW_S} s, inside Discord's nonce window: ${ok(resendS < NONCE_WINDOW_S)})`,
   );
   return { peak: peakBeforeKill, inDoubt: inDoubt.size, resendS };
 }

@@ -71,10 +71,12 @@ export async function runDiscordBench(
     const pct = (p: number) => percentile(latencies, p).toFixed(2);
     const bad = fake.rest.violations.length;
     print(
-      `discord: ${latencies.length} × /roadmap next (after ${warmup} warm-up), ${inFlight} in flight, real discord.js against the local fake`,
+      `discord: ${latencies.length} × /roadmap next (after ${warmup} warm-up), ${inFlight} in flight, real ` +
+        `discord.js against the local fake`,
     );
     print(
-      `discord: ${(latencies.length / seconds).toFixed(0)} interactions/s; dispatch → callback p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${pct(100)} ms (target p99 < 20 ms)`,
+      `discord: ${(latencies.length / seconds).toFixed(0)} interactions/s; dispatch → callback p50 ${pct(50)} ms, ` +
+        `p99 ${pct(99)} ms, max ${pct(100)} ms (target p99 < 20 ms)`,
     );
     if (bad) print(`discord: ${bad} request bodies did not match the spec, e.g. ${fake.rest.violations[0]}`);
     return { perSecond: latencies.length / seconds, p99: Number(pct(99)), violations: bad };

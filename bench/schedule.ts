@@ -94,10 +94,13 @@ export async function runScheduleBench(print: (line: string) => void = console.l
   print(`due query (first batch of ${firstBatch})  ${batchMs.toFixed(1)} ms  (target < 50 ms: ${ok(batchMs < 50)})`);
   print(`enqueue ${queued} deliveries     ${(enqueueMs / 1000).toFixed(2)} s  (target < 2 s: ${ok(enqueueMs < 2000)})`);
   print(
-    `send ${fake.accepted} at ${RATE}/s allowed   ${throughput.toFixed(0)}/s = ${((throughput / RATE) * 100).toFixed(1)}% (target ≥ 95%: ${ok(throughput >= 0.95 * RATE)}); 429s ${fake.refused}; sent ${counts.sent ?? 0}; in flight at peak ${peakInFlight} (limit 50)`,
+    `send ${fake.accepted} at ${RATE}/s allowed   ${throughput.toFixed(0)}/s = ` +
+      `${((throughput / RATE) * 100).toFixed(1)}% (target ≥ 95%: ${ok(throughput >= 0.95 * RATE)}); 429s ` +
+      `${fake.refused}; sent ${counts.sent ?? 0}; in flight at peak ${peakInFlight} (limit 50)`,
   );
   print(
-    `peak RSS                    ${(peakRss / 2 ** 20).toFixed(0)} MB  (target < 250 MB: ${ok(peakRss < 250 * 2 ** 20)})`,
+    `peak RSS                    ${(peakRss / 2 ** 20).toFixed(0)} MB  (target < 250 MB: ` +
+      `${ok(peakRss < 250 * 2 ** 20)})`,
   );
   print(`event-loop delay p99        ${p99.toFixed(1)} ms  (target < 20 ms: ${ok(p99 < 20)})`);
   for (const line of lines) print(line);
@@ -113,10 +116,12 @@ function seed(sqlite: import('better-sqlite3').Database) {
       .run();
     const member = sqlite.prepare("insert into members (display_name, created_at) values ('m', 0)");
     const identity = sqlite.prepare(
-      "insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at) values (1, ?, ?, 'm', 0)",
+      'insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at) values (1, ?, ?, ' +
+        "'m', 0)",
     );
     const schedule =
-      sqlite.prepare(`insert into schedules (kind, workspace_id, member_id, identity_id, local_time, time_zone, days, next_due_at, created_at)
+      sqlite.prepare(`insert into schedules (kind, workspace_id, member_id, identity_id, local_time, time_zone,
+        days, next_due_at, created_at)
       values ('nudge', 1, ?, ?, ?, ?, 127, ?, 0)`);
     for (let i = 1; i <= SCHEDULES; i++) {
       const [zone, time] = ZONES[i % ZONES.length]!;

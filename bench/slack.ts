@@ -75,7 +75,8 @@ export async function runSlackBench(
   for (const kind of KINDS) {
     const r = total(kind);
     print(
-      `${kind.padEnd(16)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms${r.failed ? `  (${r.failed} failed)` : ''}`,
+      `${kind.padEnd(16)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ` +
+        `ms${r.failed ? `  (${r.failed} failed)` : ''}`,
     );
   }
   const rate = (s: Slice) => s.samples.length / s.seconds;
@@ -84,14 +85,20 @@ export async function runSlackBench(
   const share = percentile(ratios, 50);
   const ours = total('roadmap coach');
   const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+  const range = `${pct(Math.min(...ratios))}–${pct(Math.max(...ratios))}`;
+  const totals = pct(ours.rps / total('bolt ack-only').rps);
+  const ok = (good: boolean) => (good ? 'ok' : 'MISSED');
   print(
-    `roadmap coach vs bolt ack-only: ${pct(share)} of throughput, median of ${ratios.length} rounds (range ${pct(Math.min(...ratios))}–${pct(Math.max(...ratios))}; totals ${pct(ours.rps / total('bolt ack-only').rps)}) (target ≥ 70%: ${share >= 0.7 ? 'ok' : 'MISSED'}), p99 ${ours.p99.toFixed(2)} ms (target < 15 ms: ${ours.p99 < 15 ? 'ok' : 'MISSED'})`,
+    `roadmap coach vs bolt ack-only: ${pct(share)} of throughput, median of ${ratios.length} rounds (range ${range}; ` +
+      `totals ${totals}) (target ≥ 70%: ${ok(share >= 0.7)}), ` +
+      `p99 ${ours.p99.toFixed(2)} ms (target < 15 ms: ${ok(ours.p99 < 15)})`,
   );
 }
 
 /** A worker running this file as one server. Workers do not inherit tsx's loader: the entry registers it first. */
 function spawn(kind: Kind, apiUrl: string) {
-  const entry = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  const self = JSON.stringify(import.meta.url);
+  const entry = `import('tsx/esm/api').then((t) => { t.register(); return import(${self}); })`;
   const worker = new Worker(entry, { eval: true, workerData: { slackBenchTarget: kind, apiUrl } });
   return {
     worker,

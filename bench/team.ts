@@ -19,7 +19,8 @@ export async function runTeamBench(print: (line: string) => void = console.log):
       .run(YEAR_START);
     db.$client.exec("update workspaces set time_zone = 'Europe/Berlin'; analyze;");
     print(
-      `team: seeded ${seeded.members} members, ${seeded.events} progress events, ${seeded.progress} progress rows in ${seeded.ms.toFixed(0)} ms`,
+      `team: seeded ${seeded.members} members, ${seeded.events} progress events, ${seeded.progress} progress rows in ` +
+        `${seeded.ms.toFixed(0)} ms`,
     );
 
     const core = createCore({ store, clock, log: createLog('error'), defaultRoadmap: 'backend' });

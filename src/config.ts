@@ -23,7 +23,8 @@ export type Config = z.infer<z.ZodObject<typeof BASE>> & Readonly<Record<string,
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(
-      `Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee the Configuration section of README.md.`,
+      `Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+        'See the Configuration section of README.md.',
     );
     this.name = 'ConfigError';
   }

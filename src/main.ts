@@ -50,7 +50,8 @@ async function runBot(forceChat: boolean): Promise<void> {
         )
       : new SetupError(
           'No platform is configured, and there is no terminal to chat in (standard input is /dev/null or closed).',
-          `Set ${PLATFORMS.map((p) => p.setupHint).join(', or ')}; or run with a terminal (docker run -it …) for the chat.`,
+          `Set ${PLATFORMS.map((p) => p.setupHint).join(', or ')}; ` +
+            'or run with a terminal (docker run -it …) for the chat.',
         );
   }
   const log = createLog(config.LOG_LEVEL ?? (chat ? 'warn' : 'info'));

@@ -42,7 +42,8 @@ export function openStore(config: Config, log: Log, now: number): { db: Db; stor
     if (!store.content.roadmap(config.DEFAULT_ROADMAP)) {
       throw new SetupError(
         `DEFAULT_ROADMAP=${config.DEFAULT_ROADMAP}: no such roadmap is loaded from ${config.CONTENT_DIR}.`,
-        `Add ${config.CONTENT_DIR}/${config.DEFAULT_ROADMAP}.md, or set DEFAULT_ROADMAP to one of the files there (without .md).`,
+        `Add ${config.CONTENT_DIR}/${config.DEFAULT_ROADMAP}.md, or set DEFAULT_ROADMAP to one of the files there ` +
+          `(without .md).`,
       );
     }
     return { db, store };

@@ -38,7 +38,8 @@ function nearestFolder(path: string): { folder: string; writable: boolean; isFil
   }
 }
 
-/** Why the database at `path` (named by `setting`) could not be opened, or undefined when the error is not ours to explain. */
+/** Why the database at `path` (named by `setting`) could not be
+ *  opened, or undefined when the error is not ours to explain. */
 export function databaseProblem(error: unknown, path: string, setting = 'DATABASE_PATH'): SetupError | undefined {
   const at = `${setting}=${path}`;
   const code = codeOf(error);
@@ -80,8 +81,10 @@ export function databaseProblem(error: unknown, path: string, setting = 'DATABAS
   if (denied.includes(code ?? '') || !where.writable) {
     const uid = process.getuid?.();
     return new SetupError(
-      `${at}: this user${uid === undefined ? '' : ` (uid ${uid})`} cannot write there (${code ?? 'not writable'}; nearest folder ${where.folder}).`,
-      `Make that folder writable for this user (in Docker, a volume mounted at /data must belong to the image's "node" user, uid 1000), ${elsewhere}.`,
+      `${at}: this user${uid === undefined ? '' : ` (uid ${uid})`} ` +
+        `cannot write there (${code ?? 'not writable'}; nearest folder ${where.folder}).`,
+      `Make that folder writable for this user (in Docker, a volume mounted at /data must belong to the image's ` +
+        `"node" user, uid 1000), ${elsewhere}.`,
     );
   }
   return undefined;
@@ -91,7 +94,8 @@ export function databaseProblem(error: unknown, path: string, setting = 'DATABAS
 export function contentDirProblem(error: unknown, dir: string): SetupError | undefined {
   const code = codeOf(error);
   const fix =
-    "Point CONTENT_DIR at the folder of roadmap markdown files (the repository's content/), or unset it to use ./content.";
+    "Point CONTENT_DIR at the folder of roadmap markdown files (the repository's content/), or unset it to use " +
+    './content.';
   if (code === 'ENOENT')
     return new SetupError(`CONTENT_DIR=${dir}: there is no such folder (looked in ${resolve(dir)}).`, fix);
   if (code === 'ENOTDIR') return new SetupError(`CONTENT_DIR=${dir}: that is a file, not a folder.`, fix);

@@ -146,7 +146,8 @@ function forbids(rule: Rule, specifier: string, target: string | undefined): boo
   return rule.forbid.some((f) => f === name || (f.endsWith('/*') && name.startsWith(f.slice(0, -1))));
 }
 
-/** Every chain of runtime imports from a module under rule.from to something it forbids, e.g. "a.ts → b.ts → node-cron". */
+/** Every chain of runtime imports from a module under rule.from to
+ *  something it forbids, e.g. "a.ts → b.ts → node-cron". */
 function violations(rule: Rule, read: (file: string) => string | undefined = readSource): string[] {
   const found: string[] = [];
   for (const start of modulesUnder(join(ROOT, rule.from))) {

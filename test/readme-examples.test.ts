@@ -108,22 +108,26 @@ describe('the README, as printed', () => {
     app.close();
   });
 
-  it('the Quick start transcript: each command answers with the heading shown, and a number presses a button', async () => {
-    const transcript = /```text\n(roadmap> [\s\S]*?)```/.exec(README)![1]!.split('\n');
-    const { app, say } = session();
-    let last: Reply | undefined;
-    for (let i = 0; i < transcript.length; i++) {
-      const typed = /^roadmap> (.+)$/.exec(transcript[i]!)?.[1];
-      if (!typed) continue;
-      const text = /^\d+$/.test(typed) ? last!.buttons[Number(typed) - 1]!.command : typed; // the terminal's button press
-      const { reply, outcome } = await say(text);
-      expect(outcome, typed).toBe('ok');
-      const heading = /^== (.+) ==$/.exec(transcript[i + 1] ?? '')?.[1];
-      if (heading) expect(reply.heading).toBe(heading);
-      last = reply;
-    }
-    app.close();
-  });
+  it(
+    'the Quick start transcript: each command answers with ' + 'the heading shown, and a number presses a button',
+    async () => {
+      const transcript = /```text\n(roadmap> [\s\S]*?)```/.exec(README)![1]!.split('\n');
+      const { app, say } = session();
+      let last: Reply | undefined;
+      for (let i = 0; i < transcript.length; i++) {
+        const typed = /^roadmap> (.+)$/.exec(transcript[i]!)?.[1];
+        if (!typed) continue;
+        // the terminal's button press
+        const text = /^\d+$/.test(typed) ? last!.buttons[Number(typed) - 1]!.command : typed;
+        const { reply, outcome } = await say(text);
+        expect(outcome, typed).toBe('ok');
+        const heading = /^== (.+) ==$/.exec(transcript[i + 1] ?? '')?.[1];
+        if (heading) expect(reply.heading).toBe(heading);
+        last = reply;
+      }
+      app.close();
+    },
+  );
 });
 
 describe("every command's examples, as `help` prints them", () => {

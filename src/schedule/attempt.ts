@@ -60,7 +60,8 @@ export function createAttempt(deps: AttemptDeps) {
     }
     try {
       const result = await outbound.send(d.target, reply, { nonce: d.nonce });
-      const keepChannel = d.target.kind === 'user' && result?.channelId ? result.channelId : undefined; // a DM it opened
+      // a DM it opened
+      const keepChannel = d.target.kind === 'user' && result?.channelId ? result.channelId : undefined;
       sentLog.add({
         id: d.id,
         scheduleId: d.scheduleId,

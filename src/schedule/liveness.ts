@@ -47,7 +47,8 @@ export function createLiveness(
         try {
           beat();
         } catch (error) {
-          log.error('scheduler: heartbeat failed', { err: error }); // the next beat tries again, well before the deadline
+          // the next beat tries again, well before the deadline
+          log.error('scheduler: heartbeat failed', { err: error });
         }
       }, deps.beatMs ?? BEAT_MS);
       timer.unref();

@@ -1,5 +1,6 @@
-// Send pacing per lane (a platform, or one of its workspaces where the platform limits per workspace), by the limits its
-// adapter declares: a token bucket, a minimum gap per target channel, and a cool-down when the platform answers 429.
+// Send pacing per lane (a platform, or one of its workspaces where the platform limits per workspace), by the
+// limits its adapter declares: a token bucket, a minimum gap per target channel, and a cool-down when the platform
+// answers 429.
 import type { SendLimits } from '../adapters/adapter.ts';
 
 export function createPacer(limit: SendLimits) {

@@ -81,7 +81,8 @@ export function createScheduler(deps: SchedulerDeps) {
 
 export type Scheduler = ReturnType<typeof createScheduler>;
 
-/** fn, one run at a time: a call while it runs shares that run. What it throws is logged as `failed`, never rethrown. */
+/** fn, one run at a time: a call while it runs shares that run.
+ *  What it throws is logged as `failed`, never rethrown. */
 function oneAtATime(log: Log, failed: string, fn: () => Promise<unknown>) {
   let running: Promise<void> | undefined;
   const run = (): Promise<void> =>

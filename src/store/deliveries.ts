@@ -9,7 +9,8 @@ export interface DeliveryTarget {
   id: string;
 }
 
-/** Due schedules (ids: a JSON array) that share their due instant, local date and outcome: one statement writes them. */
+/** Due schedules (ids: a JSON array) that share their due instant,
+ *  local date and outcome: one statement writes them. */
 export interface DueGroup {
   ids: string;
   dueAt: number;
@@ -51,7 +52,8 @@ export function createDeliveryStore(db: Db) {
     .prepare(`insert into deliveries (key, schedule_id, platform, target_workspace, target, payload,
       status, nonce, attempts, next_attempt_at, last_error, due_at, created_at)
     select d.id || ':' || @date, d.id, d.platform, d.externalId,
-      json_object('kind', case d.kind when 'nudge' then 'user' else 'channel' end, 'workspaceId', d.externalId, 'id', coalesce(d.target, '')),
+      json_object('kind', case d.kind when 'nudge' then 'user' else 'channel' end, 'workspaceId', d.externalId,
+        'id', coalesce(d.target, '')),
       json_object('kind', d.kind),
       case when d.target is null or @skip is not null then 'skipped' else 'pending' end,
       lower(hex(randomblob(12))), 0, d.due, case when d.target is null then 'no_target' else @skip end, d.due, @now
@@ -68,7 +70,8 @@ export function createDeliveryStore(db: Db) {
     where id in (select id from deliveries where status = 'pending' and next_attempt_at <= @now and platform = @platform
       order by next_attempt_at, id limit @limit) ${RETURNING}`);
   const claimIn = sqlite.prepare(`update deliveries set status = 'claimed', owner = @owner
-    where id in (select id from deliveries where status = 'pending' and platform = @platform and target_workspace = @workspace
+    where id in (select id from deliveries where status = 'pending' and platform = @platform
+      and target_workspace = @workspace
       and next_attempt_at <= @now order by next_attempt_at, id limit @limit) ${RETURNING}`);
   const dueWorkspaces = sqlite
     .prepare(`select distinct target_workspace from deliveries
@@ -89,7 +92,8 @@ export function createDeliveryStore(db: Db) {
   // Off the two partial indexes: pending rows, and rows with an owner (claimed or sending).
   const depth = sqlite
     .prepare(
-      "select (select count(*) from deliveries where status = 'pending') + (select count(*) from deliveries where owner is not null)",
+      "select (select count(*) from deliveries where status = 'pending') + (select count(*) from deliveries where " +
+        'owner is not null)',
     )
     .pluck();
 

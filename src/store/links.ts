@@ -154,7 +154,8 @@ export function createLinkStore(db: Db) {
     },
   };
 
-  /** The issuer's nudge wins: the other one ends (its queued sends are skipped), or moves over if the issuer has none. */
+  /** The issuer's nudge wins: the other one ends (its queued sends
+   *  are skipped), or moves over if the issuer has none. */
   function mergeSchedules(survivorId: number, absorbedId: number): void {
     const theirs = db
       .select({ id: schedules.id })

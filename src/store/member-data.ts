@@ -27,7 +27,8 @@ export function createMemberDataStore(db: Db) {
         profile,
         identities: all(
           `select w.platform, w.external_id workspace, w.name workspaceName, i.platform_user_id userId,
-          i.display_name displayName, i.created_at createdAt from identities i join workspaces w on w.id = i.workspace_id
+          i.display_name displayName, i.created_at createdAt from identities i
+            join workspaces w on w.id = i.workspace_id
           where i.member_id = @memberId order by i.id`,
           memberId,
         ),
@@ -37,7 +38,8 @@ export function createMemberDataStore(db: Db) {
           memberId,
         ),
         progress: all(
-          `select t.path topic, t.title, p.state, p.updated_at updatedAt from progress p join topics t on t.id = p.topic_id
+          `select t.path topic, t.title, p.state, p.updated_at updatedAt from progress p
+            join topics t on t.id = p.topic_id
           where p.member_id = @memberId order by t.position`,
           memberId,
         ),

@@ -13,7 +13,8 @@ export function createOutboxOwnerStore(db: Db) {
   const beat = sqlite.prepare(`insert into outbox_owners (id, heartbeat_at, started_at) values (@id, @now, @now)
     on conflict (id) do update set heartbeat_at = excluded.heartbeat_at`);
   // Owners that are not alive: silent past the deadline, or gone from the table (@only: just this one, retiring).
-  const dead = `owner is not null and owner not in (select id from outbox_owners where (heartbeat_at >= @deadline or id = @me) and id <> @only)`;
+  const dead = `owner is not null and owner not in (select id from outbox_owners where (heartbeat_at >= @deadline
+    or id = @me) and id <> @only)`;
   const release = sqlite.prepare(
     `update deliveries set status = 'pending', owner = null where status = 'claimed' and ${dead}`,
   );

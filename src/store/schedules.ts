@@ -47,17 +47,20 @@ export function createScheduleStore(db: Db) {
     'update schedules set consecutive_failures = 0 where id = ? and consecutive_failures <> 0',
   );
   const failedOnce = sqlite.prepare(
-    'update schedules set consecutive_failures = consecutive_failures + 1 where id = ? returning consecutive_failures n',
+    'update schedules set consecutive_failures = consecutive_failures + 1 where id = ? returning ' +
+      'consecutive_failures n',
   );
   const pause = sqlite.prepare('update schedules set next_due_at = null, paused_reason = ? where id = ?');
   const identity = sqlite.prepare('select id from identities where workspace_id = ? and platform_user_id = ?').pluck();
-  // Asked on every command (the core tells a member once that their nudges paused): prepared once, and indexed by member.
+  // Asked on every command (the core tells a member once that their
+  // nudges paused): prepared once, and indexed by member.
   const pausedOf = sqlite.prepare(
     "select id, paused_reason r from schedules where member_id = ? and kind = 'nudge' and paused_reason is not null",
   );
   const unpause = sqlite.prepare('update schedules set paused_reason = null where id = ?');
   const awaitingChannel = sqlite.prepare(`
-    select s.id, w.external_id workspaceId, i.platform_user_id userId from schedules s indexed by schedules_awaiting_channel
+    select s.id, w.external_id workspaceId, i.platform_user_id userId
+      from schedules s indexed by schedules_awaiting_channel
     join workspaces w on w.id = s.workspace_id join identities i on i.id = s.identity_id
     where s.kind = 'nudge' and s.channel_id is null and s.next_due_at is not null and w.platform = ?
       and s.id not in (select value from json_each(?))

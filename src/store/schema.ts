@@ -225,7 +225,8 @@ export const schedules = sqliteTable(
       .references(() => workspaces.id),
     memberId: integer('member_id').references(() => members.id), // nudge: whose
     identityId: integer('identity_id').references(() => identities.id), // nudge: the account its DMs go to
-    channelId: text('channel_id'), // digest: the channel; nudge: the DM channel once opened (kept: opening is rate-limited)
+    // digest: the channel; nudge: the DM channel once opened (kept: opening is rate-limited)
+    channelId: text('channel_id'),
     localTime: text('local_time').notNull(), // "HH:MM" in time_zone
     timeZone: text('time_zone').notNull(),
     days: integer('days').notNull(), // bit 0 = Monday … bit 6 = Sunday
@@ -256,12 +257,14 @@ export const deliveries = sqliteTable(
     key: text('key').notNull(),
     scheduleId: integer('schedule_id').references(() => schedules.id),
     platform: text('platform').notNull(),
-    // The target's platform workspace (Slack team, Discord guild), out of `target`: Slack paces and claims per workspace.
+    // The target's platform workspace (Slack team, Discord guild),
+    // out of `target`: Slack paces and claims per workspace.
     targetWorkspace: text('target_workspace').notNull().default(''),
     target: text('target', { mode: 'json' })
       .$type<{ kind: 'user' | 'channel'; workspaceId: string; id: string }>()
       .notNull(),
-    payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(), // the Reply, rendered by the adapter at send time
+    // the Reply, rendered by the adapter at send time
+    payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
     status: text('status', { enum: ['pending', 'claimed', 'sending', 'sent', 'failed', 'skipped'] }).notNull(),
     owner: text('owner'), // the outbox_owners id of the sender that claimed it; null unless claimed or sending
     sendingSince: integer('sending_since'), // set with 'sending': the request may be on its way from this instant
@@ -287,7 +290,8 @@ export const deliveries = sqliteTable(
     index('deliveries_pending_workspace')
       .on(t.platform, t.targetWorkspace, t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
-    index('deliveries_owner').on(t.owner).where(sql`${t.owner} is not null`), // claimed or sending: a dead sender's, found at once
+    // claimed or sending: a dead sender's, found at once
+    index('deliveries_owner').on(t.owner).where(sql`${t.owner} is not null`),
   ],
 );
 

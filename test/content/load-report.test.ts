@@ -51,8 +51,10 @@ describe('content load reports', () => {
     const env = { DATABASE_PATH: join(tmp.dir, 'coach.db'), CONTENT_DIR: tmp.dir };
     writeFileSync(join(tmp.dir, 'backend.md'), OURS);
     writeFileSync(join(tmp.dir, 'cafe.md'), LATIN1);
+    const cafe = join(tmp.dir, 'cafe.md');
     expect(await startOnce(env)).toEqual([
-      `content file rejected, roadmap "cafe" is not loaded (no earlier version of it was): ${join(tmp.dir, 'cafe.md')}:5: the file is not UTF-8 text (another encoding, such as Latin-1?); save it as UTF-8`,
+      `content file rejected, roadmap "cafe" is not loaded (no earlier version of it was): ${cafe}:5: the file is ` +
+        'not UTF-8 text (another encoding, such as Latin-1?); save it as UTF-8',
     ]);
 
     writeFileSync(join(tmp.dir, 'backend.md'), `${OURS}\n##### too deep\n`);
@@ -76,7 +78,8 @@ describe('content load reports', () => {
     writeFileSync(join(tmp.dir, 'one.md'), '# One\n\n## Only\n\n- **Lonely**: the one topic\n');
     const restored = await loadContent(env);
     expect(restored.stdout).toBe(
-      'backend: 39 topics (0 added, 38 updated, 1 restored, 0 retired)\none: 1 topic (1 added, 0 updated, 0 restored, 0 retired)\n',
+      'backend: 39 topics (0 added, 38 updated, 1 restored, 0 retired)\none: 1 topic (1 added, 0 updated, 0 ' +
+        'restored, 0 retired)\n',
     );
     expect(restored.code).toBe(0);
   }, 30_000);

@@ -38,34 +38,37 @@ describe('syncContent', () => {
     expect(rowCounts(app)).toEqual(before);
   });
 
-  it('keeps progress when a file is edited, retires removed topics without deleting them, and revives them', async () => {
-    const dir = setup();
-    await app.say('done redis');
-    await app.say('start mongodb');
-    const edited = OURS.replace(/^- \*\*Redis\*\*.*\n( {2}- .*\n)+/m, '').replace(
-      '**MongoDB**: ',
-      '**MongoDB**: Edited summary. ',
-    );
-    writeFileSync(join(dir, 'backend.md'), edited);
-    const report = syncContent(dir, app.store, 2);
-    expect(report.loaded[0]).toMatchObject({ retired: 1, added: 0, unchanged: false });
+  it(
+    'keeps progress when a file is edited, retires removed ' + 'topics without deleting them, and revives them',
+    async () => {
+      const dir = setup();
+      await app.say('done redis');
+      await app.say('start mongodb');
+      const edited = OURS.replace(/^- \*\*Redis\*\*.*\n( {2}- .*\n)+/m, '').replace(
+        '**MongoDB**: ',
+        '**MongoDB**: Edited summary. ',
+      );
+      writeFileSync(join(dir, 'backend.md'), edited);
+      const report = syncContent(dir, app.store, 2);
+      expect(report.loaded[0]).toMatchObject({ retired: 1, added: 0, unchanged: false });
 
-    expect(textOf(await app.say('topic mongodb'))).toContain('Edited summary.');
-    expect(textOf(await app.say('topic mongodb'))).toContain('Your progress: learning');
-    expect(textOf(await app.say('topic redis'))).toContain("can't find a topic");
-    const progressRows = app.db.$client.prepare('select count(*) n from progress').get() as { n: number };
-    expect(progressRows.n).toBe(2); // the retired topic's "done" is kept
+      expect(textOf(await app.say('topic mongodb'))).toContain('Edited summary.');
+      expect(textOf(await app.say('topic mongodb'))).toContain('Your progress: learning');
+      expect(textOf(await app.say('topic redis'))).toContain("can't find a topic");
+      const progressRows = app.db.$client.prepare('select count(*) n from progress').get() as { n: number };
+      expect(progressRows.n).toBe(2); // the retired topic's "done" is kept
 
-    writeFileSync(join(dir, 'backend.md'), OURS);
-    const restoring = syncContent(dir, app.store, 3);
-    expect(restoring.loaded[0]).toMatchObject({
-      restored: 1,
-      added: 0,
-      retired: 0,
-      updated: restoring.loaded[0]!.topics - 1,
-    });
-    expect(textOf(await app.say('topic redis'))).toContain('Your progress: done');
-  });
+      writeFileSync(join(dir, 'backend.md'), OURS);
+      const restoring = syncContent(dir, app.store, 3);
+      expect(restoring.loaded[0]).toMatchObject({
+        restored: 1,
+        added: 0,
+        retired: 0,
+        updated: restoring.loaded[0]!.topics - 1,
+      });
+      expect(textOf(await app.say('topic redis'))).toContain('Your progress: done');
+    },
+  );
 
   it('a load by another process on the same database file shows in the next command here', async () => {
     const dir = setup();
@@ -106,7 +109,9 @@ describe('syncContent', () => {
         file: join(dir, 'cafe.md'),
         line: 5,
         keptPrevious: false,
-        message: `${join(dir, 'cafe.md')}:5: the file is not UTF-8 text (another encoding, such as Latin-1?); save it as UTF-8`,
+        message:
+          `${join(dir, 'cafe.md')}:5: ` +
+          'the file is not UTF-8 text (another encoding, such as Latin-1?); save it as UTF-8',
       },
     ]);
     expect(consequence(report.failed[0]!)).toBe('roadmap "cafe" is not loaded (no earlier version of it was)');

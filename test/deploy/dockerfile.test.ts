@@ -43,7 +43,8 @@ describe('Dockerfile', () => {
     expect(readFileSync(join(ROOT, '.ci/use-node.sh'), 'utf8')).toContain('node-linux-$node_arch@24');
   });
 
-  it('its CMD starts the bot, its HEALTHCHECK passes, its metrics feed the alerts and dashboard, and SIGTERM exits 0', async () => {
+  it('its CMD starts the bot, its HEALTHCHECK passes, its metrics feed the alerts and dashboard, and SIGTERM exits ' +
+    '0', async () => {
     tmp = tempDir();
     const port = await freePort();
     const env = {

@@ -1,4 +1,5 @@
-// A fake Discord gateway (JSON, no compression): HELLO, IDENTIFY/RESUME, heartbeats, READY, GUILD_CREATE, injected dispatches.
+// A fake Discord gateway (JSON, no compression): HELLO, IDENTIFY/RESUME,
+// heartbeats, READY, GUILD_CREATE, injected dispatches.
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { type WebSocket, WebSocketServer } from 'ws';

@@ -1,6 +1,7 @@
-// A fake of Discord's REST API on 127.0.0.1: records every request, checks bodies against the spec, injects 429s and errors
-// (on demand, or at random with a delay on every answer), and creates a message with an enforced nonce once per window.
-// Multipart requests (messages with files) are parsed: payload_json is the body that is checked, the file parts are kept.
+// A fake of Discord's REST API on 127.0.0.1: records every request, checks bodies against
+// the spec, injects 429s and errors (on demand, or at random with a delay on every answer),
+// and creates a message with an enforced nonce once per window. Multipart requests (messages
+// with files) are parsed: payload_json is the body that is checked, the file parts are kept.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';

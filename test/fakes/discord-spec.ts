@@ -84,7 +84,8 @@ export function createSpecValidator(path: URL | string = SPEC_PATH) {
       }
     }
     for (const sub of (schema.allOf ?? []) as Schema[]) errors.push(...validate(sub, value, at));
-    // oneOf is checked as anyOf: the spec's variants overlap (e.g. int32 enums), and "matches one" is what matters here.
+    // oneOf is checked as anyOf: the spec's variants overlap (e.g.
+    // int32 enums), and "matches one" is what matters here.
     const alternatives = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
     if (alternatives) {
       const results = alternatives.map((s) => validate(s, value, at));

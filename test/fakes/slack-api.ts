@@ -35,7 +35,8 @@ export const MANIFEST_SCOPES = ['commands', 'chat:write', 'users:read', 'im:writ
 export interface FakeSlackOptions {
   scopes?: readonly string[]; // the bot token's scopes (default: the manifest's)
   delayMs?: () => number; // how long each Web API answer takes
-  rateLimit?: { chance: number; retryAfter: number; random: () => number; methods: readonly string[] }; // 429s at random
+  // 429s at random
+  rateLimit?: { chance: number; retryAfter: number; random: () => number; methods: readonly string[] };
 }
 
 const ANSWERS: Record<string, Answer> = {
@@ -128,7 +129,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
       }
       if (expected && received.bytes.length !== expected.length) {
         violations.push(
-          `upload ${fileId}: ${received.bytes.length} bytes, but files.getUploadURLExternal was told ${expected.length}`,
+          `upload ${fileId}: ${received.bytes.length} bytes, but files.getUploadURLExternal was told ` +
+            `${expected.length}`,
         );
       }
       uploads.push(received);

@@ -101,14 +101,16 @@ export async function startFanOut(opts: FanOutOptions) {
       slack.posted.length +
       discord.rest.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/messages') && r.status === 200)
         .length,
-    rows: () => reader.prepare('select * from deliveries order by id').all() as Row[], // owner: only where claims have one
+    // owner: only where claims have one
+    rows: () => reader.prepare('select * from deliveries order by id').all() as Row[],
     owners: () => reader.prepare('select id from outbox_owners').pluck().all() as string[],
     /** Slack's messages and Discord's created messages per member (see memberOf). */
     perMember(): Map<string, number> {
       const n = new Map<string, number>();
       const add = (k: string) => n.set(k, (n.get(k) ?? 0) + 1);
       for (const m of slack.posted) add(`slack:${m.channel.slice(1)}`); // DU7: U7's DM
-      for (const m of discord.rest.created) add(`discord:${m.channelId.slice(1)}`); // the fake's DM channel is 9 + user id
+      // the fake's DM channel is 9 + user id
+      for (const m of discord.rest.created) add(`discord:${m.channelId.slice(1)}`);
       return n;
     },
     async close() {
@@ -129,7 +131,8 @@ function seed(file: string, opts: FanOutOptions) {
   sqlite.transaction(() => {
     sqlite
       .prepare(
-        "insert into workspaces (id, platform, external_id, roadmap_id, created_at) values (1, 'slack', 'T1', 'backend', 0), (2, 'discord', ?, 'backend', 0)",
+        "insert into workspaces (id, platform, external_id, roadmap_id, created_at) values (1, 'slack', 'T1', " +
+          "'backend', 0), (2, 'discord', ?, 'backend', 0)",
       )
       .run(GUILD.id);
     const member = sqlite
@@ -137,17 +140,20 @@ function seed(file: string, opts: FanOutOptions) {
       .pluck();
     const identity = sqlite
       .prepare(
-        "insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at) values (?, ?, ?, 'm', 0) returning id",
+        'insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at) values (?, ?, ' +
+          "?, 'm', 0) returning id",
       )
       .pluck();
     const schedule =
-      sqlite.prepare(`insert into schedules (kind, workspace_id, member_id, identity_id, channel_id, local_time, time_zone, days, next_due_at, created_at)
+      sqlite.prepare(`insert into schedules (kind, workspace_id, member_id, identity_id, channel_id, local_time,
+        time_zone, days, next_due_at, created_at)
       values ('nudge', ?, ?, ?, ?, ?, 'UTC', 127, ?, 0)`);
     const add = (workspace: number, user: string, channel: string | null) => {
       const m = member.get() as number;
       schedule.run(workspace, m, identity.get(workspace, user, m), channel, time, due);
     };
-    for (let i = 1; i <= opts.slack; i++) add(1, slackUser(i), i % 10 ? `D${slackUser(i)}` : null); // every tenth opens its DM
+    // every tenth opens its DM
+    for (let i = 1; i <= opts.slack; i++) add(1, slackUser(i), i % 10 ? `D${slackUser(i)}` : null);
     for (let i = 1; i <= opts.discord; i++) add(2, discordUser(i), null);
   })();
   sqlite.close();

@@ -55,28 +55,32 @@ async function crashedTwiceMidFanOut() {
   app.clock.set(new Date(NINE + 30_000));
 }
 
-it('without im:history, resends what was cut off mid-request flagged, however often, and the rest plainly', async () => {
-  fake = await startFakeSlack(); // the manifest's scopes: no im:history
-  await crashedTwiceMidFanOut();
-  await sender().drain();
-  expect(
-    fake
-      .callsTo('chat.postMessage')
-      .map((c) => c.params.channel)
-      .sort(),
-  ).toEqual(['DU1', 'DU2', 'DU3', 'DU4']);
-  expect(
-    fake
-      .callsTo('conversations.history')
-      .map((c) => c.params.channel)
-      .sort(),
-  ).toEqual(['DU1', 'DU2']); // it asked
-  expect(row(1)).toMatchObject({ status: 'sent', possible_duplicate: 1, interrupted_at: NINE + 20_000 });
-  expect(row(2)).toMatchObject({ status: 'sent', possible_duplicate: 1, interrupted_at: NINE + 1000 }); // the first cut-off counts
-  expect(row(3)).toMatchObject({ status: 'sent', possible_duplicate: 0, interrupted_at: null }); // it only waited
-  expect(row(4)).toMatchObject({ status: 'sent', possible_duplicate: 0, interrupted_at: null });
-  expect(outcomes.sort()).toEqual(['possible_duplicate', 'possible_duplicate', 'sent', 'sent', 'sent', 'sent']);
-});
+it(
+  'without im:history, resends what was cut off ' + 'mid-request flagged, however often, and the rest plainly',
+  async () => {
+    fake = await startFakeSlack(); // the manifest's scopes: no im:history
+    await crashedTwiceMidFanOut();
+    await sender().drain();
+    expect(
+      fake
+        .callsTo('chat.postMessage')
+        .map((c) => c.params.channel)
+        .sort(),
+    ).toEqual(['DU1', 'DU2', 'DU3', 'DU4']);
+    expect(
+      fake
+        .callsTo('conversations.history')
+        .map((c) => c.params.channel)
+        .sort(),
+    ).toEqual(['DU1', 'DU2']); // it asked
+    expect(row(1)).toMatchObject({ status: 'sent', possible_duplicate: 1, interrupted_at: NINE + 20_000 });
+    // the first cut-off counts
+    expect(row(2)).toMatchObject({ status: 'sent', possible_duplicate: 1, interrupted_at: NINE + 1000 });
+    expect(row(3)).toMatchObject({ status: 'sent', possible_duplicate: 0, interrupted_at: null }); // it only waited
+    expect(row(4)).toMatchObject({ status: 'sent', possible_duplicate: 0, interrupted_at: null });
+    expect(outcomes.sort()).toEqual(['possible_duplicate', 'possible_duplicate', 'sent', 'sent', 'sent', 'sent']);
+  },
+);
 
 it('with im:history, records what arrived without sending it again, and resends what did not, unflagged', async () => {
   fake = await startFakeSlack({ scopes: ['chat:write', 'im:write', 'im:history'] });

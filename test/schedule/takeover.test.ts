@@ -43,23 +43,26 @@ async function deadSender(): Promise<string> {
   return first!.nonce;
 }
 
-it("takes back a dead sender's claims on its first beat once that one is silent too long, and sends them at once", async () => {
-  const nonce = await deadSender();
-  const recovered: Recovered[] = [];
-  const live = sender((r) => recovered.push(r));
-  live.start();
-  expect(recovered).toEqual([]); // 'dead' beat just now: it may still be alive
-  expect(await live.drain()).toBe(1); // the third, which nobody held
-  await new Promise((resolve) => setTimeout(resolve, 2000)); // its heartbeat is now too old; ours beat meanwhile
-  expect(recovered).toEqual([{ released: 1, interrupted: [{ id: 1, platform: 'discord' }] }]);
-  expect(await live.drain()).toBe(2);
-  expect(s.statuses()).toEqual({ sent: 3 });
-  expect(s.fake.requests.filter((r) => r.path.endsWith('/messages')).map((r) => r.body.nonce)).toContain(nonce);
-  expect(owners()).toEqual([live.owner]); // the dead one is forgotten
-  live.stop();
-  live.close();
-  expect(owners()).toEqual([]);
-});
+it(
+  "takes back a dead sender's claims on its first beat once that one is silent too long, and sends them at " + 'once',
+  async () => {
+    const nonce = await deadSender();
+    const recovered: Recovered[] = [];
+    const live = sender((r) => recovered.push(r));
+    live.start();
+    expect(recovered).toEqual([]); // 'dead' beat just now: it may still be alive
+    expect(await live.drain()).toBe(1); // the third, which nobody held
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // its heartbeat is now too old; ours beat meanwhile
+    expect(recovered).toEqual([{ released: 1, interrupted: [{ id: 1, platform: 'discord' }] }]);
+    expect(await live.drain()).toBe(2);
+    expect(s.statuses()).toEqual({ sent: 3 });
+    expect(s.fake.requests.filter((r) => r.path.endsWith('/messages')).map((r) => r.body.nonce)).toContain(nonce);
+    expect(owners()).toEqual([live.owner]); // the dead one is forgotten
+    live.stop();
+    live.close();
+    expect(owners()).toEqual([]);
+  },
+);
 
 it('gives back claims whose request has not started when it stops, and leaves as an owner', async () => {
   for (let i = 1; i <= 3; i++) await s.remind(i);

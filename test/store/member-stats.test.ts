@@ -27,7 +27,8 @@ interface Stats {
 function kept(): Stats[] {
   return app.db.$client
     .prepare(
-      'select member_id, done_count, last_progress_at from member_stats where done_count > 0 or last_progress_at is not null order by member_id',
+      'select member_id, done_count, last_progress_at from member_stats where done_count > 0 or last_progress_at is ' +
+        'not null order by member_id',
     )
     .all() as Stats[];
 }
@@ -121,10 +122,12 @@ describe('the member_stats migration', () => {
       sqlite.exec(`
         insert into roadmaps values ('backend', 'Backend', 'x', 0);
         insert into topics (roadmap_id, path, position, section_slug, section_title, slug, title, summary, resources)
-          values ('backend', 'b/a', 0, 's', 'S', 'a', 'A', '', '[]'), ('backend', 'b/b', 1, 's', 'S', 'b', 'B', '', '[]');
+          values ('backend', 'b/a', 0, 's', 'S', 'a', 'A', '', '[]'), ('backend', 'b/b', 1, 's', 'S', 'b', 'B', '',
+            '[]');
         insert into members (id, display_name, created_at) values (1, 'Ada', 0), (2, 'Grace', 0), (3, 'Linus', 0);
         insert into progress values (1, 1, 'done', 5), (1, 2, 'done', 6), (2, 1, 'learning', 7);
-        insert into progress_events (member_id, topic_id, to_state, at) values (1, 1, 'done', 5), (1, 2, 'done', 6), (2, 1, 'learning', 7);`);
+        insert into progress_events (member_id, topic_id, to_state, at) values (1, 1, 'done', 5), (1, 2, 'done', 6),
+          (2, 1, 'learning', 7);`);
       sqlite.close();
 
       const upgraded = openDb(file);

@@ -34,43 +34,50 @@ const claim = (owner: string, limit: number) =>
   app.store.deliveries.claim({ platform: 'discord', owner, now: NINE, limit });
 
 describe('a dead owner', () => {
-  it("gets its claims taken back: those that waited plainly, those mid-request as interrupted; a live owner's stay", async () => {
-    await due(5);
-    app.store.outboxOwners.beat('dead', 1_000);
-    app.store.outboxOwners.beat('alive', 20_000);
-    const [a, b] = claim('dead', 2);
-    const [c, d] = claim('alive', 2);
-    app.store.deliveries.sending(b!.id, 'dead', NINE + 5);
-    app.store.deliveries.sending(d!.id, 'alive', NINE + 6);
-    expect(app.store.deliveries.sending(a!.id, 'alive', NINE + 7)).toBe(false); // not its claim
+  it(
+    "gets its claims taken back: those that waited plainly, those mid-request as interrupted; a live owner's " + 'stay',
+    async () => {
+      await due(5);
+      app.store.outboxOwners.beat('dead', 1_000);
+      app.store.outboxOwners.beat('alive', 20_000);
+      const [a, b] = claim('dead', 2);
+      const [c, d] = claim('alive', 2);
+      app.store.deliveries.sending(b!.id, 'dead', NINE + 5);
+      app.store.deliveries.sending(d!.id, 'alive', NINE + 6);
+      expect(app.store.deliveries.sending(a!.id, 'alive', NINE + 7)).toBe(false); // not its claim
 
-    const recovered = app.store.outboxOwners.recoverDead('me', 16_000); // beats before 16 s are too old
-    expect(recovered).toEqual({ released: 1, interrupted: [{ id: b!.id, platform: 'discord' }] });
-    expect(rows()).toEqual([
-      { id: a!.id, status: 'pending', owner: null, interruptedAt: null, sendingSince: null },
-      { id: b!.id, status: 'pending', owner: null, interruptedAt: NINE + 5, sendingSince: null },
-      { id: c!.id, status: 'claimed', owner: 'alive', interruptedAt: null, sendingSince: null },
-      { id: d!.id, status: 'sending', owner: 'alive', interruptedAt: null, sendingSince: NINE + 6 },
-      expect.objectContaining({ status: 'pending', owner: null }),
-    ]);
-    expect(app.db.$client.prepare('select id from outbox_owners order by id').pluck().all()).toEqual(['alive']); // forgotten
-    // Its late writes change nothing: the rows are no longer its own.
-    expect(app.store.deliveries.sent(b!.id, 'dead', NINE + 9)).toBe(false);
-    expect(app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'pending' });
-  });
+      const recovered = app.store.outboxOwners.recoverDead('me', 16_000); // beats before 16 s are too old
+      expect(recovered).toEqual({ released: 1, interrupted: [{ id: b!.id, platform: 'discord' }] });
+      expect(rows()).toEqual([
+        { id: a!.id, status: 'pending', owner: null, interruptedAt: null, sendingSince: null },
+        { id: b!.id, status: 'pending', owner: null, interruptedAt: NINE + 5, sendingSince: null },
+        { id: c!.id, status: 'claimed', owner: 'alive', interruptedAt: null, sendingSince: null },
+        { id: d!.id, status: 'sending', owner: 'alive', interruptedAt: null, sendingSince: NINE + 6 },
+        expect.objectContaining({ status: 'pending', owner: null }),
+      ]);
+      // the dead owner is forgotten
+      expect(app.db.$client.prepare('select id from outbox_owners order by id').pluck().all()).toEqual(['alive']);
+      // Its late writes change nothing: the rows are no longer its own.
+      expect(app.store.deliveries.sent(b!.id, 'dead', NINE + 9)).toBe(false);
+      expect(app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'pending' });
+    },
+  );
 
-  it('keeps the first cut-off instant over later ones, and counts an owner missing from the table as dead', async () => {
-    await due(1);
-    for (const [owner, at] of [
-      ['one', NINE + 1],
-      ['two', NINE + 2],
-    ] as const) {
-      const [row] = claim(owner, 1); // 'two' never beat: it has no heartbeat row at all
-      app.store.deliveries.sending(row!.id, owner, at);
-      app.store.outboxOwners.recoverDead('me', 0);
-    }
-    expect(rows()).toEqual([expect.objectContaining({ status: 'pending', interruptedAt: NINE + 1 })]);
-  });
+  it(
+    'keeps the first cut-off instant over later ones, ' + 'and counts an owner missing from the table as dead',
+    async () => {
+      await due(1);
+      for (const [owner, at] of [
+        ['one', NINE + 1],
+        ['two', NINE + 2],
+      ] as const) {
+        const [row] = claim(owner, 1); // 'two' never beat: it has no heartbeat row at all
+        app.store.deliveries.sending(row!.id, owner, at);
+        app.store.outboxOwners.recoverDead('me', 0);
+      }
+      expect(rows()).toEqual([expect.objectContaining({ status: 'pending', interruptedAt: NINE + 1 })]);
+    },
+  );
 
   it('retiring gives back all an owner holds at once, and leaves the table', async () => {
     await due(3);
@@ -126,37 +133,44 @@ it('lets two processes claim from one database file at once without ever taking 
   ]);
 }, 60_000);
 
-it('upgrades a database an older version left mid-send: its rows count as interrupted, and pending rows learn their workspace', () => {
-  const tmp = tempDir();
-  try {
-    const older = join(tmp.dir, 'migrations');
-    cpSync(join(ROOT, 'migrations'), older, { recursive: true });
-    const journalFile = join(older, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-    writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag < '0009') }));
-    const file = join(tmp.dir, 'coach.db');
-    const sqlite = new Database(file);
-    migrate(drizzle(sqlite), { migrationsFolder: older });
-    const insert =
-      sqlite.prepare(`insert into deliveries (key, platform, target, payload, status, nonce, attempts, next_attempt_at, due_at, created_at)
+it(
+  'upgrades a database an older version left mid-send: its rows count as interrupted, and pending rows learn their ' +
+    'workspace',
+  () => {
+    const tmp = tempDir();
+    try {
+      const older = join(tmp.dir, 'migrations');
+      cpSync(join(ROOT, 'migrations'), older, { recursive: true });
+      const journalFile = join(older, 'meta', '_journal.json');
+      const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+      writeFileSync(
+        journalFile,
+        JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag < '0009') }),
+      );
+      const file = join(tmp.dir, 'coach.db');
+      const sqlite = new Database(file);
+      migrate(drizzle(sqlite), { migrationsFolder: older });
+      const insert = sqlite.prepare(`insert into deliveries (key, platform, target, payload, status, nonce, attempts,
+        next_attempt_at, due_at, created_at)
       values (?, 'slack', '{"kind":"user","workspaceId":"T1","id":"U1"}', '{}', ?, 'n', 1, ?, 0, 0)`);
-    insert.run('leased', 'sending', NINE + 300_000); // claimed at NINE under the old five-minute lease
-    insert.run('waiting', 'pending', NINE);
-    insert.run('done', 'sent', NINE);
-    sqlite.close();
+      insert.run('leased', 'sending', NINE + 300_000); // claimed at NINE under the old five-minute lease
+      insert.run('waiting', 'pending', NINE);
+      insert.run('done', 'sent', NINE);
+      sqlite.close();
 
-    const upgraded = openDb(file);
-    expect(
-      upgraded.$client
-        .prepare('select key, status, interrupted_at i, target_workspace w from deliveries order by id')
-        .all(),
-    ).toEqual([
-      { key: 'leased', status: 'pending', i: NINE, w: 'T1' },
-      { key: 'waiting', status: 'pending', i: null, w: 'T1' },
-      { key: 'done', status: 'sent', i: null, w: '' }, // settled: it is never claimed again
-    ]);
-    upgraded.$client.close();
-  } finally {
-    tmp.cleanup();
-  }
-});
+      const upgraded = openDb(file);
+      expect(
+        upgraded.$client
+          .prepare('select key, status, interrupted_at i, target_workspace w from deliveries order by id')
+          .all(),
+      ).toEqual([
+        { key: 'leased', status: 'pending', i: NINE, w: 'T1' },
+        { key: 'waiting', status: 'pending', i: null, w: 'T1' },
+        { key: 'done', status: 'sent', i: null, w: '' }, // settled: it is never claimed again
+      ]);
+      upgraded.$client.close();
+    } finally {
+      tmp.cleanup();
+    }
+  },
+);

@@ -13,7 +13,8 @@ import type { ArgSpec, Command } from '../../core/commands/command.ts';
 import { truncate } from './render.ts';
 
 export const ROOT = 'roadmap';
-/** `/roadmap run text:<anything>`: any command text, so unknown or future verbs work and the grammar stays the source. */
+/** `/roadmap run text:<anything>`: any command text, so unknown or
+ *  future verbs work and the grammar stays the source. */
 export const FREE_TEXT = { name: 'run', option: 'text' } as const;
 const MAX_SUBCOMMANDS = 25;
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;

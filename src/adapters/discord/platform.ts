@@ -57,7 +57,9 @@ export const discord = definePlatform({
           apiUrl: config.DISCORD_API_URL,
           commands,
         });
-        return `Registered /roadmap ${guildId ? `to server ${guildId}` : 'globally (it can take up to an hour to appear everywhere)'}.`;
+        return `Registered /roadmap ${
+          guildId ? `to server ${guildId}` : 'globally (it can take up to an hour to appear everywhere)'
+        }.`;
       },
     },
   ],

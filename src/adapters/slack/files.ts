@@ -79,7 +79,8 @@ export function createFileDelivery(deps: FileDeliveryDeps) {
     const names = files.map((f) => f.name).join(', ');
     const missingScope = (error as { data?: { error?: string } }).data?.error === 'missing_scope';
     const why = missingScope
-      ? 'Roadmap Coach is not allowed to upload files in this workspace yet: a workspace admin needs to reinstall the app.'
+      ? 'Roadmap Coach is not allowed to upload files in this workspace yet: a workspace admin needs to reinstall ' +
+        'the app.'
       : 'Please try again in a moment.';
     const apology = makeReply({
       blocks: [text('Sorry, I could not deliver ', { code: names }, ` to your direct messages. ${why}`)],

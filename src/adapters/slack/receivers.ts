@@ -3,7 +3,8 @@
 import { HTTPReceiver, type InstallationStore, type Logger, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { SlackOptions } from './options.ts';
 
-/** The least scopes that work: the slash command, replies and DMs, members' names and time zones, and files (`export`). */
+/** The least scopes that work: the slash command, replies and DMs,
+ *  members' names and time zones, and files (`export`). */
 export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'im:write', 'files:write'];
 
 export function socketReceiver(

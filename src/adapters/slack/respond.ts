@@ -9,7 +9,8 @@ export function createResponder() {
   const http = new HttpAgent({ keepAlive: true, maxSockets: 64 });
   const https = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
   return {
-    /** Resolves when Slack accepted the message; rejects with the status otherwise. The URL came in a signed request. */
+    /** Resolves when Slack accepted the message; rejects with the
+     *  status otherwise. The URL came in a signed request. */
     post(url: string, message: Record<string, unknown>): Promise<void> {
       const target = new URL(url);
       const body = JSON.stringify(message);

@@ -95,14 +95,16 @@ function routeButtons(app: App, deps: RouteDeps): void {
     );
     const to = { token: tokenOf(context, client), userId: asker.userId };
     if (body.view?.type === 'home') {
-      // A button on the Home tab: run it, then show the tab as it is now. No response_url here: a failed upload is logged.
+      // A button on the Home tab: run it, then show the tab as it is
+      // now. No response_url here: a failed upload is logged.
       const ran = await handle(invocation({ ...asker, channelId: undefined }, profile, action.value));
       await publishHome({ client: deps.clientFor(to.token), handle, profiles }, asker);
       await deliverFiles(to, ran.files);
       return;
     }
     const reply = await handle(invocation(asker, profile, action.value));
-    // A reply for the channel is a new message everyone sees; replacing the clicked (ephemeral) one would keep it private.
+    // A reply for the channel is a new message everyone sees;
+    // replacing the clicked (ephemeral) one would keep it private.
     const how =
       reply.visibility === 'channel'
         ? { response_type: 'in_channel' as const, replace_original: false }

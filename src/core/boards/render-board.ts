@@ -49,10 +49,10 @@ function emptyLine(view: BoardView): string {
 function yourLine({ you, rows }: BoardView): string {
   const me = you.standing;
   if (!me) return 'You: no points in this period yet. Finish a topic to get on the board.';
-  if (you.privacy === 'hide' && !rows.length)
-    return `You: ${points(me)}, hidden from boards (\`privacy show\` to appear).`;
+  const show = '`privacy show` to appear';
+  if (you.privacy === 'hide' && !rows.length) return `You: ${points(me)}, hidden from boards (${show}).`;
   if (you.privacy === 'hide')
-    return `You: ${points(me)}, would rank ${ordinal(me.rank)} (you are hidden from boards; \`privacy show\` to appear).`;
+    return `You: ${points(me)}, would rank ${ordinal(me.rank)} (you are hidden from boards; ${show}).`;
   const as = you.privacy === 'anonymous' ? ' (shown to others as "a teammate")' : '';
   return `You: ${points(me)}, ranked ${ordinal(me.rank)}${as}.`;
 }

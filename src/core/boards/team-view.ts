@@ -13,14 +13,16 @@ export const IDLE_DAYS = 7;
 /** A member's progress, as `progress` counts it: pick-one sections by their chosen track. */
 export interface MemberProgress {
   percent: number; // overall, rounded down
-  sections: { title: string; done: number; total: number; noTrack: boolean }[]; // noTrack: a pick-one section not chosen yet
+  // noTrack: a pick-one section not chosen yet
+  sections: { title: string; done: number; total: number; noTrack: boolean }[];
 }
 
 export interface TeamView {
   visible: number; // members who appear in team views
   members: { member: MemberDisplay; done: number; progress: MemberProgress }[]; // furthest along first
   others: number; // visible members beyond those listed
-  furthest?: { members: MemberDisplay[]; done: number }; // everyone sharing the lead; none before anyone finished a topic
+  // everyone sharing the lead; none before anyone finished a topic
+  furthest?: { members: MemberDisplay[]; done: number };
   hiddenDone: number; // members hidden from views who have finished something
   idle: { days: number; count: number; named: MemberDisplay[] }; // no progress in `days`; the first few named
   you: { privacy: Privacy };

@@ -35,7 +35,8 @@ export const digest: Command = {
           text(
             'Posted to ',
             { code: `<#${existing.channelId}>` },
-            ` at ${existing.localTime} (${existing.timeZone}), ${describeDays(existing.days)}. Next: ${describeInstant(existing.nextDueAt, existing.timeZone)}.`,
+            ` at ${existing.localTime} (${existing.timeZone}), ${describeDays(existing.days)}. Next: ` +
+              `${describeInstant(existing.nextDueAt, existing.timeZone)}.`,
           ),
         ],
       });

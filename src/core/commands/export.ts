@@ -26,7 +26,9 @@ export const exportData: Command = {
       settings: { privacy, streakMode, timeZone },
       ...tables,
     };
-    const counts = `${plural(rest.progress.length, 'topic state')}, ${plural(rest.events.length, 'progress event')} and ${plural(rest.notes.length, 'note')}`;
+    const counts =
+      `${plural(rest.progress.length, 'topic state')}, ${plural(rest.events.length, 'progress event')} ` +
+      `and ${plural(rest.notes.length, 'note')}`;
     return reply({
       heading: 'Your data',
       blocks: [text(`Attached: your profile, settings, ${counts}. Times are ISO 8601, in UTC.`)],

@@ -18,7 +18,8 @@ export const forget: Command = {
         heading: 'Delete everything about you?',
         blocks: [
           text(
-            'This deletes your progress, history, streak, notes, track choices, settings and linked accounts, everywhere, for good. Boards and team views stop showing you at once.',
+            'This deletes your progress, history, streak, notes, track choices, settings and linked accounts, ' +
+              'everywhere, for good. Boards and team views stop showing you at once.',
           ),
           text('`export` first if you want a copy. To go ahead, press the button or type `forget confirm`.'),
         ],

@@ -28,7 +28,8 @@ export const leaderboard: Command = {
     },
   ],
   summary:
-    'Who finished the most topics this week, this month or all time (ties broken by active days); `post` shows it to the channel',
+    'Who finished the most topics this week, this month or all time (ties broken by active days); `post` shows it to ' +
+    'the channel',
   examples: ['leaderboard', 'leaderboard month', 'leaderboard all', 'leaderboard week post'],
   run(ctx, rest) {
     const words = rest.toLowerCase().split(' ').filter(Boolean);

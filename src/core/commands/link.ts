@@ -51,7 +51,9 @@ function redeem(ctx: CommandContext, identityId: number, code: string) {
     return reply({
       blocks: [
         text(
-          `That code is wrong or has expired. ${left > 0 ? `${left} more tries this hour.` : 'No more tries this hour.'}`,
+          `That code is wrong or has expired. ${
+            left > 0 ? `${left} more tries this hour.` : 'No more tries this hour.'
+          }`,
         ),
         text('Type `link` on your other account for a fresh code.'),
       ],

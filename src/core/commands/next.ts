@@ -29,7 +29,8 @@ export const next: Command = {
           heading: section.title,
           blocks: [
             text(
-              'Why: the roadmap starts here, and this section is pick-one. Choose a track and `next` follows it; `track` changes it later and keeps your progress.',
+              'Why: the roadmap starts here, and this section is pick-one. Choose a track and `next` follows it; ' +
+                '`track` changes it later and keeps your progress.',
             ),
           ],
           buttons: section.groups.map((g) => ({

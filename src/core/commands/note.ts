@@ -25,7 +25,8 @@ export const note: Command = {
     },
   ],
   summary:
-    'Keep a private note on a topic (only you see it, under `topic`); `note edit <n> <text>`, `note delete <n>` change one',
+    'Keep a private note on a topic (only you see it, under `topic`); `note edit <n> <text>`, `note delete <n>` ' +
+    'change one',
   examples: [
     'note redis use SCAN, not KEYS, in production',
     'note jwt token | rotate signing keys monthly',
@@ -72,7 +73,8 @@ export const note: Command = {
 function save(ctx: CommandContext, topic: TopicRow, body: string) {
   if (body.length > MAX_NOTE) {
     throw new UserError(
-      `That note is ${body.length.toLocaleString('en')} characters; a note holds at most ${MAX_NOTE.toLocaleString('en')}.`,
+      `That note is ${body.length.toLocaleString('en')} characters; a note holds at most ` +
+        `${MAX_NOTE.toLocaleString('en')}.`,
       {
         hint: 'Shorten it, or split it into two notes.',
       },
@@ -85,7 +87,8 @@ function save(ctx: CommandContext, topic: TopicRow, body: string) {
     blocks: [
       text({ user: body }),
       text(
-        `Saved as note ${id}. You have ${count} note${count === 1 ? '' : 's'} here; \`topic ${topic.slug}\` shows them.`,
+        `Saved as note ${id}. You have ${count} note${count === 1 ? '' : 's'} here; \`topic ${topic.slug}\` shows ` +
+          `them.`,
       ),
     ],
     buttons: [

@@ -48,7 +48,8 @@ export const progress: Command = {
         text(`Overall: ${overall.done} of ${plural(overall.total, 'topic')} done (${percent}%).`),
         ...(kept ? [text(`${kept} \`track\` switches.`)] : []),
         text(
-          `Streak: ${describeStreak(streakOf(ctx.store, ctx.member, ctx.now, ctx.workspace.id))}. \`streak\` explains it.`,
+          `Streak: ${describeStreak(streakOf(ctx.store, ctx.member, ctx.now, ctx.workspace.id))}. \`streak\` ` +
+            `explains it.`,
         ),
       ],
       buttons: [

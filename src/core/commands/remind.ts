@@ -68,7 +68,8 @@ export const remind: Command = {
       heading: 'Daily nudge set',
       blocks: [
         text(
-          `I'll send you a direct message at ${localTime} (${describeZone(zone)}), ${describeDays(days)}, with your next topic and streak. Nudges follow your own time zone.`,
+          `I'll send you a direct message at ${localTime} (${describeZone(zone)}), ${describeDays(days)}, with your ` +
+            `next topic and streak. Nudges follow your own time zone.`,
         ),
         ...(named?.note ? [text(named.note)] : []),
         ...(changed ? [text(changed)] : !ctx.member.timeZone && !named ? [text(UNSET)] : []),
@@ -82,7 +83,8 @@ export const remind: Command = {
   },
 };
 
-/** After the time: a zone (possibly several words, "new york") and days, in any order; the part that fits neither is blamed. */
+/** After the time: a zone (possibly several words, "new york") and
+ *  days, in any order; the part that fits neither is blamed. */
 function zoneAndDays(words: string[], localTime: string): { zone?: ResolvedZone; days: number } {
   const days =
     words.filter((w) => parseDays(w) !== undefined).reduce((mask, w) => mask | parseDays(w)!, 0) || EVERY_DAY;
@@ -116,7 +118,8 @@ function show(ctx: CommandContext, s: ScheduleRow | undefined): Reply {
       heading: 'Daily nudges paused',
       blocks: [
         text(
-          `The last ${s.consecutiveFailures} nudges could not be delivered, so I stopped. Once I can message you again, \`remind ${s.localTime}\` turns them back on.`,
+          `The last ${s.consecutiveFailures} nudges could not be delivered, so I stopped. Once I can message you ` +
+            `again, \`remind ${s.localTime}\` turns them back on.`,
         ),
       ],
     });
@@ -126,7 +129,8 @@ function show(ctx: CommandContext, s: ScheduleRow | undefined): Reply {
       heading: 'No daily nudge',
       blocks: [
         text(
-          `\`remind 09:00\` sends you your next topic by DM every day at 09:00 in your time zone (${describeZone(zoneOf(ctx.member))}); add days like \`mon-fri\`.`,
+          `\`remind 09:00\` sends you your next topic by DM every day at 09:00 in your time zone ` +
+            `(${describeZone(zoneOf(ctx.member))}); add days like \`mon-fri\`.`,
         ),
       ],
     });
@@ -136,7 +140,8 @@ function show(ctx: CommandContext, s: ScheduleRow | undefined): Reply {
     heading: 'Your daily nudge',
     blocks: [
       text(
-        `At ${s.localTime} in your time zone (${describeZone(s.timeZone)}), ${describeDays(s.days)}. Next: ${describeInstant(s.nextDueAt, s.timeZone)}${snoozed}.`,
+        `At ${s.localTime} in your time zone (${describeZone(s.timeZone)}), ${describeDays(s.days)}. Next: ` +
+          `${describeInstant(s.nextDueAt, s.timeZone)}${snoozed}.`,
       ),
     ],
     buttons: [

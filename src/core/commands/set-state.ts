@@ -60,7 +60,9 @@ function stateCommand(
         const yours = off.section.groups.find((g) => g.slug === off.section.chosen)?.title;
         blocks.push(
           text(
-            `${found.title} is on the ${title} track, and ${yours ? `you follow ${yours}` : 'you have not chosen a track yet'}: it is kept, and counts once you follow ${title}.`,
+            `${found.title} is on the ${title} track, and ${
+              yours ? `you follow ${yours}` : 'you have not chosen a track yet'
+            }: it is kept, and counts once you follow ${title}.`,
           ),
         );
         buttons.push({ label: `Follow ${title}`, command: `track ${off.group.slug}`, style: 'primary' });

@@ -1,4 +1,5 @@
-// `settings [roadmap <name> | timezone <zone> | leaderboard on|off | posts admins|everyone]`: the workspace's settings, for admins.
+// `settings [roadmap <name> | timezone <zone> | leaderboard on|off
+// | posts admins|everyone]`: the workspace's settings, for admins.
 
 import type { WorkspaceRow } from '../../store/index.ts';
 import { UserError } from '../model/errors.ts';
@@ -9,7 +10,8 @@ import type { Command, CommandContext } from './command.ts';
 import { requireAdmin } from './require-admin.ts';
 
 const USAGE =
-  'Try `settings roadmap backend`, `settings timezone Europe/Berlin`, `settings leaderboard off` or `settings posts everyone`.';
+  'Try `settings roadmap backend`, `settings timezone Europe/Berlin`, `settings leaderboard off` or `settings posts ' +
+  'everyone`.';
 
 export const settings: Command = {
   name: 'settings',

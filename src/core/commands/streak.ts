@@ -36,7 +36,8 @@ export const streak: Command = {
         ...(rest ? [text(`Your streak: ${describeStreak(current)}`)] : []),
         text(MEANING[member.streakMode]),
         text(
-          `Freezes held: ${current.freezesHeld} of ${MAX_FREEZES}. You earn one for every ${FREEZE_EVERY} days of streak; each covers a missed day by itself.`,
+          `Freezes held: ${current.freezesHeld} of ${MAX_FREEZES}. You earn one for every ${FREEZE_EVERY} days of ` +
+            `streak; each covers a missed day by itself.`,
         ),
         text(`Days are counted in your time zone: ${zone}.`),
       ],

@@ -28,7 +28,8 @@ export const timezone: Command = {
         blocks: [text(current), text('Set it with `timezone <Region/City>`, e.g. `timezone Europe/Berlin`.')],
       });
     }
-    const { zone, note } = resolveZone(rest, 'timezone Europe/Berlin'); // refuses an unknown zone, suggesting the closest
+    // refuses an unknown zone, suggesting the closest
+    const { zone, note } = resolveZone(rest, 'timezone Europe/Berlin');
     const said = setMemberZone(ctx, zone) ?? `Your time zone is already ${describeZone(zone)}.`;
     return reply({ heading: `Time zone set to ${zone}`, blocks: [...(note ? [text(note)] : []), text(said)] });
   },

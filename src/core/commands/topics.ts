@@ -58,7 +58,8 @@ export const topics: Command = {
     }
     blocks.push(
       text(
-        `${STATE_MARK.done} done  ${STATE_MARK.learning} learning  ${STATE_MARK.skipped} skipped  ${STATE_MARK.new} not started. \`topic <name>\` opens one.`,
+        `${STATE_MARK.done} done  ${STATE_MARK.learning} learning  ${STATE_MARK.skipped} skipped  ${STATE_MARK.new} ` +
+          `not started. \`topic <name>\` opens one.`,
       ),
     );
     return reply({ heading: section.title, blocks });

@@ -37,8 +37,9 @@ export const track: Command = {
     const { score, best } = rank(rest, candidates);
     if (score === 0 || best.length !== 1) {
       const guess = nearest(rest, candidates);
+      const closest = guess ? ` (closest: ${guess.group.title})` : '';
       throw new UserError(['There is no single track called ', { user: rest }, '.'], {
-        hint: `Choose one of: ${choices.map((c) => `\`track ${c.group.slug}\``).join(', ')}${guess ? ` (closest: ${guess.group.title})` : ''}.`,
+        hint: `Choose one of: ${choices.map((c) => `\`track ${c.group.slug}\``).join(', ')}${closest}.`,
       });
     }
     const { section, group } = best[0]! as { section: PlanSection; group: PlanGroup };

@@ -21,7 +21,8 @@ export const unlink: Command = {
       heading: 'Account unlinked',
       blocks: [
         text(
-          'This account now has its own progress, starting from a copy of what you had. The other accounts keep theirs.',
+          'This account now has its own progress, starting from a copy of what you had. The other accounts keep ' +
+            'theirs.',
         ),
       ],
     });

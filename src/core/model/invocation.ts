@@ -6,5 +6,6 @@ export interface Invocation {
   user: { id: string; displayName: string; timeZone?: string; isAdmin?: boolean };
   place: { channelId?: string; direct: boolean };
   text: string;
-  id?: string; // the platform's id for this request (Slack trigger_id, Discord interaction id): on every log line about it
+  // the platform's id for this request (Slack trigger_id, Discord interaction id): on every log line about it
+  id?: string;
 }

@@ -37,7 +37,8 @@ export function postInChannel(ctx: CommandContext, what: string, build: () => Re
   if (last !== undefined && ctx.now - last < SPACING_MS) {
     const minutes = Math.ceil((last + SPACING_MS - ctx.now) / 60_000);
     throw new UserError(
-      `A board was posted in this channel less than ten minutes ago; the next one can go in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      `A board was posted in this channel less than ten minutes ago; the next one can go in ${minutes} ` +
+        `minute${minutes === 1 ? '' : 's'}.`,
       {
         hint: `Until then, \`${what}\` shows it to you.`,
       },

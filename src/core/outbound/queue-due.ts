@@ -28,8 +28,8 @@ export async function queueDue(deps: QueueDueDeps, now: number): Promise<QueueDu
   const queue = createGroupQueue(deps, now, result);
   // Bounded: each pass advances every row it reads past `now - CATCH_UP_MS`, so a schedule comes back at most twice.
   for (let pass = 0; pass < 100_000; pass++) {
-    // The schedules of a group are alike in all that decides their delivery: one decision, one insert and one
-    // update per group. The message itself is composed when it is sent (a late nudge shows the next topic as it is then).
+    // The schedules of a group are alike in all that decides their delivery: one decision, one insert and one update
+    // per group. The message itself is composed when it is sent (a late nudge shows the next topic as it is then).
     const groups = store.schedules.due(now, batch);
     if (groups.length === 0) break;
     store.transaction(() => groups.forEach(queue));

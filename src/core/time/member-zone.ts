@@ -26,4 +26,5 @@ export function setMemberZone(ctx: CommandContext, zone: string, moveNudge = tru
 
 /** How `remind` and `timezone` explain the rule when the member has not set a zone. */
 export const UNSET =
-  'You have not set a time zone, so your days are UTC days. Your daily nudge follows UTC too; `timezone Europe/Berlin` sets yours.';
+  'You have not set a time zone, so your days are UTC days. Your daily nudge follows UTC too; `timezone ' +
+  'Europe/Berlin` sets yours.';

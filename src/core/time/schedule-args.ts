@@ -22,7 +22,8 @@ export function parseClock(word: string, example: string): string {
   if ((!m && !twelve) || !(hour <= 23) || minute > 59) {
     const bare =
       /^\d{1,2}$/.test(w) && Number(w) <= 12
-        ? ` In the morning or the evening? \`${example.replace(/\d\d:\d\d/, `${w.padStart(2, '0')}:00`)}\` or \`${example.replace(/\d\d:\d\d/, `${String(Number(w) + 12).padStart(2, '0')}:00`)}\`.`
+        ? ` In the morning or the evening? \`${example.replace(/\d\d:\d\d/, `${w.padStart(2, '0')}:00`)}\` or ` +
+          `\`${example.replace(/\d\d:\d\d/, `${String(Number(w) + 12).padStart(2, '0')}:00`)}\`.`
         : '';
     throw new UserError([{ user: word }, ' is not a time of day.'], {
       hint: `Use HH:MM (24-hour) or 9am / 9:30pm, e.g. \`${example}\`.${bare}`,

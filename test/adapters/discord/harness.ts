@@ -1,4 +1,5 @@
-// Test wiring for the Discord adapter: the real core on a temp SQLite file, the fake Discord, the real discord.js client.
+// Test wiring for the Discord adapter: the real core on a temp
+// SQLite file, the fake Discord, the real discord.js client.
 
 import { createDiscordAdapter } from '../../../src/adapters/discord/index.ts';
 import type { Invocation } from '../../../src/core/model/invocation.ts';

@@ -53,7 +53,8 @@ describe('slack /roadmap', () => {
     const body = JSON.stringify(await res.json());
     expect(Date.now() - started).toBeLessThan(1500); // answered in the ack: the outage cost no retries
     expect(body).toContain('Done');
-    expect(bot.db.$client.prepare('SELECT display_name FROM members').get()).toEqual({ display_name: 'alice' }); // user_name
+    // the command's user_name stands in for the profile Slack did not give
+    expect(bot.db.$client.prepare('SELECT display_name FROM members').get()).toEqual({ display_name: 'alice' });
     expect(bot.fake.callsTo('users.info').filter((c) => c.failedWith === 503)).toHaveLength(1);
     expect((await bot.postForm(slashBody('next', bot.fake.responseUrl('back')))).status).toBe(200);
     expect(bot.fake.callsTo('users.info').filter((c) => !c.failedWith)).toHaveLength(1); // not cached: asked again

@@ -18,37 +18,40 @@ describe('slack /roadmap export', () => {
     return (await res.json()) as Record<string, unknown>;
   }
 
-  it('answers in the ack, then uploads the JSON into the DM: conversations.open, upload URL, bytes, completion', async () => {
-    bot = await startBot();
-    const ack = await exportAfterDone('export');
-    expect(ack.response_type).toBe('ephemeral');
-    expect(JSON.stringify(ack.blocks)).toContain('Your data');
-    expect(JSON.stringify(ack.blocks)).toContain(`Sent to you as a direct message from Roadmap Coach: \`${FILE}\``);
+  it(
+    'answers in the ack, then uploads the JSON into the ' + 'DM: conversations.open, upload URL, bytes, completion',
+    async () => {
+      bot = await startBot();
+      const ack = await exportAfterDone('export');
+      expect(ack.response_type).toBe('ephemeral');
+      expect(JSON.stringify(ack.blocks)).toContain('Your data');
+      expect(JSON.stringify(ack.blocks)).toContain(`Sent to you as a direct message from Roadmap Coach: \`${FILE}\``);
 
-    const completed = await bot.fake.waitFor(() => bot.fake.callsTo('files.completeUploadExternal')[0]);
-    expect(bot.fake.callsTo('conversations.open').map((c) => c.params.users)).toEqual(['U1']);
-    expect(completed.params.channel_id).toBe('DU1'); // the DM the fake opened for U1: private to the member
-    expect(completed.token).toBe('xoxb-test-token');
+      const completed = await bot.fake.waitFor(() => bot.fake.callsTo('files.completeUploadExternal')[0]);
+      expect(bot.fake.callsTo('conversations.open').map((c) => c.params.users)).toEqual(['U1']);
+      expect(completed.params.channel_id).toBe('DU1'); // the DM the fake opened for U1: private to the member
+      expect(completed.token).toBe('xoxb-test-token');
 
-    const asked = bot.fake.callsTo('files.getUploadURLExternal');
-    expect(asked.map((c) => c.params.filename)).toEqual([FILE]);
-    expect(bot.fake.uploads).toHaveLength(1);
-    const upload = bot.fake.uploads[0]!;
-    expect(Number(asked[0]!.params.length)).toBe(upload.bytes.length);
-    expect(JSON.parse(String(completed.params.files))).toEqual([{ id: upload.fileId, title: FILE }]);
+      const asked = bot.fake.callsTo('files.getUploadURLExternal');
+      expect(asked.map((c) => c.params.filename)).toEqual([FILE]);
+      expect(bot.fake.uploads).toHaveLength(1);
+      const upload = bot.fake.uploads[0]!;
+      expect(Number(asked[0]!.params.length)).toBe(upload.bytes.length);
+      expect(JSON.parse(String(completed.params.files))).toEqual([{ id: upload.fileId, title: FILE }]);
 
-    const data = JSON.parse(upload.bytes.toString('utf8')) as {
-      profile: Record<string, unknown>;
-      progress: { topic: string; state: string }[];
-    };
-    expect(data.profile).toMatchObject({ displayName: 'Alice' });
-    expect(data.progress).toEqual([
-      expect.objectContaining({ topic: expect.stringContaining('expressjs'), state: 'done' }),
-    ]);
+      const data = JSON.parse(upload.bytes.toString('utf8')) as {
+        profile: Record<string, unknown>;
+        progress: { topic: string; state: string }[];
+      };
+      expect(data.profile).toMatchObject({ displayName: 'Alice' });
+      expect(data.progress).toEqual([
+        expect.objectContaining({ topic: expect.stringContaining('expressjs'), state: 'done' }),
+      ]);
 
-    expect(bot.fake.responses).toEqual([]); // nothing went wrong, so no follow-up
-    expect(bot.fake.violations).toEqual([]);
-  });
+      expect(bot.fake.responses).toEqual([]); // nothing went wrong, so no follow-up
+      expect(bot.fake.violations).toEqual([]);
+    },
+  );
 
   it('when the upload keeps failing, tells the member privately through the response_url', async () => {
     bot = await startBot();

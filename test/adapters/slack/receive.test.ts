@@ -1,4 +1,5 @@
-// Slack's command text as the core reads it: channel references normalised, escaped entities turned back into characters.
+// Slack's command text as the core reads it: channel references
+// normalised, escaped entities turned back into characters.
 import { expect, it } from 'vitest';
 import { fromSlackText } from '../../../src/adapters/slack/receive.ts';
 

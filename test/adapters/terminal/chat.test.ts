@@ -32,7 +32,8 @@ describe('terminal chat (piped)', () => {
   beforeEach(() => (tmp = tempDir()));
   afterEach(() => tmp.cleanup());
 
-  it('answers each line, accepts /roadmap or not, keeps progress in the SQLite file, and exits at the end of input', async () => {
+  it('answers each line, accepts /roadmap or not, keeps progress in the SQLite file, and exits at the end of ' +
+    'input', async () => {
     const env = { DATABASE_PATH: join(tmp.dir, 'data', 'coach.db') };
     const first = await chat('/roadmap next\ntrack node\nnext\ndone express\nprogress\n', env);
     expect(first.code).toBe(0);

@@ -70,74 +70,82 @@ describe('terminal adapter', () => {
     await until(() => ended);
   });
 
-  it('prints a nudge and a `digest here` above the prompt, keeps what was typed, and lets their buttons be pressed', async () => {
-    app = createTestApp({ now: '2026-11-26T08:00:00Z' });
-    const { input, terminal, shown } = await chatOn(app);
-    const sender = createSender({
-      store: app.store,
-      clock: app.clock,
-      log: createLog('silent'),
-      adapters: [terminal],
-      outbound: app.core.outbound,
-    });
-    const sendDue = async (iso: string) => {
-      app.clock.set(iso);
-      await app.core.outbound.queueDue(app.clock.now().getTime());
-      await sender.drain();
-    };
+  it(
+    'prints a nudge and a `digest here` above the prompt, ' + 'keeps what was typed, and lets their buttons be pressed',
+    async () => {
+      app = createTestApp({ now: '2026-11-26T08:00:00Z' });
+      const { input, terminal, shown } = await chatOn(app);
+      const sender = createSender({
+        store: app.store,
+        clock: app.clock,
+        log: createLog('silent'),
+        adapters: [terminal],
+        outbound: app.core.outbound,
+      });
+      const sendDue = async (iso: string) => {
+        app.clock.set(iso);
+        await app.core.outbound.queueDue(app.clock.now().getTime());
+        await sender.drain();
+      };
 
-    input.write('remind 09:00 UTC\n');
-    await until(() => shown().includes('[2] Turn off → remind off'));
-    await sendDue('2026-11-26T09:00:00Z');
-    let lines = screen(shown());
-    expect(lines.at(-1)).toBe('roadmap>'); // the prompt is drawn again below the nudge
-    expect(lines).toContain('== Time to study: choose a track in Choose Your Backend Language ==');
-    expect(lines.filter((l) => l.startsWith('roadmap> ==') || l.startsWith('roadmap>=='))).toEqual([]);
-    input.write('2\n'); // the nudge's second button, not the second button of `remind`'s reply
-    await until(() => shown().includes('== Your track: Python =='));
+      input.write('remind 09:00 UTC\n');
+      await until(() => shown().includes('[2] Turn off → remind off'));
+      await sendDue('2026-11-26T09:00:00Z');
+      let lines = screen(shown());
+      expect(lines.at(-1)).toBe('roadmap>'); // the prompt is drawn again below the nudge
+      expect(lines).toContain('== Time to study: choose a track in Choose Your Backend Language ==');
+      expect(lines.filter((l) => l.startsWith('roadmap> ==') || l.startsWith('roadmap>=='))).toEqual([]);
+      input.write('2\n'); // the nudge's second button, not the second button of `remind`'s reply
+      await until(() => shown().includes('== Your track: Python =='));
 
-    input.write('digest here daily 09:30\n');
-    await until(() => shown().includes('== Channel digest set =='));
-    expect(shown()).toContain('The leaderboard and team progress go to `<#terminal>` at 09:30 (UTC), every day.');
-    input.write('pro'); // half typed when the digest arrives
-    await until(() => screen(shown()).at(-1) === 'roadmap> pro');
-    await sendDue('2026-11-26T09:30:00Z');
-    lines = screen(shown());
-    expect(lines).toContain('== Daily study digest ==');
-    expect(lines.at(-1)).toBe('roadmap> pro');
-    expect(lines.filter((l) => l.includes('roadmap> pro'))).toHaveLength(1);
-    input.write('gress\n'); // what was typed before the digest is still the line being edited
-    await until(() => shown().includes('== Your progress'));
-    input.end();
-  });
+      input.write('digest here daily 09:30\n');
+      await until(() => shown().includes('== Channel digest set =='));
+      expect(shown()).toContain('The leaderboard and team progress go to `<#terminal>` at 09:30 (UTC), every day.');
+      input.write('pro'); // half typed when the digest arrives
+      await until(() => screen(shown()).at(-1) === 'roadmap> pro');
+      await sendDue('2026-11-26T09:30:00Z');
+      lines = screen(shown());
+      expect(lines).toContain('== Daily study digest ==');
+      expect(lines.at(-1)).toBe('roadmap> pro');
+      expect(lines.filter((l) => l.includes('roadmap> pro'))).toHaveLength(1);
+      input.write('gress\n'); // what was typed before the digest is still the line being edited
+      await until(() => shown().includes('== Your progress'));
+      input.end();
+    },
+  );
 
-  it('answers a number with no button on screen itself, keeps the buttons, and only prompts again for an empty line', async () => {
-    app = createTestApp();
-    const { input, shown } = await chatOn(app);
-    input.write('9\n');
-    await until(() =>
-      shown().includes(
-        'There is no button 9 on screen: the last message has none. Type a command, such as `next` or `help`.',
-      ),
-    );
-    input.write('next\n');
-    await until(() => shown().includes('[4] Ruby on Rails → track ruby-on-rails'));
-    for (const number of ['9', '-1', '0']) {
-      input.write(`${number}\n`);
+  it(
+    'answers a number with no button on screen itself, keeps ' +
+      'the buttons, and only prompts again for an empty line',
+    async () => {
+      app = createTestApp();
+      const { input, shown } = await chatOn(app);
+      input.write('9\n');
       await until(() =>
         shown().includes(
-          `There is no button ${number} on screen: the buttons are 1–4. Type one of those numbers, or a command such as \`help\`.`,
+          'There is no button 9 on screen: the last message has none. Type a command, such as `next` or `help`.',
         ),
       );
-    }
-    input.write('\n');
-    await until(() => screen(shown()).slice(-2).join('|') === 'roadmap>|roadmap>');
-    input.write('2\n'); // the buttons of `next` are still the ones on screen
-    await until(() => shown().includes('== Your track: Python =='));
-    expect(shown()).not.toContain('Did you mean');
-    expect(shown()).not.toContain('== Roadmap Coach'); // the empty line did not reach the core (it answers with help)
-    input.end();
-  });
+      input.write('next\n');
+      await until(() => shown().includes('[4] Ruby on Rails → track ruby-on-rails'));
+      for (const number of ['9', '-1', '0']) {
+        input.write(`${number}\n`);
+        await until(() =>
+          shown().includes(
+            `There is no button ${number} on screen: the buttons are 1–4. Type one of those numbers, or a command ` +
+              `such as \`help\`.`,
+          ),
+        );
+      }
+      input.write('\n');
+      await until(() => screen(shown()).slice(-2).join('|') === 'roadmap>|roadmap>');
+      input.write('2\n'); // the buttons of `next` are still the ones on screen
+      await until(() => shown().includes('== Your track: Python =='));
+      expect(shown()).not.toContain('Did you mean');
+      expect(shown()).not.toContain('== Roadmap Coach'); // the empty line did not reach the core (it answers with help)
+      input.end();
+    },
+  );
 
   it("names a saved file by the injected clock, not the machine's", async () => {
     app = createTestApp({ now: '2026-11-26T08:00:00Z' });

@@ -176,7 +176,8 @@ describe('leaderboard', () => {
       );
       const text = textOf(reply);
       expect(text).toContain('…and 4 more teammates with points.');
-      expect(text).toContain('You: 2 points, 1 active day, ranked 14th.'); // 12 with more points, and Quinn with more days
+      // 12 with more points, and Quinn with more days
+      expect(text).toContain('You: 2 points, 1 active day, ranked 14th.');
       expect(textOf(await app.say(command, as('Rosa')))).toContain('ranked 14th');
       expect(textOf(await app.say(command, as('Quinn')))).toContain('You: 2 points, 2 active days, ranked 13th.');
       expect(textOf(await app.say(command, as('Sam')))).toContain('You: 1 point, 1 active day, ranked 16th.');

@@ -123,7 +123,8 @@ describe('link', () => {
       { local_time: '07:15', who: bobOnDiscord.id },
     ]);
     expect(await say('remind', bob)).toContain('07:15');
-    expect(await say('unlink', bobOnDiscord)).toContain('Account unlinked'); // the reminder DMs this account: it goes along
+    // the reminder DMs this account: it goes along
+    expect(await say('unlink', bobOnDiscord)).toContain('Account unlinked');
     expect(await say('remind', bobOnDiscord)).toContain('07:15');
     expect(await say('remind', bob)).not.toContain('07:15');
   });

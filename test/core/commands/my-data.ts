@@ -11,7 +11,8 @@ export const memberId = (app: TestApp, userId: string) =>
     }
   ).id;
 
-/** Ada and Grace each with progress, events, a note, a track, settings, a second identity, link codes and a schedule. */
+/** Ada and Grace each with progress, events, a note, a track,
+ *  settings, a second identity, link codes and a schedule. */
 export async function seedBoth(app: TestApp) {
   for (const user of [ADA, GRACE]) {
     for (const text of [
@@ -29,16 +30,19 @@ export async function seedBoth(app: TestApp) {
     const [home, away] = sqlite
       .prepare('select id, member_id from identities where platform_user_id = ? order by id')
       .all(user.id) as { id: number; member_id: number }[];
-    sqlite.prepare('update identities set member_id = ? where id = ?').run(home!.member_id, away!.id); // …linked to the same member
+    // …linked to the same member
+    sqlite.prepare('update identities set member_id = ? where id = ?').run(home!.member_id, away!.id);
     sqlite.prepare('delete from members where id = ?').run(away!.member_id);
     app.store.links.issueCode(home!.id, app.clock.now().getTime(), 600_000);
     app.store.links.recordFailure(away!.id, app.clock.now().getTime());
     const schedule = sqlite
-      .prepare(`insert into schedules (kind, workspace_id, member_id, identity_id, local_time, time_zone, days, created_at)
+      .prepare(`insert into schedules (kind, workspace_id, member_id, identity_id, local_time, time_zone, days,
+        created_at)
       values ('nudge', 1, ?, ?, '09:00', 'UTC', 127, 0)`)
       .run(home!.member_id, home!.id);
     sqlite
-      .prepare(`insert into deliveries (key, schedule_id, platform, target, payload, status, nonce, next_attempt_at, due_at, created_at)
+      .prepare(`insert into deliveries (key, schedule_id, platform, target, payload, status, nonce, next_attempt_at,
+        due_at, created_at)
       values (?, ?, 'terminal', 'x', '{}', 'pending', 'n', 0, 0, 0)`)
       .run(`k-${user.id}`, schedule.lastInsertRowid);
   }
@@ -50,7 +54,8 @@ export function rowsAbout(app: TestApp, member: number, identityIds: number[]): 
   const tables = (
     sqlite
       .prepare(
-        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like " +
+          "'__drizzle%'",
       )
       .all() as { name: string }[]
   ).map((t) => t.name);

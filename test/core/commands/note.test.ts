@@ -31,7 +31,8 @@ describe('note', () => {
     expect(await say('note quantum basket weaving is fun')).toContain("I couldn't tell which topic");
     expect(await say(`note redis ${'x'.repeat(1000)}`)).toMatch(/commands are at most 1000|a note holds at most 1,000/);
     expect(rowCounts(app)).toEqual(before);
-    expect(await say(`note redis ${'x'.repeat(980)}`)).toContain('Noted on Redis'); // a long note that fits is kept whole
+    // a long note that fits is kept whole
+    expect(await say(`note redis ${'x'.repeat(980)}`)).toContain('Noted on Redis');
     expect((notesIn()[0] as { text: string }).text).toHaveLength(980);
   });
 

@@ -45,7 +45,8 @@ describe('a topic on a track the member does not follow', () => {
     const reply = await app.say('done express');
     const text = textOf(reply);
     expect(text).toContain(
-      'Express.js is on the Node.js track, and you have not chosen a track yet: it is kept, and counts once you follow Node.js.',
+      'Express.js is on the Node.js track, and you have not chosen a track yet: it is kept, and counts once you ' +
+        'follow Node.js.',
     );
     expect(reply.buttons).toContainEqual({ label: 'Follow Node.js', command: 'track nodejs', style: 'primary' });
     expect(stateOf('expressjs')).toBe('done');

@@ -15,7 +15,8 @@ describe('snooze', () => {
   it('snoozes a day, a week or until a date, and ends', async () => {
     await app.say('remind 10:00 UTC');
     const snoozed = await say('snooze');
-    expect(snoozed).toContain('Next nudge: Fri 27 Nov, 10:00 (UTC); none before it.'); // 24 hours without nudges: today's 10:00 is skipped
+    // 24 hours without nudges: today's 10:00 is skipped
+    expect(snoozed).toContain('Next nudge: Fri 27 Nov, 10:00 (UTC); none before it.');
     expect(new Date(nudge()!.pausedUntil!).toISOString()).toBe('2026-11-27T09:00:00.000Z');
     expect(await say('snooze 1w')).toContain('Next nudge: Thu 3 Dec, 10:00');
     expect(await say('snooze until 2026-12-24')).toContain('Next nudge: Thu 24 Dec, 10:00');

@@ -17,7 +17,8 @@ describe('team', () => {
     const text = await team('Grace');
     expect(text).toContain('Team — 2 members');
     expect(text).toContain('Furthest along: Ada — 3 topics done.');
-    expect(text).toContain('Ada — 10% overall · Choose Your Backend Language 2/2 · Databases & Storage 1/5'); // 3 of 30, as `progress` says
+    // 3 of 30, as `progress` says
+    expect(text).toContain('Ada — 10% overall · Choose Your Backend Language 2/2 · Databases & Storage 1/5');
     expect(text).toContain('Grace — 3% overall · Choose Your Backend Language: no track yet · Databases & Storage 1/5');
     expect(text).not.toContain('No progress in 7 days');
   });

@@ -16,15 +16,18 @@ describe('timezone', () => {
     expect(await say('timezone')).toContain('You have not set a time zone, so your days are UTC days.');
   });
 
-  it('sets a zone typed as a city or an abbreviation, under its canonical name, and says when nothing changed', async () => {
-    const set = await app.say('timezone berlin');
-    expect(set.heading).toBe('Time zone set to Europe/Berlin');
-    expect(textOf(set)).toContain('Your time zone is now Europe/Berlin');
-    expect(app.db.$client.prepare('select time_zone from members').pluck().get()).toBe('Europe/Berlin');
-    expect(await say('timezone Europe/Berlin')).toContain('Your time zone is already Europe/Berlin');
-    expect(await say('timezone EST')).toContain('America/New_York');
-    expect(await say('timezone')).toContain('Your time zone is America/New_York');
-  });
+  it(
+    'sets a zone typed as a city or an abbreviation, under ' + 'its canonical name, and says when nothing changed',
+    async () => {
+      const set = await app.say('timezone berlin');
+      expect(set.heading).toBe('Time zone set to Europe/Berlin');
+      expect(textOf(set)).toContain('Your time zone is now Europe/Berlin');
+      expect(app.db.$client.prepare('select time_zone from members').pluck().get()).toBe('Europe/Berlin');
+      expect(await say('timezone Europe/Berlin')).toContain('Your time zone is already Europe/Berlin');
+      expect(await say('timezone EST')).toContain('America/New_York');
+      expect(await say('timezone')).toContain('Your time zone is America/New_York');
+    },
+  );
 
   it('moves an active nudge with it, at the same local time', async () => {
     await app.say('remind 08:00 UTC');

@@ -42,7 +42,8 @@ async function seed() {
 describe('posting a board in a channel', () => {
   it("an admin posts this week's board for everyone, with the digest's privacy", async () => {
     await seed();
-    const posted = await inChannel('leaderboard week post', 'Linus', { isAdmin: true }); // hidden himself: still left out
+    // hidden himself: still left out
+    const posted = await inChannel('leaderboard week post', 'Linus', { isAdmin: true });
     expect(posted.visibility).toBe('channel');
     expect(posted.buttons).toEqual([]);
     const text = textOf(posted);
@@ -93,15 +94,18 @@ describe('posting a board in a channel', () => {
     expect((await inChannel('team post', 'Ada', { isAdmin: true })).visibility).toBe('channel');
   });
 
-  it('is refused, with a hint, in the terminal and in direct messages; with boards off, the leaderboard is', async () => {
-    expect(textOf(await app.say('leaderboard post'))).toContain('The terminal has no channel to post in');
-    expect(textOf(await inChannel('team post', 'Ada', { isAdmin: true, place: { direct: true } }))).toContain(
-      'Direct messages have no channel',
-    );
-    await inChannel('settings leaderboard off', 'Ada', { isAdmin: true });
-    const off = await inChannel('leaderboard post', 'Ada', { isAdmin: true });
-    expect(off.visibility).toBe('private');
-    expect(textOf(off)).toContain('Leaderboards are off');
-    expect(app.db.$client.prepare('select count(*) n from channel_posts').get()).toEqual({ n: 0 });
-  });
+  it(
+    'is refused, with a hint, in the terminal and in ' + 'direct messages; with boards off, the leaderboard is',
+    async () => {
+      expect(textOf(await app.say('leaderboard post'))).toContain('The terminal has no channel to post in');
+      expect(textOf(await inChannel('team post', 'Ada', { isAdmin: true, place: { direct: true } }))).toContain(
+        'Direct messages have no channel',
+      );
+      await inChannel('settings leaderboard off', 'Ada', { isAdmin: true });
+      const off = await inChannel('leaderboard post', 'Ada', { isAdmin: true });
+      expect(off.visibility).toBe('private');
+      expect(textOf(off)).toContain('Leaderboards are off');
+      expect(app.db.$client.prepare('select count(*) n from channel_posts').get()).toEqual({ n: 0 });
+    },
+  );
 });

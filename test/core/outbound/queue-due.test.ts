@@ -36,7 +36,8 @@ it('after an outage sends what is less than 2 hours late and skips (and counts) 
   await app.say('remind 06:00 UTC', { id: 'early' });
   await app.say('remind 07:30 UTC', { id: 'late' });
   const counted: string[] = [];
-  const result = await app.core.outbound.queueDue(at('2026-11-26T09:00:00Z'), { count: (_p, o) => counted.push(o) }); // down 05:00–09:00
+  // down 05:00–09:00
+  const result = await app.core.outbound.queueDue(at('2026-11-26T09:00:00Z'), { count: (_p, o) => counted.push(o) });
   expect(result).toEqual({ queued: 1, skipped: 1 });
   expect(rows()).toMatchObject([
     { key: '1:2026-11-26', status: 'skipped', lastError: 'missed' },

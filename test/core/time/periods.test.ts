@@ -46,7 +46,8 @@ describe('local days', () => {
     expect(samoa).toContainEqual({ until: at('2011-12-30T10:00:00Z'), offsetMs: -36_000_000 });
     expect(samoa).toContainEqual({ until: at('2012-03-31T14:00:00Z'), offsetMs: 50_400_000 });
     const berlin = offsetSegments('Europe/Berlin', at('2025-11-01T00:00:00Z'), at('2026-02-01T00:00:00Z'));
-    expect(berlin.map((s) => s.offsetMs / 3_600_000)).toEqual([1, 2, 1, 2, 1]); // whole years: 2025 and 2026, no seam at New Year
+    // whole years: 2025 and 2026, no seam at New Year
+    expect(berlin.map((s) => s.offsetMs / 3_600_000)).toEqual([1, 2, 1, 2, 1]);
     expect(berlin[2]).toEqual({ until: at('2026-03-29T01:00:00Z'), offsetMs: 3_600_000 });
   });
 
@@ -79,6 +80,7 @@ describe('local days', () => {
     expect(localDays([late], late, 'Asia/Tokyo').dates).toEqual(['2026-11-27']);
     expect(localDays([late], late, 'America/Los_Angeles').dates).toEqual(['2026-11-26']);
     expect(localDays([], late, 'Asia/Tokyo')).toEqual({ dates: [], today: '2026-11-27' });
-    expect(localDays([late], late, 'Mars/Olympus_Mons')).toEqual({ dates: ['2026-11-26'], today: '2026-11-26' }); // unknown: UTC
+    // unknown: UTC
+    expect(localDays([late], late, 'Mars/Olympus_Mons')).toEqual({ dates: ['2026-11-26'], today: '2026-11-26' });
   });
 });

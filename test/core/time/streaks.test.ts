@@ -40,7 +40,8 @@ describe('computeStreak', () => {
   it('holds at most two freezes, and a third missed day breaks the streak', () => {
     const dates = days('2026-11-01', 'x'.repeat(21)); // freezes earned at 7, 14, 21: capped at 2
     expect(computeStreak(dates, '2026-11-21').freezesHeld).toBe(2);
-    expect(computeStreak(dates, '2026-11-23')).toMatchObject({ current: 21, freezesHeld: 1 }); // 22nd missed, today the 23rd
+    // 22nd missed, today the 23rd
+    expect(computeStreak(dates, '2026-11-23')).toMatchObject({ current: 21, freezesHeld: 1 });
     expect(computeStreak(dates, '2026-11-24')).toMatchObject({ current: 21, freezesHeld: 0 });
     expect(computeStreak(dates, '2026-11-25')).toEqual({ current: 0, longest: 21, freezesHeld: 0 });
   });

@@ -12,12 +12,15 @@ const memberZone = () => app.db.$client.prepare('select time_zone from members w
 const nudge = () => app.store.schedules.nudgeOf(1)!;
 
 describe("the member's zone and the nudge's zone are one", () => {
-  it('remind without a zone, as the bot suggests, follows UTC like the streak days, and both replies say so', async () => {
-    const set = await say('remind 09:00');
-    expect(set).toContain('09:00 (UTC), every day');
-    expect(set).toContain('your days are UTC days. Your daily nudge follows UTC too');
-    expect(await say('timezone')).toContain('your days are UTC days. Your daily nudge follows UTC too');
-  });
+  it(
+    'remind without a zone, as the bot suggests, follows ' + 'UTC like the streak days, and both replies say so',
+    async () => {
+      const set = await say('remind 09:00');
+      expect(set).toContain('09:00 (UTC), every day');
+      expect(set).toContain('your days are UTC days. Your daily nudge follows UTC too');
+      expect(await say('timezone')).toContain('your days are UTC days. Your daily nudge follows UTC too');
+    },
+  );
 
   it("a zone named in remind becomes the member's zone, every time, and the reply says so", async () => {
     expect(await say('remind 07:00 berlin')).toContain(
