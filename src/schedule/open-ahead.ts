@@ -1,6 +1,6 @@
 // Opens the DM channels of nudges that have none yet, soonest due first and a few per pass, and keeps them: a morning
-// fan-out then posts straight to kept channels instead of opening thousands at once (where opening is rate-limited
-// far below a fan-out, as Slack's conversations.open is). Only platforms whose outbound can open one ahead.
+// fan-out then posts straight to kept channels instead of opening thousands at once, on a platform whose opening is
+// rate-limited far below a fan-out. Only platforms whose outbound can open one ahead (openDirect) take part.
 import type { Outbound } from '../adapters/adapter.ts';
 import type { Clock } from '../clock.ts';
 import type { Log } from '../log.ts';
