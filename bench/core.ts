@@ -27,13 +27,20 @@ export async function runCoreBench(print: (line: string) => void = console.log):
   const tmp = tempDir();
   try {
     const { db, store, clock, seeded } = seededStore(tmp);
-    print(`core: seeded ${seeded.members} members, ${seeded.events} progress events, ${seeded.progress} progress rows in ${seeded.ms.toFixed(0)} ms`);
+    print(
+      `core: seeded ${seeded.members} members, ${seeded.events} progress events, ${seeded.progress} progress rows in ` +
+        `${seeded.ms.toFixed(0)} ms`,
+    );
 
     const core = createCore({ store, clock, log: createLog('error'), defaultRoadmap: 'backend' });
-    const ask = (text: string, i: number) => core.handle({
-      platform: 'bench', workspace: { id: 'bench' }, user: { id: `u${(i * 7919) % MEMBERS}`, displayName: `Member ${(i * 7919) % MEMBERS}` },
-      place: { direct: true }, text,
-    });
+    const ask = (text: string, i: number) =>
+      core.handle({
+        platform: 'bench',
+        workspace: { id: 'bench' },
+        user: { id: `u${(i * 7919) % MEMBERS}`, displayName: `Member ${(i * 7919) % MEMBERS}` },
+        place: { direct: true },
+        text,
+      });
     await timeEach(1000, (i) => ask('next', i)); // warm caches and the JIT
     print(report('next', await timeEach(RUNS, (i) => ask('next', i)), 1));
     print(report('topic graphql resolvers', await timeEach(RUNS, (i) => ask('topic graphql resolvers', i)), 1));
@@ -56,28 +63,42 @@ export async function runCoreBench(print: (line: string) => void = console.log):
   }
 }
 
-/** Bulk rows with SQL: members with identities, a 30-topic spread of progress, and 100 events each. Shared with bench/team.ts. */
+/** Bulk rows with SQL: members with identities, a 30-topic spread
+ *  of progress, and 100 events each. Shared with bench/team.ts. */
 export function seed(sqlite: import('better-sqlite3').Database) {
   const start = performance.now();
   sqlite.transaction(() => {
-    sqlite.prepare("insert into workspaces (platform, external_id, name, roadmap_id, created_at) values ('bench', 'bench', 'Bench', 'backend', 0)").run();
+    sqlite
+      .prepare(
+        "insert into workspaces (platform, external_id, name, roadmap_id, created_at) values ('bench', 'bench', " +
+          "'Bench', 'backend', 0)",
+      )
+      .run();
     sqlite.exec(`
       with recursive seq(n) as (select 0 union all select n + 1 from seq where n < ${MEMBERS - 1})
       insert into members (id, display_name, created_at) select n + 1, 'Member ' || n, 0 from seq;
       insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at)
         select 1, 'u' || (id - 1), id, display_name, 0 from members;
       insert into track_choices (member_id, roadmap_id, section_slug, group_slug, chosen_at)
-        select id, 'backend', 'choose-your-backend-language', case id % 4 when 0 then 'nodejs' when 1 then 'python' when 2 then 'go' else 'ruby-on-rails' end, 0
+        select id, 'backend', 'choose-your-backend-language', case id % 4 when 0 then 'nodejs' when 1 then 'python'
+          when 2 then 'go' else 'ruby-on-rails' end, 0
         from members where id % 5 <> 0;
       insert into progress (member_id, topic_id, state, updated_at)
-        select m.id, t.id, case when t.position % 7 = 3 then 'skipped' else 'done' end, 0 from members m join topics t on t.position < m.id % 30;
+        select m.id, t.id, case when t.position % 7 = 3 then 'skipped' else 'done' end, 0 from members m
+          join topics t on t.position < m.id % 30;
       insert into progress (member_id, topic_id, state, updated_at)
         select m.id, t.id, 'learning', 0 from members m join topics t on t.position = m.id % 30 where m.id % 3 = 0;
       with recursive seq(n) as (select 0 union all select n + 1 from seq where n < ${EVENTS - 1})
       insert into progress_events (member_id, topic_id, from_state, to_state, at)
-        select n % ${MEMBERS} + 1, (n / ${MEMBERS}) % 39 + 1, null, case n % 3 when 0 then 'learning' else 'done' end, 1767225600000 + n * 30000 from seq;
+        select n % ${MEMBERS} + 1, (n / ${MEMBERS}) % 39 + 1, null, case n % 3 when 0 then 'learning'
+          else 'done' end, 1767225600000 + n * 30000 from seq;
     `);
   })();
   const count = (t: string) => (sqlite.prepare(`select count(*) n from ${t}`).get() as { n: number }).n;
-  return { members: count('members'), events: count('progress_events'), progress: count('progress'), ms: performance.now() - start };
+  return {
+    members: count('members'),
+    events: count('progress_events'),
+    progress: count('progress'),
+    ms: performance.now() - start,
+  };
 }

@@ -13,7 +13,12 @@ const NONCE_WINDOW_S = 60; // what Discord's fake honours; Discord itself says "
 
 export async function runCrashRecovery(sqlite: Database.Database, print: (line: string) => void) {
   // 2,000 rows of the bench's queue, due now by the wall clock the child runs on, for a platform only it sends.
-  sqlite.prepare("update deliveries set platform = 'crash', due_at = ?, next_attempt_at = 0 where id in (select id from deliveries where status = 'pending' limit ?)").run(Date.now(), ROWS);
+  sqlite
+    .prepare(
+      "update deliveries set platform = 'crash', due_at = ?, next_attempt_at = 0 where id in (select id from " +
+        "deliveries where status = 'pending' limit ?)",
+    )
+    .run(Date.now(), ROWS);
   const arrivals: { id: string; at: number }[] = [];
   let open = 0;
   let peak = 0;
@@ -21,23 +26,38 @@ export async function runCrashRecovery(sqlite: Database.Database, print: (line: 
     let id = '';
     open++;
     peak = Math.max(peak, open);
-    req.on('data', (d) => (id += d)).on('end', () => {
-      arrivals.push({ id, at: performance.now() });
-      setTimeout(() => { open--; res.writeHead(200).end('{"ok":true}'); }, 5 + Math.random() * 15); // 5–20 ms
-    });
+    req
+      .on('data', (d) => (id += d))
+      .on('end', () => {
+        arrivals.push({ id, at: performance.now() });
+        setTimeout(
+          () => {
+            open--;
+            res.writeHead(200).end('{"ok":true}');
+          },
+          5 + Math.random() * 15,
+        ); // 5–20 ms
+      });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const start = () => spawn(process.execPath, ['--import', 'tsx', 'bench/sender-child.ts', sqlite.name, url], { cwd: ROOT, stdio: 'inherit' });
+  const start = () =>
+    spawn(process.execPath, ['--import', 'tsx', 'bench/sender-child.ts', sqlite.name, url], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   const until = async (done: () => boolean, ms: number) => {
-    for (const end = performance.now() + ms; !done() && performance.now() < end;) await new Promise((r) => setTimeout(r, 5));
+    for (const end = performance.now() + ms; !done() && performance.now() < end; )
+      await new Promise((r) => setTimeout(r, 5));
   };
 
   const first = start();
   await until(() => arrivals.length >= KILL_AFTER, 60_000);
   first.kill('SIGKILL');
   await new Promise((resolve) => first.on('exit', resolve));
-  const held = sqlite.prepare("select status, target ->> '$.id' id from deliveries where platform = 'crash' and owner is not null").all() as { status: string; id: string }[];
+  const held = sqlite
+    .prepare("select status, target ->> '$.id' id from deliveries where platform = 'crash' and owner is not null")
+    .all() as { status: string; id: string }[];
   const inDoubt = new Set(held.filter((r) => r.status === 'sending').map((r) => r.id));
   const peakBeforeKill = peak;
   const restartAt = performance.now();
@@ -51,7 +71,13 @@ export async function runCrashRecovery(sqlite: Database.Database, print: (line: 
   server.close();
 
   const ok = (good: boolean) => (good ? 'ok' : 'MISSED');
-  print(`in flight at peak          ${peakBeforeKill} requests (limit 50); at the kill: ${inDoubt.size} sending, ${held.length - inDoubt.size} claimed and waiting`);
-  print(`restart to first resend    ${resendS.toFixed(1)} s  (a dead sender is recognised after 15 s silent; target < ${NONCE_WINDOW_S} s, inside Discord's nonce window: ${ok(resendS < NONCE_WINDOW_S)})`);
+  print(
+    `in flight at peak          ${peakBeforeKill} requests (limit 50); at the kill: ${inDoubt.size} sending, ` +
+      `${held.length - inDoubt.size} claimed and waiting`,
+  );
+  print(
+    `restart to first resend    ${resendS.toFixed(1)} s  (a dead sender is recognised after 15 s silent; target < ` +
+      `${NONCE_WINDOW_S} s, inside Discord's nonce window: ${ok(resendS < NONCE_WINDOW_S)})`,
+  );
   return { peak: peakBeforeKill, inDoubt: inDoubt.size, resendS };
 }

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDiscordAdapter } from '../src/adapters/discord/index.ts';
-import { createTopicsFor } from '../src/adapters/discord/topics.ts';
 import { systemClock } from '../src/clock.ts';
 import { syncContent } from '../src/content/sync.ts';
 import { createCore } from '../src/core/index.ts';
@@ -16,7 +15,9 @@ import { percentile } from './stats.ts';
 
 const CONTENT_DIR = fileURLToPath(new URL('../content', import.meta.url));
 
-export async function runDiscordBench(opts: { total?: number; warmup?: number; inFlight?: number; print?: (line: string) => void } = {}) {
+export async function runDiscordBench(
+  opts: { total?: number; warmup?: number; inFlight?: number; print?: (line: string) => void } = {},
+) {
   const { total = 1000, warmup = 200, inFlight = 4, print = (line: string) => console.log(line) } = opts;
   const dir = mkdtempSync(join(tmpdir(), 'roadmap-coach-bench-'));
   const db = openDb(join(dir, 'bench.db'));
@@ -26,8 +27,12 @@ export async function runDiscordBench(opts: { total?: number; warmup?: number; i
   const core = createCore({ store, clock: systemClock, log, defaultRoadmap: 'backend' });
   const fake = await createDiscordFake({ heartbeatMs: 30_000 });
   const adapter = createDiscordAdapter({
-    token: 'bench-token', applicationId: APP_ID, apiUrl: fake.rest.apiUrl, log,
-    commands: core.commands, topicsFor: createTopicsFor({ store, defaultRoadmap: 'backend' }),
+    token: 'bench-token',
+    applicationId: APP_ID,
+    apiUrl: fake.rest.apiUrl,
+    log,
+    commands: core.commands,
+    suggestTopics: core.suggestTopics,
   });
   await adapter.start(core.handle);
   try {
@@ -47,7 +52,13 @@ export async function runDiscordBench(opts: { total?: number; warmup?: number; i
     const member = async (m: number) => {
       while (sent < warmup + total) {
         if (++sent === warmup + 1) started = performance.now();
-        const user = { id: `17${String(m).padStart(17, '0')}`, username: `member${m}`, global_name: null, discriminator: '0', avatar: null };
+        const user = {
+          id: `17${String(m).padStart(17, '0')}`,
+          username: `member${m}`,
+          global_name: null,
+          discriminator: '0',
+          avatar: null,
+        };
         const i = slashCommand('next', {}, user);
         const answered = new Promise<void>((resolve) => waiting.set(i.id, resolve));
         fake.gateway.interaction(i);
@@ -59,8 +70,14 @@ export async function runDiscordBench(opts: { total?: number; warmup?: number; i
     off();
     const pct = (p: number) => percentile(latencies, p).toFixed(2);
     const bad = fake.rest.violations.length;
-    print(`discord: ${latencies.length} × /roadmap next (after ${warmup} warm-up), ${inFlight} in flight, real discord.js against the local fake`);
-    print(`discord: ${(latencies.length / seconds).toFixed(0)} interactions/s; dispatch → callback p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${pct(100)} ms (target p99 < 20 ms)`);
+    print(
+      `discord: ${latencies.length} × /roadmap next (after ${warmup} warm-up), ${inFlight} in flight, real ` +
+        `discord.js against the local fake`,
+    );
+    print(
+      `discord: ${(latencies.length / seconds).toFixed(0)} interactions/s; dispatch → callback p50 ${pct(50)} ms, ` +
+        `p99 ${pct(99)} ms, max ${pct(100)} ms (target p99 < 20 ms)`,
+    );
     if (bad) print(`discord: ${bad} request bodies did not match the spec, e.g. ${fake.rest.violations[0]}`);
     return { perSecond: latencies.length / seconds, p99: Number(pct(99)), violations: bad };
   } finally {

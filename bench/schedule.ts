@@ -5,11 +5,12 @@ import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { RetryAfterError } from '../src/adapters/adapter.ts';
 import { fixedClock } from '../src/clock.ts';
-import { reply, text } from '../src/core/reply.ts';
+import { reply, text } from '../src/core/model/reply.ts';
+import { CATCH_UP_MS, queueDue } from '../src/core/outbound/queue-due.ts';
 import { createLog } from '../src/log.ts';
 import { createSender } from '../src/schedule/sender.ts';
-import { tick } from '../src/schedule/tick.ts';
 import { openDb } from '../src/store/db.ts';
 import { createStore } from '../src/store/index.ts';
 import { tempDir } from '../test/helpers.ts';
@@ -19,7 +20,12 @@ const SCHEDULES = 100_000;
 const RATE = 1000; // the fake's allowance, messages per second
 const SENDS = 5000; // sent at that rate: a five-second window is enough to measure the pacing
 const DUE = Date.parse('2026-11-26T09:00:00Z');
-const ZONES = [['UTC', '09:00'], ['Europe/Berlin', '10:00'], ['America/New_York', '04:00'], ['Asia/Kolkata', '14:30']] as const;
+const ZONES = [
+  ['UTC', '09:00'],
+  ['Europe/Berlin', '10:00'],
+  ['America/New_York', '04:00'],
+  ['Asia/Kolkata', '14:30'],
+] as const;
 
 export async function runScheduleBench(print: (line: string) => void = console.log) {
   const { dir, cleanup } = tempDir();
@@ -35,7 +41,7 @@ export async function runScheduleBench(print: (line: string) => void = console.l
   const firstBatch = store.schedules.due(DUE, 2000).reduce((n, g) => n + g.n, 0); // the tick's read, grouped in SQL
   const batchMs = performance.now() - t;
   t = performance.now();
-  const { queued } = await tick({ store }, DUE);
+  const { queued } = await queueDue({ store }, DUE);
   const enqueueMs = performance.now() - t;
 
   // Only the first SENDS go to the fake's platform; the rest stay queued for a platform this sender does not run.
@@ -47,13 +53,27 @@ export async function runScheduleBench(print: (line: string) => void = console.l
   let [inFlight, peakInFlight] = [0, 0];
   const send = async (id: string) => {
     peakInFlight = Math.max(peakInFlight, ++inFlight);
-    try { await fake.post(id); } finally { inFlight--; }
+    try {
+      await fake.post(id);
+    } finally {
+      inFlight--;
+    }
   };
   const sender = createSender({
-    store, clock: fixedClock(new Date(DUE)), log: createLog('silent'),
-    adapters: [{ platform: 'bench', send: (target) => send(target.id) }],
-    compose: () => message, // a fixed message: this measures the outbox and its pacing, not the nudge builder
-    limits: { bench: { intervalMs: 1000, intervalCap: RATE, perTargetMs: 0, concurrency: 50 } },
+    store,
+    clock: fixedClock(new Date(DUE)),
+    log: createLog('silent'),
+    adapters: [
+      {
+        platform: 'bench',
+        outbound: {
+          send: (target) => send(target.id),
+          limits: { perSecond: RATE, burst: RATE, perTargetMs: 0, inFlight: 50 },
+        },
+      },
+    ],
+    // A fixed message: this measures the outbox and its pacing, not the nudge builder.
+    outbound: { compose: () => message, catchUpMs: CATCH_UP_MS, failedForGood: () => false },
   });
   t = performance.now();
   await sender.drain();
@@ -73,8 +93,15 @@ export async function runScheduleBench(print: (line: string) => void = console.l
   const ok = (good: boolean) => (good ? 'ok' : 'MISSED');
   print(`due query (first batch of ${firstBatch})  ${batchMs.toFixed(1)} ms  (target < 50 ms: ${ok(batchMs < 50)})`);
   print(`enqueue ${queued} deliveries     ${(enqueueMs / 1000).toFixed(2)} s  (target < 2 s: ${ok(enqueueMs < 2000)})`);
-  print(`send ${fake.accepted} at ${RATE}/s allowed   ${throughput.toFixed(0)}/s = ${((throughput / RATE) * 100).toFixed(1)}% (target ≥ 95%: ${ok(throughput >= 0.95 * RATE)}); 429s ${fake.refused}; sent ${counts.sent ?? 0}; in flight at peak ${peakInFlight} (limit 50)`);
-  print(`peak RSS                    ${(peakRss / 2 ** 20).toFixed(0)} MB  (target < 250 MB: ${ok(peakRss < 250 * 2 ** 20)})`);
+  print(
+    `send ${fake.accepted} at ${RATE}/s allowed   ${throughput.toFixed(0)}/s = ` +
+      `${((throughput / RATE) * 100).toFixed(1)}% (target ≥ 95%: ${ok(throughput >= 0.95 * RATE)}); 429s ` +
+      `${fake.refused}; sent ${counts.sent ?? 0}; in flight at peak ${peakInFlight} (limit 50)`,
+  );
+  print(
+    `peak RSS                    ${(peakRss / 2 ** 20).toFixed(0)} MB  (target < 250 MB: ` +
+      `${ok(peakRss < 250 * 2 ** 20)})`,
+  );
   print(`event-loop delay p99        ${p99.toFixed(1)} ms  (target < 20 ms: ${ok(p99 < 20)})`);
   for (const line of lines) print(line);
   return { batchMs, enqueueMs, throughput, peakRss, p99, refused: fake.refused, peakInFlight, ...recovery };
@@ -82,10 +109,19 @@ export async function runScheduleBench(print: (line: string) => void = console.l
 
 function seed(sqlite: import('better-sqlite3').Database) {
   sqlite.transaction(() => {
-    sqlite.prepare("insert into workspaces (platform, external_id, roadmap_id, created_at) values ('discord', 'W1', 'backend', 0)").run();
+    sqlite
+      .prepare(
+        "insert into workspaces (platform, external_id, roadmap_id, created_at) values ('discord', 'W1', 'backend', 0)",
+      )
+      .run();
     const member = sqlite.prepare("insert into members (display_name, created_at) values ('m', 0)");
-    const identity = sqlite.prepare("insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at) values (1, ?, ?, 'm', 0)");
-    const schedule = sqlite.prepare(`insert into schedules (kind, workspace_id, member_id, identity_id, local_time, time_zone, days, next_due_at, created_at)
+    const identity = sqlite.prepare(
+      'insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at) values (1, ?, ?, ' +
+        "'m', 0)",
+    );
+    const schedule =
+      sqlite.prepare(`insert into schedules (kind, workspace_id, member_id, identity_id, local_time, time_zone,
+        days, next_due_at, created_at)
       values ('nudge', 1, ?, ?, ?, ?, 127, ?, 0)`);
     for (let i = 1; i <= SCHEDULES; i++) {
       const [zone, time] = ZONES[i % ZONES.length]!;
@@ -104,7 +140,10 @@ async function startRateLimitedFake(rate: number) {
       const now = performance.now();
       tokens = Math.min(rate, tokens + ((now - last) / 1000) * rate);
       last = now;
-      if (tokens < 1) { refused++; return res.writeHead(429, { 'retry-after': '1' }).end(); }
+      if (tokens < 1) {
+        refused++;
+        return res.writeHead(429, { 'retry-after': '1' }).end();
+      }
       tokens--;
       accepted++;
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
@@ -114,18 +153,29 @@ async function startRateLimitedFake(rate: number) {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   return {
-    get accepted() { return accepted; },
-    get refused() { return refused; },
+    get accepted() {
+      return accepted;
+    },
+    get refused() {
+      return refused;
+    },
     // node:http with keep-alive, as Slack's WebClient (axios) posts: fetch's WHATWG streams cost ~17 KB of garbage
     // a request, which was most of this benchmark's peak RSS and its GC pauses — the client's, not the scheduler's.
     async post(id: string): Promise<void> {
       const status = await new Promise<number>((resolve, reject) => {
-        const req = request(url, { method: 'POST', agent }, (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0)));
+        const req = request(url, { method: 'POST', agent }, (res) =>
+          res.resume().on('end', () => resolve(res.statusCode ?? 0)),
+        );
         req.on('error', reject).end(id);
       });
-      if (status === 429) throw Object.assign(new Error('rate limited'), { code: 'slack_webapi_rate_limited_error', retryAfter: 1 });
+      if (status === 429) throw new RetryAfterError(1000);
     },
-    close: () => new Promise<void>((resolve) => { agent.destroy(); server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        agent.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -2,7 +2,8 @@
 // endpoint, as the bot's scheduler would; the benchmark kills it and starts another. argv: dbFile url.
 import { Agent, request } from 'node:http';
 import { systemClock } from '../src/clock.ts';
-import { reply, text } from '../src/core/reply.ts';
+import { reply, text } from '../src/core/model/reply.ts';
+import { CATCH_UP_MS } from '../src/core/outbound/queue-due.ts';
 import { createLog } from '../src/log.ts';
 import { createSender } from '../src/schedule/sender.ts';
 import { openDb } from '../src/store/db.ts';
@@ -11,14 +12,27 @@ import { createStore } from '../src/store/index.ts';
 const [dbFile, url] = process.argv.slice(2) as [string, string];
 const store = createStore(openDb(dbFile));
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-const post = (id: string) => new Promise<void>((resolve, reject) => {
-  request(url, { method: 'POST', agent }, (res) => res.resume().on('end', () => resolve())).on('error', reject).end(id);
-});
+const post = (id: string) =>
+  new Promise<void>((resolve, reject) => {
+    request(url, { method: 'POST', agent }, (res) => res.resume().on('end', () => resolve()))
+      .on('error', reject)
+      .end(id);
+  });
 const message = reply({ heading: 'Time to study', blocks: [text('Your next topic is waiting.')] });
 const sender = createSender({
-  store, clock: systemClock, log: createLog('silent'), compose: () => message,
-  adapters: [{ platform: 'crash', send: (target) => post(target.id) }],
-  limits: { crash: { intervalMs: 1000, intervalCap: 1000, perTargetMs: 0, concurrency: 50 } },
+  store,
+  clock: systemClock,
+  log: createLog('silent'),
+  outbound: { compose: () => message, catchUpMs: CATCH_UP_MS, failedForGood: () => false },
+  adapters: [
+    {
+      platform: 'crash',
+      outbound: {
+        send: (target) => post(target.id),
+        limits: { perSecond: 1000, burst: 1000, perTargetMs: 0, inFlight: 50 },
+      },
+    },
+  ],
 });
 sender.start(); // its first beat takes back what a dead sender held, once that one's heartbeat is too old
 for (;;) {

@@ -15,28 +15,35 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { App } from '@slack/bolt';
+import { boltLogger } from '../src/adapters/slack/bolt-logger.ts';
+import { sign } from '../src/adapters/slack/guard.ts';
+import { createSlackAdapter } from '../src/adapters/slack/index.ts';
 import { systemClock } from '../src/clock.ts';
 import { syncContent } from '../src/content/sync.ts';
 import { createCore } from '../src/core/index.ts';
 import { createLog } from '../src/log.ts';
-import { boltLogger } from '../src/adapters/slack/bolt-logger.ts';
-import { sign } from '../src/adapters/slack/guard.ts';
-import { createSlackAdapter } from '../src/adapters/slack/index.ts';
 import { openDb } from '../src/store/db.ts';
 import { createStore } from '../src/store/index.ts';
-import { startFakeSlack } from '../test/fakes/slack-api.ts';
 import { SIGNING_SECRET, slashBody } from '../test/adapters/slack/requests.ts';
+import { startFakeSlack } from '../test/fakes/slack-api.ts';
 import { percentile } from './stats.ts';
 
 const CONCURRENCY = 16;
 const KINDS = ['bare node:http', 'bolt ack-only', 'roadmap coach'] as const;
 type Kind = (typeof KINDS)[number] | 'fake slack';
-interface Slice { samples: number[]; seconds: number; failed: number }
+interface Slice {
+  samples: number[];
+  seconds: number;
+  failed: number;
+}
 
-export async function runSlackBench(print: (line: string) => void = console.log, rounds = Number(process.env.BENCH_ROUNDS ?? 20)): Promise<void> {
+export async function runSlackBench(
+  print: (line: string) => void = console.log,
+  rounds = Number(process.env.BENCH_ROUNDS ?? 20),
+): Promise<void> {
   // The fake Slack (users.info, response_url) gets its own thread too, so the load generator measures only the target.
   const fake = spawn('fake slack', '');
-  const fakeOrigin = await fake.ready as string;
+  const fakeOrigin = (await fake.ready) as string;
   const body = slashBody('next', `${fakeOrigin}/respond/bench`);
   const targets = KINDS.map((kind) => spawn(kind, `${fakeOrigin}/api/`));
   const slices = new Map<Kind, Slice[]>(KINDS.map((kind) => [kind, []]));
@@ -45,7 +52,8 @@ export async function runSlackBench(print: (line: string) => void = console.log,
     for (const port of ports) await load(port, body, 2); // warm up: users.info cache, prepared statements, the JIT
     const [bare, bolt, ours] = [0, 1, 2] as const;
     for (let round = 0; round < rounds; round++) {
-      for (const at of round % 2 ? [ours, bolt] : [bolt, ours]) slices.get(KINDS[at])!.push(await load(ports[at]!, body, 1));
+      for (const at of round % 2 ? [ours, bolt] : [bolt, ours])
+        slices.get(KINDS[at])!.push(await load(ports[at]!, body, 1));
       slices.get(KINDS[bare])!.push(await load(ports[bare]!, body, 0.5));
     }
     fake.worker.postMessage('count');
@@ -57,11 +65,19 @@ export async function runSlackBench(print: (line: string) => void = console.log,
     const all = slices.get(kind)!;
     const samples = all.flatMap((s) => s.samples);
     const seconds = all.reduce((sum, s) => sum + s.seconds, 0);
-    return { rps: samples.length / seconds, p50: percentile(samples, 50), p99: percentile(samples, 99), failed: all.reduce((n, s) => n + s.failed, 0) };
+    return {
+      rps: samples.length / seconds,
+      p50: percentile(samples, 50),
+      p99: percentile(samples, 99),
+      failed: all.reduce((n, s) => n + s.failed, 0),
+    };
   };
   for (const kind of KINDS) {
     const r = total(kind);
-    print(`${kind.padEnd(16)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms${r.failed ? `  (${r.failed} failed)` : ''}`);
+    print(
+      `${kind.padEnd(16)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ` +
+        `ms${r.failed ? `  (${r.failed} failed)` : ''}`,
+    );
   }
   const rate = (s: Slice) => s.samples.length / s.seconds;
   const bolt = slices.get('bolt ack-only')!;
@@ -69,14 +85,25 @@ export async function runSlackBench(print: (line: string) => void = console.log,
   const share = percentile(ratios, 50);
   const ours = total('roadmap coach');
   const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
-  print(`roadmap coach vs bolt ack-only: ${pct(share)} of throughput, median of ${ratios.length} rounds (range ${pct(Math.min(...ratios))}–${pct(Math.max(...ratios))}; totals ${pct(ours.rps / total('bolt ack-only').rps)}) (target ≥ 70%: ${share >= 0.7 ? 'ok' : 'MISSED'}), p99 ${ours.p99.toFixed(2)} ms (target < 15 ms: ${ours.p99 < 15 ? 'ok' : 'MISSED'})`);
+  const range = `${pct(Math.min(...ratios))}–${pct(Math.max(...ratios))}`;
+  const totals = pct(ours.rps / total('bolt ack-only').rps);
+  const ok = (good: boolean) => (good ? 'ok' : 'MISSED');
+  print(
+    `roadmap coach vs bolt ack-only: ${pct(share)} of throughput, median of ${ratios.length} rounds (range ${range}; ` +
+      `totals ${totals}) (target ≥ 70%: ${ok(share >= 0.7)}), ` +
+      `p99 ${ours.p99.toFixed(2)} ms (target < 15 ms: ${ok(ours.p99 < 15)})`,
+  );
 }
 
 /** A worker running this file as one server. Workers do not inherit tsx's loader: the entry registers it first. */
 function spawn(kind: Kind, apiUrl: string) {
-  const entry = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  const self = JSON.stringify(import.meta.url);
+  const entry = `import('tsx/esm/api').then((t) => { t.register(); return import(${self}); })`;
   const worker = new Worker(entry, { eval: true, workerData: { slackBenchTarget: kind, apiUrl } });
-  return { worker, ready: new Promise<unknown>((resolve, reject) => worker.once('message', resolve).once('error', reject)) };
+  return {
+    worker,
+    ready: new Promise<unknown>((resolve, reject) => worker.once('message', resolve).once('error', reject)),
+  };
 }
 
 /** In a worker: start one server to measure, and tell the main thread its port. */
@@ -93,8 +120,15 @@ async function serveTarget(kind: Kind, apiUrl: string): Promise<void> {
     return parentPort!.postMessage((server.address() as AddressInfo).port);
   }
   if (kind === 'bolt ack-only') {
-    const app = new App({ token: 'xoxb-bench', signingSecret: SIGNING_SECRET, logger: boltLogger(log), clientOptions: { slackApiUrl: apiUrl } });
-    app.command('/roadmap', async ({ ack }) => { await ack(); });
+    const app = new App({
+      token: 'xoxb-bench',
+      signingSecret: SIGNING_SECRET,
+      logger: boltLogger(log),
+      clientOptions: { slackApiUrl: apiUrl },
+    });
+    app.command('/roadmap', async ({ ack }) => {
+      await ack();
+    });
     const server = (await app.start(0)) as { address(): AddressInfo };
     return parentPort!.postMessage(server.address().port);
   }
@@ -103,7 +137,12 @@ async function serveTarget(kind: Kind, apiUrl: string): Promise<void> {
   const store = createStore(openDb(join(dir, 'bench.db')));
   syncContent('content', store, systemClock.now().getTime());
   const core = createCore({ store, clock: systemClock, log, defaultRoadmap: 'backend' });
-  const adapter = createSlackAdapter({ clock: systemClock, log, store, options: { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, apiUrl, port: 0 } });
+  const adapter = createSlackAdapter({
+    clock: systemClock,
+    log,
+    installations: store.slackInstallations,
+    options: { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, apiUrl, port: 0 },
+  });
   await adapter.start(core.handle);
   parentPort!.postMessage(adapter.address()!.port);
 }
@@ -133,20 +172,30 @@ async function load(target: number, body: string, seconds: number): Promise<Slic
 // leaving more of the machine to the servers being measured.
 let signed = { timestamp: 0, body: '', signature: '' };
 function signatureFor(timestamp: number, body: string): string {
-  if (signed.timestamp !== timestamp || signed.body !== body) signed = { timestamp, body, signature: sign(SIGNING_SECRET, timestamp, body) };
+  if (signed.timestamp !== timestamp || signed.body !== body)
+    signed = { timestamp, body, signature: sign(SIGNING_SECRET, timestamp, body) };
   return signed.signature;
 }
 
 function post(agent: Agent, target: number, body: string): Promise<number> {
   const timestamp = Math.floor(Date.now() / 1000);
   return new Promise((resolve, reject) => {
-    const req = request({
-      agent, host: '127.0.0.1', port: target, path: '/slack/events', method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body),
-        'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signatureFor(timestamp, body),
+    const req = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port: target,
+        path: '/slack/events',
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': signatureFor(timestamp, body),
+        },
       },
-    }, (res) => void res.resume().on('end', () => resolve(res.statusCode ?? 0)));
+      (res) => void res.resume().on('end', () => resolve(res.statusCode ?? 0)),
+    );
     req.on('error', reject).end(body);
   });
 }

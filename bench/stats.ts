@@ -17,6 +17,7 @@ export async function timeEach(runs: number, fn: (i: number) => unknown): Promis
 /** "next          median 0.081 ms  p99 0.170 ms  (target p99 < 1 ms: ok)" */
 export function report(name: string, samples: number[], targetP99Ms?: number): string {
   const p99 = percentile(samples, 99);
-  const verdict = targetP99Ms === undefined ? '' : `  (target p99 < ${targetP99Ms} ms: ${p99 < targetP99Ms ? 'ok' : 'MISSED'})`;
+  const verdict =
+    targetP99Ms === undefined ? '' : `  (target p99 < ${targetP99Ms} ms: ${p99 < targetP99Ms ? 'ok' : 'MISSED'})`;
   return `${name.padEnd(24)} median ${percentile(samples, 50).toFixed(3)} ms  p99 ${p99.toFixed(3)} ms${verdict}`;
 }

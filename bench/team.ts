@@ -14,15 +14,24 @@ export async function runTeamBench(print: (line: string) => void = console.log):
   try {
     const { db, store, clock, seeded } = seededStore(tmp);
     // The shared seed stamps every topic state at 0; spread them over the year so each week has completions to rank.
-    db.$client.prepare('update progress set updated_at = ? + ((member_id * 7919 + topic_id * 104729) % 30000000) * 1000').run(YEAR_START);
+    db.$client
+      .prepare('update progress set updated_at = ? + ((member_id * 7919 + topic_id * 104729) % 30000000) * 1000')
+      .run(YEAR_START);
     db.$client.exec("update workspaces set time_zone = 'Europe/Berlin'; analyze;");
-    print(`team: seeded ${seeded.members} members, ${seeded.events} progress events, ${seeded.progress} progress rows in ${seeded.ms.toFixed(0)} ms`);
+    print(
+      `team: seeded ${seeded.members} members, ${seeded.events} progress events, ${seeded.progress} progress rows in ` +
+        `${seeded.ms.toFixed(0)} ms`,
+    );
 
     const core = createCore({ store, clock, log: createLog('error'), defaultRoadmap: 'backend' });
-    const ask = (text: string, i: number) => core.handle({
-      platform: 'bench', workspace: { id: 'bench' }, user: { id: `u${(i * 7919) % 10_000}`, displayName: `Member ${(i * 7919) % 10_000}` },
-      place: { direct: true }, text,
-    });
+    const ask = (text: string, i: number) =>
+      core.handle({
+        platform: 'bench',
+        workspace: { id: 'bench' },
+        user: { id: `u${(i * 7919) % 10_000}`, displayName: `Member ${(i * 7919) % 10_000}` },
+        place: { direct: true },
+        text,
+      });
     await timeEach(30, (i) => ask('team', i)); // warm caches and the JIT
     await timeEach(30, (i) => ask('leaderboard', i));
     print(report('leaderboard week', await timeEach(RUNS, (i) => ask('leaderboard week', i)), 25));

@@ -1,26 +1,25 @@
-// Composition root: database → content → core → adapters and the HTTP server; and the orderly stop.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// Composition root: database → content → core → the configured platforms' adapters and the HTTP server → the
+// scheduler; and the orderly stop. Platforms come from the list in src/platforms.ts (tests may pass their own).
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter } from './adapters/adapter.ts';
-import { createDiscordAdapter } from './adapters/discord/index.ts';
-import { createTopicsFor } from './adapters/discord/topics.ts';
-import { createSlackAdapter, type SlackAdapter } from './adapters/slack/index.ts';
+import type { HttpRoute, Platform } from './adapters/platform.ts';
 import { createTerminalAdapter } from './adapters/terminal/index.ts';
 import type { TerminalUser } from './adapters/terminal/receive.ts';
-import { systemClock, type Clock } from './clock.ts';
-import { platformsOf, type Config } from './config.ts';
-import { consequence, syncContent, type SyncReport } from './content/sync.ts';
-import { createCore } from './core/index.ts';
+import { type Clock, systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { type Core, createCore } from './core/index.ts';
 import { createInflight } from './inflight.ts';
 import type { Log } from './log.ts';
+import { openStore } from './open-store.ts';
+import { PLATFORMS } from './platforms.ts';
 import { createScheduler } from './schedule/ticker.ts';
 import { createHttpServer } from './server/http.ts';
-import { createMetrics } from './server/metrics.ts';
-import { contentDirProblem, databaseProblem, portProblem, SetupError } from './setup-error.ts';
-import { migrationsApplied, openDb, type Db } from './store/db.ts';
-import { createStore, type Store } from './store/index.ts';
+import { createMetrics, type Metrics } from './server/metrics.ts';
+import { portProblem, SetupError } from './setup-error.ts';
+import { type Db, migrationsApplied } from './store/db.ts';
+import type { Store } from './store/index.ts';
 
 export const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -29,101 +28,103 @@ export interface AppOptions {
   log: Log;
   clock?: Clock;
   /** The terminal chat, when it runs: its streams and who is typing. */
-  terminal?: { input: Readable; output: Writable; interactive: boolean; user: TerminalUser; onEnd: () => void; filesDir?: string };
+  terminal?: {
+    input: Readable;
+    output: Writable;
+    interactive: boolean;
+    user: TerminalUser;
+    onEnd: () => void;
+    filesDir?: string;
+  };
+  /** The platforms that may run (default: PLATFORMS); those the config turns on do. */
+  platforms?: readonly Platform[];
 }
 
-/** The database at `path`, opened and migrated; a path the bot cannot use is a SetupError naming DATABASE_PATH. */
-export function openDatabase(path: string): Db {
-  try {
-    return openDb(path);
-  } catch (error) {
-    throw databaseProblem(error, path) ?? error;
+/** The adapters of the configured platforms (then the terminal chat, when it runs), and their HTTP routes. */
+async function createAdapters(
+  opts: AppOptions & { platforms: readonly Platform[]; clock: Clock; store: Store; core: Core },
+) {
+  const { config, log, clock, store, core } = opts;
+  const adapters: Adapter[] = [];
+  const routes: HttpRoute[] = [];
+  for (const platform of opts.platforms.filter((p) => p.configured(config))) {
+    const adapter = await platform.create({
+      config,
+      clock,
+      log: log.child({ platform: platform.name }),
+      commands: core.commands,
+      suggestTopics: core.suggestTopics,
+      installations: store.slackInstallations,
+    });
+    adapters.push(adapter);
+    routes.push(...(platform.routes?.(adapter, config) ?? []));
   }
-}
-
-/** Loads every roadmap file; a content folder that cannot be read is a SetupError naming CONTENT_DIR. */
-export function loadContent(dir: string, store: Store, now: number): SyncReport {
-  try {
-    return syncContent(dir, store, now);
-  } catch (error) {
-    throw contentDirProblem(error, dir) ?? error;
-  }
-}
-
-export async function startApp({ config, log, clock = systemClock, terminal }: AppOptions) {
-  const metrics = createMetrics();
-  const db = openDatabase(config.DATABASE_PATH);
-  const store = createStore(db);
-  const closeDb = () => db.$client.close();
-
-  let report: SyncReport;
-  try {
-    report = loadContent(config.CONTENT_DIR, store, clock.now().getTime());
-  } catch (error) {
-    closeDb();
-    throw error;
-  }
-  for (const failure of report.failed) {
-    // The roadmap keeps its last good version, if it had one; the operator sees exactly where the file is wrong.
-    log.error(`content file rejected, ${consequence(failure)}: ${failure.message}`, { file: failure.file, line: failure.line });
-  }
-  for (const loaded of report.loaded) log.info('content loaded', { ...loaded });
-  if (!store.content.roadmap(config.DEFAULT_ROADMAP)) {
-    closeDb();
-    throw new SetupError(
-      `DEFAULT_ROADMAP=${config.DEFAULT_ROADMAP}: no such roadmap is loaded from ${config.CONTENT_DIR}.`,
-      `Add ${config.CONTENT_DIR}/${config.DEFAULT_ROADMAP}.md, or set DEFAULT_ROADMAP to one of the files there (without .md).`,
+  if (opts.terminal) {
+    const filesDir = join(dirname(config.DATABASE_PATH), 'exports');
+    adapters.push(
+      createTerminalAdapter({ filesDir, clock, log: log.child({ platform: 'terminal' }), ...opts.terminal }),
     );
   }
+  return { adapters, routes, anyPlatform: opts.platforms.some((p) => p.configured(config)) };
+}
 
-  const core = createCore({ store, clock, log, defaultRoadmap: config.DEFAULT_ROADMAP, observe: metrics.observeCommand });
+/** The HTTP server runs whenever a platform does; the terminal chat alone starts it only if PORT is set. It listens
+ *  before the platforms connect, so a taken port fails at once, and /readyz says 503 until they are up. */
+function createHttp(opts: {
+  config: Config;
+  log: Log;
+  metrics: Metrics;
+  db: Db;
+  adapters: Adapter[];
+  routes: HttpRoute[];
+  anyPlatform: boolean;
+}) {
+  const { config, adapters, db } = opts;
+  if (!opts.anyPlatform && config.PORT === undefined) return undefined;
+  return createHttpServer({
+    port: config.PORT ?? 3000,
+    log: opts.log,
+    metrics: opts.metrics,
+    routes: opts.routes,
+    readiness: () => [
+      { name: 'database', ok: db.$client.open && migrationsApplied(db) },
+      ...adapters.filter((a) => a.connected).map((a) => ({ name: a.platform, ok: a.connected!() })),
+    ],
+  });
+}
+
+export async function startApp(options: AppOptions) {
+  const { config, log, clock = systemClock, platforms = PLATFORMS } = options;
+  const metrics = createMetrics();
+  const { db, store } = openStore(config, log, clock.now().getTime());
+  const core = createCore({
+    store,
+    clock,
+    log,
+    defaultRoadmap: config.DEFAULT_ROADMAP,
+    observe: metrics.observeCommand,
+  });
   const inflight = createInflight();
   const handle = inflight.wrap(core.handle);
-  const platforms = platformsOf(config);
-  const slack: SlackAdapter | undefined = platforms.slack
-    ? createSlackAdapter({
-        clock, store, log: log.child({ platform: 'slack' }),
-        options: {
-          botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN,
-          clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET, stateSecret: config.SLACK_STATE_SECRET,
-          encryptionKey: config.SLACK_TOKEN_KEY, apiUrl: config.SLACK_API_URL,
-        },
-      })
-    : undefined;
-  const adapters: Adapter[] = [
-    ...(slack ? [slack] : []),
-    ...(platforms.discord
-      ? [createDiscordAdapter({
-          token: config.DISCORD_TOKEN!, applicationId: config.DISCORD_APPLICATION_ID!, apiUrl: config.DISCORD_API_URL,
-          log: log.child({ platform: 'discord' }), commands: core.commands,
-          topicsFor: createTopicsFor({ store, defaultRoadmap: config.DEFAULT_ROADMAP }),
-        })]
-      : []),
-    ...(terminal ? [createTerminalAdapter({ filesDir: join(dirname(config.DATABASE_PATH), 'exports'), ...terminal })] : []),
-  ];
-  metrics.watchConnections(() => adapters.filter((a) => a.connected).map((a) => ({ platform: a.platform, up: a.connected!() })));
+  let made: Awaited<ReturnType<typeof createAdapters>>;
+  try {
+    made = await createAdapters({ ...options, platforms, clock, store, core });
+  } catch (error) {
+    db.$client.close();
+    throw error;
+  }
+  const { adapters } = made;
+  metrics.watchConnections(() =>
+    adapters.filter((a) => a.connected).map((a) => ({ platform: a.platform, up: a.connected!() })),
+  );
 
-  // The HTTP server runs whenever a platform does; the terminal chat alone starts it only if PORT is set. It listens
-  // before the platforms connect, so a taken port fails at once, and /readyz says 503 until they are up.
-  const wantHttp = platforms.slack || platforms.discord || config.PORT !== undefined;
-  const port = config.PORT ?? 3000;
-  const http = wantHttp
-    ? createHttpServer({
-        port, log, metrics,
-        readiness: () => [
-          { name: 'database', ok: db.$client.open && migrationsApplied(db) },
-          ...adapters.filter((a) => a.connected).map((a) => ({ name: a.platform, ok: a.connected!() })),
-        ],
-        // Slack's request handler exists once its adapter has started; until then the route answers 503.
-        routes: slack && !config.SLACK_APP_TOKEN ? [{ prefix: '/slack/', handler: (req, res) => (slack.listener() ?? notYet)(req, res) }] : [],
-      })
-    : undefined;
+  const http = createHttp({ config, log, metrics, db, ...made });
   let address: AddressInfo | undefined;
   try {
     address = await http?.listen();
   } catch (error) {
-    closeDb();
-    throw portProblem(error, port) ?? error;
+    db.$client.close();
+    throw portProblem(error, config.PORT ?? 3000) ?? error;
   }
   if (address) log.info('http server listening', { port: address.port });
 
@@ -132,26 +133,43 @@ export async function startApp({ config, log, clock = systemClock, terminal }: A
   } catch (error) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await http?.close();
-    closeDb();
+    db.$client.close();
     if (error instanceof SetupError) throw error;
-    throw new SetupError(`A platform could not start: ${error instanceof Error ? error.message : String(error)}`,
-      'Check its settings in the Configuration section of README.md, and that this machine can reach it.');
+    throw new SetupError(
+      `A platform could not start: ${error instanceof Error ? error.message : String(error)}`,
+      'Check its settings in the Configuration section of README.md, and that this machine can reach it.',
+    );
   }
 
   // Nudges and digests: one ticker over the store's schedules, sending through the adapters that are now up.
-  const scheduler = createScheduler({ store, clock, log: log.child({ part: 'scheduler' }), adapters, commands: core.commands, metrics });
+  const scheduler = createScheduler({
+    store,
+    clock,
+    log: log.child({ part: 'scheduler' }),
+    adapters,
+    outbound: core.outbound,
+    metrics,
+  });
   scheduler.start();
 
   let stopped: Promise<void> | undefined;
   return {
-    db, store, core, metrics, address, inflight, scheduler,
+    db,
+    store,
+    core,
+    metrics,
+    address,
+    inflight,
+    scheduler,
+    adapters,
     /** Stops taking commands, lets running ones finish (up to 10 s), then closes platforms, HTTP and the database. */
     stop(): Promise<void> {
       stopped ??= (async () => {
         await scheduler.stop(); // no new sends; those in flight finish or are recovered by the next start
         const drained = await inflight.drain(SHUTDOWN_GRACE_MS);
         if (!drained) log.warn('shutdown: commands still running after the grace period', { running: inflight.size });
-        for (const adapter of adapters) await adapter.stop().catch((err) => log.error('adapter stop failed', { err, platform: adapter.platform }));
+        for (const adapter of adapters)
+          await adapter.stop().catch((err) => log.error('adapter stop failed', { err, platform: adapter.platform }));
         await http?.close();
         db.$client.close();
         log.info('stopped');
@@ -162,7 +180,3 @@ export async function startApp({ config, log, clock = systemClock, terminal }: A
 }
 
 export type App = Awaited<ReturnType<typeof startApp>>;
-
-function notYet(_req: IncomingMessage, res: ServerResponse): void {
-  res.writeHead(503, { 'retry-after': '5' }).end();
-}

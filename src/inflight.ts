@@ -1,6 +1,6 @@
 // Tracks commands being handled, so a shutdown can stop taking new ones and let the running ones finish.
 import type { Handle } from './adapters/adapter.ts';
-import { reply, text } from './core/reply.ts';
+import { reply, text } from './core/model/reply.ts';
 
 export function createInflight() {
   let open = true;
@@ -12,7 +12,9 @@ export function createInflight() {
     wrap(handle: Handle): Handle {
       return (invocation) => {
         if (!open) {
-          return Promise.resolve(reply({ blocks: [text('The coach is restarting. Please try again in a moment; nothing was changed.')] }));
+          return Promise.resolve(
+            reply({ blocks: [text('The coach is restarting. Please try again in a moment; nothing was changed.')] }),
+          );
         }
         const pending = handle(invocation).finally(() => running.delete(pending));
         running.add(pending);

@@ -15,14 +15,30 @@ export interface Log {
   child(bindings: Fields): Log;
 }
 
-const SECRET_KEYS = ['token', 'botToken', 'appToken', 'clientSecret', 'signingSecret', 'stateSecret', 'secret', 'authorization', 'password'];
+const SECRET_KEYS = [
+  'token',
+  'botToken',
+  'appToken',
+  'clientSecret',
+  'signingSecret',
+  'stateSecret',
+  'secret',
+  'authorization',
+  'password',
+];
 
 /** destination: stderr by default; tests pass a function that receives each JSON line. */
-export function createLog(level: LogLevel, destination: ((line: string) => void) | { write(line: string): unknown } = process.stderr): Log {
+export function createLog(
+  level: LogLevel,
+  destination: ((line: string) => void) | { write(line: string): unknown } = process.stderr,
+): Log {
   const usePretty = destination === process.stderr && process.stderr.isTTY;
-  const stream = typeof destination === 'function'
-    ? { write: (line: string) => destination(line.trimEnd()) }
-    : usePretty ? pretty({ destination: 2, sync: true, colorize: true }) : destination;
+  const stream =
+    typeof destination === 'function'
+      ? { write: (line: string) => destination(line.trimEnd()) }
+      : usePretty
+        ? pretty({ destination: 2, sync: true, colorize: true })
+        : destination;
   const logger = pino(
     {
       level,

@@ -2,15 +2,16 @@
 import { fstatSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
-import { registerDiscordCommands } from './adapters/discord/index.ts';
-import { loadContent, openDatabase, startApp, type App } from './app.ts';
+import { type App, startApp } from './app.ts';
 import { systemClock } from './clock.ts';
-import { ConfigError, loadConfig, platformsOf, type Config } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { consequence } from './content/sync.ts';
 import { COMMANDS } from './core/commands/index.ts';
-import { plural } from './core/scoring.ts';
+import { plural } from './core/model/wording.ts';
 import { createLog, type Log } from './log.ts';
+import { loadContent, openDatabase } from './open-store.ts';
 import { backupDatabase } from './ops/backup.ts';
+import { PLATFORMS } from './platforms.ts';
 import { SetupError } from './setup-error.ts';
 import { createStore } from './store/index.ts';
 
@@ -38,29 +39,51 @@ function stdinIsEmpty(): boolean {
 
 async function runBot(forceChat: boolean): Promise<void> {
   const config = loadConfig(process.env);
-  const platforms = platformsOf(config);
-  // With a platform token set the bot never reads stdin, unless asked for the chat explicitly.
-  const chat = forceChat || (!platforms.slack && !platforms.discord);
+  const anyPlatform = PLATFORMS.some((p) => p.configured(config));
+  // With a platform configured the bot never reads stdin, unless asked for the chat explicitly.
+  const chat = forceChat || !anyPlatform;
   if (chat && stdinIsEmpty()) {
-    throw forceChat || platforms.slack || platforms.discord
-      ? new SetupError('chat: standard input is empty (/dev/null or closed), so there is nobody to chat with.', 'Run it in a terminal (docker run -it …), or pipe commands into it.')
+    throw forceChat || anyPlatform
+      ? new SetupError(
+          'chat: standard input is empty (/dev/null or closed), so there is nobody to chat with.',
+          'Run it in a terminal (docker run -it …), or pipe commands into it.',
+        )
       : new SetupError(
-        'No platform is configured, and there is no terminal to chat in (standard input is /dev/null or closed).',
-        'Set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN (or the SLACK_CLIENT_* variables) for Slack, or DISCORD_TOKEN with DISCORD_APPLICATION_ID for Discord; or run with a terminal (docker run -it …) for the chat.',
-      );
+          'No platform is configured, and there is no terminal to chat in (standard input is /dev/null or closed).',
+          `Set ${PLATFORMS.map((p) => p.setupHint).join(', or ')}; ` +
+            'or run with a terminal (docker run -it …) for the chat.',
+        );
   }
   const log = createLog(config.LOG_LEVEL ?? (chat ? 'warn' : 'info'));
+  // One bad event (a promise nobody waited for that rejects, say in a platform library's callback) is logged; it
+  // does not take the bot and every platform down with it, as Node's default would.
+  process.on('unhandledRejection', (reason) =>
+    log.error('unhandled rejection; the bot keeps running', { err: reason }),
+  );
   const me = userInfo().username || 'me';
   // Stopping waits for the start to finish: piped input can end while the platforms are still connecting.
   let started: Promise<App> | undefined;
-  const stop = (code: number) => void started!.then((app) => app.stop()).then(() => process.exit(code), (err: unknown) => {
-    log.error('shutdown failed', { err });
-    process.exit(1);
-  });
+  const stop = (code: number) =>
+    void started!
+      .then((app) => app.stop())
+      .then(
+        () => process.exit(code),
+        (err: unknown) => {
+          log.error('shutdown failed', { err });
+          process.exit(1);
+        },
+      );
   started = startApp({
-    config, log,
+    config,
+    log,
     terminal: chat
-      ? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY), user: { id: me, displayName: me }, onEnd: () => stop(0) }
+      ? {
+          input: process.stdin,
+          output: process.stdout,
+          interactive: Boolean(process.stdin.isTTY),
+          user: { id: me, displayName: me },
+          onEnd: () => stop(0),
+        }
       : undefined,
   });
   await started;
@@ -93,41 +116,57 @@ function withStore<T>(fn: (config: Config, store: ReturnType<typeof createStore>
   }
 }
 
-const program = new Command('roadmap-coach').description('A study coach for Slack and Discord teams').showHelpAfterError();
+const program = new Command('roadmap-coach')
+  .description('A study coach for Slack and Discord teams')
+  .showHelpAfterError();
 
-program.command('start', { isDefault: true }).description('run the bot: the configured platforms, or the terminal chat when none is')
+program
+  .command('start', { isDefault: true })
+  .description('run the bot: the configured platforms, or the terminal chat when none is')
   .action(() => guarded(() => runBot(false)));
-program.command('chat').description('open the terminal chat (even when platform tokens are set)').action(() => guarded(() => runBot(true)));
-program.command('migrate').description('apply pending database migrations and exit')
+program
+  .command('chat')
+  .description('open the terminal chat (even when platform tokens are set)')
+  .action(() => guarded(() => runBot(true)));
+program
+  .command('migrate')
+  .description('apply pending database migrations and exit')
   .action(() => guarded(() => withStore((config) => console.log(`Database ${config.DATABASE_PATH} is up to date.`))));
-program.command('load-content').description('load content/*.md into the database and report; exits 1 if a file is rejected')
-  .action(() => guarded(() => withStore((config, store) => {
-    const report = loadContent(config.CONTENT_DIR, store, systemClock.now().getTime());
-    for (const l of report.loaded) {
-      const changes = `${l.added} added, ${l.updated} updated, ${l.restored} restored, ${l.retired} retired`;
-      console.log(`${l.roadmap}: ${plural(l.topics, 'topic')} (${l.unchanged ? 'unchanged' : changes})`);
-    }
-    for (const f of report.failed) console.error(`rejected, ${consequence(f)}: ${f.message}`);
-    process.exitCode = report.failed.length ? 1 : 0;
-  })));
-program.command('discord-register').description('register /roadmap with Discord: globally, or to DISCORD_GUILD_ID (instant, for development)')
-  .option('--guild <id>', 'register to this one server instead (overrides DISCORD_GUILD_ID)')
-  .action((opts: { guild?: string }) => guarded(async () => {
-    const config = loadConfig(process.env);
-    if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
-      throw new SetupError('discord-register needs DISCORD_TOKEN and DISCORD_APPLICATION_ID.', 'Set both (Connecting Discord in README.md says where to find them).');
-    }
-    const guildId = opts.guild ?? config.DISCORD_GUILD_ID;
-    await registerDiscordCommands({
-      token: config.DISCORD_TOKEN, applicationId: config.DISCORD_APPLICATION_ID, guildId, apiUrl: config.DISCORD_API_URL, commands: COMMANDS,
-    });
-    console.log(`Registered /roadmap ${guildId ? `to server ${guildId}` : 'globally (it can take up to an hour to appear everywhere)'}.`);
-  }));
-program.command('backup <file>').description('write a consistent copy of the database to <file>, safe while the bot runs')
-  .action((file: string) => guarded(async () => {
-    const config = loadConfig(process.env);
-    const { pages } = await backupDatabase(config.DATABASE_PATH, file);
-    console.log(`Backed up ${config.DATABASE_PATH} to ${file} (${pages} pages).`);
-  }));
+program
+  .command('load-content')
+  .description('load content/*.md into the database and report; exits 1 if a file is rejected')
+  .action(() =>
+    guarded(() =>
+      withStore((config, store) => {
+        const report = loadContent(config.CONTENT_DIR, store, systemClock.now().getTime());
+        for (const l of report.loaded) {
+          const changes = `${l.added} added, ${l.updated} updated, ${l.restored} restored, ${l.retired} retired`;
+          console.log(`${l.roadmap}: ${plural(l.topics, 'topic')} (${l.unchanged ? 'unchanged' : changes})`);
+        }
+        for (const f of report.failed) console.error(`rejected, ${consequence(f)}: ${f.message}`);
+        process.exitCode = report.failed.length ? 1 : 0;
+      }),
+    ),
+  );
+// Each platform's own subcommands (Discord's discord-register).
+for (const cli of PLATFORMS.flatMap((p) => p.cli ?? [])) {
+  const command = program.command(cli.name).description(cli.description);
+  for (const option of cli.options ?? []) command.option(option.flags, option.description);
+  command.action((options: Record<string, string | undefined>) =>
+    guarded(async () => {
+      console.log(await cli.run({ config: loadConfig(process.env), commands: COMMANDS, options }));
+    }),
+  );
+}
+program
+  .command('backup <file>')
+  .description('write a consistent copy of the database to <file>, safe while the bot runs')
+  .action((file: string) =>
+    guarded(async () => {
+      const config = loadConfig(process.env);
+      const { pages } = await backupDatabase(config.DATABASE_PATH, file);
+      console.log(`Backed up ${config.DATABASE_PATH} to ${file} (${pages} pages).`);
+    }),
+  );
 
 await program.parseAsync();

@@ -2,12 +2,12 @@
 // local fakes of both platforms; readiness, metrics and a clean stop.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../src/app.ts';
+import { type App, startApp } from '../src/app.ts';
 import { systemClock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLog } from '../src/log.ts';
 import { createSigner, SIGNING_SECRET, slashBody } from './adapters/slack/requests.ts';
-import { APP_ID, createDiscordFake, slashCommand, type DiscordFake } from './fakes/discord.ts';
+import { APP_ID, createDiscordFake, type DiscordFake, slashCommand } from './fakes/discord.ts';
 import { startFakeSlack } from './fakes/slack-api.ts';
 import { tempDir } from './helpers.ts';
 
@@ -29,15 +29,22 @@ describe('the bot with Slack and Discord', () => {
     slack = await startFakeSlack();
     app = await startApp({
       config: loadConfig({
-        DATABASE_PATH: join(tmp.dir, 'coach.db'), PORT: '0',
-        SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url,
-        DISCORD_TOKEN: 'fake-bot-token-0123456789', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.rest.apiUrl,
+        DATABASE_PATH: join(tmp.dir, 'coach.db'),
+        PORT: '0',
+        SLACK_BOT_TOKEN: 'xoxb-test-token',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.url,
+        DISCORD_TOKEN: 'fake-bot-token-0123456789',
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_API_URL: discord.rest.apiUrl,
       }),
       log: createLog('silent'),
     });
     const base = `http://127.0.0.1:${app.address!.port}`;
 
-    const slackReply = await createSigner(base, systemClock).postForm(slashBody('done express', slack.responseUrl('x')));
+    const slackReply = await createSigner(base, systemClock).postForm(
+      slashBody('done express', slack.responseUrl('x')),
+    );
     expect(slackReply.status).toBe(200);
     expect(JSON.stringify(await slackReply.json())).toContain('Done');
 
@@ -47,7 +54,13 @@ describe('the bot with Slack and Discord', () => {
     expect(JSON.stringify(callback.body)).toContain('Redis');
 
     const ready = await (await fetch(`${base}/readyz`)).json();
-    expect(ready).toEqual({ ready: true, checks: [{ name: 'database', ok: true }, { name: 'discord', ok: true }] });
+    expect(ready).toEqual({
+      ready: true,
+      checks: [
+        { name: 'database', ok: true },
+        { name: 'discord', ok: true },
+      ],
+    });
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toContain('roadmap_platform_connected{platform="discord"} 1');
     expect(metrics).toContain('roadmap_commands_total{verb="done",platform="slack",outcome="ok"} 1');

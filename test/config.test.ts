@@ -17,7 +17,11 @@ const SLACK = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 's'.repea
 describe('loadConfig', () => {
   it('has working defaults, treats empty variables as unset, and starts no platform without tokens', () => {
     const config = loadConfig({ DATABASE_PATH: '', LOG_LEVEL: '', PORT: '' });
-    expect(config).toMatchObject({ DATABASE_PATH: './data/roadmap-coach.db', CONTENT_DIR: './content', DEFAULT_ROADMAP: 'backend' });
+    expect(config).toMatchObject({
+      DATABASE_PATH: './data/roadmap-coach.db',
+      CONTENT_DIR: './content',
+      DEFAULT_ROADMAP: 'backend',
+    });
     expect(config.PORT).toBeUndefined();
     expect(platformsOf(config)).toEqual({ slack: false, discord: false });
   });
@@ -50,7 +54,9 @@ describe('loadConfig', () => {
   });
 
   it('a Slack bot token with neither a signing secret nor an app token names both', () => {
-    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET or SLACK_APP_TOKEN: /)]);
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
+      expect.stringMatching(/^SLACK_SIGNING_SECRET or SLACK_APP_TOKEN: /),
+    ]);
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toEqual([]);
   });
 
@@ -59,12 +65,22 @@ describe('loadConfig', () => {
     for (const name of ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_SIGNING_SECRET', 'SLACK_TOKEN_KEY']) {
       expect(oauth.some((p) => p.startsWith(`${name}: required for Slack OAuth`))).toBe(true);
     }
-    expect(problems({ DISCORD_TOKEN: 'x'.repeat(40) })).toEqual(['DISCORD_APPLICATION_ID: required with DISCORD_TOKEN']);
+    expect(problems({ DISCORD_TOKEN: 'x'.repeat(40) })).toEqual([
+      'DISCORD_APPLICATION_ID: required with DISCORD_TOKEN',
+    ]);
     expect(problems({ SLACK_APP_TOKEN: 'xapp-1' })[0]).toMatch(/^SLACK_BOT_TOKEN: /);
-    const both = { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'c'.repeat(20), SLACK_STATE_SECRET: 's'.repeat(20), SLACK_SIGNING_SECRET: 'g'.repeat(20), SLACK_TOKEN_KEY: 'a'.repeat(64) };
+    const both = {
+      SLACK_CLIENT_ID: '1.2',
+      SLACK_CLIENT_SECRET: 'c'.repeat(20),
+      SLACK_STATE_SECRET: 's'.repeat(20),
+      SLACK_SIGNING_SECRET: 'g'.repeat(20),
+      SLACK_TOKEN_KEY: 'a'.repeat(64),
+    };
     expect(problems(both)).toEqual([]);
     expect(problems({ ...both, SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringMatching(/not both$/)]);
-    expect(problems({ ...both, SLACK_APP_TOKEN: 'xapp-1' })).toEqual([expect.stringMatching(/^SLACK_APP_TOKEN: OAuth installs need HTTP mode/)]);
+    expect(problems({ ...both, SLACK_APP_TOKEN: 'xapp-1' })).toEqual([
+      expect.stringMatching(/^SLACK_APP_TOKEN: OAuth installs need HTTP mode/),
+    ]);
   });
 
   it('which platforms start follows from the tokens', () => {

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fixedClock } from '../src/clock.ts';
 import { syncContent } from '../src/content/sync.ts';
 import { createCore } from '../src/core/index.ts';
-import type { Invocation } from '../src/core/invocation.ts';
-import { plain, type Block, type Reply } from '../src/core/reply.ts';
+import type { Invocation } from '../src/core/model/invocation.ts';
+import { type Block, plain, type Reply } from '../src/core/model/reply.ts';
 import { createLog } from '../src/log.ts';
 import { openDb } from '../src/store/db.ts';
 import { createStore } from '../src/store/index.ts';
@@ -29,20 +29,31 @@ export function createTestApp(opts: { contentDir?: string; now?: string } = {}) 
   const core = createCore({ store, clock, log, defaultRoadmap: 'backend' });
 
   /** Sends one command as a user (default: "ada" in the terminal workspace) and returns the reply. */
-  const say = (text: string, user: Partial<Invocation['user']> & { workspace?: string; platform?: string } = {}): Promise<Reply> =>
+  const say = (
+    text: string,
+    user: Partial<Invocation['user']> & { workspace?: string; platform?: string } = {},
+  ): Promise<Reply> =>
     core.handle({
       platform: user.platform ?? 'terminal',
       workspace: { id: user.workspace ?? 'local' },
       user: {
-        id: user.id ?? 'ada', displayName: user.displayName ?? 'Ada',
-        ...(user.isAdmin !== undefined ? { isAdmin: user.isAdmin } : {}), ...(user.timeZone ? { timeZone: user.timeZone } : {}),
+        id: user.id ?? 'ada',
+        displayName: user.displayName ?? 'Ada',
+        ...(user.isAdmin !== undefined ? { isAdmin: user.isAdmin } : {}),
+        ...(user.timeZone ? { timeZone: user.timeZone } : {}),
       },
       place: { direct: true },
       text,
     });
 
   return {
-    db, store, clock, core, say, report, errors,
+    db,
+    store,
+    clock,
+    core,
+    say,
+    report,
+    errors,
     close() {
       db.$client.close();
       cleanup();
@@ -54,19 +65,35 @@ export type TestApp = ReturnType<typeof createTestApp>;
 
 /** All of a reply's text, flattened: heading, blocks and button labels and commands. */
 export function textOf(reply: Reply): string {
-  const blocks = reply.blocks.map((b: Block) => {
-    switch (b.type) {
-      case 'text': return plain(b.spans);
-      case 'list': return b.items.map(plain).join('\n');
-      case 'fields': return b.fields.map((f) => `${f.label}: ${plain(f.value)}`).join('\n');
-      case 'progress': return `${b.label} ${b.done}/${b.total}${b.note ? ` ${b.note}` : ''}`;
-    }
-  });
-  return [reply.heading ?? '', ...blocks, ...reply.buttons.map((b) => `[${b.label}: ${b.command}]`)].join('\n');
+  return [
+    reply.heading ?? '',
+    ...reply.blocks.map(blockText),
+    ...reply.buttons.map((b) => `[${b.label}: ${b.command}]`),
+  ].join('\n');
+}
+
+function blockText(b: Block): string {
+  switch (b.type) {
+    case 'text':
+      return plain(b.spans);
+    case 'list':
+      return b.items.map(plain).join('\n');
+    case 'fields':
+      return b.fields.map((f) => `${f.label}: ${plain(f.value)}`).join('\n');
+    case 'progress':
+      return `${b.label} ${b.done}/${b.total}${b.note ? ` ${b.note}` : ''}`;
+  }
 }
 
 /** Row counts of every table, to prove a failed command wrote nothing. */
 export function rowCounts(app: TestApp): Record<string, number> {
-  const tables = app.db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, (app.db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]));
+  const tables = app.db.$client
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [
+      name,
+      (app.db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n,
+    ]),
+  );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Invocation } from '../src/core/model/invocation.ts';
+import { reply, text } from '../src/core/model/reply.ts';
 import { createInflight } from '../src/inflight.ts';
-import { reply, text } from '../src/core/reply.ts';
-import type { Invocation } from '../src/core/invocation.ts';
 
 const invocation = { text: 'next' } as Invocation;
 const slow = (ms: number, log: string[]) => async () => {

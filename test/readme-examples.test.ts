@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/core/commands/index.ts';
-import { createCore, type CommandEvent } from '../src/core/index.ts';
-import type { Reply } from '../src/core/reply.ts';
+import { type CommandEvent, createCore } from '../src/core/index.ts';
+import type { Reply } from '../src/core/model/reply.ts';
 import { createLog } from '../src/log.ts';
 import { createTestApp, textOf } from './helpers.ts';
 
@@ -19,13 +19,18 @@ const REFUSED: Record<string, string> = {
   unlink: 'separates an account that was linked; this one is not',
 };
 
-const verbOf = (line: string) => line.replace(/^\/?roadmap\s+/i, '').split(' ')[0]!.toLowerCase();
+const verbOf = (line: string) =>
+  line
+    .replace(/^\/?roadmap\s+/i, '')
+    .split(' ')[0]!
+    .toLowerCase();
 const commandOf = (line: string) => COMMANDS.find((c) => c.name === verbOf(line) || c.aliases?.includes(verbOf(line)));
 
 /** Backticked commands in the Commands section that are complete: no placeholders, no "a|b" alternatives. */
 function readmeCommands(): string[] {
   const section = README.slice(README.indexOf('## Commands'), README.indexOf('## Configuration'));
-  const found = [...section.matchAll(/`([^`]+)`/g)].map((m) => m[1]!)
+  const found = [...section.matchAll(/`([^`]+)`/g)]
+    .map((m) => m[1]!)
     .filter((raw) => !/[<[…]|YYYY|HH:MM|\S\\\|\S/.test(raw))
     .map((raw) => raw.replace(/\\\|/g, '|'))
     .filter((line) => {
@@ -39,10 +44,20 @@ function readmeCommands(): string[] {
 function session() {
   const app = createTestApp();
   const events: CommandEvent[] = [];
-  const core = createCore({ store: app.store, clock: app.clock, log: createLog('silent'), defaultRoadmap: 'backend', observe: (e) => events.push(e) });
+  const core = createCore({
+    store: app.store,
+    clock: app.clock,
+    log: createLog('silent'),
+    defaultRoadmap: 'backend',
+    observe: (e) => events.push(e),
+  });
   const say = async (text: string): Promise<{ reply: Reply; outcome: CommandEvent['outcome'] }> => {
     const reply = await core.handle({
-      platform: 'slack', workspace: { id: 'T1' }, user: { id: 'U1', displayName: 'Ada', isAdmin: true }, place: { channelId: 'C1', direct: false }, text,
+      platform: 'slack',
+      workspace: { id: 'T1' },
+      user: { id: 'U1', displayName: 'Ada', isAdmin: true },
+      place: { channelId: 'C1', direct: false },
+      text,
     });
     return { reply, outcome: events.at(-1)!.outcome };
   };
@@ -63,7 +78,19 @@ describe('the README, as printed', () => {
   const lines = readmeCommands();
 
   it('has commands to run, including the ones this issue documents', () => {
-    for (const expected of ['next', 'topics 2', 'start express confirm', 'track node', 'leaderboard week post', 'team post', 'note jwt token | text', 'note delete 1', 'topic caching', 'settings posts everyone', 'forget confirm']) {
+    for (const expected of [
+      'next',
+      'topics 2',
+      'start express confirm',
+      'track node',
+      'leaderboard week post',
+      'team post',
+      'note jwt token | text',
+      'note delete 1',
+      'topic caching',
+      'settings posts everyone',
+      'forget confirm',
+    ]) {
       expect(lines).toContain(expected);
     }
   });
@@ -81,25 +108,29 @@ describe('the README, as printed', () => {
     app.close();
   });
 
-  it('the Quick start transcript: each command answers with the heading shown, and a number presses a button', async () => {
-    const transcript = /```text\n(roadmap> [\s\S]*?)```/.exec(README)![1]!.split('\n');
-    const { app, say } = session();
-    let last: Reply | undefined;
-    for (let i = 0; i < transcript.length; i++) {
-      const typed = /^roadmap> (.+)$/.exec(transcript[i]!)?.[1];
-      if (!typed) continue;
-      const text = /^\d+$/.test(typed) ? last!.buttons[Number(typed) - 1]!.command : typed; // the terminal's button press
-      const { reply, outcome } = await say(text);
-      expect(outcome, typed).toBe('ok');
-      const heading = /^== (.+) ==$/.exec(transcript[i + 1] ?? '')?.[1];
-      if (heading) expect(reply.heading).toBe(heading);
-      last = reply;
-    }
-    app.close();
-  });
+  it(
+    'the Quick start transcript: each command answers with ' + 'the heading shown, and a number presses a button',
+    async () => {
+      const transcript = /```text\n(roadmap> [\s\S]*?)```/.exec(README)![1]!.split('\n');
+      const { app, say } = session();
+      let last: Reply | undefined;
+      for (let i = 0; i < transcript.length; i++) {
+        const typed = /^roadmap> (.+)$/.exec(transcript[i]!)?.[1];
+        if (!typed) continue;
+        // the terminal's button press
+        const text = /^\d+$/.test(typed) ? last!.buttons[Number(typed) - 1]!.command : typed;
+        const { reply, outcome } = await say(text);
+        expect(outcome, typed).toBe('ok');
+        const heading = /^== (.+) ==$/.exec(transcript[i + 1] ?? '')?.[1];
+        if (heading) expect(reply.heading).toBe(heading);
+        last = reply;
+      }
+      app.close();
+    },
+  );
 });
 
-describe('every command\'s examples, as `help` prints them', () => {
+describe("every command's examples, as `help` prints them", () => {
   const examples = COMMANDS.flatMap((c) => c.examples);
   it.each(examples.map((line) => [line]))('`%s`', async (line) => {
     const { reply, outcome } = await runAfterSetup(line);

@@ -14,14 +14,17 @@ describe('graceful shutdown', () => {
     tmp = tempDir();
     const db = join(tmp.dir, 'coach.db');
     const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts', 'chat'], {
-      cwd: ROOT, env: { ...process.env, DATABASE_PATH: db, PORT: '0', LOG_LEVEL: 'info' }, stdio: ['pipe', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_PATH: db, PORT: '0', LOG_LEVEL: 'info' },
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    for (let i = 0; i < 300 && !stderr.includes('http server listening'); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 300 && !stderr.includes('http server listening'); i++)
+      await new Promise((r) => setTimeout(r, 20));
     child.stdin.write('done redis\n'); // stdin stays open: only the signal ends this process
     for (let i = 0; i < 300 && !stdout.includes('Done: Redis'); i++) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGTERM');

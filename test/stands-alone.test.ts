@@ -1,12 +1,19 @@
 // A clone of the repository must run on its own: no source, test, bench or script file may point outside it (as the
 // test fakes once read ../shared/specs, which only the maintainers' machines have beside the clone).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const SCANNED = ['src', 'test', 'bench', 'scripts', '.ci', 'deploy'];
-const TOP_LEVEL = ['package.json', 'tsconfig.json', 'vitest.config.ts', 'drizzle.config.ts', 'Dockerfile', 'biome.json'];
+const TOP_LEVEL = [
+  'package.json',
+  'tsconfig.json',
+  'vitest.config.ts',
+  'drizzle.config.ts',
+  'Dockerfile',
+  'biome.json',
+];
 const SELF = resolve(new URL(import.meta.url).pathname);
 const TEXT = /\.(ts|js|mjs|cjs|json|ya?ml|sh|md)$|^run$|^Dockerfile$/;
 
@@ -14,19 +21,20 @@ const TEXT = /\.(ts|js|mjs|cjs|json|ya?ml|sh|md)$|^run$|^Dockerfile$/;
 const RELATIVE = /(?<![\w/.])((?:\.\.\/)+(?:\.\.(?=['"`\s)])|[\w@.-][^\s'"`)$]*)?)/g;
 
 /** Every relative path written in `source` that leads outside `root` when read from the file's own folder. */
-export function outsideReferences(file: string, source: string, root = ROOT): string[] {
+function outsideReferences(file: string, source: string, root = ROOT): string[] {
   const found: string[] = [];
   for (const match of source.matchAll(RELATIVE)) {
     const target = resolve(dirname(file), match[1]!);
     if (target !== root && !target.startsWith(root + sep)) found.push(match[1]!);
   }
   // The sibling folder the maintainers hand files over in, however it is spelled.
-  for (const match of source.matchAll(/\.\.[/\\]+(?:\.\.[/\\]+)*shared\b/g)) if (!found.some((f) => f.includes(match[0]))) found.push(match[0]);
+  for (const match of source.matchAll(/\.\.[/\\]+(?:\.\.[/\\]+)*shared\b/g))
+    if (!found.some((f) => f.includes(match[0]))) found.push(match[0]);
   return found;
 }
 
 function files(dir: string): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
@@ -47,18 +55,23 @@ describe('the repository stands alone', () => {
     ].filter((f) => f !== SELF); // this file spells out, as examples, what it forbids
     expect(scanned.length).toBeGreaterThan(50);
     const offences = scanned.flatMap((file) =>
-      outsideReferences(file, readFileSync(file, 'utf8')).map((ref) => `${relative(ROOT, file)}: ${ref}`));
+      outsideReferences(file, readFileSync(file, 'utf8')).map((ref) => `${relative(ROOT, file)}: ${ref}`),
+    );
     expect(offences).toEqual([]);
   });
 
   it('the check catches the ways a file can point outside', () => {
     const file = join(ROOT, 'test', 'fakes', 'example.ts');
-    expect(outsideReferences(file, "new URL('../../../shared/specs/slack/web-api.json', import.meta.url)")).toContain('../../../shared/specs/slack/web-api.json');
+    expect(outsideReferences(file, "new URL('../../../shared/specs/slack/web-api.json', import.meta.url)")).toContain(
+      '../../../shared/specs/slack/web-api.json',
+    );
     expect(outsideReferences(file, "readFileSync(join(ROOT, '../shared/seed/backend-roadmap.md'))")).not.toEqual([]);
     expect(outsideReferences(join(ROOT, '.ci', 'run'), 'cp ../../elsewhere/file .')).toEqual(['../../elsewhere/file']);
     expect(outsideReferences(join(ROOT, 'package.json'), '"test": "vitest run --dir ../"')).toEqual(['../']);
     // Inside the repository is fine, however deep the file sits.
-    expect(outsideReferences(file, "new URL('../../vendor/discord-api-spec/openapi.json', import.meta.url)")).toEqual([]);
+    expect(outsideReferences(file, "new URL('../../vendor/discord-api-spec/openapi.json', import.meta.url)")).toEqual(
+      [],
+    );
     expect(outsideReferences(join(ROOT, '.ci', 'run'), 'cd "$(dirname "$0")/.."')).toEqual([]);
   });
 });

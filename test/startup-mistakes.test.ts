@@ -9,15 +9,26 @@ import { tempDir } from './helpers.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
-interface Run { code: number | null; stdout: string; stderr: string; ms: number }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
 
 /** node --import tsx src/main.ts <args>, as the Docker image runs it. stdin: 'empty' is a pipe closed at once. */
-function main(args: string[], env: Record<string, string>, opts: { stdin?: 'empty' | 'null'; uid?: number } = {}): Promise<Run> {
+function main(
+  args: string[],
+  env: Record<string, string>,
+  opts: { stdin?: 'empty' | 'null'; uid?: number } = {},
+): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-      cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-      stdio: [opts.stdin === 'null' ? 'ignore' : 'pipe', 'pipe', 'pipe'], ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+      stdio: [opts.stdin === 'null' ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
     });
     let stdout = '';
     let stderr = '';
@@ -60,15 +71,27 @@ describe('start-up mistakes', { timeout: 30_000 }, () => {
     // As root nothing is locked, so the bot runs as "nobody" there, against a folder that belongs to root.
     const asRoot = process.getuid?.() === 0;
     if (!asRoot) chmodSync(locked, 0o555);
-    const run = await main(['start'], { DATABASE_PATH: join(locked, 'data', 'coach.db') }, { stdin: 'empty', ...(asRoot ? { uid: 65534 } : {}) });
-    expectClearRefusal(run, /^DATABASE_PATH=.*locked\/data\/coach\.db: this user .*cannot write there/m, /Make that folder writable/);
+    const run = await main(
+      ['start'],
+      { DATABASE_PATH: join(locked, 'data', 'coach.db') },
+      { stdin: 'empty', ...(asRoot ? { uid: 65534 } : {}) },
+    );
+    expectClearRefusal(
+      run,
+      /^DATABASE_PATH=.*locked\/data\/coach\.db: this user .*cannot write there/m,
+      /Make that folder writable/,
+    );
   });
 
   it('DATABASE_PATH under a regular file', async () => {
     const file = join(tmp.dir, 'plain-file');
     writeFileSync(file, 'x');
     const run = await main(['start'], { DATABASE_PATH: join(file, 'coach.db') }, { stdin: 'empty' });
-    expectClearRefusal(run, /^DATABASE_PATH=.*plain-file\/coach\.db: .*plain-file is a file/m, /Choose another path for DATABASE_PATH/);
+    expectClearRefusal(
+      run,
+      /^DATABASE_PATH=.*plain-file\/coach\.db: .*plain-file is a file/m,
+      /Choose another path for DATABASE_PATH/,
+    );
   });
 
   it('DATABASE_PATH pointing at a file that is not a SQLite database', async () => {
@@ -79,13 +102,29 @@ describe('start-up mistakes', { timeout: 30_000 }, () => {
   });
 
   it('CONTENT_DIR missing', async () => {
-    const run = await main(['start'], { DATABASE_PATH: join(tmp.dir, 'content-case.db'), CONTENT_DIR: join(tmp.dir, 'no-such-content') }, { stdin: 'empty' });
-    expectClearRefusal(run, /^CONTENT_DIR=.*no-such-content: there is no such folder/m, /Point CONTENT_DIR at the folder/);
+    const run = await main(
+      ['start'],
+      { DATABASE_PATH: join(tmp.dir, 'content-case.db'), CONTENT_DIR: join(tmp.dir, 'no-such-content') },
+      { stdin: 'empty' },
+    );
+    expectClearRefusal(
+      run,
+      /^CONTENT_DIR=.*no-such-content: there is no such folder/m,
+      /Point CONTENT_DIR at the folder/,
+    );
   });
 
   it('PORT already in use', async () => {
-    const run = await main(['start'], { DATABASE_PATH: join(tmp.dir, 'port-case.db'), PORT: String(busyPort) }, { stdin: 'empty' });
-    expectClearRefusal(run, new RegExp(`^PORT=${busyPort}: another program is already listening on that port\\.`, 'm'), /set PORT to a free port/);
+    const run = await main(
+      ['start'],
+      { DATABASE_PATH: join(tmp.dir, 'port-case.db'), PORT: String(busyPort) },
+      { stdin: 'empty' },
+    );
+    expectClearRefusal(
+      run,
+      new RegExp(`^PORT=${busyPort}: another program is already listening on that port\\.`, 'm'),
+      /set PORT to a free port/,
+    );
   });
 
   it('no platform configured and no terminal on stdin (Docker with the tokens forgotten)', async () => {
@@ -100,11 +139,21 @@ describe('start-up mistakes', { timeout: 30_000 }, () => {
         s.close(() => resolve(port));
       });
     });
-    const run = await main(['chat'], {
-      DATABASE_PATH: join(tmp.dir, 'slack-down.db'), SLACK_BOT_TOKEN: 'xoxb-1-2-test', SLACK_SIGNING_SECRET: 's'.repeat(32),
-      SLACK_API_URL: `http://127.0.0.1:${closed}/api/`, PORT: '0',
-    }, { stdin: 'empty' });
-    expectClearRefusal(run, new RegExp(`auth\\.test at http://127\\.0\\.0\\.1:${closed}/api/auth\\.test \\(ECONNREFUSED\\)`));
+    const run = await main(
+      ['chat'],
+      {
+        DATABASE_PATH: join(tmp.dir, 'slack-down.db'),
+        SLACK_BOT_TOKEN: 'xoxb-1-2-test',
+        SLACK_SIGNING_SECRET: 's'.repeat(32),
+        SLACK_API_URL: `http://127.0.0.1:${closed}/api/`,
+        PORT: '0',
+      },
+      { stdin: 'empty' },
+    );
+    expectClearRefusal(
+      run,
+      new RegExp(`auth\\.test at http://127\\.0\\.0\\.1:${closed}/api/auth\\.test \\(ECONNREFUSED\\)`),
+    );
     expect(run.ms).toBeLessThan(15_000);
   });
 
@@ -126,7 +175,9 @@ describe('start-up mistakes', { timeout: 30_000 }, () => {
     });
 
     it('with no database yet', async () => {
-      const run = await main(['backup', join(tmp.dir, 'copy.db')], { DATABASE_PATH: join(tmp.dir, 'never-started.db') });
+      const run = await main(['backup', join(tmp.dir, 'copy.db')], {
+        DATABASE_PATH: join(tmp.dir, 'never-started.db'),
+      });
       expectClearRefusal(run, /^DATABASE_PATH=.*never-started\.db: there is no database there yet/m);
     });
 

@@ -7,7 +7,11 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ContentError(file, firstBadLine(bytes), 'the file is not UTF-8 text (another encoding, such as Latin-1?); save it as UTF-8');
+    throw new ContentError(
+      file,
+      firstBadLine(bytes),
+      'the file is not UTF-8 text (another encoding, such as Latin-1?); save it as UTF-8',
+    );
   }
 }
 

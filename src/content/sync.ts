@@ -23,7 +23,9 @@ export interface SyncReport {
 
 export function syncContent(dir: string, store: Store, now: number): SyncReport {
   const report: SyncReport = { loaded: [], failed: [] };
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   for (const file of files) {
     const id = basename(file, '.md');
     const path = join(dir, file);
@@ -35,7 +37,13 @@ export function syncContent(dir: string, store: Store, now: number): SyncReport 
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       const { file: where, line, message } = error;
-      report.failed.push({ roadmap: id, file: where, line, message, keptPrevious: store.content.roadmap(id) !== undefined });
+      report.failed.push({
+        roadmap: id,
+        file: where,
+        line,
+        message,
+        keptPrevious: store.content.roadmap(id) !== undefined,
+      });
     }
   }
   return report;

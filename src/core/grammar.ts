@@ -1,8 +1,8 @@
 // The one grammar every platform speaks: "[/roadmap] <verb> [arguments]". Buttons and Discord options fold into it.
 // Every line is normalised first, the same way for every platform, so what looks alike parses alike.
 import { distance } from 'fastest-levenshtein';
-import { usage, type Command } from './commands/command.ts';
-import { UserError } from './errors.ts';
+import { type Command, usage } from './commands/command.ts';
+import { UserError } from './model/errors.ts';
 
 export const MAX_INPUT = 1000;
 
@@ -26,9 +26,10 @@ export function normalizeLine(input: string): string {
 }
 
 export function parse(input: string, commands: readonly Command[]): Parsed {
-  const tooLong = (n: number) => new UserError(`That is ${n} characters; commands are at most ${MAX_INPUT}.`, {
-    hint: 'Shorten it, or type `help` for what you can ask.',
-  });
+  const tooLong = (n: number) =>
+    new UserError(`That is ${n} characters; commands are at most ${MAX_INPUT}.`, {
+      hint: 'Shorten it, or type `help` for what you can ask.',
+    });
   if (input.length > MAX_INPUT) throw tooLong(input.length); // before normalising: never work through a huge line
   const line = normalizeLine(input);
   if (line.length > MAX_INPUT) throw tooLong(line.length);
@@ -38,7 +39,10 @@ export function parse(input: string, commands: readonly Command[]): Parsed {
   if (!verb) {
     throw new UserError('Type a command, for example `next` for the topic to study now.', {
       hint: '`help` lists every command.',
-      buttons: [{ label: 'Next topic', command: 'next', style: 'primary' }, { label: 'Help', command: 'help' }],
+      buttons: [
+        { label: 'Next topic', command: 'next', style: 'primary' },
+        { label: 'Help', command: 'help' },
+      ],
     });
   }
   const command = find(verb, commands);
@@ -52,9 +56,12 @@ export function parse(input: string, commands: readonly Command[]): Parsed {
 /** A command that declares no arguments takes none: extra words are refused, never silently dropped. */
 function checkedRest(command: Command, rest: string): string {
   if (!rest || command.args.length) return rest;
-  throw new UserError([{ code: command.name }, ' takes nothing after it, so I did not run it with ', { user: rest }, '.'], {
-    hint: `Type \`${usage(command)}\` alone; \`help ${command.name}\` explains it.`,
-  });
+  throw new UserError(
+    [{ code: command.name }, ' takes nothing after it, so I did not run it with ', { user: rest }, '.'],
+    {
+      hint: `Type \`${usage(command)}\` alone; \`help ${command.name}\` explains it.`,
+    },
+  );
 }
 
 function find(verb: string, commands: readonly Command[]): Command | undefined {

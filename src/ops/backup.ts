@@ -7,20 +7,31 @@ import { databaseProblem, SetupError } from '../setup-error.ts';
 /** Checks both ends first, so a mistake in the call is one clear line (SetupError) rather than a driver error. */
 export async function backupDatabase(source: string, destination: string): Promise<{ pages: number }> {
   if (!existsSync(source)) {
-    throw new SetupError(`DATABASE_PATH=${source}: there is no database there yet, so there is nothing to back up.`,
-      'Start the bot once (or run `migrate`) to create it, or set DATABASE_PATH to the database you mean.');
+    throw new SetupError(
+      `DATABASE_PATH=${source}: there is no database there yet, so there is nothing to back up.`,
+      'Start the bot once (or run `migrate`) to create it, or set DATABASE_PATH to the database you mean.',
+    );
   }
   if (existsSync(destination)) {
-    throw new SetupError(`backup ${destination}: that file exists already.`, 'Give a new file name: a backup never overwrites a file.');
+    throw new SetupError(
+      `backup ${destination}: that file exists already.`,
+      'Give a new file name: a backup never overwrites a file.',
+    );
   }
   const folder = dirname(resolve(destination));
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new SetupError(`backup ${destination}: the folder ${folder} does not exist.`, 'Create it first, or give a file name in a folder that exists.');
+    throw new SetupError(
+      `backup ${destination}: the folder ${folder} does not exist.`,
+      'Create it first, or give a file name in a folder that exists.',
+    );
   }
   try {
     accessSync(folder, constants.W_OK);
   } catch {
-    throw new SetupError(`backup ${destination}: this user may not write in ${folder}.`, 'Give a file name in a folder you can write to.');
+    throw new SetupError(
+      `backup ${destination}: this user may not write in ${folder}.`,
+      'Give a file name in a folder you can write to.',
+    );
   }
   let db: Database.Database;
   try {

@@ -1,23 +1,17 @@
 // One claimed delivery, from its turn in its lane to its outcome. One cut off by a crash is settled first: too late
 // (reported), found to have arrived (recorded), or resent — flagged a possible duplicate unless the platform rules
 // it out. Then: composed, marked 'sending' in a commit of its own, sent, and recorded.
-import type { Adapter } from '../adapters/adapter.ts';
+import type { Outbound } from '../adapters/adapter.ts';
 import type { Clock } from '../clock.ts';
-import type { Reply } from '../core/reply.ts';
+import type { CoreOutbound } from '../core/index.ts';
+import type { Reply } from '../core/model/reply.ts';
 import type { Log } from '../log.ts';
 import type { ClaimedDelivery, Store } from '../store/index.ts';
-import { classify } from './failure.ts';
 import type { Lanes } from './lanes.ts';
-import type { Pacer } from './limits.ts';
+import type { Pacer } from './pacer.ts';
+import { createRecheck } from './recheck.ts';
 import type { createSentLog } from './sent-log.ts';
 import type { createSettle } from './settle.ts';
-import { CATCH_UP_MS } from './tick.ts';
-
-export type SendingAdapter = Pick<Adapter, 'platform' | 'send' | 'openDirect' | 'findSent'>;
-
-// How long a platform deduplicates a resend by its nonce. Discord documents "the past few minutes"; a minute is well
-// inside that, and a restart's resend comes within seconds. Past it, a resend may post twice: flagged.
-const NONCE_WINDOW_MS: Record<string, number> = { discord: 60_000 };
 
 export interface AttemptDeps {
   store: Store;
@@ -25,8 +19,8 @@ export interface AttemptDeps {
   log: Log;
   owner: string;
   lanes: Lanes;
-  adapters: ReadonlyMap<string, SendingAdapter>;
-  compose: (delivery: ClaimedDelivery, now: number) => Reply | undefined;
+  outbounds: ReadonlyMap<string, Outbound>; // by platform
+  outbound: Pick<CoreOutbound, 'compose' | 'catchUpMs'>;
   count: (platform: string, outcome: string) => void;
   sentLog: ReturnType<typeof createSentLog>;
   settle: ReturnType<typeof createSettle>;
@@ -36,45 +30,19 @@ export interface AttemptDeps {
 export function createAttempt(deps: AttemptDeps) {
   const { store, clock, log, owner, count, sentLog, settle } = deps;
 
-  /** After a crash: 'settled' (nothing more to send), 'flagged' (resend, may post twice), 'clear' (resend safely). */
-  async function recheck(d: ClaimedDelivery, adapter: SendingAdapter, pacer: Pacer): Promise<'settled' | 'flagged' | 'clear'> {
-    const now = clock.now().getTime();
-    if (now - d.dueAt > CATCH_UP_MS) {
-      store.deliveries.skipped(d.id, owner, 'missed: cut off mid-send by a crash and now over 2 hours late; it may have arrived');
-      log.warn('scheduler: an interrupted delivery is too late to resend', { key: d.key });
-      count(d.platform, 'skipped_missed');
-      return 'settled';
-    }
-    const window = NONCE_WINDOW_MS[d.platform];
-    if (window !== undefined) return now - d.interruptedAt! <= window ? 'clear' : 'flagged';
-    let found: number | undefined;
-    try {
-      found = await adapter.findSent?.(d.target, d.nonce);
-    } catch (error) {
-      if (classify(error).kind === 'rate_limited') {
-        settle(d, pacer, error); // back to pending for Slack's Retry-After; it is checked again then
-        return 'settled';
-      }
-      log.info('scheduler: could not check whether an interrupted delivery arrived', { key: d.key, err: error });
-    }
-    if (found === undefined) return 'flagged';
-    if (found === 0) return 'clear';
-    count(d.platform, 'found_after_crash');
-    sentLog.add({ id: d.id, scheduleId: d.scheduleId, platform: d.platform, duplicate: found > 1 });
-    return 'settled';
-  }
+  const recheck = createRecheck(deps);
 
   async function run(d: ClaimedDelivery, pacer: Pacer): Promise<void> {
-    const adapter = deps.adapters.get(d.platform)!;
+    const outbound = deps.outbounds.get(d.platform)!;
     let duplicate = false;
     if (d.interruptedAt !== null) {
-      const verdict = await recheck(d, adapter, pacer);
+      const verdict = await recheck(d, outbound, pacer);
       if (verdict === 'settled') return;
       duplicate = verdict === 'flagged';
     }
     let reply: Reply | undefined;
     try {
-      reply = deps.compose(d, clock.now().getTime());
+      reply = deps.outbound.compose(d, clock.now().getTime());
     } catch (error) {
       log.error('scheduler: could not compose a message', { err: error, key: d.key });
       store.deliveries.failed(d.id, owner, 'could not compose the message');
@@ -91,11 +59,18 @@ export function createAttempt(deps: AttemptDeps) {
       return log.warn('scheduler: a claim was taken over before its send; not sending it here', { key: d.key });
     }
     try {
-      const result = await adapter.send(d.target, reply, { nonce: d.nonce });
-      const keepChannel = d.target.kind === 'user' && result?.channelId ? result.channelId : undefined; // a DM it opened
-      sentLog.add({ id: d.id, scheduleId: d.scheduleId, platform: d.platform, duplicate, ...(keepChannel ? { keepChannel } : {}) });
+      const result = await outbound.send(d.target, reply, { nonce: d.nonce });
+      // a DM it opened
+      const keepChannel = d.target.kind === 'user' && result?.channelId ? result.channelId : undefined;
+      sentLog.add({
+        id: d.id,
+        scheduleId: d.scheduleId,
+        platform: d.platform,
+        duplicate,
+        ...(keepChannel ? { keepChannel } : {}),
+      });
     } catch (error) {
-      settle(d, pacer, error);
+      settle(d, error, pacer);
     }
   }
 

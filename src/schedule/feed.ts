@@ -1,14 +1,14 @@
 // Feeds one platform's sends: rows stay pending until a lane has room for their request, then are claimed — never more
 // than the lanes can have in flight, so a crash leaves nothing that merely waited in doubt.
+import type { SendLimits } from '../adapters/adapter.ts';
 import type { Clock } from '../clock.ts';
 import type { ClaimedDelivery, Store } from '../store/index.ts';
-import type { Limit } from './limits.ts';
 
 export interface FeedDeps {
   store: Store;
   clock: Clock;
   platform: string;
-  limit: Limit;
+  limit: SendLimits;
   owner: string;
   stopped: () => boolean;
   /** Sends one claimed row and settles it; never rejects. */
@@ -28,12 +28,12 @@ export async function feed(deps: FeedDeps): Promise<number> {
   function claimSome(): ClaimedDelivery[] {
     const now = clock.now().getTime();
     if (!limit.perWorkspace) {
-      // A claim is a commit: taken a quarter of the lane's slots at a time, its cost is shared (Slack's lanes of one
+      // A claim is a commit: taken a quarter of the lane's slots at a time, its cost is shared (lanes of one
       // slot claim one row a time, at a rate far below what that costs).
-      const room = limit.concurrency - running.size;
-      return room >= Math.ceil(limit.concurrency / 4) ? store.deliveries.claim({ platform, owner, now, limit: room }) : [];
+      const room = limit.inFlight - running.size;
+      return room >= Math.ceil(limit.inFlight / 4) ? store.deliveries.claim({ platform, owner, now, limit: room }) : [];
     }
-    if (running.size >= (limit.workspacesAtOnce ?? 1)) return [];
+    if (running.size >= limit.perWorkspace.lanesAtOnce) return [];
     for (;;) {
       if (!workspaces.length) {
         if (reread) return [];
@@ -41,7 +41,7 @@ export async function feed(deps: FeedDeps): Promise<number> {
         reread = true;
       }
       for (const w of [...workspaces]) {
-        const room = limit.concurrency - (busy.get(w) ?? 0);
+        const room = limit.inFlight - (busy.get(w) ?? 0);
         if (room <= 0) continue;
         const batch = store.deliveries.claim({ platform, workspace: w, owner, now, limit: room });
         workspaces = workspaces.filter((x) => x !== w);

@@ -1,14 +1,21 @@
-// The pacers a sender keeps: one per platform, or one per workspace on platforms that limit per workspace (Slack).
-import { createPacer, DEFAULT_LIMITS, type Limit, type Pacer } from './limits.ts';
+// The pacers a sender keeps: one per platform, or one per workspace where the platform limits each workspace apart,
+// each by the limits that platform's adapter declares.
+import type { SendLimits } from '../adapters/adapter.ts';
+import { createPacer, type Pacer } from './pacer.ts';
 
-export function createLanes(overrides: Record<string, Partial<Limit>> = {}) {
+export function createLanes(limits: ReadonlyMap<string, SendLimits>) {
   const pacers = new Map<string, Pacer>();
   let stopped = false;
-  const limit = (platform: string): Limit => ({ ...(DEFAULT_LIMITS[platform] ?? DEFAULT_LIMITS.terminal!), ...overrides[platform] });
+  const limit = (platform: string): SendLimits => {
+    const found = limits.get(platform);
+    if (!found) throw new Error(`no send limits for platform "${platform}": its adapter has no outbound`);
+    return found;
+  };
   return {
     limit,
     /** The lane a send to `workspace` goes in: its workspace's, or the platform's. */
-    key: (platform: string, workspace: string): string => (limit(platform).perWorkspace ? `${platform}:${workspace}` : platform),
+    key: (platform: string, workspace: string): string =>
+      limit(platform).perWorkspace ? `${platform}:${workspace}` : platform,
     pacer(platform: string, workspace: string): Pacer {
       const key = this.key(platform, workspace);
       let pacer = pacers.get(key);

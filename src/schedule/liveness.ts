@@ -2,7 +2,7 @@
 // takes back the claims of owners that stopped beating (killed, or their machine gone), so a crash is recovered by
 // the next beat of any live sender — seconds, not a lease — and by a restarted process as soon as it starts.
 import { randomUUID } from 'node:crypto';
-import { systemClock, type Clock } from '../clock.ts';
+import { type Clock, systemClock } from '../clock.ts';
 import type { Log } from '../log.ts';
 import type { Recovered, Store } from '../store/index.ts';
 
@@ -15,7 +15,9 @@ export interface LivenessOptions {
 export const BEAT_MS = 5_000;
 export const DEAD_AFTER_MS = 15_000;
 
-export function createLiveness(deps: LivenessOptions & { store: Store; log: Log; onRecovered?: (r: Recovered) => void }) {
+export function createLiveness(
+  deps: LivenessOptions & { store: Store; log: Log; onRecovered?: (r: Recovered) => void },
+) {
   const { store, log } = deps;
   const clock = deps.clock ?? systemClock;
   const deadAfterMs = deps.deadAfterMs ?? DEAD_AFTER_MS;
@@ -28,7 +30,10 @@ export function createLiveness(deps: LivenessOptions & { store: Store; log: Log;
     store.outboxOwners.beat(id, now);
     const recovered = store.outboxOwners.recoverDead(id, now - deadAfterMs);
     if (recovered.released || recovered.interrupted.length) {
-      log.warn('scheduler: took back the claims of a sender that stopped', { released: recovered.released, interrupted: recovered.interrupted.length });
+      log.warn('scheduler: took back the claims of a sender that stopped', {
+        released: recovered.released,
+        interrupted: recovered.interrupted.length,
+      });
       deps.onRecovered?.(recovered);
     }
     return recovered;
@@ -42,7 +47,8 @@ export function createLiveness(deps: LivenessOptions & { store: Store; log: Log;
         try {
           beat();
         } catch (error) {
-          log.error('scheduler: heartbeat failed', { err: error }); // the next beat tries again, well before the deadline
+          // the next beat tries again, well before the deadline
+          log.error('scheduler: heartbeat failed', { err: error });
         }
       }, deps.beatMs ?? BEAT_MS);
       timer.unref();

@@ -1,33 +1,28 @@
-// Drains the outbox: each platform's due rows are claimed as its lanes have room, sent through its adapter under its
-// limits, and their outcome recorded. Claims carry this process's owner id, kept alive by a heartbeat: a crashed
-// sender's claims are taken back within seconds by any live one (see liveness.ts).
+// Drains the outbox: each platform's due rows are claimed as its lanes have room, sent through its adapter's outbound
+// under the limits it declares, and their outcome recorded. Claims carry this process's owner id, kept alive by a
+// heartbeat: a crashed sender's claims are taken back within seconds by any live one (see liveness.ts).
+import { type Adapter, type Outbound, PermanentSendError } from '../adapters/adapter.ts';
 import type { Clock } from '../clock.ts';
-import type { Reply } from '../core/reply.ts';
+import type { CoreOutbound } from '../core/index.ts';
 import type { Log } from '../log.ts';
 import type { ClaimedDelivery, Recovered, Store } from '../store/index.ts';
-import { createAttempt, type SendingAdapter } from './attempt.ts';
-import { classify } from './failure.ts';
+import { createAttempt } from './attempt.ts';
 import { feed } from './feed.ts';
 import { createLanes } from './lanes.ts';
-import type { Limit } from './limits.ts';
 import { createLiveness, type LivenessOptions } from './liveness.ts';
+import { createOpenAhead } from './open-ahead.ts';
 import { createSentLog } from './sent-log.ts';
-import { createSettle, type Backoff } from './settle.ts';
-
-// DM channels opened ahead per platform per pass (a pass a minute): Slack allows conversations.open about 50 times a
-// minute, and sends and members' own commands need some of that too.
-const OPEN_AHEAD = 20;
-const UNOPENABLE_MS = 60 * 60_000; // a channel that could not be opened is not tried again for this long
+import { type Backoff, createSettle, type Settle } from './settle.ts';
 
 export interface SenderDeps {
   store: Store;
   clock: Clock;
   log: Log;
-  adapters: readonly SendingAdapter[];
-  /** The message for a delivery, composed now; undefined when it should no longer go (schedule off or snoozed). */
-  compose: (delivery: ClaimedDelivery, now: number) => Reply | undefined;
+  /** The running adapters: each one's outbound sends its platform's rows; one without gets its rows failed. */
+  adapters: readonly Pick<Adapter, 'platform' | 'outbound'>[];
+  /** The core's rules for a delivery: its message now, when it is too late, and what a refusal does to its schedule. */
+  outbound: Pick<CoreOutbound, 'compose' | 'catchUpMs' | 'failedForGood'>;
   count?: (platform: string, outcome: string) => void;
-  limits?: Record<string, Partial<Limit>>;
   liveness?: LivenessOptions;
   /** A beat took back a dead sender's claims: they are due now. */
   onRecovered?: (recovered: Recovered) => void;
@@ -37,15 +32,30 @@ export interface SenderDeps {
 export function createSender(deps: SenderDeps) {
   const { store, clock, log } = deps;
   const count = deps.count ?? (() => {});
-  const adapters = new Map(deps.adapters.map((a) => [a.platform, a]));
-  const lanes = createLanes(deps.limits);
+  const outbounds = new Map(
+    deps.adapters.flatMap((a): [string, Outbound][] => (a.outbound ? [[a.platform, a.outbound]] : [])),
+  );
+  const silent = deps.adapters.filter((a) => !a.outbound).map((a) => a.platform);
+  const lanes = createLanes(new Map([...outbounds].map(([platform, o]) => [platform, o.limits])));
   const liveness = createLiveness({ ...deps.liveness, store, log, onRecovered: deps.onRecovered });
   const owner = liveness.id;
   const sentLog = createSentLog({ store, clock, log, owner, count });
-  const settle = createSettle({ store, clock, log, owner, count, backoff: deps.backoff ?? { baseMs: 30_000, capMs: 30 * 60_000, maxAttempts: 8 } });
+  const backoff = deps.backoff ?? { baseMs: 30_000, capMs: 30 * 60_000, maxAttempts: 8 };
+  const settle = createSettle({ store, clock, log, owner, count, failedForGood: deps.outbound.failedForGood, backoff });
   let stopped = false;
-  const attempt = createAttempt({ store, clock, log, owner, lanes, adapters, compose: deps.compose, count, sentLog, settle, stopped: () => stopped });
-  const unopenable = new Map<number, number>(); // schedule id → when opening its DM channel failed
+  const attempt = createAttempt({
+    store,
+    clock,
+    log,
+    owner,
+    lanes,
+    outbounds,
+    outbound: deps.outbound,
+    count,
+    sentLog,
+    settle,
+    stopped: () => stopped,
+  });
 
   return {
     owner,
@@ -57,41 +67,17 @@ export function createSender(deps: SenderDeps) {
     /** Sends everything due now; resolves with the number of rows claimed once each is settled. */
     async drain(): Promise<number> {
       liveness.beat(); // alive before claiming, and what a dead sender held is due again
-      const claimed = await Promise.all([...adapters.keys()].map((platform) =>
-        feed({ store, clock, platform, limit: lanes.limit(platform), owner, stopped: () => stopped, send: attempt })));
+      const refused = silent.reduce((n, platform) => n + refuseAll({ store, clock, owner, settle }, platform), 0);
+      const claimed = await Promise.all(
+        [...outbounds.keys()].map((platform) =>
+          feed({ store, clock, platform, limit: lanes.limit(platform), owner, stopped: () => stopped, send: attempt }),
+        ),
+      );
       sentLog.flush(); // settled means written: callers read the outcomes next
-      return claimed.reduce((a, b) => a + b, 0);
+      return claimed.reduce((a, b) => a + b, refused);
     },
-    /**
-     * Opens the DM channels of nudges that have none yet, soonest due first and a few per pass, and keeps them. A
-     * morning fan-out then posts straight to kept channels instead of opening thousands at once. Failures wait:
-     * a 429 ends the pass, anything else leaves that nudge to its first send (which reports it) for an hour.
-     */
-    async openAhead(perPass = OPEN_AHEAD): Promise<number> {
-      let opened = 0;
-      const now = clock.now().getTime();
-      for (const [id, at] of unopenable) if (now - at > UNOPENABLE_MS) unopenable.delete(id);
-      for (const adapter of deps.adapters) {
-        if (!adapter.openDirect) continue;
-        for (const s of store.schedules.awaitingChannel(adapter.platform, perPass, [...unopenable.keys()])) {
-          const pacer = lanes.pacer(adapter.platform, s.workspaceId);
-          if (!(await pacer.take())) return opened;
-          try {
-            store.schedules.keepChannel(s.id, await adapter.openDirect({ kind: 'user', workspaceId: s.workspaceId, id: s.userId }));
-            opened++;
-          } catch (error) {
-            const failure = classify(error);
-            // Slack limits each method apart: a limited conversations.open ends this pass, and must not hold up sends.
-            if (failure.kind === 'rate_limited') break;
-            unopenable.set(s.id, now);
-            log.info('scheduler: could not open a DM channel ahead; the first nudge will try', { scheduleId: s.id, reason: failure.reason });
-          } finally {
-            pacer.done();
-          }
-        }
-      }
-      return opened;
-    },
+    /** Opens DM channels ahead of the nudges that have none (open-ahead.ts); resolves with how many it opened. */
+    openAhead: createOpenAhead({ store, clock, log, lanes, outbounds }),
     /** Stops starting sends; claims whose request has not started go back to pending at once (never interrupted). */
     stop(): void {
       stopped = true;
@@ -109,12 +95,33 @@ export function createSender(deps: SenderDeps) {
       sentLog.flush();
       try {
         const left = liveness.retire();
-        if (left.interrupted.length) log.warn('scheduler: stopped with sends in flight; they count as interrupted', { n: left.interrupted.length });
+        if (left.interrupted.length)
+          log.warn('scheduler: stopped with sends in flight; they count as interrupted', {
+            n: left.interrupted.length,
+          });
       } catch (error) {
-        log.warn('scheduler: could not leave the outbox cleanly; its claims go back when its heartbeat runs out', { err: error });
+        log.warn('scheduler: could not leave the outbox cleanly; its claims go back when its heartbeat runs out', {
+          err: error,
+        });
       }
     },
   };
 }
 
 export type Sender = ReturnType<typeof createSender>;
+
+/** A running adapter without an outbound can send nothing: its due rows fail at once, saying why, rather than wait
+ *  for a sender that will never come (they count towards pausing the schedule, as any refusal does). */
+function refuseAll(deps: { store: Store; clock: Clock; owner: string; settle: Settle }, platform: string): number {
+  const { store, clock, owner, settle } = deps;
+  let refused = 0;
+  for (
+    let batch: ClaimedDelivery[];
+    (batch = store.deliveries.claim({ platform, owner, now: clock.now().getTime(), limit: 100 })).length;
+  ) {
+    for (const d of batch)
+      settle(d, new PermanentSendError('no_outbound', `the ${platform} adapter does not send messages`));
+    refused += batch.length;
+  }
+  return refused;
+}

@@ -4,10 +4,25 @@ import type { Clock } from '../clock.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/index.ts';
 
-interface Sent { id: number; scheduleId: number | null; platform: string; keepChannel?: string; duplicate?: boolean }
-interface Starting { id: number; resolve: (ok: boolean) => void }
+interface Sent {
+  id: number;
+  scheduleId: number | null;
+  platform: string;
+  keepChannel?: string;
+  duplicate?: boolean;
+}
+interface Starting {
+  id: number;
+  resolve: (ok: boolean) => void;
+}
 
-export function createSentLog(deps: { store: Store; clock: Clock; log: Log; owner: string; count: (platform: string, outcome: string) => void }) {
+export function createSentLog(deps: {
+  store: Store;
+  clock: Clock;
+  log: Log;
+  owner: string;
+  count: (platform: string, outcome: string) => void;
+}) {
   const { store, clock, log, owner, count } = deps;
   let sent: Sent[] = [];
   let starting: Starting[] = [];
@@ -29,22 +44,28 @@ export function createSentLog(deps: { store: Store; clock: Clock; log: Log; owne
         return done.filter((s) => {
           if (!store.deliveries.sent(s.id, owner, now, s.duplicate)) return true;
           if (s.scheduleId) store.schedules.succeeded(s.scheduleId);
-          // Slack's DM channel, opened by this send: kept so the schedule's next nudges skip conversations.open.
+          // A DM channel this send opened: kept so the schedule's next nudges skip opening it.
           if (s.scheduleId && s.keepChannel) store.schedules.keepChannel(s.scheduleId, s.keepChannel);
           return false;
         });
       });
       // Taken over while its request ran (this process stalled past the heartbeat deadline): its new owner resends it.
-      if (taken.length) log.warn('scheduler: sent, but the claim had been taken over; it may go again', { ids: taken.map((s) => s.id) });
+      if (taken.length)
+        log.warn('scheduler: sent, but the claim had been taken over; it may go again', {
+          ids: taken.map((s) => s.id),
+        });
       for (const s of done) {
         count(s.platform, 'sent');
         if (s.duplicate) count(s.platform, 'possible_duplicate');
       }
     } catch (error) {
       started = next.map(() => false); // rolled back: none of them may start
-      log.error('scheduler: could not record sends; those done go again, as interrupted, once this process stops', { err: error, n: done.length });
+      log.error('scheduler: could not record sends; those done go again, as interrupted, once this process stops', {
+        err: error,
+        n: done.length,
+      });
     }
-    next.forEach((s, i) => s.resolve(started[i]!));
+    for (const [i, s] of next.entries()) s.resolve(started[i]!);
   }
 
   const soon = () => void (timer ??= setImmediate(flush));

@@ -1,42 +1,70 @@
 // What a failed send leaves in the outbox: failed for good (and the schedule told), a wait as the platform asked
 // (429), or a retry with capped exponential backoff. Every write names the owner: a claim taken over is left alone.
 import type { Clock } from '../clock.ts';
-import { FAILURES_BEFORE_PAUSE } from '../core/commands/remind.ts';
 import type { Log } from '../log.ts';
 import type { ClaimedDelivery, Store } from '../store/index.ts';
 import { classify } from './failure.ts';
-import type { Pacer } from './limits.ts';
+import type { Pacer } from './pacer.ts';
 
-export interface Backoff { baseMs: number; capMs: number; maxAttempts: number }
+export interface Backoff {
+  baseMs: number;
+  capMs: number;
+  maxAttempts: number;
+}
 
-export function createSettle(deps: { store: Store; clock: Clock; log: Log; owner: string; backoff: Backoff; count: (platform: string, outcome: string) => void }) {
+export interface SettleDeps {
+  store: Store;
+  clock: Clock;
+  log: Log;
+  owner: string;
+  backoff: Backoff;
+  count: (platform: string, outcome: string) => void;
+  /** The core's rule: a schedule whose deliveries keep failing for good pauses; true when it did. */
+  failedForGood: (scheduleId: number, reason: string) => boolean;
+}
+
+export function createSettle(deps: SettleDeps) {
   const { store, clock, log, owner, backoff, count } = deps;
-  return function settle(d: ClaimedDelivery, pacer: Pacer, error: unknown): void {
-    const failure = classify(error);
+  /** pacer: the lane to cool down when the platform said to wait. */
+  return function settle(d: ClaimedDelivery, error: unknown, pacer?: Pacer): void {
+    const failure = classify(error, d.platform);
     const now = clock.now().getTime();
     if (failure.kind === 'permanent') {
       store.transaction(() => {
         store.deliveries.failed(d.id, owner, failure.reason);
         // A kept DM channel refused for good (closed, archived) is forgotten: the next nudge opens a fresh one.
         if (d.scheduleId && d.target.kind === 'user') store.schedules.forgetChannel(d.scheduleId, d.target.id);
-        if (d.scheduleId && store.schedules.failed(d.scheduleId, failure.reason, FAILURES_BEFORE_PAUSE)) {
-          log.warn('scheduler: schedule paused after repeated permanent failures', { scheduleId: d.scheduleId, reason: failure.reason });
+        if (d.scheduleId && deps.failedForGood(d.scheduleId, failure.reason)) {
+          log.warn('scheduler: schedule paused after repeated permanent failures', {
+            scheduleId: d.scheduleId,
+            reason: failure.reason,
+          });
         }
       });
-      return count(d.platform, `failed_${failure.code}`);
+      count(d.platform, failure.outcome);
+      return;
     }
     if (failure.kind === 'rate_limited') {
-      pacer.coolDown(failure.retryAfterMs);
+      pacer?.coolDown(failure.retryAfterMs);
       store.deliveries.retry(d.id, owner, now + failure.retryAfterMs, 'rate limited');
-      return count(d.platform, 'retried');
+      count(d.platform, 'retried');
+      return;
     }
     if (d.attempts + 1 >= backoff.maxAttempts) {
       store.deliveries.failed(d.id, owner, `gave up after ${d.attempts + 1} attempts: ${failure.reason}`);
-      return count(d.platform, 'failed_gave_up');
+      count(d.platform, 'failed_gave_up');
+      return;
     }
     const delay = Math.min(backoff.capMs, backoff.baseMs * 2 ** d.attempts);
     store.deliveries.retry(d.id, owner, now + delay, failure.reason);
-    log.warn('scheduler: send failed, will retry', { key: d.key, attempt: d.attempts + 1, reason: failure.reason, inMs: delay });
+    log.warn('scheduler: send failed, will retry', {
+      key: d.key,
+      attempt: d.attempts + 1,
+      reason: failure.reason,
+      inMs: delay,
+    });
     count(d.platform, 'retried');
   };
 }
+
+export type Settle = ReturnType<typeof createSettle>;

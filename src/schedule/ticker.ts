@@ -1,27 +1,21 @@
-// The scheduler's clockwork: node-cron calls one tick a minute (never a task per member); a short poll drains
-// retries between ticks. tick(now) is exported so tests and the benchmark drive it with any instant.
+// The scheduler's clockwork: node-cron calls one tick a minute (never a task per member), which asks the core what is
+// due (core.outbound.queueDue) and then drains the outbox; a short poll drains retries between ticks.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Adapter } from '../adapters/adapter.ts';
 import type { Clock } from '../clock.ts';
-import type { Command } from '../core/commands/command.ts';
+import type { CoreOutbound } from '../core/index.ts';
 import type { Log } from '../log.ts';
 import type { Metrics } from '../server/metrics.ts';
 import type { Store } from '../store/index.ts';
-import { createComposer } from './compose.ts';
-import type { Limit } from './limits.ts';
 import { createSender } from './sender.ts';
-import { tick } from './tick.ts';
-
-export { tick } from './tick.ts';
 
 export interface SchedulerDeps {
   store: Store;
   clock: Clock;
   log: Log;
   adapters: readonly Adapter[];
-  commands: readonly Command[];
+  outbound: CoreOutbound; // the core's rules: what is due, each message, when a schedule pauses
   metrics?: Pick<Metrics, 'deliveries' | 'outboxDepth'>;
-  limits?: Record<string, Partial<Limit>>;
   pollMs?: number; // how often retries are looked for between ticks
 }
 
@@ -29,13 +23,14 @@ export function createScheduler(deps: SchedulerDeps) {
   const { store, clock, log, metrics } = deps;
   const count = (platform: string, outcome: string) => metrics?.deliveries.inc({ platform, outcome });
   const sender = createSender({
-    store, clock, log, adapters: deps.adapters, count, limits: deps.limits,
-    compose: createComposer({ store, commands: deps.commands }),
+    store,
+    clock,
+    log,
+    adapters: deps.adapters,
+    count,
+    outbound: deps.outbound,
     onRecovered: () => void drain(), // a dead sender's claims: due at once, not at the next poll
   });
-  let ticking: Promise<void> | undefined;
-  let draining: Promise<void> | undefined;
-  let opening: Promise<void> | undefined;
   let task: ScheduledTask | undefined;
   let poll: NodeJS.Timeout | undefined;
 
@@ -49,27 +44,15 @@ export function createScheduler(deps: SchedulerDeps) {
   }
   // Ticks and drains are guarded apart: a long fan-out being sent never holds up the next minute's tick, and a
   // drain that is running picks up what a tick queued (it claims until nothing is due).
-  function drain(): Promise<void> {
-    draining ??= sender.drain()
-      .catch((error: unknown) => log.error('scheduler: sending failed', { err: error }))
-      .then(gauge)
-      .finally(() => (draining = undefined));
-    return draining;
-  }
+  const drain = oneAtATime(log, 'scheduler: sending failed', () => sender.drain().finally(gauge));
   // After the minute's sends: DM channels for nudges set since, so their first morning needs no opening.
-  function openAhead(): Promise<void> {
-    opening ??= sender.openAhead().then(() => undefined)
-      .catch((error: unknown) => log.error('scheduler: opening DM channels failed', { err: error }))
-      .finally(() => (opening = undefined));
-    return opening;
-  }
-  function minute(): Promise<void> {
-    ticking ??= tick({ store, count }, clock.now().getTime())
-      .catch((error: unknown) => log.error('scheduler: tick failed', { err: error }))
-      .then(() => { gauge(); void drain().then(openAhead); })
-      .finally(() => (ticking = undefined));
-    return ticking;
-  }
+  const openAhead = oneAtATime(log, 'scheduler: opening DM channels failed', () => sender.openAhead());
+  const minute = oneAtATime(log, 'scheduler: tick failed', () =>
+    deps.outbound.queueDue(clock.now().getTime(), { count }).finally(() => {
+      gauge();
+      void drain().then(openAhead);
+    }),
+  );
 
   return {
     minute,
@@ -88,7 +71,8 @@ export function createScheduler(deps: SchedulerDeps) {
       clearInterval(poll);
       sender.stop();
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.all([ticking, draining, opening]), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      const running = Promise.all([minute.running(), drain.running(), openAhead.running()]);
+      await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
       sender.close();
     },
@@ -96,3 +80,17 @@ export function createScheduler(deps: SchedulerDeps) {
 }
 
 export type Scheduler = ReturnType<typeof createScheduler>;
+
+/** fn, one run at a time: a call while it runs shares that run.
+ *  What it throws is logged as `failed`, never rethrown. */
+function oneAtATime(log: Log, failed: string, fn: () => Promise<unknown>) {
+  let running: Promise<void> | undefined;
+  const run = (): Promise<void> =>
+    (running ??= fn()
+      .then(
+        () => undefined,
+        (error: unknown) => log.error(failed, { err: error }),
+      )
+      .finally(() => (running = undefined)));
+  return Object.assign(run, { running: () => running });
+}

@@ -17,10 +17,13 @@ export interface HttpDeps {
 }
 
 export function createHttpServer(deps: HttpDeps) {
-  const server: Server = createServer((req, res) => void route(req, res).catch((err) => {
-    deps.log.error('http request failed', { err, path: req.url });
-    if (!res.headersSent) send(res, 500, 'text/plain', 'internal error\n');
-  }));
+  const server: Server = createServer(
+    (req, res) =>
+      void route(req, res).catch((err) => {
+        deps.log.error('http request failed', { err, path: req.url });
+        if (!res.headersSent) send(res, 500, 'text/plain', 'internal error\n');
+      }),
+  );
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -28,9 +31,10 @@ export function createHttpServer(deps: HttpDeps) {
     if (path === '/readyz') {
       const checks = deps.readiness();
       const ready = checks.every((c) => c.ok);
-      return send(res, ready ? 200 : 503, 'application/json', JSON.stringify({ ready, checks }) + '\n');
+      return send(res, ready ? 200 : 503, 'application/json', `${JSON.stringify({ ready, checks })}\n`);
     }
-    if (path === '/metrics') return send(res, 200, deps.metrics.registry.contentType, await deps.metrics.registry.metrics());
+    if (path === '/metrics')
+      return send(res, 200, deps.metrics.registry.contentType, await deps.metrics.registry.metrics());
     const mounted = deps.routes?.find((r) => path.startsWith(r.prefix));
     if (mounted) return void mounted.handler(req, res);
     send(res, 404, 'text/plain', 'not found\n');

@@ -1,7 +1,7 @@
 // Leaderboards: points (topics whose current state is done, finished in the period) and active days, ranked in SQL.
 import type Database from 'better-sqlite3';
-import type { Db } from './db.ts';
 import { localDaySql, type OffsetSegment } from './day-sql.ts';
+import type { Db } from './db.ts';
 
 export interface BoardRow {
   memberId: number;
@@ -38,18 +38,22 @@ export interface BoardQuery {
 function boardSql(day: string, allTime: boolean): string {
   const points = allTime
     ? `select member_id, done_count points from member_stats where done_count > 0`
-    : `select member_id, count(*) points from progress where state = 'done' and updated_at >= @from and updated_at < @to group by member_id`;
+    : `select member_id, count(*) points from progress where state = 'done' and updated_at >= @from
+      and updated_at < @to group by member_id`;
   return `
     with pts as materialized (${points}),
     scored as materialized (
       select p.member_id, m.privacy, p.points from pts p join members m on m.id = p.member_id
       where exists (select 1 from identities i where i.member_id = p.member_id and i.workspace_id = @ws)),
     cutoff as (
-      select coalesce((select points from scored where privacy <> 'hide' order by points desc limit 1 offset @limit - 1), 0) points),
+      select coalesce((select points from scored where privacy <> 'hide' order by points desc
+        limit 1 offset @limit - 1), 0) points),
     contenders as materialized (
       select s.member_id, s.privacy, s.points,
-        (select display_name from identities i where i.member_id = s.member_id and i.workspace_id = @ws order by i.id limit 1) name,
-        (select count(distinct ${day}) from progress_events e where e.member_id = s.member_id and e.at >= @from and e.at < @to) days
+        (select display_name from identities i where i.member_id = s.member_id and i.workspace_id = @ws
+          order by i.id limit 1) name,
+        (select count(distinct ${day}) from progress_events e where e.member_id = s.member_id and e.at >= @from
+          and e.at < @to) days
       from scored s
       where s.points >= (select points from cutoff) or s.points = (select points from scored where member_id = @me)),
     ranked as (
@@ -60,15 +64,28 @@ function boardSql(day: string, allTime: boolean): string {
       from ranked where rnk <= @limit order by rnk, name limit @cap)
     union all
     select c.member_id, c.name, c.privacy, c.points, c.days, 1
-        + (select count(*) from scored v where v.privacy <> 'hide' and v.member_id <> c.member_id and v.points > c.points)
-        + (select count(*) from contenders v where v.privacy <> 'hide' and v.member_id <> c.member_id and v.points = c.points and v.days > c.days),
+        + (select count(*) from scored v where v.privacy <> 'hide' and v.member_id <> c.member_id
+          and v.points > c.points)
+        + (select count(*) from contenders v where v.privacy <> 'hide' and v.member_id <> c.member_id
+          and v.points = c.points and v.days > c.days),
       0, 0, 1
     from contenders c where c.member_id = @me
     union all
-    select null, null, null, 0, 0, 0, (select count(*) from scored where privacy <> 'hide'), (select count(*) from scored where privacy = 'hide'), 2`;
+    select null, null, null, 0, 0, 0, (select count(*) from scored where privacy <> 'hide'), (select count(*)
+      from scored where privacy = 'hide'), 2`;
 }
 
-interface Raw { member_id: number; name: string; privacy: BoardRow['privacy']; points: number; days: number; rnk: number; total: number; hidden: number; mine: number }
+interface Raw {
+  member_id: number;
+  name: string;
+  privacy: BoardRow['privacy'];
+  points: number;
+  days: number;
+  rnk: number;
+  total: number;
+  hidden: number;
+  mine: number;
+}
 
 export function createBoardStore(db: Db) {
   const statements = new Map<string, Database.Statement>();
@@ -81,10 +98,21 @@ export function createBoardStore(db: Db) {
       let statement = statements.get(shape);
       if (!statement) statements.set(shape, (statement = db.$client.prepare(boardSql(day.sql, allTime))));
       const rows = statement.all({
-        ...day.params, from: q.from, to: q.to, ws: q.workspaceId, me: q.memberId, limit: q.limit, cap: q.limit * 2,
+        ...day.params,
+        from: q.from,
+        to: q.to,
+        ws: q.workspaceId,
+        me: q.memberId,
+        limit: q.limit,
+        cap: q.limit * 2,
       }) as Raw[];
       const toRow = (r: Raw): BoardRow => ({
-        memberId: r.member_id, name: r.name, privacy: r.privacy, points: r.points, activeDays: r.days, rank: r.rnk,
+        memberId: r.member_id,
+        name: r.name,
+        privacy: r.privacy,
+        points: r.points,
+        activeDays: r.days,
+        rank: r.rnk,
       });
       const top = rows.filter((r) => r.mine === 0);
       const mine = rows.find((r) => r.mine === 1);

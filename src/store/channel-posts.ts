@@ -6,12 +6,17 @@ import { channelPosts } from './schema.ts';
 export function createChannelPostStore(db: Db) {
   return {
     lastAt(workspaceId: number, channelId: string): number | undefined {
-      return db.select({ at: channelPosts.postedAt }).from(channelPosts)
-        .where(and(eq(channelPosts.workspaceId, workspaceId), eq(channelPosts.channelId, channelId))).get()?.at;
+      return db
+        .select({ at: channelPosts.postedAt })
+        .from(channelPosts)
+        .where(and(eq(channelPosts.workspaceId, workspaceId), eq(channelPosts.channelId, channelId)))
+        .get()?.at;
     },
     record(workspaceId: number, channelId: string, now: number): void {
-      db.insert(channelPosts).values({ workspaceId, channelId, postedAt: now })
-        .onConflictDoUpdate({ target: [channelPosts.workspaceId, channelPosts.channelId], set: { postedAt: now } }).run();
+      db.insert(channelPosts)
+        .values({ workspaceId, channelId, postedAt: now })
+        .onConflictDoUpdate({ target: [channelPosts.workspaceId, channelPosts.channelId], set: { postedAt: now } })
+        .run();
     },
   };
 }

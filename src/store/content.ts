@@ -19,8 +19,11 @@ export function createContentStore(db: Db) {
   // data_version says another connection has committed since the entry was checked; this connection's own loads
   // (save below) drop the entry themselves. That spares a query on every command.
   const cache = new Map<string, { loadedAt: number; checkedAt: number; view: RoadmapView }>();
-  const stamp = db.select({ title: roadmaps.title, loadedAt: roadmaps.loadedAt }).from(roadmaps)
-    .where(eq(roadmaps.id, sql.placeholder('id'))).prepare();
+  const stamp = db
+    .select({ title: roadmaps.title, loadedAt: roadmaps.loadedAt })
+    .from(roadmaps)
+    .where(eq(roadmaps.id, sql.placeholder('id')))
+    .prepare();
   const dataVersion = db.$client.prepare('pragma data_version').pluck();
 
   return {
@@ -34,14 +37,23 @@ export function createContentStore(db: Db) {
         hit.checkedAt = version;
         return hit.view;
       }
-      const rows = db.select().from(topics).where(and(eq(topics.roadmapId, id), isNull(topics.retiredAt)))
-        .orderBy(asc(topics.position)).all();
+      const rows = db
+        .select()
+        .from(topics)
+        .where(and(eq(topics.roadmapId, id), isNull(topics.retiredAt)))
+        .orderBy(asc(topics.position))
+        .all();
       const view = { id, title: row.title, topics: rows };
       cache.set(id, { loadedAt: row.loadedAt, checkedAt: version, view });
       return view;
     },
     roadmapIds(): string[] {
-      return db.select({ id: roadmaps.id }).from(roadmaps).orderBy(asc(roadmaps.id)).all().map((r) => r.id);
+      return db
+        .select({ id: roadmaps.id })
+        .from(roadmaps)
+        .orderBy(asc(roadmaps.id))
+        .all()
+        .map((r) => r.id);
     },
     /** Writes a parsed roadmap in one transaction; topics no longer in it are retired, never deleted. */
     save(roadmap: Roadmap, source: string, now: number): SaveResult {
@@ -49,13 +61,20 @@ export function createContentStore(db: Db) {
       cache.delete(roadmap.id);
       return db.$client.transaction(() => {
         const previous = db.select().from(roadmaps).where(eq(roadmaps.id, roadmap.id)).get();
-        if (previous?.sourceHash === sourceHash) return { added: 0, updated: 0, restored: 0, retired: 0, unchanged: true };
+        if (previous?.sourceHash === sourceHash)
+          return { added: 0, updated: 0, restored: 0, retired: 0, unchanged: true };
         // loaded_at is the cache stamp: it must move even when two loads land in the same millisecond.
         const loadedAt = Math.max(now, (previous?.loadedAt ?? 0) + 1);
-        db.insert(roadmaps).values({ id: roadmap.id, title: roadmap.title, sourceHash, loadedAt })
-          .onConflictDoUpdate({ target: roadmaps.id, set: { title: roadmap.title, sourceHash, loadedAt } }).run();
+        db.insert(roadmaps)
+          .values({ id: roadmap.id, title: roadmap.title, sourceHash, loadedAt })
+          .onConflictDoUpdate({ target: roadmaps.id, set: { title: roadmap.title, sourceHash, loadedAt } })
+          .run();
         const existing = new Map(
-          db.select({ id: topics.id, path: topics.path, retiredAt: topics.retiredAt }).from(topics).where(eq(topics.roadmapId, roadmap.id)).all()
+          db
+            .select({ id: topics.id, path: topics.path, retiredAt: topics.retiredAt })
+            .from(topics)
+            .where(eq(topics.roadmapId, roadmap.id))
+            .all()
             .map((t) => [t.path, t]),
         );
         const result: SaveResult = { added: 0, updated: 0, restored: 0, retired: 0, unchanged: false };
@@ -64,10 +83,19 @@ export function createContentStore(db: Db) {
           for (const group of section.groups) {
             for (const topic of group.topics) {
               const values = {
-                roadmapId: roadmap.id, path: topic.path, position: position++,
-                sectionSlug: section.slug, sectionTitle: section.title, pickOne: section.pickOne,
-                groupSlug: group.slug, groupTitle: group.title,
-                slug: topic.slug, title: topic.title, summary: topic.summary, resources: topic.resources, retiredAt: null,
+                roadmapId: roadmap.id,
+                path: topic.path,
+                position: position++,
+                sectionSlug: section.slug,
+                sectionTitle: section.title,
+                pickOne: section.pickOne,
+                groupSlug: group.slug,
+                groupTitle: group.title,
+                slug: topic.slug,
+                title: topic.title,
+                summary: topic.summary,
+                resources: topic.resources,
+                retiredAt: null,
               };
               const row = existing.get(topic.path);
               if (row === undefined) {
@@ -84,7 +112,11 @@ export function createContentStore(db: Db) {
           }
         }
         for (const { id } of existing.values()) {
-          const retired = db.update(topics).set({ retiredAt: now }).where(and(eq(topics.id, id), isNull(topics.retiredAt))).run();
+          const retired = db
+            .update(topics)
+            .set({ retiredAt: now })
+            .where(and(eq(topics.id, id), isNull(topics.retiredAt)))
+            .run();
           result.retired += retired.changes;
         }
         return result;

@@ -5,7 +5,10 @@ export interface OffsetSegment {
 }
 
 /** "((e.at + cast(case when e.at < @u0 then @o0 else @oLast end as integer)) / 86400000)" and its parameters. */
-export function localDaySql(column: string, segments: readonly OffsetSegment[]): { sql: string; params: Record<string, number> } {
+export function localDaySql(
+  column: string,
+  segments: readonly OffsetSegment[],
+): { sql: string; params: Record<string, number> } {
   const params: Record<string, number> = {};
   const last = segments.at(-1) ?? { until: Infinity, offsetMs: 0 };
   const whens = segments.slice(0, -1).map((s, i) => {

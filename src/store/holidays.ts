@@ -11,12 +11,22 @@ export function createHolidayStore(db: Db) {
       return db.insert(holidays).values({ workspaceId, date }).onConflictDoNothing().run().changes > 0;
     },
     remove(workspaceId: number, date: string): boolean {
-      return db.delete(holidays).where(and(eq(holidays.workspaceId, workspaceId), eq(holidays.date, date))).run().changes > 0;
+      return (
+        db
+          .delete(holidays)
+          .where(and(eq(holidays.workspaceId, workspaceId), eq(holidays.date, date)))
+          .run().changes > 0
+      );
     },
     /** Every holiday of the workspace, oldest first ("YYYY-MM-DD"): the streak code's excused dates. */
     datesOf(workspaceId: number): string[] {
-      return db.select({ date: holidays.date }).from(holidays).where(eq(holidays.workspaceId, workspaceId))
-        .orderBy(asc(holidays.date)).all().map((r) => r.date);
+      return db
+        .select({ date: holidays.date })
+        .from(holidays)
+        .where(eq(holidays.workspaceId, workspaceId))
+        .orderBy(asc(holidays.date))
+        .all()
+        .map((r) => r.date);
     },
     isHoliday(workspaceId: number, date: string): boolean {
       return has.get(workspaceId, date) !== undefined;

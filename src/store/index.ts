@@ -1,8 +1,9 @@
 // The store: query groups by subject over one database, plus a transaction. The core never imports drizzle.
-import type { Db } from './db.ts';
+
 import { createBoardStore } from './boards.ts';
 import { createChannelPostStore } from './channel-posts.ts';
 import { createContentStore } from './content.ts';
+import type { Db } from './db.ts';
 import { createDeliveryStore } from './deliveries.ts';
 import { createHolidayStore } from './holidays.ts';
 import { createLinkStore } from './links.ts';
@@ -43,15 +44,15 @@ export function createStore(db: Db) {
 }
 
 export type Store = ReturnType<typeof createStore>;
-export type { RoadmapView, SaveResult, TopicRow } from './content.ts';
 export type { Board, BoardRow } from './boards.ts';
+export type { RoadmapView, SaveResult, TopicRow } from './content.ts';
 export type { OffsetSegment } from './day-sql.ts';
+export type { ClaimedDelivery, DeliveryTarget } from './deliveries.ts';
 export type { MemberData } from './member-data.ts';
 export type { MemberRow } from './members.ts';
 export type { NoteRow } from './notes.ts';
-export type { TeamMember } from './team.ts';
-export type { TopicState, TopicProgress } from './progress.ts';
-export type { WorkspaceRow } from './workspaces.ts';
-export type { ScheduleRow } from './schedules.ts';
-export type { ClaimedDelivery, DeliveryTarget } from './deliveries.ts';
 export type { Recovered } from './outbox-owners.ts';
+export type { TopicProgress, TopicState } from './progress.ts';
+export type { ScheduleRow } from './schedules.ts';
+export type { TeamMember } from './team.ts';
+export type { WorkspaceRow } from './workspaces.ts';

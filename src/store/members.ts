@@ -14,9 +14,16 @@ export interface IdentityInput {
 }
 
 export function createMemberStore(db: Db) {
-  const byIdentity = db.select({ member: members, identityName: identities.displayName, identityId: identities.id })
-    .from(identities).innerJoin(members, eq(members.id, identities.memberId))
-    .where(and(eq(identities.workspaceId, sql.placeholder('workspaceId')), eq(identities.platformUserId, sql.placeholder('userId'))))
+  const byIdentity = db
+    .select({ member: members, identityName: identities.displayName, identityId: identities.id })
+    .from(identities)
+    .innerJoin(members, eq(members.id, identities.memberId))
+    .where(
+      and(
+        eq(identities.workspaceId, sql.placeholder('workspaceId')),
+        eq(identities.platformUserId, sql.placeholder('userId')),
+      ),
+    )
     .prepare();
 
   return {
@@ -25,19 +32,29 @@ export function createMemberStore(db: Db) {
       const found = byIdentity.get({ workspaceId: input.workspaceId, userId: input.platformUserId });
       if (found) {
         if (found.identityName !== input.displayName) {
-          db.update(identities).set({ displayName: input.displayName }).where(eq(identities.id, found.identityId)).run();
+          db.update(identities)
+            .set({ displayName: input.displayName })
+            .where(eq(identities.id, found.identityId))
+            .run();
           db.update(members).set({ displayName: input.displayName }).where(eq(members.id, found.member.id)).run();
           return { ...found.member, displayName: input.displayName };
         }
         return found.member;
       }
-      const member = db.insert(members)
+      const member = db
+        .insert(members)
         .values({ displayName: input.displayName, timeZone: input.timeZone ?? null, createdAt: input.now })
-        .returning().get();
-      db.insert(identities).values({
-        workspaceId: input.workspaceId, platformUserId: input.platformUserId, memberId: member.id,
-        displayName: input.displayName, createdAt: input.now,
-      }).run();
+        .returning()
+        .get();
+      db.insert(identities)
+        .values({
+          workspaceId: input.workspaceId,
+          platformUserId: input.platformUserId,
+          memberId: member.id,
+          displayName: input.displayName,
+          createdAt: input.now,
+        })
+        .run();
       return member;
     },
 

@@ -12,13 +12,29 @@ export interface NoteRow {
 }
 
 export function createNoteStore(db: Db) {
-  const columns = { id: notes.id, topicId: notes.topicId, topicTitle: topics.title, text: notes.text, createdAt: notes.createdAt };
+  const columns = {
+    id: notes.id,
+    topicId: notes.topicId,
+    topicTitle: topics.title,
+    text: notes.text,
+    createdAt: notes.createdAt,
+  };
   const mine = eq(notes.memberId, sql.placeholder('memberId'));
   // Newest first; the id breaks ties between notes written in the same millisecond. Prepared: `topic` reads them.
-  const byTopic = db.select(columns).from(notes).innerJoin(topics, eq(topics.id, notes.topicId))
-    .where(and(mine, eq(notes.topicId, sql.placeholder('topicId')))).orderBy(desc(notes.createdAt), desc(notes.id)).prepare();
-  const byMember = db.select(columns).from(notes).innerJoin(topics, eq(topics.id, notes.topicId))
-    .where(mine).orderBy(desc(notes.createdAt), desc(notes.id)).prepare();
+  const byTopic = db
+    .select(columns)
+    .from(notes)
+    .innerJoin(topics, eq(topics.id, notes.topicId))
+    .where(and(mine, eq(notes.topicId, sql.placeholder('topicId'))))
+    .orderBy(desc(notes.createdAt), desc(notes.id))
+    .prepare();
+  const byMember = db
+    .select(columns)
+    .from(notes)
+    .innerJoin(topics, eq(topics.id, notes.topicId))
+    .where(mine)
+    .orderBy(desc(notes.createdAt), desc(notes.id))
+    .prepare();
 
   return {
     /** Returns the new note's number. */
@@ -33,15 +49,24 @@ export function createNoteStore(db: Db) {
     },
     /** One of the member's own notes by its number (its id), or undefined: nobody reaches another's notes. */
     one(memberId: number, id: number): NoteRow | undefined {
-      return db.select(columns).from(notes).innerJoin(topics, eq(topics.id, notes.topicId))
-        .where(and(eq(notes.memberId, memberId), eq(notes.id, id))).get();
+      return db
+        .select(columns)
+        .from(notes)
+        .innerJoin(topics, eq(topics.id, notes.topicId))
+        .where(and(eq(notes.memberId, memberId), eq(notes.id, id)))
+        .get();
     },
     /** Replaces a note's text, keeping its topic and date. */
     edit(memberId: number, id: number, text: string): void {
-      db.update(notes).set({ text }).where(and(eq(notes.memberId, memberId), eq(notes.id, id))).run();
+      db.update(notes)
+        .set({ text })
+        .where(and(eq(notes.memberId, memberId), eq(notes.id, id)))
+        .run();
     },
     remove(memberId: number, id: number): void {
-      db.delete(notes).where(and(eq(notes.memberId, memberId), eq(notes.id, id))).run();
+      db.delete(notes)
+        .where(and(eq(notes.memberId, memberId), eq(notes.id, id)))
+        .run();
     },
   };
 }

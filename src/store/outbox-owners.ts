@@ -13,21 +13,28 @@ export function createOutboxOwnerStore(db: Db) {
   const beat = sqlite.prepare(`insert into outbox_owners (id, heartbeat_at, started_at) values (@id, @now, @now)
     on conflict (id) do update set heartbeat_at = excluded.heartbeat_at`);
   // Owners that are not alive: silent past the deadline, or gone from the table (@only: just this one, retiring).
-  const dead = `owner is not null and owner not in (select id from outbox_owners where (heartbeat_at >= @deadline or id = @me) and id <> @only)`;
-  const release = sqlite.prepare(`update deliveries set status = 'pending', owner = null where status = 'claimed' and ${dead}`);
+  const dead = `owner is not null and owner not in (select id from outbox_owners where (heartbeat_at >= @deadline
+    or id = @me) and id <> @only)`;
+  const release = sqlite.prepare(
+    `update deliveries set status = 'pending', owner = null where status = 'claimed' and ${dead}`,
+  );
   // The first cut-off request is the one Discord's nonce window counts from: a later one never replaces it.
   const interrupt = sqlite.prepare(`update deliveries set status = 'pending', owner = null,
       interrupted_at = coalesce(interrupted_at, sending_since), sending_since = null
     where status = 'sending' and ${dead} returning id, platform`);
-  const forget = sqlite.prepare('delete from outbox_owners where (heartbeat_at < @deadline and id <> @me) or id = @only');
+  const forget = sqlite.prepare(
+    'delete from outbox_owners where (heartbeat_at < @deadline and id <> @me) or id = @only',
+  );
 
   function recover(args: { me: string; deadline: number; only: string }): Recovered {
-    return sqlite.transaction(() => {
-      const released = release.run(args).changes;
-      const interrupted = interrupt.all(args) as Recovered['interrupted'];
-      forget.run(args);
-      return { released, interrupted };
-    }).immediate();
+    return sqlite
+      .transaction(() => {
+        const released = release.run(args).changes;
+        const interrupted = interrupt.all(args) as Recovered['interrupted'];
+        forget.run(args);
+        return { released, interrupted };
+      })
+      .immediate();
   }
 
   return {

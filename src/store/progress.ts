@@ -11,15 +11,29 @@ export interface TopicProgress {
 }
 
 export function createProgressStore(db: Db) {
-  const byMember = db.select({ topicId: progress.topicId, state: progress.state, updatedAt: progress.updatedAt })
-    .from(progress).where(eq(progress.memberId, sql.placeholder('memberId'))).prepare();
-
-  const tracksOf = db.select().from(trackChoices)
-    .where(and(eq(trackChoices.memberId, sql.placeholder('memberId')), eq(trackChoices.roadmapId, sql.placeholder('roadmapId'))))
+  const byMember = db
+    .select({ topicId: progress.topicId, state: progress.state, updatedAt: progress.updatedAt })
+    .from(progress)
+    .where(eq(progress.memberId, sql.placeholder('memberId')))
     .prepare();
 
-  const eventsOf = db.select({ at: progressEvents.at }).from(progressEvents)
-    .where(eq(progressEvents.memberId, sql.placeholder('memberId'))).orderBy(asc(progressEvents.at)).prepare();
+  const tracksOf = db
+    .select()
+    .from(trackChoices)
+    .where(
+      and(
+        eq(trackChoices.memberId, sql.placeholder('memberId')),
+        eq(trackChoices.roadmapId, sql.placeholder('roadmapId')),
+      ),
+    )
+    .prepare();
+
+  const eventsOf = db
+    .select({ at: progressEvents.at })
+    .from(progressEvents)
+    .where(eq(progressEvents.memberId, sql.placeholder('memberId')))
+    .orderBy(asc(progressEvents.at))
+    .prepare();
 
   return {
     forMember(memberId: number): Map<number, TopicProgress> {
@@ -34,8 +48,10 @@ export function createProgressStore(db: Db) {
       if (previous === state) return previous;
       if (state === null) db.delete(progress).where(where).run();
       else {
-        db.insert(progress).values({ memberId, topicId, state, updatedAt: now })
-          .onConflictDoUpdate({ target: [progress.memberId, progress.topicId], set: { state, updatedAt: now } }).run();
+        db.insert(progress)
+          .values({ memberId, topicId, state, updatedAt: now })
+          .onConflictDoUpdate({ target: [progress.memberId, progress.topicId], set: { state, updatedAt: now } })
+          .run();
       }
       db.insert(progressEvents).values({ memberId, topicId, fromState: previous, toState: state, at: now }).run();
       return previous;
@@ -53,11 +69,13 @@ export function createProgressStore(db: Db) {
     },
 
     chooseTrack(memberId: number, roadmapId: string, sectionSlug: string, groupSlug: string, now: number): void {
-      db.insert(trackChoices).values({ memberId, roadmapId, sectionSlug, groupSlug, chosenAt: now })
+      db.insert(trackChoices)
+        .values({ memberId, roadmapId, sectionSlug, groupSlug, chosenAt: now })
         .onConflictDoUpdate({
           target: [trackChoices.memberId, trackChoices.roadmapId, trackChoices.sectionSlug],
           set: { groupSlug, chosenAt: now },
-        }).run();
+        })
+        .run();
     },
   };
 }

@@ -1,4 +1,5 @@
 // The database schema (drizzle). Migrations in migrations/ are generated from this file: `npm run db:generate`.
+// One file on purpose, over 150 lines: drizzle-kit diffs the schema from it, so every table and index lives here.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -14,7 +15,9 @@ export const topics = sqliteTable(
   'topics',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    roadmapId: text('roadmap_id').notNull().references(() => roadmaps.id),
+    roadmapId: text('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id),
     path: text('path').notNull(), // stable: backend/apis/graphql/resolvers
     position: integer('position').notNull(),
     sectionSlug: text('section_slug').notNull(),
@@ -43,7 +46,9 @@ export const workspaces = sqliteTable(
     timeZone: text('time_zone').notNull().default('UTC'), // leaderboard periods are this zone's weeks and months
     leaderboardEnabled: integer('leaderboard_enabled', { mode: 'boolean' }).notNull().default(true),
     // Who may post `leaderboard post` / `team post` in a channel: admins, or every member.
-    boardPosts: text('board_posts', { enum: ['admins', 'everyone'] }).notNull().default('admins'),
+    boardPosts: text('board_posts', { enum: ['admins', 'everyone'] })
+      .notNull()
+      .default('admins'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('workspaces_platform_external').on(t.platform, t.externalId)],
@@ -53,8 +58,12 @@ export const members = sqliteTable('members', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   displayName: text('display_name').notNull(),
   timeZone: text('time_zone'), // IANA name; null until known (streak days are UTC days until then)
-  privacy: text('privacy', { enum: ['show', 'anonymous', 'hide'] }).notNull().default('show'),
-  streakMode: text('streak_mode', { enum: ['daily', 'weekdays'] }).notNull().default('daily'),
+  privacy: text('privacy', { enum: ['show', 'anonymous', 'hide'] })
+    .notNull()
+    .default('show'),
+  streakMode: text('streak_mode', { enum: ['daily', 'weekdays'] })
+    .notNull()
+    .default('daily'),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -63,9 +72,13 @@ export const identities = sqliteTable(
   'identities',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    workspaceId: integer('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     platformUserId: text('platform_user_id').notNull(),
-    memberId: integer('member_id').notNull().references(() => members.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
     displayName: text('display_name').notNull(),
     createdAt: integer('created_at').notNull(),
   },
@@ -79,8 +92,12 @@ export const identities = sqliteTable(
 export const trackChoices = sqliteTable(
   'track_choices',
   {
-    memberId: integer('member_id').notNull().references(() => members.id),
-    roadmapId: text('roadmap_id').notNull().references(() => roadmaps.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    roadmapId: text('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id),
     sectionSlug: text('section_slug').notNull(),
     groupSlug: text('group_slug').notNull(),
     chosenAt: integer('chosen_at').notNull(),
@@ -91,8 +108,12 @@ export const trackChoices = sqliteTable(
 export const progress = sqliteTable(
   'progress',
   {
-    memberId: integer('member_id').notNull().references(() => members.id),
-    topicId: integer('topic_id').notNull().references(() => topics.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
     state: text('state', { enum: ['learning', 'done', 'skipped'] }).notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -109,7 +130,9 @@ export const progress = sqliteTable(
 export const memberStats = sqliteTable(
   'member_stats',
   {
-    memberId: integer('member_id').primaryKey().references(() => members.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .primaryKey()
+      .references(() => members.id, { onDelete: 'cascade' }),
     doneCount: integer('done_count').notNull().default(0), // progress rows in state done
     lastProgressAt: integer('last_progress_at'), // the latest progress event; null: none yet
   },
@@ -121,8 +144,12 @@ export const progressEvents = sqliteTable(
   'progress_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    memberId: integer('member_id').notNull().references(() => members.id),
-    topicId: integer('topic_id').notNull().references(() => topics.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
     fromState: text('from_state'),
     toState: text('to_state'), // null: reset
     at: integer('at').notNull(),
@@ -151,8 +178,12 @@ export const notes = sqliteTable(
   'notes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    memberId: integer('member_id').notNull().references(() => members.id),
-    topicId: integer('topic_id').notNull().references(() => topics.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
     text: text('text').notNull(),
     createdAt: integer('created_at').notNull(),
   },
@@ -162,7 +193,9 @@ export const notes = sqliteTable(
 // One-time codes that join two platform identities into one member. Only a hash of the code is kept.
 export const linkCodes = sqliteTable('link_codes', {
   codeHash: text('code_hash').primaryKey(),
-  identityId: integer('identity_id').notNull().references(() => identities.id), // who asked for it
+  identityId: integer('identity_id')
+    .notNull()
+    .references(() => identities.id), // who asked for it
   createdAt: integer('created_at').notNull(),
   expiresAt: integer('expires_at').notNull(),
   usedAt: integer('used_at'),
@@ -173,7 +206,9 @@ export const linkAttempts = sqliteTable(
   'link_attempts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    identityId: integer('identity_id').notNull().references(() => identities.id),
+    identityId: integer('identity_id')
+      .notNull()
+      .references(() => identities.id),
     at: integer('at').notNull(),
   },
   (t) => [index('link_attempts_identity_at').on(t.identityId, t.at)],
@@ -185,10 +220,13 @@ export const schedules = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     kind: text('kind', { enum: ['nudge', 'digest'] }).notNull(),
-    workspaceId: integer('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     memberId: integer('member_id').references(() => members.id), // nudge: whose
     identityId: integer('identity_id').references(() => identities.id), // nudge: the account its DMs go to
-    channelId: text('channel_id'), // digest: the channel; nudge: the DM channel once opened (kept: opening is rate-limited)
+    // digest: the channel; nudge: the DM channel once opened (kept: opening is rate-limited)
+    channelId: text('channel_id'),
     localTime: text('local_time').notNull(), // "HH:MM" in time_zone
     timeZone: text('time_zone').notNull(),
     days: integer('days').notNull(), // bit 0 = Monday … bit 6 = Sunday
@@ -199,9 +237,13 @@ export const schedules = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
-    index('schedules_next_due').on(t.nextDueAt), index('schedules_member').on(t.memberId), index('schedules_workspace').on(t.workspaceId),
+    index('schedules_next_due').on(t.nextDueAt),
+    index('schedules_member').on(t.memberId),
+    index('schedules_workspace').on(t.workspaceId),
     // Nudges whose DM channel is not open yet, soonest first: the few the scheduler opens ahead each minute.
-    index('schedules_awaiting_channel').on(t.nextDueAt).where(sql`${t.kind} = 'nudge' and ${t.channelId} is null and ${t.nextDueAt} is not null`),
+    index('schedules_awaiting_channel')
+      .on(t.nextDueAt)
+      .where(sql`${t.kind} = 'nudge' and ${t.channelId} is null and ${t.nextDueAt} is not null`),
   ],
 );
 
@@ -215,10 +257,14 @@ export const deliveries = sqliteTable(
     key: text('key').notNull(),
     scheduleId: integer('schedule_id').references(() => schedules.id),
     platform: text('platform').notNull(),
-    // The target's platform workspace (Slack team, Discord guild), out of `target`: Slack paces and claims per workspace.
+    // The target's platform workspace (Slack team, Discord guild),
+    // out of `target`: Slack paces and claims per workspace.
     targetWorkspace: text('target_workspace').notNull().default(''),
-    target: text('target', { mode: 'json' }).$type<{ kind: 'user' | 'channel'; workspaceId: string; id: string }>().notNull(),
-    payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(), // the Reply, rendered by the adapter at send time
+    target: text('target', { mode: 'json' })
+      .$type<{ kind: 'user' | 'channel'; workspaceId: string; id: string }>()
+      .notNull(),
+    // the Reply, rendered by the adapter at send time
+    payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
     status: text('status', { enum: ['pending', 'claimed', 'sending', 'sent', 'failed', 'skipped'] }).notNull(),
     owner: text('owner'), // the outbox_owners id of the sender that claimed it; null unless claimed or sending
     sendingSince: integer('sending_since'), // set with 'sending': the request may be on its way from this instant
@@ -241,8 +287,11 @@ export const deliveries = sqliteTable(
     // workspace (Slack). Pending rows only: a send's later steps (sending, sent) then rewrite no index page, and
     // each is a commit of its own.
     index('deliveries_pending_platform').on(t.platform, t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
-    index('deliveries_pending_workspace').on(t.platform, t.targetWorkspace, t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
-    index('deliveries_owner').on(t.owner).where(sql`${t.owner} is not null`), // claimed or sending: a dead sender's, found at once
+    index('deliveries_pending_workspace')
+      .on(t.platform, t.targetWorkspace, t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    // claimed or sending: a dead sender's, found at once
+    index('deliveries_owner').on(t.owner).where(sql`${t.owner} is not null`),
   ],
 );
 
@@ -258,7 +307,9 @@ export const outboxOwners = sqliteTable('outbox_owners', {
 export const holidays = sqliteTable(
   'holidays',
   {
-    workspaceId: integer('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     date: text('date').notNull(), // YYYY-MM-DD in the workspace's time zone
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.date] })],
@@ -269,7 +320,9 @@ export const holidays = sqliteTable(
 export const channelPosts = sqliteTable(
   'channel_posts',
   {
-    workspaceId: integer('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     channelId: text('channel_id').notNull(),
     postedAt: integer('posted_at').notNull(),
   },

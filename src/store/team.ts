@@ -10,7 +10,8 @@ export interface TeamMember {
 
 // Hidden members are left out here, in SQL, so nothing about them reaches the view.
 const VISIBLE = `m.privacy <> 'hide'`;
-const NAME = `(select display_name from identities n where n.member_id = m.id and n.workspace_id = @ws order by n.id limit 1)`;
+const NAME = `(select display_name from identities n where n.member_id = m.id and n.workspace_id = @ws order by n.id
+  limit 1)`;
 const IN_WORKSPACE = `exists (select 1 from identities i where i.member_id = m.id and i.workspace_id = @ws)`;
 // Joined before `since` and no progress event since then (a member with none at all has not moved either).
 const IDLE = `i.created_at < @since and coalesce(s.last_progress_at, 0) < @since`;
@@ -19,10 +20,12 @@ export function createTeamStore(db: Db) {
   const sqlite = db.$client;
   // Walks member_stats_done from the top, so it stops after `limit` members of this workspace.
   const leaders = sqlite.prepare(`
-    select m.id member_id, ${NAME} name, m.privacy, s.done_count done from member_stats s join members m on m.id = s.member_id
+    select m.id member_id, ${NAME} name, m.privacy, s.done_count done from member_stats s
+      join members m on m.id = s.member_id
     where s.done_count > 0 and ${VISIBLE} and ${IN_WORKSPACE} order by s.done_count desc, s.member_id limit @limit`);
   const headcount = sqlite.prepare(`
-    select count(distinct case when ${VISIBLE} then m.id end) visible, count(distinct case when ${VISIBLE} and ${IDLE} then m.id end) idle,
+    select count(distinct case when ${VISIBLE} then m.id end) visible, count(distinct case when ${VISIBLE}
+      and ${IDLE} then m.id end) idle,
       count(distinct case when not ${VISIBLE} and s.done_count > 0 then m.id end) hiddenDone
     from identities i join members m on m.id = i.member_id left join member_stats s on s.member_id = m.id
     where i.workspace_id = @ws`);
@@ -52,4 +55,9 @@ export function createTeamStore(db: Db) {
   };
 }
 
-interface Row { member_id: number; name: string; privacy: TeamMember['privacy']; done: number }
+interface Row {
+  member_id: number;
+  name: string;
+  privacy: TeamMember['privacy'];
+  done: number;
+}

@@ -23,14 +23,20 @@ afterEach(() => tmp.cleanup());
 /** Starts and stops the whole bot once (no platform, no chat) and returns its error log lines. */
 async function startOnce(env: Record<string, string>): Promise<string[]> {
   const lines: string[] = [];
-  const app = await startApp({ config: loadConfig(env), log: createLog('error', (line) => lines.push(JSON.parse(line).msg)) });
+  const app = await startApp({
+    config: loadConfig(env),
+    log: createLog('error', (line) => lines.push(JSON.parse(line).msg)),
+  });
   await app.stop();
   return lines;
 }
 
 function loadContent(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'load-content'], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'load-content'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -45,19 +51,23 @@ describe('content load reports', () => {
     const env = { DATABASE_PATH: join(tmp.dir, 'coach.db'), CONTENT_DIR: tmp.dir };
     writeFileSync(join(tmp.dir, 'backend.md'), OURS);
     writeFileSync(join(tmp.dir, 'cafe.md'), LATIN1);
+    const cafe = join(tmp.dir, 'cafe.md');
     expect(await startOnce(env)).toEqual([
-      `content file rejected, roadmap "cafe" is not loaded (no earlier version of it was): ${join(tmp.dir, 'cafe.md')}:5: the file is not UTF-8 text (another encoding, such as Latin-1?); save it as UTF-8`,
+      `content file rejected, roadmap "cafe" is not loaded (no earlier version of it was): ${cafe}:5: the file is ` +
+        'not UTF-8 text (another encoding, such as Latin-1?); save it as UTF-8',
     ]);
 
     writeFileSync(join(tmp.dir, 'backend.md'), `${OURS}\n##### too deep\n`);
     const [line, ...rest] = await startOnce(env);
-    expect(line).toMatch(/^content file rejected, its previous version stays loaded: .*backend\.md:\d+: headings go three levels deep/);
+    expect(line).toMatch(
+      /^content file rejected, its previous version stays loaded: .*backend\.md:\d+: headings go three levels deep/,
+    );
     expect(rest).toEqual([expect.stringContaining('roadmap "cafe" is not loaded')]);
   }, 30_000);
 
   it('`load-content` reports a retired topic that is back as restored, not updated, and counts "1 topic"', async () => {
     const env = { DATABASE_PATH: join(tmp.dir, 'coach.db'), CONTENT_DIR: tmp.dir };
-    const withoutRedis = OURS.replace(/^- \*\*Redis\*\*.*\n(  - .*\n)+/m, '');
+    const withoutRedis = OURS.replace(/^- \*\*Redis\*\*.*\n( {2}- .*\n)+/m, '');
     writeFileSync(join(tmp.dir, 'backend.md'), OURS);
     const db = openDb(env.DATABASE_PATH);
     syncContent(tmp.dir, createStore(db), 1);
@@ -67,7 +77,10 @@ describe('content load reports', () => {
     writeFileSync(join(tmp.dir, 'backend.md'), OURS);
     writeFileSync(join(tmp.dir, 'one.md'), '# One\n\n## Only\n\n- **Lonely**: the one topic\n');
     const restored = await loadContent(env);
-    expect(restored.stdout).toBe('backend: 39 topics (0 added, 38 updated, 1 restored, 0 retired)\none: 1 topic (1 added, 0 updated, 0 restored, 0 retired)\n');
+    expect(restored.stdout).toBe(
+      'backend: 39 topics (0 added, 38 updated, 1 restored, 0 retired)\none: 1 topic (1 added, 0 updated, 0 ' +
+        'restored, 0 retired)\n',
+    );
     expect(restored.code).toBe(0);
   }, 30_000);
 });

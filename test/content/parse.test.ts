@@ -10,30 +10,43 @@ const titles = (r: ReturnType<typeof parseRoadmap>) =>
   r.sections.map((s) => [s.title, s.groups.map((g) => [g.title, g.topics.map((t) => t.title)])]);
 
 describe('parseRoadmap', () => {
-  it('loads the seed file exactly as it is: broken emoji bytes, numbering, and a closing section with no topics', () => {
-    const roadmap = parseRoadmap('backend', SEED);
-    expect(roadmap.title).toBe('Backend Development Roadmap');
-    expect(roadmap.sections.map((s) => s.slug)).toEqual([
-      'choose-your-backend-language', 'databases-storage', 'authentication-security', 'apis', 'deployment-cloud', 'testing-monitoring',
-    ]);
-    const topics = roadmap.sections.flatMap((s) => s.groups.flatMap((g) => g.topics));
-    expect(topics).toHaveLength(39);
-    expect(topics.find((t) => t.path === 'backend/apis/graphql/resolvers')?.summary).toBe('Functions to resolve queries and mutations');
-    expect(roadmap.sections[0]!.pickOne).toBe(true);
-    expect(roadmap.sections.slice(1).every((s) => !s.pickOne)).toBe(true);
-  });
+  it(
+    'loads the seed file exactly as it is: broken emoji ' + 'bytes, numbering, and a closing section with no topics',
+    () => {
+      const roadmap = parseRoadmap('backend', SEED);
+      expect(roadmap.title).toBe('Backend Development Roadmap');
+      expect(roadmap.sections.map((s) => s.slug)).toEqual([
+        'choose-your-backend-language',
+        'databases-storage',
+        'authentication-security',
+        'apis',
+        'deployment-cloud',
+        'testing-monitoring',
+      ]);
+      const topics = roadmap.sections.flatMap((s) => s.groups.flatMap((g) => g.topics));
+      expect(topics).toHaveLength(39);
+      expect(topics.find((t) => t.path === 'backend/apis/graphql/resolvers')?.summary).toBe(
+        'Functions to resolve queries and mutations',
+      );
+      expect(roadmap.sections[0]!.pickOne).toBe(true);
+      expect(roadmap.sections.slice(1).every((s) => !s.pickOne)).toBe(true);
+    },
+  );
 
-  it('our content file has the seed roadmap\'s sections, groups and topics, each with 2–3 resources, official first', () => {
-    const ours = parseRoadmap('backend', OURS);
-    expect(titles(ours)).toEqual(titles(parseRoadmap('backend', SEED)));
-    for (const topic of ours.sections.flatMap((s) => s.groups.flatMap((g) => g.topics))) {
-      expect(topic.summary, topic.path).toMatch(/\S.{10,}/);
-      expect(topic.resources.length, topic.path).toBeGreaterThanOrEqual(2);
-      expect(topic.resources.length, topic.path).toBeLessThanOrEqual(3);
-      expect(topic.resources[0]!.type, topic.path).toBe('official');
-      for (const r of topic.resources) expect(r.url).toMatch(/^https:\/\//);
-    }
-  });
+  it(
+    "our content file has the seed roadmap's sections, groups and topics, each with 2–3 resources, official " + 'first',
+    () => {
+      const ours = parseRoadmap('backend', OURS);
+      expect(titles(ours)).toEqual(titles(parseRoadmap('backend', SEED)));
+      for (const topic of ours.sections.flatMap((s) => s.groups.flatMap((g) => g.topics))) {
+        expect(topic.summary, topic.path).toMatch(/\S.{10,}/);
+        expect(topic.resources.length, topic.path).toBeGreaterThanOrEqual(2);
+        expect(topic.resources.length, topic.path).toBeLessThanOrEqual(3);
+        expect(topic.resources[0]!.type, topic.path).toBe('official');
+        for (const r of topic.resources) expect(r.url).toMatch(/^https:\/\//);
+      }
+    },
+  );
 
   it('reads a plain hand-written roadmap: no groups, plain titles, untyped links', () => {
     const roadmap = parseRoadmap('frontend', fixture('hand-written.md'));

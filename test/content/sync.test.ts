@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { consequence, syncContent } from '../../src/content/sync.ts';
 import { openDb } from '../../src/store/db.ts';
 import { createStore } from '../../src/store/index.ts';
-import { CONTENT_DIR, createTestApp, rowCounts, tempDir, textOf, type TestApp } from '../helpers.ts';
+import { CONTENT_DIR, createTestApp, rowCounts, type TestApp, tempDir, textOf } from '../helpers.ts';
 
 const OURS = readFileSync(join(CONTENT_DIR, 'backend.md'), 'utf8');
 
@@ -28,33 +28,47 @@ describe('syncContent', () => {
     copyFileSync(new URL('../fixtures/roadmaps/hand-written.md', import.meta.url), join(dir, 'frontend.md'));
     const first = syncContent(dir, app.store, 1);
     expect(first.failed).toEqual([]);
-    expect(first.loaded.map((l) => [l.roadmap, l.added])).toEqual([['backend', 0], ['frontend', 5]]);
+    expect(first.loaded.map((l) => [l.roadmap, l.added])).toEqual([
+      ['backend', 0],
+      ['frontend', 5],
+    ]);
     const before = rowCounts(app);
     const again = syncContent(dir, app.store, 2);
     expect(again.loaded.every((l) => l.unchanged)).toBe(true);
     expect(rowCounts(app)).toEqual(before);
   });
 
-  it('keeps progress when a file is edited, retires removed topics without deleting them, and revives them', async () => {
-    const dir = setup();
-    await app.say('done redis');
-    await app.say('start mongodb');
-    const edited = OURS.replace(/^- \*\*Redis\*\*.*\n(  - .*\n)+/m, '').replace('**MongoDB**: ', '**MongoDB**: Edited summary. ');
-    writeFileSync(join(dir, 'backend.md'), edited);
-    const report = syncContent(dir, app.store, 2);
-    expect(report.loaded[0]).toMatchObject({ retired: 1, added: 0, unchanged: false });
+  it(
+    'keeps progress when a file is edited, retires removed ' + 'topics without deleting them, and revives them',
+    async () => {
+      const dir = setup();
+      await app.say('done redis');
+      await app.say('start mongodb');
+      const edited = OURS.replace(/^- \*\*Redis\*\*.*\n( {2}- .*\n)+/m, '').replace(
+        '**MongoDB**: ',
+        '**MongoDB**: Edited summary. ',
+      );
+      writeFileSync(join(dir, 'backend.md'), edited);
+      const report = syncContent(dir, app.store, 2);
+      expect(report.loaded[0]).toMatchObject({ retired: 1, added: 0, unchanged: false });
 
-    expect(textOf(await app.say('topic mongodb'))).toContain('Edited summary.');
-    expect(textOf(await app.say('topic mongodb'))).toContain('Your progress: learning');
-    expect(textOf(await app.say('topic redis'))).toContain("can't find a topic");
-    const progressRows = app.db.$client.prepare('select count(*) n from progress').get() as { n: number };
-    expect(progressRows.n).toBe(2); // the retired topic's "done" is kept
+      expect(textOf(await app.say('topic mongodb'))).toContain('Edited summary.');
+      expect(textOf(await app.say('topic mongodb'))).toContain('Your progress: learning');
+      expect(textOf(await app.say('topic redis'))).toContain("can't find a topic");
+      const progressRows = app.db.$client.prepare('select count(*) n from progress').get() as { n: number };
+      expect(progressRows.n).toBe(2); // the retired topic's "done" is kept
 
-    writeFileSync(join(dir, 'backend.md'), OURS);
-    const restoring = syncContent(dir, app.store, 3);
-    expect(restoring.loaded[0]).toMatchObject({ restored: 1, added: 0, retired: 0, updated: restoring.loaded[0]!.topics - 1 });
-    expect(textOf(await app.say('topic redis'))).toContain('Your progress: done');
-  });
+      writeFileSync(join(dir, 'backend.md'), OURS);
+      const restoring = syncContent(dir, app.store, 3);
+      expect(restoring.loaded[0]).toMatchObject({
+        restored: 1,
+        added: 0,
+        retired: 0,
+        updated: restoring.loaded[0]!.topics - 1,
+      });
+      expect(textOf(await app.say('topic redis'))).toContain('Your progress: done');
+    },
+  );
 
   it('a load by another process on the same database file shows in the next command here', async () => {
     const dir = setup();
@@ -62,7 +76,9 @@ describe('syncContent', () => {
     writeFileSync(join(dir, 'backend.md'), OURS.replace('**MongoDB**: ', '**MongoDB**: Reloaded summary. '));
     // `load-content` in another process: a second connection to the same file.
     const other = openDb(app.db.$client.name);
-    expect(syncContent(dir, createStore(other), 5).loaded).toEqual([expect.objectContaining({ roadmap: 'backend', unchanged: false })]);
+    expect(syncContent(dir, createStore(other), 5).loaded).toEqual([
+      expect.objectContaining({ roadmap: 'backend', unchanged: false }),
+    ]);
     other.$client.close();
     expect(textOf(await app.say('topic mongodb'))).toContain('Reloaded summary');
   });
@@ -87,10 +103,17 @@ describe('syncContent', () => {
     writeFileSync(join(dir, 'cafe.md'), latin1);
     const report = syncContent(dir, app.store, 2);
     expect(report.loaded.map((l) => l.roadmap)).toEqual(['backend']);
-    expect(report.failed).toEqual([{
-      roadmap: 'cafe', file: join(dir, 'cafe.md'), line: 5, keptPrevious: false,
-      message: `${join(dir, 'cafe.md')}:5: the file is not UTF-8 text (another encoding, such as Latin-1?); save it as UTF-8`,
-    }]);
+    expect(report.failed).toEqual([
+      {
+        roadmap: 'cafe',
+        file: join(dir, 'cafe.md'),
+        line: 5,
+        keptPrevious: false,
+        message:
+          `${join(dir, 'cafe.md')}:5: ` +
+          'the file is not UTF-8 text (another encoding, such as Latin-1?); save it as UTF-8',
+      },
+    ]);
     expect(consequence(report.failed[0]!)).toBe('roadmap "cafe" is not loaded (no earlier version of it was)');
     expect(app.store.content.roadmap('cafe')).toBeUndefined();
 

@@ -1,7 +1,7 @@
 // Answers that contradicted each other: an empty board for a hidden member who has points, "be the first" for a week
 // that is over, a Leaderboard button with boards off, a snooze naming two different ends, a holiday in the past.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, textOf, type TestApp } from '../helpers.ts';
+import { createTestApp, type TestApp, textOf } from '../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp({ now: '2026-12-02T13:06:30Z' }))); // a Wednesday
@@ -51,7 +51,7 @@ describe('with leaderboards off', () => {
   });
 });
 
-describe('snooze after today\'s nudge', () => {
+describe("snooze after today's nudge", () => {
   it('names one instant, the next nudge', async () => {
     app.clock.set('2026-12-01T12:00:00Z');
     await app.say('remind 13:06 UTC', as('Ada'));

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/core/commands/index.ts';
-import { UserError } from '../../src/core/errors.ts';
 import { MAX_INPUT, parse } from '../../src/core/grammar.ts';
+import { UserError } from '../../src/core/model/errors.ts';
 
 const verbOf = (text: string) => parse(text, COMMANDS).command.name;
 
 describe('grammar', () => {
   it('reads the verb and leaves the rest as its argument, with or without /roadmap', () => {
     expect(parse('done express', COMMANDS)).toMatchObject({ command: { name: 'done' }, rest: 'express' });
-    expect(parse('/roadmap   DONE   graphql   resolvers ', COMMANDS)).toMatchObject({ command: { name: 'done' }, rest: 'graphql resolvers' });
+    expect(parse('/roadmap   DONE   graphql   resolvers ', COMMANDS)).toMatchObject({
+      command: { name: 'done' },
+      rest: 'graphql resolvers',
+    });
     expect(parse('roadmap next', COMMANDS).command.name).toBe('next');
   });
 

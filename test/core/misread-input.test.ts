@@ -1,7 +1,7 @@
 // What a learner types is read as they meant it: invisible characters do not break a verb, an empty line gets a
 // hint, extra words are refused rather than dropped, and a slip in `link` does not cost one of the hour's tries.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, rowCounts, textOf, type TestApp } from '../helpers.ts';
+import { createTestApp, rowCounts, type TestApp, textOf } from '../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp()));
@@ -48,7 +48,10 @@ describe('extra words are refused, never silently dropped', () => {
 });
 
 describe('`off` takes nothing after it either', () => {
-  it.each([['remind off now', 'remind off'], ['digest off please', 'digest off']])('%s', async (line, said) => {
+  it.each([
+    ['remind off now', 'remind off'],
+    ['digest off please', 'digest off'],
+  ])('%s', async (line, said) => {
     await app.say('remind 09:00');
     const before = rowCounts(app);
     expect(textOf(await app.say(line, { isAdmin: true }))).toContain(`${said} takes nothing after it`);

@@ -10,14 +10,17 @@ import { tempDir } from '../helpers.ts';
 const ROOT = new URL('../..', import.meta.url).pathname;
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
 const jsonArray = (instruction: string) =>
-  JSON.parse(new RegExp(`^${instruction}.*?(\\[.*\\])\\s*$`, 'm').exec(dockerfile.replace(/\\\n\s*/g, ''))![1]!) as string[];
+  JSON.parse(
+    new RegExp(`^${instruction}.*?(\\[.*\\])\\s*$`, 'm').exec(dockerfile.replace(/\\\n\s*/g, ''))![1]!,
+  ) as string[];
 
-const freePort = () => new Promise<number>((resolve) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
   });
-});
 
 let tmp: ReturnType<typeof tempDir> | undefined;
 afterEach(() => tmp?.cleanup());
@@ -33,31 +36,44 @@ describe('Dockerfile', () => {
   it('builds on the Node LTS line that package.json, the README and CI name', () => {
     const majors = [...dockerfile.matchAll(/^FROM node:(\d+)-[a-z]+-slim\b/gm)].map((m) => Number(m[1]));
     expect(majors).toEqual([24, 24]);
-    const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } })
+      .engines.node;
     expect(engines).toBe('^22.14.0 || ^24.0.0'); // better-sqlite3 13 needs 22.14's Node-API
     expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toMatch(/^Node 22 or 24 \(the LTS lines maintained today\)/m);
     expect(readFileSync(join(ROOT, '.ci/use-node.sh'), 'utf8')).toContain('node-linux-$node_arch@24');
   });
 
-  it('its CMD starts the bot, its HEALTHCHECK passes, its metrics feed the alerts and dashboard, and SIGTERM exits 0', async () => {
+  it('its CMD starts the bot, its HEALTHCHECK passes, its metrics feed the alerts and dashboard, and SIGTERM exits ' +
+    '0', async () => {
     tmp = tempDir();
     const port = await freePort();
-    const env = { ...process.env, NODE_ENV: 'production', DATABASE_PATH: join(tmp.dir, 'data', 'roadmap-coach.db'), PORT: String(port), LOG_LEVEL: 'info' };
+    const env = {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_PATH: join(tmp.dir, 'data', 'roadmap-coach.db'),
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+    };
     const [cmd, ...args] = jsonArray('CMD');
     const bot = spawn(cmd!, args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     bot.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => bot.on('close', resolve));
-    for (let i = 0; i < 300 && !stderr.includes('http server listening'); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 300 && !stderr.includes('http server listening'); i++)
+      await new Promise((r) => setTimeout(r, 20));
 
     const [hcCmd, ...hcArgs] = jsonArray('HEALTHCHECK');
     expect(spawnSync(hcCmd!, hcArgs, { env }).status).toBe(0);
 
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    const used = new Set([
-      ...readFileSync(join(ROOT, 'deploy/alerts.yml'), 'utf8').matchAll(/\b((?:roadmap|process|nodejs)_[a-z0-9_]+)/g),
-      ...readFileSync(join(ROOT, 'deploy/grafana-dashboard.json'), 'utf8').matchAll(/\b((?:roadmap|process|nodejs)_[a-z0-9_]+)/g),
-    ].map((m) => m[1]!));
+    const used = new Set(
+      [
+        ...readFileSync(join(ROOT, 'deploy/alerts.yml'), 'utf8').matchAll(/\b((?:roadmap|process|nodejs)_[a-z0-9_]+)/g),
+        ...readFileSync(join(ROOT, 'deploy/grafana-dashboard.json'), 'utf8').matchAll(
+          /\b((?:roadmap|process|nodejs)_[a-z0-9_]+)/g,
+        ),
+      ].map((m) => m[1]!),
+    );
     expect(used.size).toBeGreaterThan(5);
     for (const name of used) expect(metrics, name).toContain(`# TYPE ${name.replace(/_(bucket|sum|count)$/, '')} `);
 

@@ -1,12 +1,27 @@
-// A fake Discord gateway (JSON, no compression): HELLO, IDENTIFY/RESUME, heartbeats, READY, GUILD_CREATE, injected dispatches.
+// A fake Discord gateway (JSON, no compression): HELLO, IDENTIFY/RESUME,
+// heartbeats, READY, GUILD_CREATE, injected dispatches.
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
-export interface FakeGuild { id: string; name: string; channelId: string }
-export interface GatewayOptions { applicationId: string; botId: string; guilds: FakeGuild[]; heartbeatMs?: number }
+export interface FakeGuild {
+  id: string;
+  name: string;
+  channelId: string;
+}
+export interface GatewayOptions {
+  applicationId: string;
+  botId: string;
+  guilds: FakeGuild[];
+  heartbeatMs?: number;
+}
 
-interface Frame { op: number; d: any; s?: number | null; t?: string | null }
+interface Frame {
+  op: number;
+  d: any;
+  s?: number | null;
+  t?: string | null;
+}
 
 export async function createDiscordGatewayFake(opts: GatewayOptions) {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
@@ -32,8 +47,18 @@ export async function createDiscordGatewayFake(opts: GatewayOptions) {
       if (frame.op === 1) send(ws, { op: 11, d: null });
       else if (frame.op === 2) {
         dispatch(ws, 'READY', {
-          v: 10, session_id: `session-${received.length}`, resume_gateway_url: url, shard: [0, 1],
-          user: { id: opts.botId, username: 'Roadmap Coach', discriminator: '0', global_name: null, avatar: null, bot: true },
+          v: 10,
+          session_id: `session-${received.length}`,
+          resume_gateway_url: url,
+          shard: [0, 1],
+          user: {
+            id: opts.botId,
+            username: 'Roadmap Coach',
+            discriminator: '0',
+            global_name: null,
+            avatar: null,
+            bot: true,
+          },
           application: { id: opts.applicationId, flags: 0 },
           guilds: opts.guilds.map((g) => ({ id: g.id, unavailable: true })),
         });
@@ -66,27 +91,71 @@ export async function createDiscordGatewayFake(opts: GatewayOptions) {
       for (const ws of live()) dispatch(ws, 'INTERACTION_CREATE', payload);
     },
     /** Resolves once a client has identified or resumed (after the current ones, if `fresh`). */
-    whenReady: (fresh = false) => new Promise<void>((resolve) => (!fresh && live().length ? resolve() : readyWaiters.push(resolve))),
+    whenReady: (fresh = false) =>
+      new Promise<void>((resolve) => (!fresh && live().length ? resolve() : readyWaiters.push(resolve))),
     /** Drops every connection with a resumable close code, as Discord does when it restarts a gateway node. */
     dropConnections() {
       for (const ws of live()) ws.close(4000, 'Unknown error');
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const ws of server.clients) ws.terminate();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const ws of server.clients) ws.terminate();
+        server.close(() => resolve());
+      }),
   };
 }
 
 function guildCreate(g: FakeGuild) {
   return {
-    id: g.id, name: g.name, icon: null, owner_id: '1', afk_channel_id: null, afk_timeout: 300, verification_level: 0,
-    default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0, system_channel_id: null, system_channel_flags: 0,
-    rules_channel_id: null, vanity_url_code: null, description: null, banner: null, premium_tier: 0, preferred_locale: 'en-US',
-    public_updates_channel_id: null, nsfw_level: 0, premium_progress_bar_enabled: false, features: [], roles: [], emojis: [],
-    stickers: [], joined_at: '2026-01-01T00:00:00.000Z', large: false, unavailable: false, member_count: 2, voice_states: [],
-    members: [], presences: [], threads: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
-    channels: [{ id: g.channelId, type: 0, name: 'general', guild_id: g.id, position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null }],
+    id: g.id,
+    name: g.name,
+    icon: null,
+    owner_id: '1',
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    mfa_level: 0,
+    system_channel_id: null,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    vanity_url_code: null,
+    description: null,
+    banner: null,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    public_updates_channel_id: null,
+    nsfw_level: 0,
+    premium_progress_bar_enabled: false,
+    features: [],
+    roles: [],
+    emojis: [],
+    stickers: [],
+    joined_at: '2026-01-01T00:00:00.000Z',
+    large: false,
+    unavailable: false,
+    member_count: 2,
+    voice_states: [],
+    members: [],
+    presences: [],
+    threads: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+    channels: [
+      {
+        id: g.channelId,
+        type: 0,
+        name: 'general',
+        guild_id: g.id,
+        position: 0,
+        permission_overwrites: [],
+        parent_id: null,
+        nsfw: false,
+        topic: null,
+      },
+    ],
   };
 }
 

@@ -1,12 +1,13 @@
-// A fake of Discord's REST API on 127.0.0.1: records every request, checks bodies against the spec, injects 429s and errors
-// (on demand, or at random with a delay on every answer), and creates a message with an enforced nonce once per window.
-// Multipart requests (messages with files) are parsed: payload_json is the body that is checked, the file parts are kept.
+// A fake of Discord's REST API on 127.0.0.1: records every request, checks bodies against
+// the spec, injects 429s and errors (on demand, or at random with a delay on every answer),
+// and creates a message with an enforced nonce once per window. Multipart requests (messages
+// with files) are parsed: payload_json is the body that is checked, the file parts are kept.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createMessages, message, rateLimitFault, SNOWFLAKE, user } from './discord-messages.ts';
 import { createSpecValidator, type SpecValidator } from './discord-spec.ts';
-import { isMultipart, parseMultipart, type FilePart } from './multipart.ts';
+import { type FilePart, isMultipart, parseMultipart } from './multipart.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -20,7 +21,12 @@ export interface RecordedRequest {
   at: number; // performance.now() when it arrived
 }
 
-export interface Fault { match: RegExp; status: number; body: unknown; headers?: Record<string, string> }
+export interface Fault {
+  match: RegExp;
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
 export interface DiscordRestOptions {
   gatewayUrl: () => string;
   validator?: SpecValidator;
@@ -68,7 +74,8 @@ export async function createDiscordRestFake(opts: DiscordRestOptions) {
     unchecked.push({ method, path, body }); // checked when violations are read, off the hot path
     if (opts.delayMs) await new Promise((resolve) => setTimeout(resolve, opts.delayMs!()));
     const chaos = opts.rateLimit;
-    if (chaos && method === 'POST' && chaos.random() < chaos.chance) faults.unshift(rateLimitFault(/./, chaos.retryAfter));
+    if (chaos && method === 'POST' && chaos.random() < chaos.chance)
+      faults.unshift(rateLimitFault(/./, chaos.retryAfter));
     const faultAt = faults.findIndex((f) => f.match.test(`${method} ${path}`));
     const [status, payload, headers] = faultAt >= 0 ? take(faults.splice(faultAt, 1)[0]!) : route(method, path, body);
     const record = { method, path, query: url.searchParams, headers: req.headers, body, multipart, files, status, at };
@@ -79,17 +86,38 @@ export async function createDiscordRestFake(opts: DiscordRestOptions) {
 
   function route(method: string, path: string, body: any): [number, unknown, Record<string, string>?] {
     if (method === 'GET' && path === '/gateway/bot') {
-      return [200, { url: opts.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
+      return [
+        200,
+        {
+          url: opts.gatewayUrl(),
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        },
+      ];
     }
     if (method === 'POST' && /^\/interactions\/[^/]+\/[^/]+\/callback$/.test(path)) return [204, undefined];
-    if (method === 'PATCH' && /^\/webhooks\/[^/]+\/[^/]+\/messages\/@original$/.test(path)) return [200, message('interaction-channel', body)];
-    if (method === 'POST' && /^\/webhooks\/[^/]+\/[^/]+$/.test(path)) return [200, message('interaction-channel', body)]; // a follow-up message
+    if (method === 'PATCH' && /^\/webhooks\/[^/]+\/[^/]+\/messages\/@original$/.test(path))
+      return [200, message('interaction-channel', body)];
+    if (method === 'POST' && /^\/webhooks\/[^/]+\/[^/]+$/.test(path))
+      return [200, message('interaction-channel', body)]; // a follow-up message
     const commands = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
     if (method === 'PUT' && commands) {
-      return [200, (body as any[]).map((c) => ({ id: SNOWFLAKE(), application_id: commands[1], guild_id: commands[2], version: '1', ...c }))];
+      return [
+        200,
+        (body as any[]).map((c) => ({
+          id: SNOWFLAKE(),
+          application_id: commands[1],
+          guild_id: commands[2],
+          version: '1',
+          ...c,
+        })),
+      ];
     }
     if (method === 'POST' && path === '/users/@me/channels') {
-      return [200, { id: `9${body.recipient_id}`, type: 1, last_message_id: null, recipients: [user(body.recipient_id)] }];
+      return [
+        200,
+        { id: `9${body.recipient_id}`, type: 1, last_message_id: null, recipients: [user(body.recipient_id)] },
+      ];
     }
     const channel = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (method === 'POST' && channel) return [200, messages.create(channel[1]!, body)];
@@ -107,7 +135,8 @@ export async function createDiscordRestFake(opts: DiscordRestOptions) {
     /** Every way a received body broke the spec (validated lazily, so the fake stays fast under load). */
     get violations(): string[] {
       for (const r of unchecked.splice(0)) {
-        for (const problem of validator.check(r.method, r.path, r.body)) violations.push(`${r.method} ${r.path}: ${problem}`);
+        for (const problem of validator.check(r.method, r.path, r.body))
+          violations.push(`${r.method} ${r.path}: ${problem}`);
       }
       return violations;
     },
@@ -125,7 +154,11 @@ export async function createDiscordRestFake(opts: DiscordRestOptions) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -142,7 +175,8 @@ async function fromMultipart(raw: Buffer, type: string): Promise<{ body: unknown
   if (strays.length) throw new Error(`file parts not named files[n]: ${strays.map((f) => f.field).join(', ')}`);
   // A message body has them at the top; an interaction callback inside data.
   for (const a of body.attachments ?? body.data?.attachments ?? []) {
-    if (!files.some((f) => f.field === `files[${String(a.id)}]`)) throw new Error(`attachment ${String(a.id)} has no files[${String(a.id)}] part`);
+    if (!files.some((f) => f.field === `files[${String(a.id)}]`))
+      throw new Error(`attachment ${String(a.id)} has no files[${String(a.id)}] part`);
   }
   return { body, files };
 }

@@ -1,8 +1,17 @@
 // Parses a multipart/form-data body for the fakes with the platform's own parser (undici): text fields and file parts.
-export interface FilePart { field: string; name: string; contentType?: string; bytes: Buffer }
-export interface Multipart { fields: Record<string, string>; files: FilePart[] }
+export interface FilePart {
+  field: string;
+  name: string;
+  contentType?: string;
+  bytes: Buffer;
+}
+export interface Multipart {
+  fields: Record<string, string>;
+  files: FilePart[];
+}
 
-export const isMultipart = (type: string | undefined): type is string => Boolean(type?.toLowerCase().startsWith('multipart/form-data'));
+export const isMultipart = (type: string | undefined): type is string =>
+  Boolean(type?.toLowerCase().startsWith('multipart/form-data'));
 
 /** type is the request's Content-Type, boundary included. Throws when the body is not a well-formed form. */
 export async function parseMultipart(body: Buffer, type: string): Promise<Multipart> {

@@ -8,10 +8,24 @@ import { isMultipart, parseMultipart } from './multipart.ts';
 import { createSlackHistory } from './slack-history.ts';
 import { loadSlackSpec } from './slack-spec.ts';
 
-export interface SlackCall { method: string; params: Record<string, unknown>; token?: string; failedWith?: number; at?: number } // at: performance.now()
-export interface ResponsePost { id: string; body: Record<string, unknown> }
+export interface SlackCall {
+  method: string;
+  params: Record<string, unknown>;
+  token?: string;
+  failedWith?: number;
+  at?: number;
+} // at: performance.now()
+export interface ResponsePost {
+  id: string;
+  body: Record<string, unknown>;
+}
 /** Bytes POSTed to an upload_url (raw, or the one file part of a multipart form, as @slack/web-api sends it). */
-export interface Upload { fileId: string; filename?: string; contentType?: string; bytes: Buffer }
+export interface Upload {
+  fileId: string;
+  filename?: string;
+  contentType?: string;
+  bytes: Buffer;
+}
 type Answer = (call: SlackCall) => Record<string, unknown>;
 
 export const INSTALLED_TOKEN = 'xoxb-installed-0123456789-secret';
@@ -21,17 +35,33 @@ export const MANIFEST_SCOPES = ['commands', 'chat:write', 'users:read', 'im:writ
 export interface FakeSlackOptions {
   scopes?: readonly string[]; // the bot token's scopes (default: the manifest's)
   delayMs?: () => number; // how long each Web API answer takes
-  rateLimit?: { chance: number; retryAfter: number; random: () => number; methods: readonly string[] }; // 429s at random
+  // 429s at random
+  rateLimit?: { chance: number; retryAfter: number; random: () => number; methods: readonly string[] };
 }
 
 const ANSWERS: Record<string, Answer> = {
   'auth.test': () => ({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', team: 'Acme', url: 'https://acme.slack.com/' }),
-  'users.info': (c) => ({ user: { id: c.params.user, name: 'alice', real_name: 'Alice Real', tz: 'Europe/Berlin', profile: { display_name: 'Alice' } } }),
+  'users.info': (c) => ({
+    user: {
+      id: c.params.user,
+      name: 'alice',
+      real_name: 'Alice Real',
+      tz: 'Europe/Berlin',
+      profile: { display_name: 'Alice' },
+    },
+  }),
   'conversations.open': (c) => ({ channel: { id: `D${String(c.params.users)}` } }),
-  'views.publish': (c) => ({ view: { id: 'V1', type: 'home' } }),
+  'views.publish': () => ({ view: { id: 'V1', type: 'home' } }),
   'oauth.v2.access': () => ({
-    access_token: INSTALLED_TOKEN, token_type: 'bot', scope: 'commands,chat:write,users:read,im:write,files:write', bot_user_id: 'UBOT9',
-    app_id: 'A1', team: { id: 'T9', name: 'Nine' }, enterprise: null, is_enterprise_install: false, authed_user: { id: 'U9' },
+    access_token: INSTALLED_TOKEN,
+    token_type: 'bot',
+    scope: 'commands,chat:write,users:read,im:write,files:write',
+    bot_user_id: 'UBOT9',
+    app_id: 'A1',
+    team: { id: 'T9', name: 'Nine' },
+    enterprise: null,
+    is_enterprise_install: false,
+    authed_user: { id: 'U9' },
   }),
 };
 
@@ -59,19 +89,30 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
     'files.completeUploadExternal': (c) => {
       const files = JSON.parse(String(c.params.files)) as { id: string; title?: string }[];
       for (const f of files) {
-        if (!uploads.some((u) => u.fileId === f.id)) violations.push(`files.completeUploadExternal: file ${f.id} was never uploaded`);
+        if (!uploads.some((u) => u.fileId === f.id))
+          violations.push(`files.completeUploadExternal: file ${f.id} was never uploaded`);
       }
-      return { files: files.map((f) => ({ id: f.id, title: f.title ?? pending.get(f.id)?.filename, name: pending.get(f.id)?.filename })) };
+      return {
+        files: files.map((f) => ({
+          id: f.id,
+          title: f.title ?? pending.get(f.id)?.filename,
+          name: pending.get(f.id)?.filename,
+        })),
+      };
     },
   };
 
-  const historyAnswers: Record<string, Answer> = { 'chat.postMessage': history.post, 'conversations.history': history.history };
+  const historyAnswers: Record<string, Answer> = {
+    'chat.postMessage': history.post,
+    'conversations.history': history.history,
+  };
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const bytes = await readAll(req);
     const raw = bytes.toString('utf8');
-    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const json = (status: number, body: unknown) =>
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     const upload = /^\/upload\/(\w+)$/.exec(url.pathname);
     if (upload && req.method === 'POST') {
       const fileId = upload[1]!;
@@ -87,7 +128,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
         return res.writeHead(400).end();
       }
       if (expected && received.bytes.length !== expected.length) {
-        violations.push(`upload ${fileId}: ${received.bytes.length} bytes, but files.getUploadURLExternal was told ${expected.length}`);
+        violations.push(
+          `upload ${fileId}: ${received.bytes.length} bytes, but files.getUploadURLExternal was told ` +
+            `${expected.length}`,
+        );
       }
       uploads.push(received);
       return res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${received.bytes.length}`);
@@ -103,9 +147,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
       violations.push(`unknown method: ${req.method} ${url.pathname}`);
       return json(404, { ok: false, error: 'unknown_method' });
     }
-    const params: Record<string, unknown> = { ...Object.fromEntries(url.searchParams), ...parseBody(raw, req.headers['content-type']) };
+    const params: Record<string, unknown> = {
+      ...Object.fromEntries(url.searchParams),
+      ...parseBody(raw, req.headers['content-type']),
+    };
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (params.token as string | undefined);
-    const missing = [...spec.required.filter((p) => params[p] === undefined || params[p] === ''), ...(spec.needsToken && !token ? ['token'] : [])];
+    const missing = [
+      ...spec.required.filter((p) => params[p] === undefined || params[p] === ''),
+      ...(spec.needsToken && !token ? ['token'] : []),
+    ];
     const unknown = spec.known ? Object.keys(params).filter((p) => p !== 'token' && !spec.known!.includes(p)) : [];
     calls.push({ method, params, token, at: performance.now() });
     if (unknown.length) violations.push(`${method}: no such parameter ${unknown.join(', ')}`);
@@ -115,16 +165,21 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
     }
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs!()));
     const chaos = options.rateLimit;
-    const failure = failures.get(method)?.shift()
-      ?? (chaos?.methods.includes(method) && chaos.random() < chaos.chance ? { status: 429, retryAfter: chaos.retryAfter } : undefined);
+    const failure =
+      failures.get(method)?.shift() ??
+      (chaos?.methods.includes(method) && chaos.random() < chaos.chance
+        ? { status: 429, retryAfter: chaos.retryAfter }
+        : undefined);
     if (failure) {
       calls.at(-1)!.failedWith = failure.status;
       // Slack's rate limit: HTTP 429 with Retry-After in seconds; an outage: a bare 5xx.
       const headers = failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) };
-      return res.writeHead(failure.status, { 'content-type': 'application/json', ...headers })
+      return res
+        .writeHead(failure.status, { 'content-type': 'application/json', ...headers })
         .end(failure.status === 429 ? JSON.stringify({ ok: false, error: 'ratelimited' }) : '');
     }
-    const answer = overrides.get(method) ?? uploadAnswers[method] ?? historyAnswers[method] ?? ANSWERS[method] ?? (() => ({}));
+    const answer =
+      overrides.get(method) ?? uploadAnswers[method] ?? historyAnswers[method] ?? ANSWERS[method] ?? (() => ({}));
     return json(200, { ok: true, ...answer({ method, params, token }) });
   });
   server.keepAliveTimeout = 65_000;
@@ -161,7 +216,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}) {
         await new Promise((r) => setTimeout(r, 5));
       }
     },
-    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

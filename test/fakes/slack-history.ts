@@ -2,7 +2,12 @@
 // Slack answers — newest first, metadata only when asked for, and missing_scope without the scope a DM's history needs.
 import type { SlackCall } from './slack-api.ts';
 
-export interface PostedMessage { channel: string; ts: string; text: string; metadata?: { event_type: string; event_payload: Record<string, unknown> } }
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
 
 export function createSlackHistory(scopes: readonly string[]) {
   const posted: PostedMessage[] = [];
@@ -15,7 +20,12 @@ export function createSlackHistory(scopes: readonly string[]) {
     post(c: SlackCall): { channel: string; ts: string } {
       const ts = `${Math.floor(Date.now() / 1000)}.${String(++seq).padStart(6, '0')}`;
       const channel = String(c.params.channel);
-      posted.push({ channel, ts, text: String(c.params.text ?? ''), ...(c.params.metadata ? { metadata: parse(c.params.metadata) } : {}) });
+      posted.push({
+        channel,
+        ts,
+        text: String(c.params.text ?? ''),
+        ...(c.params.metadata ? { metadata: parse(c.params.metadata) } : {}),
+      });
       return { channel, ts };
     },
     /** conversations.history: a DM (D…) needs im:history; a channel, channels:history. */
@@ -25,8 +35,18 @@ export function createSlackHistory(scopes: readonly string[]) {
       if (!scopes.includes(needed)) return { ok: false, error: 'missing_scope', needed, provided: scopes.join(',') };
       const withMetadata = String(c.params.include_all_metadata) === 'true';
       const limit = Number(c.params.limit ?? 100);
-      const messages = posted.filter((m) => m.channel === channel).reverse().slice(0, limit)
-        .map((m) => ({ type: 'message', subtype: 'bot_message', bot_id: 'BBOT', text: m.text, ts: m.ts, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+      const messages = posted
+        .filter((m) => m.channel === channel)
+        .reverse()
+        .slice(0, limit)
+        .map((m) => ({
+          type: 'message',
+          subtype: 'bot_message',
+          bot_id: 'BBOT',
+          text: m.text,
+          ts: m.ts,
+          ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+        }));
       return { messages, has_more: posted.filter((m) => m.channel === channel).length > limit, pin_count: 0 };
     },
   };

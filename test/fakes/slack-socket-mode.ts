@@ -4,19 +4,39 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
-export interface Envelope { envelope_id: string; type: 'slash_commands' | 'interactive' | 'events_api'; accepts_response_payload: boolean; payload: unknown }
-export interface Ack { envelope_id: string; payload?: Record<string, unknown> }
+export interface Envelope {
+  envelope_id: string;
+  type: 'slash_commands' | 'interactive' | 'events_api';
+  accepts_response_payload: boolean;
+  payload: unknown;
+}
+export interface Ack {
+  envelope_id: string;
+  payload?: Record<string, unknown>;
+}
 /** One apps.connections.open call: the token it came with and what it got. */
-export interface Open { token?: string; ok: boolean; error?: string }
+export interface Open {
+  token?: string;
+  ok: boolean;
+  error?: string;
+}
 /** One WebSocket connection: closeCode is set once it has closed (1000: the client closed it normally). */
-export interface Connection { ticket: string; closeCode?: number }
+export interface Connection {
+  ticket: string;
+  closeCode?: number;
+}
 
-interface Deferred<T> { promise: Promise<T>; resolve: (value: T) => void }
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+}
 function deferred<T>(): Deferred<T> {
   let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => { resolve = r; });
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
   return { promise, resolve };
 }
 
@@ -24,7 +44,9 @@ const TIMEOUT_MS = 10_000; // longer than the client's 5 s pause before it recon
 
 function within<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`fake Socket Mode: timed out waiting for ${what}`)), TIMEOUT_MS); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`fake Socket Mode: timed out waiting for ${what}`)), TIMEOUT_MS);
+  });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -49,11 +71,19 @@ export async function startFakeSocketMode(opts: { appToken: string; appId?: stri
     if (url.pathname === '/api/apps.connections.open') {
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       // Slack answers a bot or user token here with not_allowed_token_type; only the app-level token opens a socket.
-      const error = !token ? 'not_authed' : !token.startsWith('xapp-') ? 'not_allowed_token_type' : token !== opts.appToken ? 'invalid_auth' : undefined;
+      const error = !token
+        ? 'not_authed'
+        : !token.startsWith('xapp-')
+          ? 'not_allowed_token_type'
+          : token !== opts.appToken
+            ? 'invalid_auth'
+            : undefined;
       opens.push({ token, ok: !error, ...(error ? { error } : {}) });
       const ticket = randomUUID();
       if (!error) tickets.add(ticket);
-      const answer = error ? { ok: false, error } : { ok: true, url: `${origin.replace(/^http/, 'ws')}/link/?ticket=${ticket}&app_id=${appId}` };
+      const answer = error
+        ? { ok: false, error }
+        : { ok: true, url: `${origin.replace(/^http/, 'ws')}/link/?ticket=${ticket}&app_id=${appId}` };
       return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     }
     const upstream = await fetch(new URL(url.pathname.replace(/^\/api\//, '') + url.search, opts.upstream), {
@@ -78,8 +108,13 @@ export async function startFakeSocketMode(opts: { appToken: string; appId?: stri
       closed.set(connection, deferred<number>());
       ws.on('message', (data) => {
         let ack: Ack;
-        try { ack = JSON.parse(String(data)) as Ack; } catch { return void violations.push(`not JSON: ${String(data)}`); }
-        if (typeof ack.envelope_id !== 'string') return void violations.push(`a message that is not an ack: ${String(data)}`);
+        try {
+          ack = JSON.parse(String(data)) as Ack;
+        } catch {
+          return void violations.push(`not JSON: ${String(data)}`);
+        }
+        if (typeof ack.envelope_id !== 'string')
+          return void violations.push(`a message that is not an ack: ${String(data)}`);
         acks.push(ack);
         const waiter = ackWaiters.get(ack.envelope_id)?.shift();
         if (waiter) waiter(ack);
@@ -90,10 +125,14 @@ export async function startFakeSocketMode(opts: { appToken: string; appId?: stri
         sockets.delete(connection);
         closed.get(connection)!.resolve(code);
       });
-      ws.send(JSON.stringify({
-        type: 'hello', num_connections: sockets.size, connection_info: { app_id: appId },
-        debug_info: { host: 'applink-fake', build_number: 1, approximate_connection_time: 18060 },
-      }));
+      ws.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: sockets.size,
+          connection_info: { app_id: appId },
+          debug_info: { host: 'applink-fake', build_number: 1, approximate_connection_time: 18060 },
+        }),
+      );
       nth(opened, index).resolve(connection);
     });
   });
@@ -120,7 +159,8 @@ export async function startFakeSocketMode(opts: { appToken: string; appId?: stri
     /** Resolves when the nth connection (1-based) has been sent its hello. */
     connected: (n: number) => within(nth(opened, n - 1).promise, `connection ${n}`),
     /** Resolves with the close code once that connection has closed. */
-    closed: (connection: Connection) => within(closed.get(connection)!.promise, `connection ${connection.ticket} to close`),
+    closed: (connection: Connection) =>
+      within(closed.get(connection)!.promise, `connection ${connection.ticket} to close`),
     /** Sends an envelope on the live connection and resolves with its ack (each send awaits its own ack). */
     deliver(envelope: Envelope): Promise<Ack> {
       const ack = new Promise<Ack>((resolve) => {
@@ -138,7 +178,10 @@ export async function startFakeSocketMode(opts: { appToken: string; appId?: stri
     close: async () => {
       for (const ws of sockets.values()) ws.terminate();
       wss.close();
-      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
     },
   };
 }
@@ -147,8 +190,18 @@ export type FakeSocketMode = Awaited<ReturnType<typeof startFakeSocketMode>>;
 
 /** Envelopes as Slack sends them; the payloads are the same bodies the HTTP endpoint receives. */
 export const envelopes = {
-  slashCommand: (payload: Record<string, string>, id = randomUUID()): Envelope => ({ envelope_id: id, type: 'slash_commands', accepts_response_payload: true, payload }),
-  interactive: (payload: Record<string, unknown>, id = randomUUID()): Envelope => ({ envelope_id: id, type: 'interactive', accepts_response_payload: false, payload }),
+  slashCommand: (payload: Record<string, string>, id = randomUUID()): Envelope => ({
+    envelope_id: id,
+    type: 'slash_commands',
+    accepts_response_payload: true,
+    payload,
+  }),
+  interactive: (payload: Record<string, unknown>, id = randomUUID()): Envelope => ({
+    envelope_id: id,
+    type: 'interactive',
+    accepts_response_payload: false,
+    payload,
+  }),
 };
 
 function pick(req: IncomingMessage, names: string[]): Record<string, string> {

@@ -2,11 +2,19 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-interface SpecParam { name: string; in: string; required?: boolean }
-interface Spec { paths: Record<string, Record<string, { parameters?: SpecParam[] }>> }
+interface SpecParam {
+  name: string;
+  in: string;
+  required?: boolean;
+}
+interface Spec {
+  paths: Record<string, Record<string, { parameters?: SpecParam[] }>>;
+}
 
 // Vendored into the repository (vendor/README.md says where from), so a fresh clone runs its tests on its own.
-export const SPEC_PATH = fileURLToPath(new URL('../../vendor/slack-api-specs/web-api-openapi-v2.json', import.meta.url));
+export const SPEC_PATH = fileURLToPath(
+  new URL('../../vendor/slack-api-specs/web-api-openapi-v2.json', import.meta.url),
+);
 
 export interface MethodSpec {
   required: string[]; // parameter names, token excluded

@@ -15,7 +15,8 @@ describe('backupDatabase', () => {
     const file = app.db.$client.name;
     const topics = app.store.content.roadmap('backend')!.topics;
     let writes = 0;
-    const write = () => app.say(`${writes % 2 ? 'reset' : 'done'} ${topics[writes % topics.length]!.path}`, { id: `u${writes++ % 50}` });
+    const write = () =>
+      app.say(`${writes % 2 ? 'reset' : 'done'} ${topics[writes % topics.length]!.path}`, { id: `u${writes++ % 50}` });
     for (let i = 0; i < 300; i++) await write();
     const committedBefore = (app.db.$client.prepare('select count(*) n from progress_events').get() as { n: number }).n;
 
@@ -34,7 +35,10 @@ describe('backupDatabase', () => {
 
     const copy = new Database(destination, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-    const { n, max } = copy.prepare('select count(*) n, max(id) max from progress_events').get() as { n: number; max: number };
+    const { n, max } = copy.prepare('select count(*) n, max(id) max from progress_events').get() as {
+      n: number;
+      max: number;
+    };
     expect(n).toBeGreaterThanOrEqual(committedBefore);
     expect(max).toBe(n); // ids 1..n: no committed row missing in the middle
     expect(copy.prepare('select count(*) n from topics').get()).toEqual({ n: topics.length });
@@ -45,6 +49,8 @@ describe('backupDatabase', () => {
     app = createTestApp();
     const file = app.db.$client.name;
     await expect(backupDatabase(file, file)).rejects.toThrow(/exists already/);
-    await expect(backupDatabase(join(file, '..', 'missing.db'), join(file, '..', 'x.db'))).rejects.toThrow(/no database/);
+    await expect(backupDatabase(join(file, '..', 'missing.db'), join(file, '..', 'x.db'))).rejects.toThrow(
+      /no database/,
+    );
   });
 });

@@ -1,13 +1,11 @@
 // A scheduler process for the crash test: one tick and one drain against a database file and the fake Discord REST.
 // The parent kills it with SIGKILL at random points and starts another; argv: dbFile apiUrl nowMs.
 import { REST } from 'discord.js';
-import { sendReply } from '../../src/adapters/discord/send.ts';
+import { createDiscordOutbound } from '../../src/adapters/discord/send.ts';
 import { fixedClock } from '../../src/clock.ts';
-import { COMMANDS } from '../../src/core/commands/index.ts';
+import { createCore } from '../../src/core/index.ts';
 import { createLog } from '../../src/log.ts';
-import { createComposer } from '../../src/schedule/compose.ts';
 import { createSender } from '../../src/schedule/sender.ts';
-import { tick } from '../../src/schedule/tick.ts';
 import { openDb } from '../../src/store/db.ts';
 import { createStore } from '../../src/store/index.ts';
 
@@ -16,14 +14,22 @@ const store = createStore(openDb(dbFile));
 const clock = fixedClock(new Date(Number(nowMs)));
 const log = createLog('silent');
 const rest = new REST({ api: apiUrl, globalRequestsPerSecond: 10_000, retries: 0 }).setToken('fake-bot-token');
+const outbound = createDiscordOutbound({ rest, log });
+const core = createCore({ store, clock, log, defaultRoadmap: 'backend' });
 const sender = createSender({
-  store, clock, log,
-  adapters: [{ platform: 'discord', send: (t, r, o) => sendReply({ rest, log }, t, r, o) }],
-  compose: createComposer({ store, commands: COMMANDS }),
-  limits: { discord: { intervalMs: 100, intervalCap: 1000, concurrency: 8 } },
+  store,
+  clock,
+  log,
+  adapters: [
+    {
+      platform: 'discord',
+      outbound: { ...outbound, limits: { ...outbound.limits, perSecond: 10_000, burst: 1000, inFlight: 8 } },
+    },
+  ],
+  outbound: core.outbound,
 });
 process.stdout.write('ready\n');
-await tick({ store, batch: 7 }, clock.now().getTime()); // small batches: a kill can land between two of them
+await core.outbound.queueDue(clock.now().getTime(), { batch: 7 }); // small batches: a kill can land between two of them
 await sender.drain();
 process.stdout.write('done\n');
 process.exit(0);

@@ -7,16 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { REST } from 'discord.js';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { sendReply } from '../../src/adapters/discord/send.ts';
 import { fixedClock } from '../../src/clock.ts';
+import { createCore } from '../../src/core/index.ts';
 import { createLog } from '../../src/log.ts';
-import { createComposer } from '../../src/schedule/compose.ts';
-import { createSender } from '../../src/schedule/sender.ts';
-import { tick } from '../../src/schedule/tick.ts';
-import { openDb } from '../../src/store/db.ts';
 import { DEAD_AFTER_MS } from '../../src/schedule/liveness.ts';
+import { createSender } from '../../src/schedule/sender.ts';
+import { openDb } from '../../src/store/db.ts';
 import { createStore } from '../../src/store/index.ts';
-import { startScheduling } from './setup.ts';
+import { discordSending, startScheduling } from './setup.ts';
 
 const TRIALS = Number(process.env.CRASH_TRIALS ?? 20);
 const MEMBERS = 50;
@@ -27,7 +25,15 @@ let child: string;
 // It sits next to its source, at src/store's depth, so node_modules and the migrations folder resolve as they do there.
 beforeAll(async () => {
   child = fileURLToPath(new URL(`./.crash-child-${process.pid}.mjs`, import.meta.url));
-  await build({ entryPoints: [new URL('./crash-child.ts', import.meta.url).pathname], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: child, logLevel: 'error' });
+  await build({
+    entryPoints: [new URL('./crash-child.ts', import.meta.url).pathname],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: child,
+    logLevel: 'error',
+  });
 });
 afterAll(() => rmSync(child, { force: true }));
 
@@ -38,11 +44,17 @@ async function trial(seed: number): Promise<{ repeatedNonces: number }> {
   const dbFile = s.app.db.$client.name;
   // First run: killed when the fake has received a random number of messages (0: while it is still ticking).
   const killAt = Math.floor(random() * MEMBERS);
-  const proc = spawn(process.execPath, [child, dbFile, s.fake.apiUrl, String(DUE)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [child, dbFile, s.fake.apiUrl, String(DUE)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let posts = 0;
   const kill = () => proc.kill('SIGKILL');
-  const off = s.fake.onRequest((r) => { if (r.path.endsWith('/messages') && ++posts >= killAt && killAt > 0) kill(); });
-  proc.stdout.on('data', (d: Buffer) => { if (killAt === 0 && String(d).includes('ready')) setTimeout(kill, random() * 15); });
+  const off = s.fake.onRequest((r) => {
+    if (r.path.endsWith('/messages') && ++posts >= killAt && killAt > 0) kill();
+  });
+  proc.stdout.on('data', (d: Buffer) => {
+    if (killAt === 0 && String(d).includes('ready')) setTimeout(kill, random() * 15);
+  });
   await new Promise((resolve) => proc.on('exit', resolve));
   off();
   expect(proc.signalCode === 'SIGKILL' || proc.exitCode === 0).toBe(true);
@@ -53,12 +65,16 @@ async function trial(seed: number): Promise<{ repeatedNonces: number }> {
   const clock = fixedClock(new Date(DUE + 5000));
   const log = createLog('silent');
   const rest = new REST({ api: s.fake.apiUrl, globalRequestsPerSecond: 10_000, retries: 0 }).setToken('fake-bot-token');
+  const core = createCore({ store, clock, log, defaultRoadmap: 'backend' });
   const sender = createSender({
-    store, clock, log, adapters: [{ platform: 'discord', send: (t, r, o) => sendReply({ rest, log }, t, r, o) }],
-    compose: createComposer({ store, commands: s.app.core.commands }), limits: { discord: { intervalMs: 100, intervalCap: 1000, concurrency: 8 } },
+    store,
+    clock,
+    log,
+    adapters: [discordSending(rest, log, { perSecond: 10_000, burst: 1000, inFlight: 8 })],
+    outbound: core.outbound,
     liveness: { clock: fixedClock(new Date(Date.now() + DEAD_AFTER_MS + 1000)) },
   });
-  await tick({ store }, clock.now().getTime());
+  await core.outbound.queueDue(clock.now().getTime());
   await sender.drain();
   db.$client.close();
 
@@ -66,7 +82,9 @@ async function trial(seed: number): Promise<{ repeatedNonces: number }> {
   expect(delivered.size).toBe(MEMBERS);
   expect([...delivered.values()].every((n) => n === 1)).toBe(true);
   expect(s.statuses()).toEqual({ sent: MEMBERS });
-  expect(s.app.db.$client.prepare('select count(*) n from deliveries where possible_duplicate = 1').get()).toEqual({ n: 0 });
+  expect(s.app.db.$client.prepare('select count(*) n from deliveries where possible_duplicate = 1').get()).toEqual({
+    n: 0,
+  });
   expect(s.fake.created).toHaveLength(MEMBERS); // what the fake Discord itself created, honouring the nonce
   const nonces = s.fake.requests.filter((r) => r.path.endsWith('/messages')).map((r) => r.body.nonce as string);
   await s.close();

@@ -1,7 +1,7 @@
 // The fan-out kill test's world: a database file seeded with nudges due this minute on Slack and Discord, slow and
 // sometimes rate-limited fakes of both, and the bot started as the Docker image starts it (node --import tsx
 // src/main.ts start), to be killed and started again.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDb } from '../../src/store/db.ts';
@@ -13,50 +13,104 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 export const slackUser = (i: number) => `U${i}`;
 export const discordUser = (i: number) => String(1400000000000000000n + BigInt(i));
 
-export interface FanOutOptions { slack: number; discord: number; history: boolean; random: () => number }
-export interface Row { id: number; key: string; platform: string; status: string; target: string; nonce: string; possible_duplicate: number; owner?: string | null }
+export interface FanOutOptions {
+  slack: number;
+  discord: number;
+  history: boolean;
+  random: () => number;
+}
+export interface Row {
+  id: number;
+  key: string;
+  platform: string;
+  status: string;
+  target: string;
+  nonce: string;
+  possible_duplicate: number;
+  owner?: string | null;
+}
 /** A row's member, as perMember counts them: "slack:U7", "discord:1400000000000000007". */
 export const memberOf = (r: Row): string => {
   const id = (JSON.parse(r.target) as { id: string }).id;
   return `${r.platform}:${r.platform === 'slack' ? id.replace(/^D/, '') : id}`;
 };
-export interface Bot { proc: ChildProcess; log: () => string; exited: Promise<number | null>; startedAt: number }
+export interface Bot {
+  proc: ChildProcess;
+  log: () => string;
+  exited: Promise<number | null>;
+  startedAt: number;
+}
 
 export async function startFanOut(opts: FanOutOptions) {
   const tmp = tempDir();
   const file = join(tmp.dir, 'coach.db');
   const latency = () => 5 + opts.random() * 15;
   const slack = await startFakeSlack({
-    scopes: opts.history ? [...MANIFEST_SCOPES, 'im:history'] : MANIFEST_SCOPES, delayMs: latency,
-    rateLimit: { chance: 0.02, retryAfter: 1, random: opts.random, methods: ['chat.postMessage', 'conversations.open', 'conversations.history'] },
+    scopes: opts.history ? [...MANIFEST_SCOPES, 'im:history'] : MANIFEST_SCOPES,
+    delayMs: latency,
+    rateLimit: {
+      chance: 0.02,
+      retryAfter: 1,
+      random: opts.random,
+      methods: ['chat.postMessage', 'conversations.open', 'conversations.history'],
+    },
   });
-  const discord = await createDiscordFake({ rest: { delayMs: latency, rateLimit: { chance: 0.02, retryAfter: 0.2, random: opts.random }, nonceWindowMs: 60_000 } });
+  const discord = await createDiscordFake({
+    rest: {
+      delayMs: latency,
+      rateLimit: { chance: 0.02, retryAfter: 0.2, random: opts.random },
+      nonceWindowMs: 60_000,
+    },
+  });
   seed(file, opts);
   const reader = new Database(file, { readonly: true });
   const env = {
-    PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_PATH: file, PORT: '0', LOG_LEVEL: 'warn',
-    SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 's'.repeat(32), SLACK_API_URL: slack.url,
-    DISCORD_TOKEN: 'fake-bot-token-0123456789', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.rest.apiUrl,
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    DATABASE_PATH: file,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: 's'.repeat(32),
+    SLACK_API_URL: slack.url,
+    DISCORD_TOKEN: 'fake-bot-token-0123456789',
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: discord.rest.apiUrl,
   };
 
   return {
-    slack, discord,
+    slack,
+    discord,
     start(): Bot {
-      const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let log = '';
       proc.stderr!.on('data', (d) => (log += d));
-      return { proc, log: () => log, exited: new Promise((resolve) => proc.on('exit', (code) => resolve(code))), startedAt: performance.now() };
+      return {
+        proc,
+        log: () => log,
+        exited: new Promise((resolve) => proc.on('exit', (code) => resolve(code))),
+        startedAt: performance.now(),
+      };
     },
     /** Messages the platforms took: Slack's posts, and Discord's message requests answered 200 (a repeat included). */
-    received: () => slack.posted.length + discord.rest.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/messages') && r.status === 200).length,
-    rows: () => reader.prepare('select * from deliveries order by id').all() as Row[], // owner: only where claims have one
+    received: () =>
+      slack.posted.length +
+      discord.rest.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/messages') && r.status === 200)
+        .length,
+    // owner: only where claims have one
+    rows: () => reader.prepare('select * from deliveries order by id').all() as Row[],
     owners: () => reader.prepare('select id from outbox_owners').pluck().all() as string[],
     /** Slack's messages and Discord's created messages per member (see memberOf). */
     perMember(): Map<string, number> {
       const n = new Map<string, number>();
       const add = (k: string) => n.set(k, (n.get(k) ?? 0) + 1);
       for (const m of slack.posted) add(`slack:${m.channel.slice(1)}`); // DU7: U7's DM
-      for (const m of discord.rest.created) add(`discord:${m.channelId.slice(1)}`); // the fake's DM channel is 9 + user id
+      // the fake's DM channel is 9 + user id
+      for (const m of discord.rest.created) add(`discord:${m.channelId.slice(1)}`);
       return n;
     },
     async close() {
@@ -75,16 +129,31 @@ function seed(file: string, opts: FanOutOptions) {
   const due = Math.floor(Date.now() / 60_000) * 60_000 - 60_000;
   const time = new Date(due).toISOString().slice(11, 16);
   sqlite.transaction(() => {
-    sqlite.prepare("insert into workspaces (id, platform, external_id, roadmap_id, created_at) values (1, 'slack', 'T1', 'backend', 0), (2, 'discord', ?, 'backend', 0)").run(GUILD.id);
-    const member = sqlite.prepare("insert into members (display_name, created_at) values ('m', 0) returning id").pluck();
-    const identity = sqlite.prepare("insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at) values (?, ?, ?, 'm', 0) returning id").pluck();
-    const schedule = sqlite.prepare(`insert into schedules (kind, workspace_id, member_id, identity_id, channel_id, local_time, time_zone, days, next_due_at, created_at)
+    sqlite
+      .prepare(
+        "insert into workspaces (id, platform, external_id, roadmap_id, created_at) values (1, 'slack', 'T1', " +
+          "'backend', 0), (2, 'discord', ?, 'backend', 0)",
+      )
+      .run(GUILD.id);
+    const member = sqlite
+      .prepare("insert into members (display_name, created_at) values ('m', 0) returning id")
+      .pluck();
+    const identity = sqlite
+      .prepare(
+        'insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at) values (?, ?, ' +
+          "?, 'm', 0) returning id",
+      )
+      .pluck();
+    const schedule =
+      sqlite.prepare(`insert into schedules (kind, workspace_id, member_id, identity_id, channel_id, local_time,
+        time_zone, days, next_due_at, created_at)
       values ('nudge', ?, ?, ?, ?, ?, 'UTC', 127, ?, 0)`);
     const add = (workspace: number, user: string, channel: string | null) => {
       const m = member.get() as number;
       schedule.run(workspace, m, identity.get(workspace, user, m), channel, time, due);
     };
-    for (let i = 1; i <= opts.slack; i++) add(1, slackUser(i), i % 10 ? `D${slackUser(i)}` : null); // every tenth opens its DM
+    // every tenth opens its DM
+    for (let i = 1; i <= opts.slack; i++) add(1, slackUser(i), i % 10 ? `D${slackUser(i)}` : null);
     for (let i = 1; i <= opts.discord; i++) add(2, discordUser(i), null);
   })();
   sqlite.close();

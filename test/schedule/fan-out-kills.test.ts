@@ -4,7 +4,7 @@
 // honoured for 60 s only), at most one double per kill on Slack (none where the app may read the DM), and every row's
 // final state true — possible_duplicate only on rows whose request had started when the process died.
 import { afterEach, expect, it } from 'vitest';
-import { memberOf, startFanOut, type Bot, type Row } from './fan-out-harness.ts';
+import { type Bot, memberOf, type Row, startFanOut } from './fan-out-harness.ts';
 
 const SLACK = 120;
 const DISCORD = 80;
@@ -17,14 +17,16 @@ afterEach(async () => {
 });
 
 async function until(done: () => boolean, timeoutMs: number): Promise<void> {
-  for (const end = performance.now() + timeoutMs; !done() && performance.now() < end;) await new Promise((r) => setTimeout(r, 20));
+  for (const end = performance.now() + timeoutMs; !done() && performance.now() < end; )
+    await new Promise((r) => setTimeout(r, 20));
 }
 
 async function trial(opts: { history: boolean; kills: number; seed: number }) {
   const random = seeded(opts.seed);
   const w = (world = await startFanOut({ slack: SLACK, discord: DISCORD, history: opts.history, random }));
   const kills: { sending: Row[]; restartAt: number }[] = [];
-  const settled = () => w.rows().length === SLACK + DISCORD && w.rows().every((r) => ['sent', 'failed', 'skipped'].includes(r.status));
+  const settled = () =>
+    w.rows().length === SLACK + DISCORD && w.rows().every((r) => ['sent', 'failed', 'skipped'].includes(r.status));
   for (let k = 0; ; k++) {
     const bot = w.start();
     bots.push(bot);
@@ -51,12 +53,23 @@ async function trial(opts: { history: boolean; kills: number; seed: number }) {
   const inDoubt = new Set(kills.flatMap((k) => k.sending.map((r) => r.id)));
   const flagged = rows.filter((r) => r.possible_duplicate);
   const summary = {
-    ...opts, statuses: countBy(rows.map((r) => r.status)), lost: rows.filter((r) => !per.get(memberOf(r))).map(memberOf),
-    discordDoubled: doubled('discord'), slackDoubled: doubled('slack'), flagged: flagged.length,
-    inFlightAtKills: inFlightPerProcess(kills), firstResendMs: firstResends(kills),
+    ...opts,
+    statuses: countBy(rows.map((r) => r.status)),
+    lost: rows.filter((r) => !per.get(memberOf(r))).map(memberOf),
+    discordDoubled: doubled('discord'),
+    slackDoubled: doubled('slack'),
+    flagged: flagged.length,
+    inFlightAtKills: inFlightPerProcess(kills),
+    firstResendMs: firstResends(kills),
   };
   console.log(JSON.stringify(summary));
-  if (summary.lost.length || summary.statuses.sent !== SLACK + DISCORD) console.log(bots.map((b) => b.log()).join('\n').slice(-5000));
+  if (summary.lost.length || summary.statuses.sent !== SLACK + DISCORD)
+    console.log(
+      bots
+        .map((b) => b.log())
+        .join('\n')
+        .slice(-5000),
+    );
 
   expect(summary.statuses).toEqual({ sent: SLACK + DISCORD });
   expect(summary.lost).toEqual([]);
@@ -64,7 +77,8 @@ async function trial(opts: { history: boolean; kills: number; seed: number }) {
   expect(summary.slackDoubled.length).toBeLessThanOrEqual(opts.history ? 0 : opts.kills);
   expect(flagged.filter((r) => !inDoubt.has(r.id))).toEqual([]); // flagged only where a request had started
   expect(rows.filter((r) => !r.possible_duplicate && per.get(memberOf(r)) !== 1)).toEqual([]); // unflagged: exactly one
-  for (const sending of summary.inFlightAtKills) { // per process: one request in flight per Slack workspace, Discord's ten
+  for (const sending of summary.inFlightAtKills) {
+    // per process: one request in flight per Slack workspace, Discord's ten
     expect(sending.slack ?? 0).toBeLessThanOrEqual(1);
     expect(sending.discord ?? 0).toBeLessThanOrEqual(10);
   }
@@ -74,15 +88,27 @@ async function trial(opts: { history: boolean; kills: number; seed: number }) {
 
   /** For each kill that left requests in doubt: ms from the restart to the first request resending one of them. */
   function firstResends(list: typeof kills): number[] {
-    return list.filter((k) => k.sending.length).map((k) => {
-      const nonces = new Set(k.sending.map((r) => r.nonce));
-      const channels = new Set(k.sending.filter((r) => r.platform === 'slack').map((r) => `D${memberOf(r).slice(6)}`));
-      const at = [
-        ...w.discord.rest.requests.filter((r) => r.path.endsWith('/messages') && nonces.has(r.body?.nonce)).map((r) => r.at),
-        ...w.slack.calls.filter((c) => ['chat.postMessage', 'conversations.history'].includes(c.method) && channels.has(String(c.params.channel))).map((c) => c.at!),
-      ].filter((t) => t > k.restartAt);
-      return Math.round(Math.min(...at) - k.restartAt);
-    });
+    return list
+      .filter((k) => k.sending.length)
+      .map((k) => {
+        const nonces = new Set(k.sending.map((r) => r.nonce));
+        const channels = new Set(
+          k.sending.filter((r) => r.platform === 'slack').map((r) => `D${memberOf(r).slice(6)}`),
+        );
+        const at = [
+          ...w.discord.rest.requests
+            .filter((r) => r.path.endsWith('/messages') && nonces.has(r.body?.nonce))
+            .map((r) => r.at),
+          ...w.slack.calls
+            .filter(
+              (c) =>
+                ['chat.postMessage', 'conversations.history'].includes(c.method) &&
+                channels.has(String(c.params.channel)),
+            )
+            .map((c) => c.at!),
+        ].filter((t) => t > k.restartAt);
+        return Math.round(Math.min(...at) - k.restartAt);
+      });
   }
 }
 
@@ -106,10 +132,13 @@ function inFlightPerProcess(kills: { sending: Row[] }[]): Record<string, number>
 }
 
 function countBy(values: string[]): Record<string, number> {
-  return values.reduce<Record<string, number>>((n, v) => ({ ...n, [v]: (n[v] ?? 0) + 1 }), {});
+  const n: Record<string, number> = {};
+  for (const v of values) n[v] = (n[v] ?? 0) + 1;
+  return n;
 }
 
-function seeded(seed: number): () => number { // mulberry32: the same kills for the same seed
+function seeded(seed: number): () => number {
+  // mulberry32: the same kills for the same seed
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

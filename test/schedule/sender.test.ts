@@ -1,11 +1,12 @@
 // The sender against the fake Discord REST: what a nudge looks like, nonces, 429 storms and 5xx (nothing lost or
 // doubled), permanent failures that pause a member's nudges after three in a row, and a stop mid fan-out.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { tick } from '../../src/schedule/tick.ts';
 import { startScheduling, userId } from './setup.ts';
 
 let s: Awaited<ReturnType<typeof startScheduling>>;
-beforeEach(async () => { s = await startScheduling(); });
+beforeEach(async () => {
+  s = await startScheduling();
+});
 afterEach(async () => {
   expect(s.fake.violations).toEqual([]);
   await s.close();
@@ -20,27 +21,33 @@ async function settle() {
   }
 }
 
-it('sends a nudge by DM with the next topic, streak and command buttons, carrying a nonce Discord enforces', async () => {
-  await s.remind(1, 'track nodejs'); // the roadmap opens with a pick-one section: before a track, the nudge offers them
-  await s.remind(1);
-  s.app.clock.set('2026-11-26T09:00:00Z');
-  await tick({ store: s.app.store }, s.app.clock.now().getTime());
-  expect(await s.sender.drain()).toBe(1);
-  const post = s.fake.requests.find((r) => r.path === `/channels/9${userId(1)}/messages`)!;
-  expect(post.body.enforce_nonce).toBe(true);
-  expect(post.body.nonce).toMatch(/^[0-9a-f]{24}$/); // Discord allows up to 25 characters
-  expect(post.body.embeds[0].title).toMatch(/^Time to study: /);
-  expect(JSON.stringify(post.body.embeds[0])).toContain('Streak');
-  const ids = post.body.components.flatMap((row: { components: { custom_id: string }[] }) => row.components.map((c) => c.custom_id));
-  expect(ids).toHaveLength(4);
-  expect(ids[0]).toMatch(/^1200000000000000001:done /);
-  expect(ids[1]).toMatch(/:start /);
-  expect(ids[2]).toMatch(/:skip /);
-  expect(ids[3]).toBe('1200000000000000001:snooze 1d');
-  expect(s.statuses()).toEqual({ sent: 1 });
-  expect(s.outcomes).toEqual(['sent']);
-  expect(s.app.store.deliveries.depth()).toBe(0);
-});
+it(
+  'sends a nudge by DM with the next topic, streak and ' + 'command buttons, carrying a nonce Discord enforces',
+  async () => {
+    // the roadmap opens with a pick-one section: before a track, the nudge offers them
+    await s.remind(1, 'track nodejs');
+    await s.remind(1);
+    s.app.clock.set('2026-11-26T09:00:00Z');
+    await s.app.core.outbound.queueDue(s.app.clock.now().getTime());
+    expect(await s.sender.drain()).toBe(1);
+    const post = s.fake.requests.find((r) => r.path === `/channels/9${userId(1)}/messages`)!;
+    expect(post.body.enforce_nonce).toBe(true);
+    expect(post.body.nonce).toMatch(/^[0-9a-f]{24}$/); // Discord allows up to 25 characters
+    expect(post.body.embeds[0].title).toMatch(/^Time to study: /);
+    expect(JSON.stringify(post.body.embeds[0])).toContain('Streak');
+    const ids = post.body.components.flatMap((row: { components: { custom_id: string }[] }) =>
+      row.components.map((c) => c.custom_id),
+    );
+    expect(ids).toHaveLength(4);
+    expect(ids[0]).toMatch(/^1200000000000000001:done /);
+    expect(ids[1]).toMatch(/:start /);
+    expect(ids[2]).toMatch(/:skip /);
+    expect(ids[3]).toBe('1200000000000000001:snooze 1d');
+    expect(s.statuses()).toEqual({ sent: 1 });
+    expect(s.outcomes).toEqual(['sent']);
+    expect(s.app.store.deliveries.depth()).toBe(0);
+  },
+);
 
 it('loses and doubles nothing through a 429 storm and a run of 5xx answers', async () => {
   for (let i = 1; i <= 30; i++) await s.remind(i);
@@ -48,7 +55,7 @@ it('loses and doubles nothing through a 429 storm and a run of 5xx answers', asy
   for (let i = 0; i < 15; i++) s.fake.rateLimitNext(/^POST \/channels\/\d+\/messages$/, 0.05);
   for (let i = 0; i < 20; i++) s.fake.failNext(/^POST \/channels\/\d+\/messages$/, 502, 0, 'Bad Gateway');
   for (let i = 0; i < 5; i++) s.fake.failNext(/^POST \/users\/@me\/channels$/, 500, 0, 'Internal Server Error');
-  await tick({ store: s.app.store }, s.app.clock.now().getTime());
+  await s.app.core.outbound.queueDue(s.app.clock.now().getTime());
   await settle();
   const delivered = s.delivered();
   expect(delivered.size).toBe(30);
@@ -65,54 +72,74 @@ it('marks closed DMs failed with the reason, and pauses the nudge after three in
   for (const [i, day] of ['2026-11-26', '2026-11-27', '2026-11-28'].entries()) {
     s.fake.failNext(/^POST \/channels\/\d+\/messages$/, 403, 50007, 'Cannot send messages to this user');
     s.app.clock.set(`${day}T09:00:00Z`);
-    await tick({ store: s.app.store }, at(`${day}T09:00:00Z`));
+    await s.app.core.outbound.queueDue(at(`${day}T09:00:00Z`));
     await s.sender.drain();
     expect(s.app.store.schedules.byId(1)!.consecutiveFailures).toBe(i + 1);
   }
   expect(s.statuses()).toEqual({ failed: 3 });
-  expect(s.app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({ last_error: 'the member does not accept direct messages from this bot' });
+  expect(s.app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({
+    last_error: 'the member does not accept direct messages from this bot',
+  });
   expect(s.outcomes).toEqual(['failed_discord_50007', 'failed_discord_50007', 'failed_discord_50007']);
   expect(s.app.store.schedules.byId(1)!.nextDueAt).toBeNull();
-  await tick({ store: s.app.store }, at('2026-11-29T09:00:00Z'));
+  await s.app.core.outbound.queueDue(at('2026-11-29T09:00:00Z'));
   expect(s.app.store.deliveries.depth()).toBe(0); // paused: nothing more is queued
-  const next = await s.app.say('next', { platform: 'discord', workspace: '1200000000000000001', id: userId(7), displayName: 'm7' });
+  const next = await s.app.say('next', {
+    platform: 'discord',
+    workspace: '1200000000000000001',
+    id: userId(7),
+    displayName: 'm7',
+  });
   expect(JSON.stringify(next.blocks)).toContain('Your daily nudges are paused');
 });
 
 it('does not send a nudge turned off after it was queued', async () => {
   await s.remind(3);
   s.app.clock.set('2026-11-26T09:00:00Z');
-  await tick({ store: s.app.store }, at('2026-11-26T09:00:00Z'));
+  await s.app.core.outbound.queueDue(at('2026-11-26T09:00:00Z'));
   await s.remind(3, 'remind off');
   await s.sender.drain();
   expect(s.statuses()).toEqual({ skipped: 1 });
   expect(s.delivered().size).toBe(0);
 });
 
-it('resends a delivery cut off mid-request with its nonce, flagged only once it is older than Discord deduplicates', async () => {
-  for (let i = 1; i <= 2; i++) await s.remind(i);
-  s.app.clock.set('2026-11-26T09:00:00Z');
-  await tick({ store: s.app.store }, s.app.clock.now().getTime());
-  // A process that then died had started both requests: at 09:00:00 and at 09:00:30.
-  s.app.store.outboxOwners.beat('dead', Date.now() - 60_000);
-  const claimed = s.app.store.deliveries.claim({ platform: 'discord', owner: 'dead', now: at('2026-11-26T09:00:00Z'), limit: 2 });
-  claimed.forEach((d, i) => s.app.store.deliveries.sending(d.id, 'dead', at('2026-11-26T09:00:00Z') + i * 30_000));
-  s.app.clock.set('2026-11-26T09:01:05Z');
-  await s.sender.drain();
-  const sentNonces = s.fake.requests.filter((r) => r.path.endsWith('/messages')).map((r) => r.body.nonce);
-  expect(sentNonces.sort()).toEqual(claimed.map((d) => d.nonce).sort()); // the same nonces again
-  expect(s.app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({ status: 'sent', possible_duplicate: 1 }); // 65 s on
-  expect(s.app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'sent', possible_duplicate: 0 }); // 35 s on
-  expect(s.outcomes.filter((o) => o === 'possible_duplicate')).toHaveLength(1);
-});
+it(
+  'resends a delivery cut off mid-request with its nonce, ' + 'flagged only once it is older than Discord deduplicates',
+  async () => {
+    for (let i = 1; i <= 2; i++) await s.remind(i);
+    s.app.clock.set('2026-11-26T09:00:00Z');
+    await s.app.core.outbound.queueDue(s.app.clock.now().getTime());
+    // A process that then died had started both requests: at 09:00:00 and at 09:00:30.
+    s.app.store.outboxOwners.beat('dead', Date.now() - 60_000);
+    const claimed = s.app.store.deliveries.claim({
+      platform: 'discord',
+      owner: 'dead',
+      now: at('2026-11-26T09:00:00Z'),
+      limit: 2,
+    });
+    for (const [i, d] of claimed.entries())
+      s.app.store.deliveries.sending(d.id, 'dead', at('2026-11-26T09:00:00Z') + i * 30_000);
+    s.app.clock.set('2026-11-26T09:01:05Z');
+    await s.sender.drain();
+    const sentNonces = s.fake.requests.filter((r) => r.path.endsWith('/messages')).map((r) => r.body.nonce);
+    expect(sentNonces.sort()).toEqual(claimed.map((d) => d.nonce).sort()); // the same nonces again
+    // 65 s on
+    expect(s.app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({ status: 'sent', possible_duplicate: 1 });
+    // 35 s on
+    expect(s.app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'sent', possible_duplicate: 0 });
+    expect(s.outcomes.filter((o) => o === 'possible_duplicate')).toHaveLength(1);
+  },
+);
 
 it('claims a row only when it can be sent: never more than the requests allowed in flight', async () => {
   for (let i = 1; i <= 30; i++) await s.remind(i);
   s.app.clock.set('2026-11-26T09:00:00Z');
-  await tick({ store: s.app.store }, s.app.clock.now().getTime());
+  await s.app.core.outbound.queueDue(s.app.clock.now().getTime());
   const held: number[] = [];
   const owned = s.app.db.$client.prepare('select count(*) from deliveries where owner is not null').pluck();
-  s.fake.onRequest((r) => { if (r.path.endsWith('/messages')) held.push(owned.get() as number); });
+  s.fake.onRequest((r) => {
+    if (r.path.endsWith('/messages')) held.push(owned.get() as number);
+  });
   await s.sender.drain(); // this sender allows 20 in flight
   expect(held).toHaveLength(30);
   expect(Math.max(...held)).toBeLessThanOrEqual(20);

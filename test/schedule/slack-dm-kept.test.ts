@@ -4,10 +4,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createOutbound } from '../../src/adapters/slack/send.ts';
 import { createLog } from '../../src/log.ts';
-import { createComposer } from '../../src/schedule/compose.ts';
 import { createSender } from '../../src/schedule/sender.ts';
-import { tick } from '../../src/schedule/tick.ts';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
+import { type FakeSlack, startFakeSlack } from '../fakes/slack-api.ts';
 import { createTestApp, type TestApp } from '../helpers.ts';
 
 let app: TestApp;
@@ -23,16 +21,21 @@ afterEach(async () => {
 });
 
 const slackUser = (id: string) => ({ platform: 'slack', workspace: 'T1', id, timeZone: 'UTC' });
-const sender = (limits = { perTargetMs: 0 }) => createSender({
-  store: app.store, clock: app.clock, log: createLog('silent'),
-  adapters: [{ platform: 'slack', ...createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' }) }],
-  compose: createComposer({ store: app.store, commands: app.core.commands }), limits: { slack: limits },
-});
+const sender = () => {
+  const outbound = createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' });
+  return createSender({
+    store: app.store,
+    clock: app.clock,
+    log: createLog('silent'),
+    adapters: [{ platform: 'slack', outbound: { ...outbound, limits: { ...outbound.limits, perTargetMs: 0 } } }],
+    outbound: app.core.outbound,
+  });
+};
 
 /** The 09:00 UTC tick and drain of one day. */
 async function morning(day: string) {
   app.clock.set(`${day}T09:00:00Z`);
-  await tick({ store: app.store }, app.clock.now().getTime());
+  await app.core.outbound.queueDue(app.clock.now().getTime());
   await sender().drain(); // a fresh sender each day, as after a restart: what is kept lives in the database
 }
 
@@ -74,16 +77,25 @@ it('opens DM channels ahead, soonest nudge first, so the morning fan-out opens n
   expect(await s.openAhead(2)).toBe(0); // all open: no call at all
   expect(fake.callsTo('conversations.open')).toHaveLength(3);
   app.clock.set('2026-11-26T10:00:00Z');
-  await tick({ store: app.store }, app.clock.now().getTime());
+  await app.core.outbound.queueDue(app.clock.now().getTime());
   await s.drain();
-  expect(fake.callsTo('chat.postMessage').map((c) => c.params.channel).sort()).toEqual(['DU1', 'DU2', 'DU3']);
+  expect(
+    fake
+      .callsTo('chat.postMessage')
+      .map((c) => c.params.channel)
+      .sort(),
+  ).toEqual(['DU1', 'DU2', 'DU3']);
   expect(fake.callsTo('conversations.open')).toHaveLength(3); // the fan-out opened nothing
 });
 
 it('leaves a DM it cannot open to the first nudge for an hour, and stops a pass at a 429', async () => {
   await app.say('remind 09:00', slackUser('U1'));
   await app.say('remind 09:30', slackUser('U2'));
-  fake.answer('conversations.open', (c) => (c.params.users === 'U1' ? { ok: false, error: 'user_not_found' } : { channel: { id: `D${String(c.params.users)}` } }));
+  fake.answer('conversations.open', (c) =>
+    c.params.users === 'U1'
+      ? { ok: false, error: 'user_not_found' }
+      : { channel: { id: `D${String(c.params.users)}` } },
+  );
   const s = sender();
   expect(await s.openAhead()).toBe(1);
   expect(app.store.schedules.byId(1)!.channelId).toBeNull();

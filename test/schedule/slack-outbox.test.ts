@@ -3,12 +3,10 @@
 // was cut off. Refusals that retrying cannot fix fail at once with the reason.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createOutbound } from '../../src/adapters/slack/send.ts';
-import { reply, text } from '../../src/core/reply.ts';
+import { reply, text } from '../../src/core/model/reply.ts';
 import { createLog } from '../../src/log.ts';
-import { createComposer } from '../../src/schedule/compose.ts';
 import { createSender } from '../../src/schedule/sender.ts';
-import { tick } from '../../src/schedule/tick.ts';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.ts';
+import { type FakeSlack, startFakeSlack } from '../fakes/slack-api.ts';
 import { createTestApp, type TestApp } from '../helpers.ts';
 
 let app: TestApp;
@@ -28,9 +26,12 @@ afterEach(async () => {
 function sender() {
   const outbound = createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' });
   return createSender({
-    store: app.store, clock: app.clock, log: createLog('silent'), adapters: [{ platform: 'slack', ...outbound }],
-    compose: createComposer({ store: app.store, commands: app.core.commands }), count: (_p, o) => void outcomes.push(o),
-    limits: { slack: { perTargetMs: 0 } },
+    store: app.store,
+    clock: app.clock,
+    log: createLog('silent'),
+    adapters: [{ platform: 'slack', outbound: { ...outbound, limits: { ...outbound.limits, perTargetMs: 0 } } }],
+    outbound: app.core.outbound,
+    count: (_p, o) => void outcomes.push(o),
   });
 }
 const slackUser = (id: string) => ({ platform: 'slack', workspace: 'T1', id, timeZone: 'UTC' });
@@ -41,11 +42,12 @@ const row = (member: number) => app.store.deliveries.byKey(`${member}:2026-11-26
 async function crashedTwiceMidFanOut() {
   for (const u of ['U1', 'U2', 'U3', 'U4']) await app.say('remind 09:00', slackUser(u));
   app.clock.set(new Date(NINE));
-  await tick({ store: app.store }, NINE);
+  await app.core.outbound.queueDue(NINE);
   const run = (owner: string, claims: number, start: number[], at: number) => {
     app.store.outboxOwners.beat(owner, Date.now() - 60_000); // its heartbeat: a minute old, so it is dead
     const claimed = app.store.deliveries.claim({ platform: 'slack', workspace: 'T1', owner, now: NINE, limit: claims });
-    for (const d of claimed) if (start.includes(d.scheduleId!)) expect(app.store.deliveries.sending(d.id, owner, at)).toBe(true);
+    for (const d of claimed)
+      if (start.includes(d.scheduleId!)) expect(app.store.deliveries.sending(d.id, owner, at)).toBe(true);
   };
   run('first', 2, [2], NINE + 1000);
   app.store.outboxOwners.recoverDead('second', Date.now() - 15_000);
@@ -53,27 +55,49 @@ async function crashedTwiceMidFanOut() {
   app.clock.set(new Date(NINE + 30_000));
 }
 
-it('without im:history, resends what was cut off mid-request flagged, however often, and the rest plainly', async () => {
-  fake = await startFakeSlack(); // the manifest's scopes: no im:history
-  await crashedTwiceMidFanOut();
-  await sender().drain();
-  expect(fake.callsTo('chat.postMessage').map((c) => c.params.channel).sort()).toEqual(['DU1', 'DU2', 'DU3', 'DU4']);
-  expect(fake.callsTo('conversations.history').map((c) => c.params.channel).sort()).toEqual(['DU1', 'DU2']); // it asked
-  expect(row(1)).toMatchObject({ status: 'sent', possible_duplicate: 1, interrupted_at: NINE + 20_000 });
-  expect(row(2)).toMatchObject({ status: 'sent', possible_duplicate: 1, interrupted_at: NINE + 1000 }); // the first cut-off counts
-  expect(row(3)).toMatchObject({ status: 'sent', possible_duplicate: 0, interrupted_at: null }); // it only waited
-  expect(row(4)).toMatchObject({ status: 'sent', possible_duplicate: 0, interrupted_at: null });
-  expect(outcomes.sort()).toEqual(['possible_duplicate', 'possible_duplicate', 'sent', 'sent', 'sent', 'sent']);
-});
+it(
+  'without im:history, resends what was cut off ' + 'mid-request flagged, however often, and the rest plainly',
+  async () => {
+    fake = await startFakeSlack(); // the manifest's scopes: no im:history
+    await crashedTwiceMidFanOut();
+    await sender().drain();
+    expect(
+      fake
+        .callsTo('chat.postMessage')
+        .map((c) => c.params.channel)
+        .sort(),
+    ).toEqual(['DU1', 'DU2', 'DU3', 'DU4']);
+    expect(
+      fake
+        .callsTo('conversations.history')
+        .map((c) => c.params.channel)
+        .sort(),
+    ).toEqual(['DU1', 'DU2']); // it asked
+    expect(row(1)).toMatchObject({ status: 'sent', possible_duplicate: 1, interrupted_at: NINE + 20_000 });
+    // the first cut-off counts
+    expect(row(2)).toMatchObject({ status: 'sent', possible_duplicate: 1, interrupted_at: NINE + 1000 });
+    expect(row(3)).toMatchObject({ status: 'sent', possible_duplicate: 0, interrupted_at: null }); // it only waited
+    expect(row(4)).toMatchObject({ status: 'sent', possible_duplicate: 0, interrupted_at: null });
+    expect(outcomes.sort()).toEqual(['possible_duplicate', 'possible_duplicate', 'sent', 'sent', 'sent', 'sent']);
+  },
+);
 
 it('with im:history, records what arrived without sending it again, and resends what did not, unflagged', async () => {
   fake = await startFakeSlack({ scopes: ['chat:write', 'im:write', 'im:history'] });
   await crashedTwiceMidFanOut();
   // U1's cut-off request had reached Slack (its nonce rides in the message metadata); U2's had not.
-  await createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' })
-    .send({ kind: 'user', workspaceId: 'T1', id: 'DU1' }, reply({ blocks: [text('Time to study')] }), { nonce: row(1).nonce as string });
+  await createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' }).send(
+    { kind: 'user', workspaceId: 'T1', id: 'DU1' },
+    reply({ blocks: [text('Time to study')] }),
+    { nonce: row(1).nonce as string },
+  );
   await sender().drain();
-  expect(fake.callsTo('chat.postMessage').map((c) => c.params.channel).sort()).toEqual(['DU1', 'DU2', 'DU3', 'DU4']); // DU1: the first run's
+  expect(
+    fake
+      .callsTo('chat.postMessage')
+      .map((c) => c.params.channel)
+      .sort(),
+  ).toEqual(['DU1', 'DU2', 'DU3', 'DU4']); // DU1: the first run's
   expect(row(1)).toMatchObject({ status: 'sent', possible_duplicate: 0, attempts: 1 }); // no second request
   expect(row(2)).toMatchObject({ status: 'sent', possible_duplicate: 0 });
   expect(outcomes.sort()).toEqual(['found_after_crash', 'sent', 'sent', 'sent', 'sent']);
@@ -84,8 +108,16 @@ it('reports, rather than resends, a delivery cut off mid-request that is now ove
   await crashedTwiceMidFanOut();
   app.clock.set(new Date(NINE + 2 * 60 * 60_000 + 1));
   await sender().drain();
-  expect(row(1)).toMatchObject({ status: 'skipped', last_error: expect.stringMatching(/^missed: cut off mid-send by a crash and now over 2 hours late/) });
-  expect(fake.callsTo('chat.postMessage').map((c) => c.params.channel).sort()).toEqual(['DU3', 'DU4']); // late, but never started
+  expect(row(1)).toMatchObject({
+    status: 'skipped',
+    last_error: expect.stringMatching(/^missed: cut off mid-send by a crash and now over 2 hours late/),
+  });
+  expect(
+    fake
+      .callsTo('chat.postMessage')
+      .map((c) => c.params.channel)
+      .sort(),
+  ).toEqual(['DU3', 'DU4']); // late, but never started
 });
 
 it('fails a DM Slack will never take, with the reason, and retries a transient error later', async () => {
@@ -93,7 +125,7 @@ it('fails a DM Slack will never take, with the reason, and retries a transient e
   await app.say('remind 09:00', slackUser('U1'));
   await app.say('remind 09:00', slackUser('U2'));
   app.clock.set(new Date(NINE));
-  await tick({ store: app.store }, NINE);
+  await app.core.outbound.queueDue(NINE);
   let calls = 0;
   fake.answer('chat.postMessage', (c) => {
     calls++;
@@ -102,11 +134,18 @@ it('fails a DM Slack will never take, with the reason, and retries a transient e
   });
   const s = sender();
   await s.drain();
-  expect(app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({ status: 'failed', last_error: 'the member is no longer in the workspace' });
+  expect(app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({
+    status: 'failed',
+    last_error: 'the member is no longer in the workspace',
+  });
   expect(app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'pending', attempts: 1 });
   app.clock.advance(30_000); // the first backoff step
   await s.drain();
-  expect(app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'sent', attempts: 2, possible_duplicate: 0 });
+  expect(app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({
+    status: 'sent',
+    attempts: 2,
+    possible_duplicate: 0,
+  });
   expect(outcomes.sort()).toEqual(['failed_user_not_found', 'retried', 'sent']);
 });
 
@@ -114,16 +153,20 @@ it('loses and doubles nothing through Slack 429s and an outage, and waits out ea
   fake = await startFakeSlack();
   for (let i = 1; i <= 12; i++) await app.say('remind 09:00', slackUser(`U${i}`));
   app.clock.set(new Date(NINE));
-  await tick({ store: app.store }, NINE);
+  await app.core.outbound.queueDue(NINE);
   // Rate limited: try again in 2 s. Each is waited out before the workspace's next request (one at a time there).
   fake.failNext('chat.postMessage', 429, 4, 2);
   fake.failNext('chat.postMessage', 503, 3); // then an outage
   fake.failNext('conversations.open', 500, 2);
   const s = sender();
   await s.drain();
-  const limited = app.db.$client.prepare("select count(*) n from deliveries where status = 'pending' and last_error = 'rate limited'").get() as { n: number };
+  const limited = app.db.$client
+    .prepare("select count(*) n from deliveries where status = 'pending' and last_error = 'rate limited'")
+    .get() as { n: number };
   expect(limited.n).toBeGreaterThan(0);
-  const waiting = app.db.$client.prepare("select min(next_attempt_at) at from deliveries where last_error = 'rate limited'").get() as { at: number };
+  const waiting = app.db.$client
+    .prepare("select min(next_attempt_at) at from deliveries where last_error = 'rate limited'")
+    .get() as { at: number };
   expect(waiting.at).toBeGreaterThanOrEqual(NINE + 2_000); // not before Slack said
   for (let i = 0; i < 20 && app.store.deliveries.depth() > 0; i++) {
     app.clock.advance(10 * 60_000);
@@ -131,10 +174,15 @@ it('loses and doubles nothing through Slack 429s and an outage, and waits out ea
   }
   const posts = fake.callsTo('chat.postMessage');
   expect(posts.filter((c) => c.failedWith).map((c) => c.failedWith)).toEqual([429, 429, 429, 429, 503, 503, 503]);
-  const accepted = posts.filter((c) => !c.failedWith).map((c) => c.params.channel).sort();
+  const accepted = posts
+    .filter((c) => !c.failedWith)
+    .map((c) => c.params.channel)
+    .sort();
   expect(accepted).toEqual(Array.from({ length: 12 }, (_, i) => `DU${i + 1}`).sort()); // each member once
   expect(fake.callsTo('conversations.open').filter((c) => c.failedWith === 500)).toHaveLength(2);
-  expect(app.db.$client.prepare("select status, count(*) n from deliveries group by status").all()).toEqual([{ status: 'sent', n: 12 }]);
+  expect(app.db.$client.prepare('select status, count(*) n from deliveries group by status').all()).toEqual([
+    { status: 'sent', n: 12 },
+  ]);
   expect(outcomes.filter((o) => o === 'sent')).toHaveLength(12);
   expect(outcomes.filter((o) => o === 'retried').length).toBeGreaterThanOrEqual(4 + 3 + 2);
   expect(fake.violations).toEqual([]);
@@ -144,7 +192,7 @@ it('has one request at a time in flight per workspace, and holds no claim on a r
   fake = await startFakeSlack({ delayMs: () => 10 });
   for (let i = 1; i <= 8; i++) await app.say('remind 09:00', slackUser(`U${i}`));
   app.clock.set(new Date(NINE));
-  await tick({ store: app.store }, NINE);
+  await app.core.outbound.queueDue(NINE);
   const owned = app.db.$client.prepare('select count(*) from deliveries where owner is not null').pluck();
   const held: number[] = [];
   fake.answer('chat.postMessage', (c) => {

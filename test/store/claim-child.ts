@@ -10,7 +10,12 @@ process.stdout.write('ready\n');
 await once(process.stdin, 'data'); // both processes start claiming together
 const ids: number[] = [];
 for (;;) {
-  const batch = store.deliveries.claim({ platform: 'discord', owner, now: Date.parse('2026-11-26T09:00:00Z'), limit: 1 });
+  const batch = store.deliveries.claim({
+    platform: 'discord',
+    owner,
+    now: Date.parse('2026-11-26T09:00:00Z'),
+    limit: 1,
+  });
   if (!batch.length) break;
   ids.push(...batch.map((d) => d.id));
 }

@@ -5,9 +5,9 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { plain } from '../../src/core/reply.ts';
+import { plain } from '../../src/core/model/reply.ts';
 import { openDb } from '../../src/store/db.ts';
-import { createTestApp, tempDir, type TestApp } from '../helpers.ts';
+import { createTestApp, type TestApp, tempDir } from '../helpers.ts';
 
 let app: TestApp;
 beforeEach(() => (app = createTestApp({ now: '2026-11-10T09:00:00Z' })));
@@ -17,23 +17,36 @@ const ADA = { id: 'ada', platform: 'terminal', workspace: 'local', displayName: 
 const ADA_ON_DISCORD = { id: '1400000000000000001', platform: 'discord', workspace: 'guild-1', displayName: 'Ada L' };
 const GRACE = { id: 'grace', platform: 'terminal', workspace: 'local', displayName: 'Grace' };
 
-interface Stats { member_id: number; done_count: number; last_progress_at: number | null }
+interface Stats {
+  member_id: number;
+  done_count: number;
+  last_progress_at: number | null;
+}
 
 /** What the triggers keep, and the same figures counted from the rows themselves, for members with any. */
 function kept(): Stats[] {
-  return app.db.$client.prepare('select member_id, done_count, last_progress_at from member_stats where done_count > 0 or last_progress_at is not null order by member_id').all() as Stats[];
+  return app.db.$client
+    .prepare(
+      'select member_id, done_count, last_progress_at from member_stats where done_count > 0 or last_progress_at is ' +
+        'not null order by member_id',
+    )
+    .all() as Stats[];
 }
 function recounted(): Stats[] {
-  return app.db.$client.prepare(`
+  return app.db.$client
+    .prepare(`
     select m.id member_id,
       (select count(*) from progress p where p.member_id = m.id and p.state = 'done') done_count,
       (select max(at) from progress_events e where e.member_id = m.id) last_progress_at
-    from members m where done_count > 0 or last_progress_at is not null order by m.id`).all() as Stats[];
+    from members m where done_count > 0 or last_progress_at is not null order by m.id`)
+    .all() as Stats[];
 }
 
 async function codeFor(who: object): Promise<string> {
   const reply = await app.say('link', who);
-  const line = reply.blocks.flatMap((b) => (b.type === 'text' ? [plain(b.spans)] : [])).find((t) => t.startsWith('/roadmap link '));
+  const line = reply.blocks
+    .flatMap((b) => (b.type === 'text' ? [plain(b.spans)] : []))
+    .find((t) => t.startsWith('/roadmap link '));
   return line!.slice('/roadmap link '.length);
 }
 
@@ -69,7 +82,9 @@ describe('member_stats', () => {
     await app.say('unlink', ADA_ON_DISCORD); // a new member starting from a copy of the progress
     const split = app.db.$client.prepare('select member_id, done_count from member_stats where done_count = 3').all();
     expect(split).toHaveLength(2);
-    expect(kept().filter((s) => s.last_progress_at !== null)).toEqual(recounted().filter((s) => s.last_progress_at !== null));
+    expect(kept().filter((s) => s.last_progress_at !== null)).toEqual(
+      recounted().filter((s) => s.last_progress_at !== null),
+    );
     expect(app.db.$client.prepare('select count(*) n from member_stats').get()).toEqual({ n: recounted().length });
   });
 
@@ -79,7 +94,9 @@ describe('member_stats', () => {
     await app.say('done redis', GRACE);
     await app.say('forget', ADA);
     await app.say('forget confirm', ADA);
-    const grace = app.db.$client.prepare("select member_id from identities where platform_user_id = 'grace'").get() as { member_id: number };
+    const grace = app.db.$client.prepare("select member_id from identities where platform_user_id = 'grace'").get() as {
+      member_id: number;
+    };
     expect(kept()).toEqual([expect.objectContaining({ member_id: grace.member_id, done_count: 1 })]);
     expect(app.db.$client.prepare('select count(*) n from member_stats').get()).toEqual({ n: 1 });
     expect(kept()).toEqual(recounted());
@@ -95,17 +112,22 @@ describe('the member_stats migration', () => {
       cpSync('migrations', older, { recursive: true });
       const journalFile = join(older, 'meta', '_journal.json');
       const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-      writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag < '0006') }));
+      writeFileSync(
+        journalFile,
+        JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag < '0006') }),
+      );
       const file = join(tmp.dir, 'coach.db');
       const sqlite = new Database(file);
       migrate(drizzle(sqlite), { migrationsFolder: older });
       sqlite.exec(`
         insert into roadmaps values ('backend', 'Backend', 'x', 0);
         insert into topics (roadmap_id, path, position, section_slug, section_title, slug, title, summary, resources)
-          values ('backend', 'b/a', 0, 's', 'S', 'a', 'A', '', '[]'), ('backend', 'b/b', 1, 's', 'S', 'b', 'B', '', '[]');
+          values ('backend', 'b/a', 0, 's', 'S', 'a', 'A', '', '[]'), ('backend', 'b/b', 1, 's', 'S', 'b', 'B', '',
+            '[]');
         insert into members (id, display_name, created_at) values (1, 'Ada', 0), (2, 'Grace', 0), (3, 'Linus', 0);
         insert into progress values (1, 1, 'done', 5), (1, 2, 'done', 6), (2, 1, 'learning', 7);
-        insert into progress_events (member_id, topic_id, to_state, at) values (1, 1, 'done', 5), (1, 2, 'done', 6), (2, 1, 'learning', 7);`);
+        insert into progress_events (member_id, topic_id, to_state, at) values (1, 1, 'done', 5), (1, 2, 'done', 6),
+          (2, 1, 'learning', 7);`);
       sqlite.close();
 
       const upgraded = openDb(file);

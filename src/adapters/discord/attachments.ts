@@ -1,7 +1,7 @@
 // A reply's files as Discord attachments: raw files for discord.js REST's multipart upload, plus the payload's
 // `attachments` entries that reference them (files[n] ↔ { id: "n" }).
 import type { RawFile } from 'discord.js';
-import { text, type Reply } from '../../core/reply.ts';
+import { type Reply, text } from '../../core/model/reply.ts';
 
 /** Discord takes at most 10 attachments per message. */
 export const MAX_ATTACHMENTS = 10;
@@ -17,7 +17,12 @@ export function attachmentsFor(reply: Reply): Attachments {
   if (!files.length) return { files: [], payload: {} };
   return {
     // key pins the form field to the attachment id, whatever order discord.js keeps.
-    files: files.map((f, i) => ({ key: `files[${i}]`, name: f.name, contentType: f.mime, data: Buffer.from(f.content, 'utf8') })),
+    files: files.map((f, i) => ({
+      key: `files[${i}]`,
+      name: f.name,
+      contentType: f.mime,
+      data: Buffer.from(f.content, 'utf8'),
+    })),
     // Ids are snowflake strings in Discord's spec; the placeholder index "0", "1"… is what ties entry to part.
     payload: { attachments: files.map((f, i) => ({ id: String(i), filename: f.name })) },
   };

@@ -1,14 +1,20 @@
 // The /roadmap slash command, derived from the core's command list, and its registration with Discord.
 import {
-  ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, REST, Routes,
-  type APIApplicationCommandBasicOption, type APIApplicationCommandSubcommandOption,
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandOption,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  REST,
   type RESTPutAPIApplicationCommandsJSONBody,
+  Routes,
 } from 'discord.js';
 import type { ArgSpec, Command } from '../../core/commands/command.ts';
 import { truncate } from './render.ts';
 
 export const ROOT = 'roadmap';
-/** `/roadmap run text:<anything>`: any command text, so unknown or future verbs work and the grammar stays the source. */
+/** `/roadmap run text:<anything>`: any command text, so unknown or
+ *  future verbs work and the grammar stays the source. */
 export const FREE_TEXT = { name: 'run', option: 'text' } as const;
 const MAX_SUBCOMMANDS = 25;
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
@@ -32,13 +38,24 @@ export function buildRoadmapCommand(commands: readonly Command[]): SlashCommandB
     name: c.name,
     description: describe(c.summary),
     // Discord wants required options first; folding back uses the declared order, not this one.
-    options: [...c.args].filter((a) => NAME.test(a.name)).sort((a, b) => Number(b.required) - Number(a.required)).map(option),
+    options: [...c.args]
+      .filter((a) => NAME.test(a.name))
+      .sort((a, b) => Number(b.required) - Number(a.required))
+      .map(option),
   }));
   const freeText: APIApplicationCommandSubcommandOption = {
     type: ApplicationCommandOptionType.Subcommand,
     name: FREE_TEXT.name,
     description: 'Run any command as you would type it, e.g. "done express"',
-    options: [{ type: ApplicationCommandOptionType.String, name: FREE_TEXT.option, description: 'The command text', required: true, max_length: 1000 }],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: FREE_TEXT.option,
+        description: 'The command text',
+        required: true,
+        max_length: 1000,
+      },
+    ],
   };
   return {
     type: ApplicationCommandType.ChatInput,
@@ -50,10 +67,18 @@ export function buildRoadmapCommand(commands: readonly Command[]): SlashCommandB
 }
 
 function option(arg: ArgSpec): APIApplicationCommandBasicOption {
-  const base = { type: ApplicationCommandOptionType.String as const, name: arg.name, description: describe(arg.description), required: arg.required };
+  const base = {
+    type: ApplicationCommandOptionType.String as const,
+    name: arg.name,
+    description: describe(arg.description),
+    required: arg.required,
+  };
   if (arg.kind === 'topic') return { ...base, autocomplete: true };
   if (arg.kind === 'choice' && arg.choices?.length) {
-    return { ...base, choices: arg.choices.slice(0, 25).map((c) => ({ name: truncate(c, 100), value: truncate(c, 100) })) };
+    return {
+      ...base,
+      choices: arg.choices.slice(0, 25).map((c) => ({ name: truncate(c, 100), value: truncate(c, 100) })),
+    };
   }
   return base;
 }

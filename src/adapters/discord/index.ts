@@ -1,11 +1,11 @@
 // Discord wiring: a discord.js gateway client (Guilds intent only) that routes interactions and sends messages.
 import { Client, Events, GatewayIntentBits, Status } from 'discord.js';
 import type { Command } from '../../core/commands/command.ts';
+import type { SuggestTopics } from '../../core/index.ts';
 import type { Log } from '../../log.ts';
 import type { Adapter, Handle } from '../adapter.ts';
-import type { TopicsFor } from './autocomplete.ts';
-import { createInteractionRouter } from './interactions.ts';
-import { sendReply } from './send.ts';
+import { createRoutes } from './routes.ts';
+import { createDiscordOutbound } from './send.ts';
 
 export interface DiscordAdapterDeps {
   token: string;
@@ -13,13 +13,11 @@ export interface DiscordAdapterDeps {
   apiUrl?: string; // REST base override (a rate-limit proxy or a test double); the gateway comes from GET /gateway/bot
   log: Log;
   commands: readonly Command[]; // core.commands: subcommands and folding derive from them
-  topicsFor: TopicsFor;
+  suggestTopics: SuggestTopics; // core.suggestTopics, for topic autocomplete
   deferAfterMs?: number; // default 1500: answer at once when the core is quicker, else defer and edit
 }
 
-export { PermanentSendError } from './send.ts';
 export { registerDiscordCommands } from './commands.ts';
-export type { TopicsFor } from './autocomplete.ts';
 
 export function createDiscordAdapter(deps: DiscordAdapterDeps): Adapter {
   const { log } = deps;
@@ -32,7 +30,9 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): Adapter {
   // discord.js reconnects and resumes by itself; we only say so. The adapter keeps nothing a reconnect loses.
   client.on(Events.ShardReconnecting, (shard) => stopping || log.warn('discord: gateway reconnecting', { shard }));
   client.on(Events.ShardResume, (shard, replayed) => log.info('discord: gateway resumed', { shard, replayed }));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn('discord: gateway disconnected', { shard, code: event.code }));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.warn('discord: gateway disconnected', { shard, code: event.code }),
+  );
   client.on(Events.ShardError, (error, shard) => log.error('discord: gateway error', { shard, err: error }));
   client.on(Events.Error, (error) => log.error('discord: client error', { err: error }));
   client.on(Events.Warn, (message) => log.warn('discord: warning', { message }));
@@ -40,22 +40,25 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): Adapter {
   return {
     platform: 'discord',
     async start(handle: Handle) {
-      const route = createInteractionRouter({ ...deps, rest: client.rest, deferAfterMs: deps.deferAfterMs ?? 1500 }, handle);
+      const route = createRoutes({ ...deps, rest: client.rest, deferAfterMs: deps.deferAfterMs ?? 1500 }, handle);
       client.on(Events.InteractionCreate, (interaction) => {
         // One bad event never takes the process down.
-        route(interaction).catch((error: unknown) => log.error('discord: interaction failed', { err: error, id: interaction.id }));
+        route(interaction).catch((error: unknown) =>
+          log.error('discord: interaction failed', { err: error, id: interaction.id }),
+        );
       });
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(deps.token);
       await ready;
       if (client.application?.id !== deps.applicationId) {
-        log.warn('discord: the token belongs to another application than DISCORD_APPLICATION_ID', { tokenApplicationId: client.application?.id, configuredApplicationId: deps.applicationId });
+        log.warn('discord: the token belongs to another application than DISCORD_APPLICATION_ID', {
+          tokenApplicationId: client.application?.id,
+          configuredApplicationId: deps.applicationId,
+        });
       }
       log.info('discord: connected', { user: client.user?.tag, guilds: client.guilds.cache.size });
     },
-    send(target, reply, options) {
-      return sendReply({ rest: client.rest, log }, target, reply, options);
-    },
+    outbound: createDiscordOutbound({ rest: client.rest, log }),
     async stop() {
       stopping = true;
       await client.destroy();

@@ -1,14 +1,25 @@
 // Discord interaction → Invocation: subcommand + options fold back into command text; a button is its custom_id.
-import { ApplicationCommandOptionType, PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction, type CommandInteractionOption, type User } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  PermissionFlagsBits,
+  type User,
+} from 'discord.js';
 import type { Command } from '../../core/commands/command.ts';
-import type { Invocation } from '../../core/invocation.ts';
+import type { Invocation } from '../../core/model/invocation.ts';
 import { FREE_TEXT } from './commands.ts';
 
 /**
  * `done` + {topic: "express"} → "done express": option values in the command's declared order, joined by spaces. A
  * topic followed by text (`note`) is joined by " | ", the grammar's explicit split: Discord already told them apart.
  */
-export function foldCommand(subcommand: string, options: readonly CommandInteractionOption[], commands: readonly Command[]): string {
+export function foldCommand(
+  subcommand: string,
+  options: readonly CommandInteractionOption[],
+  commands: readonly Command[],
+): string {
   const value = (name: string) => {
     const v = options.find((o) => o.name === name)?.value;
     return v === undefined || v === null ? '' : String(v).trim();
@@ -50,7 +61,8 @@ export function invocationFor(
     workspace: { id: guildId, ...(interaction.guild?.name ? { name: interaction.guild.name } : {}) },
     // Discord does not tell bots a member's time zone: timeZone stays undefined.
     user: {
-      id: interaction.user.id, displayName: displayName(interaction),
+      id: interaction.user.id,
+      displayName: displayName(interaction),
       isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     },
     place: { ...(interaction.channelId ? { channelId: interaction.channelId } : {}), direct: !interaction.inGuild() },

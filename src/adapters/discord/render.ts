@@ -1,13 +1,27 @@
 // Reply → a Discord message body (one embed + button rows) inside Discord's limits, truncating with "…".
 import {
-  ButtonStyle, ComponentType, escapeMarkdown, MessageFlags,
-  type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+  ButtonStyle,
+  ComponentType,
+  escapeMarkdown,
+  MessageFlags,
 } from 'discord.js';
-import type { Block, Button, Reply, Span } from '../../core/reply.ts';
+import type { Block, Button, Reply, Span } from '../../core/model/reply.ts';
 
 export const LIMITS = {
-  title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, embedTotal: 6000,
-  rows: 5, buttonsPerRow: 5, label: 80, customId: 100,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  embedTotal: 6000,
+  rows: 5,
+  buttonsPerRow: 5,
+  label: 80,
+  customId: 100,
 } as const;
 const BAR_WIDTH = 12;
 
@@ -78,16 +92,21 @@ function renderBlock(block: Exclude<Block, { type: 'fields' }>): string {
 
 /** Our own strings pass as written (they may hold `code`); structure becomes markdown; user text is escaped. */
 function spans(list: Span[]): string {
-  return list.map((s) => {
-    if (typeof s === 'string') return s;
-    if ('strong' in s) return `**${escapeMarkdown(s.strong)}**`;
-    if ('code' in s) return `\`${s.code.replace(/`/g, 'ˋ') || ' '}\``;
-    if ('link' in s) return `[${escapeMarkdown(s.link)}](${s.url.replace(/\)/g, '%29')})`;
-    return escapeMarkdown(s.user);
-  }).join('');
+  return list
+    .map((s) => {
+      if (typeof s === 'string') return s;
+      if ('strong' in s) return `**${escapeMarkdown(s.strong)}**`;
+      if ('code' in s) return `\`${s.code.replace(/`/g, 'ˋ') || ' '}\``;
+      if ('link' in s) return `[${escapeMarkdown(s.link)}](${s.url.replace(/\)/g, '%29')})`;
+      return escapeMarkdown(s.user);
+    })
+    .join('');
 }
 
-function buttonRows(buttons: Button[], prefix: string): { components: DiscordMessage['components']; dropped: Button[] } {
+function buttonRows(
+  buttons: Button[],
+  prefix: string,
+): { components: DiscordMessage['components']; dropped: Button[] } {
   const kept: APIButtonComponentWithCustomId[] = [];
   const dropped: Button[] = [];
   const seen = new Set<string>();
@@ -100,8 +119,14 @@ function buttonRows(buttons: Button[], prefix: string): { components: DiscordMes
       continue;
     }
     seen.add(customId);
-    const style = b.style === 'primary' ? ButtonStyle.Primary : b.style === 'danger' ? ButtonStyle.Danger : ButtonStyle.Secondary;
-    kept.push({ type: ComponentType.Button, style, label: truncate(b.label || b.command, LIMITS.label), custom_id: customId });
+    const style =
+      b.style === 'primary' ? ButtonStyle.Primary : b.style === 'danger' ? ButtonStyle.Danger : ButtonStyle.Secondary;
+    kept.push({
+      type: ComponentType.Button,
+      style,
+      label: truncate(b.label || b.command, LIMITS.label),
+      custom_id: customId,
+    });
   }
   const components: DiscordMessage['components'] = [];
   for (let i = 0; i < kept.length; i += LIMITS.buttonsPerRow) {
@@ -115,5 +140,5 @@ export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   let cut = Math.max(0, max - 1);
   if (cut > 0 && /[\uD800-\uDBFF]/.test(text[cut - 1]!)) cut--;
-  return text.slice(0, cut) + '…';
+  return `${text.slice(0, cut)}…`;
 }

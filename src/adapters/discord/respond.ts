@@ -1,9 +1,9 @@
 // Answers one interaction within Discord's 3 seconds: at once if the reply is quick, else defer and edit.
-import { DiscordAPIError, InteractionResponseType, MessageFlags, Routes, type RawFile, type REST } from 'discord.js';
-import type { Reply } from '../../core/reply.ts';
+import { DiscordAPIError, InteractionResponseType, MessageFlags, type RawFile, type REST, Routes } from 'discord.js';
+import type { Reply } from '../../core/model/reply.ts';
 import type { Log } from '../../log.ts';
-import { attachmentsFor, withoutFiles, type Attachments } from './attachments.ts';
-import { flagsFor, render, type DiscordMessage } from './render.ts';
+import { type Attachments, attachmentsFor, withoutFiles } from './attachments.ts';
+import { type DiscordMessage, flagsFor, render } from './render.ts';
 
 export interface Target {
   id: string;
@@ -18,8 +18,16 @@ export interface RespondDeps {
 }
 
 /** mode 'reply' posts a new message (type 4); 'update' replaces the message the button was on (type 7). */
-export async function respond(deps: RespondDeps, target: Target, mode: 'reply' | 'update', pending: Promise<Reply>): Promise<void> {
-  const settled = pending.then((reply) => ({ reply }), (error: unknown) => ({ reply: apology(deps.log, error) }));
+export async function respond(
+  deps: RespondDeps,
+  target: Target,
+  mode: 'reply' | 'update',
+  pending: Promise<Reply>,
+): Promise<void> {
+  const settled = pending.then(
+    (reply) => ({ reply }),
+    (error: unknown) => ({ reply: apology(deps.log, error) }),
+  );
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, deps.deferAfterMs, null)));
   const quick = await Promise.race([settled, late]);
@@ -38,14 +46,22 @@ export async function respond(deps: RespondDeps, target: Target, mode: 'reply' |
     return;
   }
   // Visibility is fixed when deferring, before the reply exists: defer privately so nothing private leaks.
-  await callback(deps.rest, target, mode === 'reply'
-    ? { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } }
-    : { type: InteractionResponseType.DeferredMessageUpdate });
+  await callback(
+    deps.rest,
+    target,
+    mode === 'reply'
+      ? { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } }
+      : { type: InteractionResponseType.DeferredMessageUpdate },
+  );
   const { reply } = await settled;
   if (reply.visibility === 'channel') return followUp(deps, target, mode, reply);
-  await withFiles(deps.log, reply, (r, { files, payload }) => deps.rest.patch(Routes.webhookMessage(target.applicationId, target.token, '@original'), {
-    body: { ...messageFor(deps.log, r), ...payload }, auth: false, ...(files.length ? { files } : {}),
-  }));
+  await withFiles(deps.log, reply, (r, { files, payload }) =>
+    deps.rest.patch(Routes.webhookMessage(target.applicationId, target.token, '@original'), {
+      body: { ...messageFor(deps.log, r), ...payload },
+      auth: false,
+      ...(files.length ? { files } : {}),
+    }),
+  );
 }
 
 /**
@@ -55,12 +71,21 @@ export async function respond(deps: RespondDeps, target: Target, mode: 'reply' |
 async function followUp(deps: RespondDeps, target: Target, mode: 'reply' | 'update', reply: Reply): Promise<void> {
   if (mode === 'reply') {
     await deps.rest.patch(Routes.webhookMessage(target.applicationId, target.token, '@original'), {
-      body: messageFor(deps.log, { blocks: [{ type: 'text', spans: ['Posted in the channel.'] }], buttons: [], visibility: 'private' }), auth: false,
+      body: messageFor(deps.log, {
+        blocks: [{ type: 'text', spans: ['Posted in the channel.'] }],
+        buttons: [],
+        visibility: 'private',
+      }),
+      auth: false,
     });
   }
-  await withFiles(deps.log, reply, (r, { files, payload }) => deps.rest.post(Routes.webhook(target.applicationId, target.token), {
-    body: { ...messageFor(deps.log, r), ...payload }, auth: false, ...(files.length ? { files } : {}),
-  }));
+  await withFiles(deps.log, reply, (r, { files, payload }) =>
+    deps.rest.post(Routes.webhook(target.applicationId, target.token), {
+      body: { ...messageFor(deps.log, r), ...payload },
+      auth: false,
+      ...(files.length ? { files } : {}),
+    }),
+  );
 }
 
 /**
@@ -68,7 +93,11 @@ async function followUp(deps: RespondDeps, target: Target, mode: 'reply' | 'upda
  * saying so: the member is never left without an answer. A refused request changed nothing, so sending again is
  * safe; a network failure might have been delivered and is not retried here.
  */
-async function withFiles(log: Log, reply: Reply, send: (reply: Reply, attachments: Attachments) => Promise<unknown>): Promise<void> {
+async function withFiles(
+  log: Log,
+  reply: Reply,
+  send: (reply: Reply, attachments: Attachments) => Promise<unknown>,
+): Promise<void> {
   const attachments = attachmentsFor(reply);
   if (!attachments.files.length) {
     await send(reply, attachments);
@@ -78,7 +107,10 @@ async function withFiles(log: Log, reply: Reply, send: (reply: Reply, attachment
     await send(reply, attachments);
   } catch (error) {
     if (!(error instanceof DiscordAPIError)) throw error;
-    log.error('discord: files refused, answering without them', { err: error, files: attachments.files.map((f) => f.name) });
+    log.error('discord: files refused, answering without them', {
+      err: error,
+      files: attachments.files.map((f) => f.name),
+    });
     const plain = withoutFiles(reply);
     await send(plain, attachmentsFor(plain));
   }
@@ -86,12 +118,19 @@ async function withFiles(log: Log, reply: Reply, send: (reply: Reply, attachment
 
 /** With files, discord.js sends multipart/form-data: the body as payload_json, each file as files[n]. */
 export function callback(rest: REST, target: Target, body: unknown, files: RawFile[] = []): Promise<unknown> {
-  return rest.post(Routes.interactionCallback(target.id, target.token), { body, auth: false, ...(files.length ? { files } : {}) });
+  return rest.post(Routes.interactionCallback(target.id, target.token), {
+    body,
+    auth: false,
+    ...(files.length ? { files } : {}),
+  });
 }
 
 export function messageFor(log: Log, reply: Reply, customIdPrefix?: string): DiscordMessage {
   const { message, dropped } = render(reply, customIdPrefix ? { customIdPrefix } : {});
-  if (dropped.length) log.warn('discord: buttons left out (command text too long for a custom_id, or more than 25)', { commands: dropped.map((b) => b.command) });
+  if (dropped.length)
+    log.warn('discord: buttons left out (command text too long for a custom_id, or more than 25)', {
+      commands: dropped.map((b) => b.command),
+    });
   return message;
 }
 
@@ -101,5 +140,9 @@ function withFlags(message: DiscordMessage, flags: number | undefined): DiscordM
 
 function apology(log: Log, error: unknown): Reply {
   log.error('discord: command failed', { err: error });
-  return { blocks: [{ type: 'text', spans: ['Sorry, something went wrong on my side. Please try again in a moment.'] }], buttons: [], visibility: 'private' };
+  return {
+    blocks: [{ type: 'text', spans: ['Sorry, something went wrong on my side. Please try again in a moment.'] }],
+    buttons: [],
+    visibility: 'private',
+  };
 }

@@ -1,17 +1,23 @@
-// Outbound messages (nudges, digests): a member's DMs or a channel. Refusals that retrying cannot fix are permanent.
-import { DiscordAPIError, Routes, type REST } from 'discord.js';
-import type { Reply } from '../../core/reply.ts';
+// Outbound messages (nudges, digests): a member's DMs or a channel, with a nonce Discord enforces. Its errors become
+// adapter.ts's: refusals that retrying cannot fix are permanent, a 429 is a wait, the rest transient.
+import { DiscordAPIError, HTTPError, RateLimitError, type REST, Routes } from 'discord.js';
+import type { Reply } from '../../core/model/reply.ts';
 import type { Log } from '../../log.ts';
-import type { SendOptions, SendTarget } from '../adapter.ts';
+import {
+  type Outbound,
+  PermanentSendError,
+  RetryAfterError,
+  type SendLimits,
+  type SendOptions,
+  type SendTarget,
+} from '../adapter.ts';
 import { messageFor } from './respond.ts';
 
-/** Thrown by send() when Discord will never accept this message (DMs closed, unknown user or channel, no access). */
-export class PermanentSendError extends Error {
-  constructor(readonly reason: string, readonly code: number, options?: { cause?: unknown }) {
-    super(`Discord refused the message for good: ${reason} (code ${code})`, options);
-    this.name = 'PermanentSendError';
-  }
-}
+// 50 requests per second globally (a DM costs two: open + post), no per-workspace limit for bots' messages.
+export const DISCORD_LIMITS: SendLimits = { perSecond: 25, burst: 25, perTargetMs: 0, inFlight: 10 };
+// Discord documents "the past few minutes" for enforce_nonce; a minute is well inside that, and a restart's resend
+// comes within seconds. Past it, a resend may post twice: flagged.
+export const NONCE_WINDOW_MS = 60_000;
 
 // https://discord.com/developers/docs/topics/opcodes-and-status-codes#json
 const PERMANENT: Record<number, string> = {
@@ -22,22 +28,47 @@ const PERMANENT: Record<number, string> = {
   50013: 'the bot lacks permission to post in this channel',
 };
 
-export async function sendReply(deps: { rest: REST; log: Log }, target: SendTarget, reply: Reply, options: SendOptions = {}): Promise<void> {
+export function createDiscordOutbound(deps: { rest: REST; log: Log }): Outbound {
+  return {
+    limits: DISCORD_LIMITS,
+    nonceWindowMs: NONCE_WINDOW_MS,
+    async send(target, reply, options) {
+      try {
+        await post(deps, target, reply, options);
+      } catch (error) {
+        throw sendError(error);
+      }
+    },
+  };
+}
+
+async function post(
+  deps: { rest: REST; log: Log },
+  target: SendTarget,
+  reply: Reply,
+  options: SendOptions = {},
+): Promise<void> {
   // enforce_nonce: Discord posts a message with a nonce it saw in the last few minutes only once, so a send retried
   // after a timeout or a crash mid-request never shows up twice.
   const nonce = options.nonce ? { nonce: options.nonce, enforce_nonce: true } : {};
-  try {
-    if (target.kind === 'user') {
-      const dm = (await deps.rest.post(Routes.userChannels(), { body: { recipient_id: target.id } })) as { id: string };
-      // A DM has no guild: buttons carry the guild id so a click lands in the right workspace.
-      await deps.rest.post(Routes.channelMessages(dm.id), { body: { ...messageFor(deps.log, reply, `${target.workspaceId}:`), ...nonce } });
-    } else {
-      await deps.rest.post(Routes.channelMessages(target.id), { body: { ...messageFor(deps.log, reply), ...nonce } });
-    }
-  } catch (error) {
-    if (error instanceof DiscordAPIError && typeof error.code === 'number' && PERMANENT[error.code]) {
-      throw new PermanentSendError(PERMANENT[error.code]!, error.code, { cause: error });
-    }
-    throw error;
+  if (target.kind === 'user') {
+    const dm = (await deps.rest.post(Routes.userChannels(), { body: { recipient_id: target.id } })) as { id: string };
+    // A DM has no guild: buttons carry the guild id so a click lands in the right workspace.
+    await deps.rest.post(Routes.channelMessages(dm.id), {
+      body: { ...messageFor(deps.log, reply, `${target.workspaceId}:`), ...nonce },
+    });
+  } else {
+    await deps.rest.post(Routes.channelMessages(target.id), { body: { ...messageFor(deps.log, reply), ...nonce } });
   }
+}
+
+function sendError(error: unknown): unknown {
+  if (error instanceof DiscordAPIError && typeof error.code === 'number' && PERMANENT[error.code]) {
+    return new PermanentSendError(error.code, PERMANENT[error.code]!, { cause: error });
+  }
+  if (error instanceof RateLimitError) return new RetryAfterError(error.retryAfter, { cause: error });
+  // discord.js already retried 5xx a few times; 4xx other than the permanent codes is a bug on our side or transient.
+  if (error instanceof DiscordAPIError || error instanceof HTTPError)
+    return new Error(`discord HTTP ${error.status}`, { cause: error });
+  return error;
 }

@@ -1,9 +1,10 @@
 // Bolt's Logger interface over our Log, so Bolt's warnings land in the same JSON lines.
-import { LogLevel, type Logger } from '@slack/bolt';
+import { type Logger, LogLevel } from '@slack/bolt';
 import type { Log } from '../../log.ts';
 
 export function boltLogger(log: Log): Logger {
-  const line = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p))).join(' ');
+  const line = (parts: unknown[]) =>
+    parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p))).join(' ');
   return {
     debug: (...m) => log.debug(line(m), { from: 'bolt' }),
     info: (...m) => log.info(line(m), { from: 'bolt' }),

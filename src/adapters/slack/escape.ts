@@ -1,5 +1,5 @@
 // Slack mrkdwn escaping, once: &, <, > everywhere; user text also loses every formatting character.
-import type { Span } from '../../core/reply.ts';
+import type { Span } from '../../core/model/reply.ts';
 
 /** The three characters Slack parses as controls (mentions, links); required in every text field. */
 export const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -44,7 +44,13 @@ function span(s: Span): string {
 /** The text with no markup at all (notification fallback), user text still neutralised. */
 export function plainText(spans: Span[]): string {
   return spans
-    .map((s) => (typeof s === 'string' ? escapeText(s) : 'user' in s ? neutralise(s.user) : escapeText('strong' in s ? s.strong : 'code' in s ? s.code : s.link)))
+    .map((s) =>
+      typeof s === 'string'
+        ? escapeText(s)
+        : 'user' in s
+          ? neutralise(s.user)
+          : escapeText('strong' in s ? s.strong : 'code' in s ? s.code : s.link),
+    )
     .join('')
     .replace(CONTROL, '');
 }

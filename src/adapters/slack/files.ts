@@ -1,6 +1,6 @@
 // A reply's files, delivered privately: uploaded into the member's DM with the bot, since an ack cannot carry files.
 import type { Logger } from '@slack/bolt';
-import { reply as makeReply, text, type Reply } from '../../core/reply.ts';
+import { reply as makeReply, type Reply, text } from '../../core/model/reply.ts';
 import type { Log } from '../../log.ts';
 import { render } from './render.ts';
 import type { Responder } from './respond.ts';
@@ -26,14 +26,20 @@ export interface FileRecipient {
 export function withFileNote(reply: Reply): Reply {
   if (!reply.files?.length) return reply;
   const names = reply.files.map((f) => f.name).join(', ');
-  return { ...reply, blocks: [...reply.blocks, text('📎 Sent to you as a direct message from Roadmap Coach: ', { code: names })] };
+  return {
+    ...reply,
+    blocks: [...reply.blocks, text('📎 Sent to you as a direct message from Roadmap Coach: ', { code: names })],
+  };
 }
 
 export function createFileDelivery(deps: FileDeliveryDeps) {
   // A few quick retries, then the member hears that it failed: someone is waiting for this file now.
   const clientFor = webClients({
-    ...apiBase(deps.apiUrl), logger: deps.logger,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 }, rejectRateLimitedCalls: true, timeout: 30_000,
+    ...apiBase(deps.apiUrl),
+    logger: deps.logger,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 },
+    rejectRateLimitedCalls: true,
+    timeout: 30_000,
   });
 
   async function upload(to: FileRecipient, files: ReplyFile[]): Promise<void> {
@@ -43,7 +49,12 @@ export function createFileDelivery(deps: FileDeliveryDeps) {
     if (!channel) throw new Error(`conversations.open gave no channel for ${to.userId}`);
     // One at a time, so a failure names the file it stopped at and nothing is uploaded twice on a retry.
     for (const file of files) {
-      await client.filesUploadV2({ channel_id: channel, filename: file.name, title: file.name, file: Buffer.from(file.content, 'utf8') });
+      await client.filesUploadV2({
+        channel_id: channel,
+        filename: file.name,
+        title: file.name,
+        file: Buffer.from(file.content, 'utf8'),
+      });
     }
   }
 
@@ -54,7 +65,11 @@ export function createFileDelivery(deps: FileDeliveryDeps) {
       await upload(to, files);
       return true;
     } catch (error) {
-      deps.log.error('slack: could not deliver files', { err: error, user: to.userId, files: files.map((f) => f.name) });
+      deps.log.error('slack: could not deliver files', {
+        err: error,
+        user: to.userId,
+        files: files.map((f) => f.name),
+      });
       if (to.responseUrl) await tell(to.responseUrl, files, error);
       return false;
     }
@@ -64,12 +79,19 @@ export function createFileDelivery(deps: FileDeliveryDeps) {
     const names = files.map((f) => f.name).join(', ');
     const missingScope = (error as { data?: { error?: string } }).data?.error === 'missing_scope';
     const why = missingScope
-      ? 'Roadmap Coach is not allowed to upload files in this workspace yet: a workspace admin needs to reinstall the app.'
+      ? 'Roadmap Coach is not allowed to upload files in this workspace yet: a workspace admin needs to reinstall ' +
+        'the app.'
       : 'Please try again in a moment.';
-    const apology = makeReply({ blocks: [text('Sorry, I could not deliver ', { code: names }, ` to your direct messages. ${why}`)] });
+    const apology = makeReply({
+      blocks: [text('Sorry, I could not deliver ', { code: names }, ` to your direct messages. ${why}`)],
+    });
     try {
       // replace_original false: a new ephemeral message under the answer, which stays as it was.
-      await deps.responder.post(responseUrl, { response_type: 'ephemeral', replace_original: false, ...render(apology) });
+      await deps.responder.post(responseUrl, {
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...render(apology),
+      });
     } catch (postError) {
       deps.log.error('slack: could not tell the member that their files were not delivered', { err: postError });
     }

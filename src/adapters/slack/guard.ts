@@ -17,8 +17,10 @@ export function createGuard(deps: { signingSecret: string; clock: Clock }) {
     (req as IncomingMessage & { rawBody: Buffer }).rawBody = body;
     const timestamp = Number(header(req, 'x-slack-request-timestamp'));
     const now = Math.floor(deps.clock.now().getTime() / 1000);
-    if (!Number.isInteger(timestamp) || Math.abs(now - timestamp) > MAX_SKEW_SECONDS) return answer(res, 401, 'refused');
-    if (!signatureMatches(deps.signingSecret, timestamp, body, header(req, 'x-slack-signature'))) return answer(res, 401, 'refused');
+    if (!Number.isInteger(timestamp) || Math.abs(now - timestamp) > MAX_SKEW_SECONDS)
+      return answer(res, 401, 'refused');
+    if (!signatureMatches(deps.signingSecret, timestamp, body, header(req, 'x-slack-signature')))
+      return answer(res, 401, 'refused');
     // Slack retries an event it thinks we missed; the first delivery was acked and is already being handled.
     if (header(req, 'x-slack-retry-num') !== undefined) return answer(res, 200, 'retry');
     return 'pass';
@@ -57,8 +59,11 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
       req.off('data', onData).resume(); // drain the rest unread
       resolve(undefined);
     };
-    req.on('data', onData).once('error', reject).once('end', () => {
-      if (size <= BODY_LIMIT) resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
-    });
+    req
+      .on('data', onData)
+      .once('error', reject)
+      .once('end', () => {
+        if (size <= BODY_LIMIT) resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+      });
   });
 }

@@ -1,9 +1,9 @@
 // The App Home tab: my next topic with its buttons, then my progress per section — two core replies on one view.
 import type { types, webApi } from '@slack/bolt';
-import type { Reply } from '../../core/reply.ts';
+import type { Reply } from '../../core/model/reply.ts';
 import type { Handle } from '../adapter.ts';
 import type { Profiles } from './profiles.ts';
-import { invocation, type Asker } from './receive.ts';
+import { type Asker, invocation } from './receive.ts';
 import { LIMITS, render } from './render.ts';
 
 export function homeView(next: Reply, progress: Reply): types.HomeView {
@@ -14,7 +14,10 @@ export function homeView(next: Reply, progress: Reply): types.HomeView {
   return { type: 'home', blocks: [...top.blocks, { type: 'divider' }, ...bottom.blocks] };
 }
 
-export async function publishHome(deps: { client: webApi.WebClient; handle: Handle; profiles: Profiles }, asker: Asker): Promise<void> {
+export async function publishHome(
+  deps: { client: webApi.WebClient; handle: Handle; profiles: Profiles },
+  asker: Asker,
+): Promise<void> {
   const profile = await deps.profiles.get(deps.client.token ?? '', asker.teamId, asker.userId, asker.userId);
   const home = { ...asker, channelId: undefined };
   const next = await deps.handle(invocation(home, profile, 'next'));

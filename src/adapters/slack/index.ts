@@ -1,29 +1,29 @@
 // The Slack adapter: Bolt in HTTP mode (behind our signature guard) or Socket Mode; one workspace or OAuth installs.
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, type Logger, SocketModeReceiver } from '@slack/bolt';
 import type { Clock } from '../../clock.ts';
 import type { Log } from '../../log.ts';
-import type { Store } from '../../store/index.ts';
 import type { Adapter, Handle } from '../adapter.ts';
 import { boltLogger, quietLogger } from './bolt-logger.ts';
-import { createGuard } from './guard.ts';
 import { createFileDelivery } from './files.ts';
+import { createGuard } from './guard.ts';
 import { createHttpEntry } from './http-entry.ts';
 import { createInstallationStore, installationKey } from './installation-store.ts';
-import { registerListeners } from './listeners.ts';
-import { keyBytes, slackMode, type SlackOptions } from './options.ts';
+import type { SlackInstallations } from './installations.ts';
+import { type SlackOptions, slackMode } from './options.ts';
 import { createProfiles } from './profiles.ts';
+import { httpReceiver, socketReceiver } from './receivers.ts';
 import { createResponder } from './respond.ts';
-import { createSealer } from './seal.ts';
-import { createOutbound } from './send.ts';
+import { registerRoutes } from './routes.ts';
+import { createSealer, keyBytes } from './seal.ts';
+import { createOutbound, type SlackOutbound } from './send.ts';
 import { verifyBotToken } from './verify.ts';
 import { apiBase, quickClients, webClients } from './web-clients.ts';
 
-export { slackOptionProblems, type SlackOptions } from './options.ts';
+export type { SlackOptions } from './options.ts';
 
-/** The least scopes that work: the slash command, replies and DMs, members' names and time zones, and files (`export`). */
-export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'im:write', 'files:write'];
+export { BOT_SCOPES } from './receivers.ts';
 /** Scopes the bot uses when given, never asks for: im:history lets it see, after a crash, whether a DM cut off
  *  mid-send arrived (README: Connecting Slack). */
 export const OPTIONAL_BOT_SCOPES = ['im:history'];
@@ -31,12 +31,13 @@ export const OPTIONAL_BOT_SCOPES = ['im:history'];
 export interface SlackAdapterDeps {
   clock: Clock;
   log: Log;
-  store: Store;
+  installations: SlackInstallations; // kept under OAuth: sealed here before they leave the adapter
   options: SlackOptions;
   ackWithinMs?: number; // how long a slash command may take and still answer in its ack (default 1.5 s)
 }
 
 export type SlackAdapter = Adapter & {
+  outbound: SlackOutbound;
   /** HTTP mode: the bound address once started (port 0 picks a free one). */
   address(): AddressInfo | undefined;
   /** HTTP mode: the request handler, for mounting on another server instead of listening here. */
@@ -44,14 +45,23 @@ export type SlackAdapter = Adapter & {
 };
 
 export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
-  const { clock, log, store, options } = deps;
-  const mode = slackMode(options); // throws with every problem named
+  const { clock, log, options } = deps;
+  const mode = slackMode(options);
   const logger = boltLogger(log);
   const clientOptions = options.apiUrl ? { slackApiUrl: options.apiUrl } : {};
-  const installations = mode.auth === 'oauth'
-    ? createInstallationStore({ store, clock, sealer: createSealer(keyBytes(options.encryptionKey!)!) })
-    : undefined;
-  const outbound = createOutbound({ apiUrl: options.apiUrl, logger, tokenFor: (id) => (installations ? installations.botToken(id) : options.botToken) });
+  const installations =
+    mode.auth === 'oauth'
+      ? createInstallationStore({
+          installations: deps.installations,
+          clock,
+          sealer: createSealer(keyBytes(options.encryptionKey!)!),
+        })
+      : undefined;
+  const outbound = createOutbound({
+    apiUrl: options.apiUrl,
+    logger,
+    tokenFor: (id) => (installations ? installations.botToken(id) : options.botToken),
+  });
   let app: App | undefined;
   let socket: SocketModeReceiver | undefined;
   let server: Server | undefined;
@@ -69,66 +79,79 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     async start(handle: Handle) {
       const onUninstall = (q: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }) => {
         if (!installations) return log.info('slack app uninstalled', { team: q.teamId });
-        const removed = store.slackInstallations.remove(installationKey(q));
+        const removed = deps.installations.remove(installationKey(q));
         log.info('slack installation removed', { team: q.teamId, enterprise: q.enterpriseId, removed });
       };
+      if (mode.auth === 'single') await verifyAtStart(options, logger, log);
       const auth = mode.auth === 'single' ? { token: options.botToken } : {};
-      if (mode.auth === 'single') {
-        // Its failure is reported by verifyBotToken, with the address: the client's own warning would only say "fetch failed".
-        const startClient = webClients({ ...apiBase(options.apiUrl), logger: quietLogger(logger), retryConfig: { retries: 0 }, timeout: 10_000 });
-        const who = await verifyBotToken(startClient(options.botToken!), options.apiUrl);
-        log.info('slack: token verified', { team: who.teamId, botUser: who.botUserId });
-      }
-      if (mode.transport === 'socket') {
-        // Bolt gives the Socket Mode client (apps.connections.open) only installerOptions.clientOptions; a copy,
-        // because that client writes its own retry policy into the object it is given.
-        const receiver = new SocketModeReceiver({ appToken: options.appToken!, logger, installerOptions: { clientOptions: { ...clientOptions } } });
+      const socketMode = mode.transport === 'socket';
+      const receiver = socketMode
+        ? socketReceiver(options, logger, clientOptions)
+        : httpReceiver(options, logger, clientOptions, installations);
+      // convoStore off: we keep no per-conversation state, and it costs a lookup on every request.
+      app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
+      registerRoutes(app, {
+        handle,
+        profiles,
+        clientFor: quick,
+        responder,
+        log,
+        onUninstall,
+        ackWithinMs,
+        deliverFiles,
+      });
+      if (receiver instanceof SocketModeReceiver) {
         socket = receiver;
-        app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
-        registerListeners(app, { handle, profiles, clientFor: quick, responder, log, onUninstall, ackWithinMs, deliverFiles });
         await app.start();
         return;
       }
-      const receiver = new HTTPReceiver({
-        signingSecret: options.signingSecret!,
-        signatureVerification: false, // the guard verifies, with our clock and a window in both directions
-        logger,
-        ...(installations ? {
-          clientId: options.clientId, clientSecret: options.clientSecret, stateSecret: options.stateSecret,
-          installationStore: installations, scopes: BOT_SCOPES,
-          installerOptions: {
-            directInstall: true, clientOptions,
-            ...(options.apiUrl ? { authorizationUrl: new URL('/oauth/v2/authorize', options.apiUrl).href } : {}),
-          },
-        } : {}),
+      entry = createHttpEntry({
+        boltListener: receiver.requestListener,
+        guard: createGuard({ signingSecret: options.signingSecret!, clock }),
+        log,
       });
-      // convoStore off: we keep no per-conversation state, and it costs a lookup on every request.
-      app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
-      registerListeners(app, { handle, profiles, clientFor: quick, responder, log, onUninstall, ackWithinMs, deliverFiles });
-      entry = createHttpEntry({ boltListener: receiver.requestListener, guard: createGuard({ signingSecret: options.signingSecret!, clock }), log });
-      if (options.port === undefined) return;
-      const listening = createServer({ keepAliveTimeout: 65_000 }, entry);
-      server = listening;
-      await new Promise<void>((resolve, reject) => {
-        listening.once('error', reject).listen(options.port, () => resolve());
-      });
+      if (options.port !== undefined) server = await listen(options.port, entry);
     },
-    send: outbound.send,
-    openDirect: outbound.openDirect,
-    findSent: outbound.findSent,
+    outbound,
     async stop() {
       responder.close();
       if (server) {
         const closing = server;
         server = undefined;
-        await new Promise<void>((resolve) => {
-          closing.close(() => resolve());
-          closing.closeAllConnections();
-        });
+        await close(closing);
       } else if (socket) {
         // Bolt's stop() does not wait for the close handshake; the client's disconnect() resolves once it is done.
         await socket.client.disconnect();
       }
     },
   };
+}
+
+/** One auth.test without retries: an unreachable Slack or a wrong token fails the start at once. Its failure is
+ *  reported by verifyBotToken, with the address: the client's own warning would only say "fetch failed". */
+async function verifyAtStart(options: SlackOptions, logger: Logger, log: Log): Promise<void> {
+  const startClient = webClients({
+    ...apiBase(options.apiUrl),
+    logger: quietLogger(logger),
+    retryConfig: { retries: 0 },
+    timeout: 10_000,
+  });
+  const who = await verifyBotToken(startClient(options.botToken!), options.apiUrl);
+  log.info('slack: token verified', { team: who.teamId, botUser: who.botUserId });
+}
+
+/** HTTP mode with a port of its own (tests, the benchmark): listens there too. */
+async function listen(port: number, entry: RequestListener): Promise<Server> {
+  const server = createServer({ keepAliveTimeout: 65_000 }, entry);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject).listen(port, () => resolve());
+  });
+  return server;
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }

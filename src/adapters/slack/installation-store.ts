@@ -1,7 +1,7 @@
-// Bolt's InstallationStore over our SQLite: installations are sealed before they touch the disk.
+// Bolt's InstallationStore over the installations the app keeps for the adapter: sealed before they leave it.
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { Clock } from '../../clock.ts';
-import type { Store } from '../../store/index.ts';
+import type { SlackInstallations } from './installations.ts';
 import type { Sealer } from './seal.ts';
 
 /** An org-wide install answers for every team in the enterprise; otherwise the team id is the key. */
@@ -11,21 +11,34 @@ export function installationKey(q: { teamId?: string; enterpriseId?: string; isE
   return id;
 }
 
-export function createInstallationStore(deps: { store: Store; sealer: Sealer; clock: Clock }): InstallationStore & {
+export function createInstallationStore(deps: {
+  installations: SlackInstallations;
+  sealer: Sealer;
+  clock: Clock;
+}): InstallationStore & {
   botToken(workspaceId: string): string | undefined;
 } {
-  const { store, sealer, clock } = deps;
+  const { installations, sealer, clock } = deps;
   const load = (id: string): Installation | undefined => {
-    const row = store.slackInstallations.find(id);
+    const row = installations.find(id);
     return row ? (JSON.parse(sealer.open(row.sealed)) as Installation) : undefined;
   };
   return {
     async storeInstallation(installation) {
       const isEnterpriseInstall = Boolean(installation.isEnterpriseInstall);
-      const id = installationKey({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall });
-      store.slackInstallations.save({
-        id, teamId: installation.team?.id ?? null, enterpriseId: installation.enterprise?.id ?? null, isEnterpriseInstall,
-        botUserId: installation.bot?.userId ?? null, sealed: sealer.seal(JSON.stringify(installation)), installedAt: clock.now().getTime(),
+      const id = installationKey({
+        teamId: installation.team?.id,
+        enterpriseId: installation.enterprise?.id,
+        isEnterpriseInstall,
+      });
+      installations.save({
+        id,
+        teamId: installation.team?.id ?? null,
+        enterpriseId: installation.enterprise?.id ?? null,
+        isEnterpriseInstall,
+        botUserId: installation.bot?.userId ?? null,
+        sealed: sealer.seal(JSON.stringify(installation)),
+        installedAt: clock.now().getTime(),
       });
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
@@ -34,7 +47,7 @@ export function createInstallationStore(deps: { store: Store; sealer: Sealer; cl
       return found;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
-      store.slackInstallations.remove(installationKey(query));
+      installations.remove(installationKey(query));
     },
     /** The bot token for a team (outbound sends), from a team install or its enterprise's org-wide install. */
     botToken(workspaceId) {

@@ -11,7 +11,13 @@ export interface Profile {
 
 /** clientFor: Web API clients that answer fast or fail (quickClients): a member is waiting on this command, and the
  *  request's own user name will do. */
-export function createProfiles(deps: { clock: Clock; log: Log; clientFor: (token: string) => webApi.WebClient; ttlMs?: number; maxEntries?: number }) {
+export function createProfiles(deps: {
+  clock: Clock;
+  log: Log;
+  clientFor: (token: string) => webApi.WebClient;
+  ttlMs?: number;
+  maxEntries?: number;
+}) {
   const { clientFor } = deps;
   const ttl = deps.ttlMs ?? 6 * 60 * 60 * 1000;
   const max = deps.maxEntries ?? 10_000;
@@ -41,7 +47,11 @@ export function createProfiles(deps: { clock: Clock; log: Log; clientFor: (token
       const { user } = await clientFor(token).users.info({ user: userId });
       if (!user) return undefined;
       const displayName = user.profile?.display_name || user.real_name || user.name || userId;
-      return { displayName, timeZone: user.tz || undefined, isAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner) };
+      return {
+        displayName,
+        timeZone: user.tz || undefined,
+        isAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
+      };
     } catch (error) {
       deps.log.warn('users.info failed; using the name from the request', { err: error, user: userId });
       return undefined;

@@ -1,5 +1,5 @@
 // Slack payloads → Invocation: a slash command's text, or a button's value (its command text).
-import type { Invocation } from '../../core/invocation.ts';
+import type { Invocation } from '../../core/model/invocation.ts';
 import type { Profile } from './profiles.ts';
 
 export interface Asker {
@@ -15,11 +15,16 @@ export function invocation(asker: Asker, profile: Profile, text: string): Invoca
     platform: 'slack',
     workspace: { id: asker.teamId, ...(asker.teamName ? { name: asker.teamName } : {}) },
     user: {
-      id: asker.userId, displayName: profile.displayName, isAdmin: profile.isAdmin === true,
+      id: asker.userId,
+      displayName: profile.displayName,
+      isAdmin: profile.isAdmin === true,
       ...(profile.timeZone ? { timeZone: profile.timeZone } : {}),
     },
     // Slack's direct-message channel ids start with D.
-    place: { ...(asker.channelId ? { channelId: asker.channelId } : {}), direct: !asker.channelId || asker.channelId.startsWith('D') },
+    place: {
+      ...(asker.channelId ? { channelId: asker.channelId } : {}),
+      direct: !asker.channelId || asker.channelId.startsWith('D'),
+    },
     text: fromSlackText(text),
     ...(asker.requestId ? { id: asker.requestId } : {}),
   };
@@ -32,16 +37,35 @@ export function invocation(asker: Asker, profile: Profile, text: string): Invoca
  */
 export function fromSlackText(text: string): string {
   if (!text.includes('<') && !text.includes('&')) return text; // the usual case: nothing to undo
-  return text.replace(/<#([A-Z0-9]+)(?:\|[^>]*)?>/g, '<#$1>').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    .replace(/<#([A-Z0-9]+)(?:\|[^>]*)?>/g, '<#$1>')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
-export function fromCommand(c: { team_id: string; team_domain?: string; user_id: string; channel_id?: string; trigger_id?: string }): Asker {
-  return { teamId: c.team_id, teamName: c.team_domain, userId: c.user_id, channelId: c.channel_id, requestId: c.trigger_id };
+export function fromCommand(c: {
+  team_id: string;
+  team_domain?: string;
+  user_id: string;
+  channel_id?: string;
+  trigger_id?: string;
+}): Asker {
+  return {
+    teamId: c.team_id,
+    teamName: c.team_domain,
+    userId: c.user_id,
+    channelId: c.channel_id,
+    requestId: c.trigger_id,
+  };
 }
 
 /** A block action's asker: the message's channel, or none for a button on the App Home tab. */
 export function fromAction(b: {
-  team?: { id: string; domain?: string } | null; user: { id: string; team_id?: string }; channel?: { id: string }; trigger_id?: string;
+  team?: { id: string; domain?: string } | null;
+  user: { id: string; team_id?: string };
+  channel?: { id: string };
+  trigger_id?: string;
 }): Asker {
   const teamId = b.team?.id ?? b.user.team_id;
   if (!teamId) throw new Error('a block action without a team');

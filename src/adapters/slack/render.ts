@@ -1,6 +1,6 @@
 // Reply → Block Kit (plus a plain fallback text), within Block Kit's limits: too much is cut with "…", never refused.
 import type { types } from '@slack/bolt';
-import type { Block, Button, Reply } from '../../core/reply.ts';
+import type { Block, Button, Reply } from '../../core/model/reply.ts';
 import { bold, clip, escapeText, mrkdwn, plainText } from './escape.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -8,7 +8,19 @@ type SectionBlock = types.SectionBlock;
 type ActionsBlock = types.ActionsBlock;
 type SlackButton = types.Button;
 
-export const LIMITS = { messageBlocks: 50, homeBlocks: 100, sectionText: 3000, field: 2000, fields: 10, header: 150, buttonText: 75, buttonValue: 2000, buttonsPerRow: 5, buttons: 25, fallback: 3000 };
+export const LIMITS = {
+  messageBlocks: 50,
+  homeBlocks: 100,
+  sectionText: 3000,
+  field: 2000,
+  fields: 10,
+  header: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  buttonsPerRow: 5,
+  buttons: 25,
+  fallback: 3000,
+};
 const BAR_WIDTH = 12;
 
 export interface Rendered {
@@ -21,7 +33,14 @@ export function render(reply: Reply, opts: { maxBlocks?: number; firstAction?: n
   const max = opts.maxBlocks ?? LIMITS.messageBlocks;
   const actions = buttonRows(reply.buttons, opts.firstAction ?? 0);
   let content: KnownBlock[] = [
-    ...(reply.heading ? [{ type: 'header', text: { type: 'plain_text', text: clip(escapeText(reply.heading), LIMITS.header), emoji: true } } as KnownBlock] : []),
+    ...(reply.heading
+      ? [
+          {
+            type: 'header',
+            text: { type: 'plain_text', text: clip(escapeText(reply.heading), LIMITS.header), emoji: true },
+          } as KnownBlock,
+        ]
+      : []),
     ...reply.blocks.flatMap(renderBlock),
   ];
   const room = Math.max(1, max - actions.length);
@@ -37,7 +56,9 @@ function renderBlock(block: Block): KnownBlock[] {
       return chunk(block.items.map((item) => `• ${mrkdwn(item)}`));
     case 'fields': {
       const fields = block.fields.slice(0, LIMITS.fields).map((f) => ({
-        type: 'mrkdwn' as const, verbatim: true, text: clip(`${bold(f.label)}\n${mrkdwn(f.value)}`, LIMITS.field),
+        type: 'mrkdwn' as const,
+        verbatim: true,
+        text: clip(`${bold(f.label)}\n${mrkdwn(f.value)}`, LIMITS.field),
       }));
       return fields.length ? [{ type: 'section', fields } satisfies SectionBlock] : [];
     }
@@ -73,11 +94,15 @@ function buttonRows(buttons: Button[], first: number): ActionsBlock[] {
   const kept = buttons.slice(0, LIMITS.buttons).filter((b) => b.command.length <= LIMITS.buttonValue);
   const rows: ActionsBlock[] = [];
   for (let i = 0; i < kept.length; i += LIMITS.buttonsPerRow) {
-    const elements = kept.slice(i, i + LIMITS.buttonsPerRow).map((b, j): SlackButton => ({
-      type: 'button', action_id: `cmd:${first + i + j}`, value: b.command,
-      text: { type: 'plain_text', text: clip(escapeText(b.label) || '…', LIMITS.buttonText), emoji: true },
-      ...(b.style ? { style: b.style } : {}),
-    }));
+    const elements = kept.slice(i, i + LIMITS.buttonsPerRow).map(
+      (b, j): SlackButton => ({
+        type: 'button',
+        action_id: `cmd:${first + i + j}`,
+        value: b.command,
+        text: { type: 'plain_text', text: clip(escapeText(b.label) || '…', LIMITS.buttonText), emoji: true },
+        ...(b.style ? { style: b.style } : {}),
+      }),
+    );
     rows.push({ type: 'actions', elements });
   }
   return rows;

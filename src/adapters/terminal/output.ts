@@ -6,7 +6,8 @@ export interface ChatOutput {
   readonly gone: boolean;
   /** Writes text; resolves when the reader has room for more, so a slow reader holds the chat back, not memory. */
   write(text: string): Promise<void>;
-  /** Resolves when everything written has reached the reader (or the reader is gone): only then may the process exit. */
+  /** Resolves when everything written has reached the reader (or
+   *  the reader is gone): only then may the process exit. */
   flush(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 // A typed line → Invocation. The terminal is one local workspace with one user: whoever runs the process.
-import type { Invocation } from '../../core/invocation.ts';
+import type { Invocation } from '../../core/model/invocation.ts';
 
 /** The chat as a channel id: digests set with `digest here` are stored for it, and print in the chat. */
 const CHAT_CHANNEL = 'terminal';

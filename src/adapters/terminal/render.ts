@@ -1,5 +1,5 @@
 // Reply → plain text for a terminal. Buttons become numbered commands: typing the number runs one.
-import type { Block, Reply, Span } from '../../core/reply.ts';
+import type { Block, Reply, Span } from '../../core/model/reply.ts';
 
 const BAR_WIDTH = 20;
 export const PROMPT = 'roadmap> ';
@@ -15,7 +15,9 @@ export function render(reply: Reply): string {
   for (const block of reply.blocks) lines.push(...renderBlock(block));
   // A short command is shown, as it teaches the grammar ("Python → track python"); one that carries a topic's path
   // is not: the path is the button's value, never something to read.
-  reply.buttons.forEach((b, i) => lines.push(`  [${i + 1}] ${safe(b.label)}${b.command.includes('/') ? '' : ` → ${safe(b.command)}`}`));
+  for (const [i, b] of reply.buttons.entries()) {
+    lines.push(`  [${i + 1}] ${safe(b.label)}${b.command.includes('/') ? '' : ` → ${safe(b.command)}`}`);
+  }
   return lines.join('\n');
 }
 
@@ -38,7 +40,19 @@ function renderBlock(block: Block): string[] {
 
 function spans(list: Span[]): string {
   return list
-    .map((s) => (typeof s === 'string' ? s : 'strong' in s ? s.strong : 'code' in s ? `\`${s.code}\`` : 'link' in s ? `${s.link} <${s.url}>` : s.name ? s.user : `"${s.user}"`))
+    .map((s) =>
+      typeof s === 'string'
+        ? s
+        : 'strong' in s
+          ? s.strong
+          : 'code' in s
+            ? `\`${s.code}\``
+            : 'link' in s
+              ? `${s.link} <${s.url}>`
+              : s.name
+                ? s.user
+                : `"${s.user}"`,
+    )
     .map(safe)
     .join('');
 }

@@ -1,7 +1,7 @@
 // A command is data: its name, how to call it, and run(). Help, aliases and Discord's definitions derive from it.
 import type { MemberRow, RoadmapView, Store, WorkspaceRow } from '../../store/index.ts';
-import type { Invocation } from '../invocation.ts';
-import type { Reply } from '../reply.ts';
+import type { Invocation } from '../model/invocation.ts';
+import type { Reply } from '../model/reply.ts';
 
 export interface ArgSpec {
   name: string;
@@ -19,11 +19,6 @@ export interface CommandContext {
   member: MemberRow;
   roadmap: RoadmapView;
   commands: readonly Command[];
-  /**
-   * Who reads the reply: the member who asked (default), or a whole channel (a digest, `leaderboard post`). For a
-   * channel, commands leave out everything about the asker: their own line, privacy notes, buttons.
-   */
-  audience?: 'member' | 'channel';
 }
 
 export interface Command {

@@ -1,12 +1,14 @@
 // `forget`: delete everything about me, after a confirmation (`forget confirm`, or its button).
-import { UserError } from '../errors.ts';
-import { reply, text } from '../reply.ts';
+import { UserError } from '../model/errors.ts';
+import { reply, text } from '../model/reply.ts';
 import type { Command } from './command.ts';
 
 export const forget: Command = {
   name: 'forget',
   aliases: ['forgetme'],
-  args: [{ name: 'confirm', kind: 'choice', required: false, description: 'Type "confirm" to delete', choices: ['confirm'] }],
+  args: [
+    { name: 'confirm', kind: 'choice', required: false, description: 'Type "confirm" to delete', choices: ['confirm'] },
+  ],
   summary: 'Delete everything the bot keeps about you (asks first)',
   rare: true,
   examples: ['forget', 'forget confirm'],
@@ -15,10 +17,16 @@ export const forget: Command = {
       return reply({
         heading: 'Delete everything about you?',
         blocks: [
-          text('This deletes your progress, history, streak, notes, track choices, settings and linked accounts, everywhere, for good. Boards and team views stop showing you at once.'),
+          text(
+            'This deletes your progress, history, streak, notes, track choices, settings and linked accounts, ' +
+              'everywhere, for good. Boards and team views stop showing you at once.',
+          ),
           text('`export` first if you want a copy. To go ahead, press the button or type `forget confirm`.'),
         ],
-        buttons: [{ label: 'Yes, delete everything', command: 'forget confirm', style: 'danger' }, { label: 'Export my data', command: 'export' }],
+        buttons: [
+          { label: 'Yes, delete everything', command: 'forget confirm', style: 'danger' },
+          { label: 'Export my data', command: 'export' },
+        ],
       });
     }
     if (rest.toLowerCase() !== 'confirm') {

@@ -1,7 +1,7 @@
 // `help [command]`: every command with its usage, or one command with examples. Derived from the command list.
-import { UserError } from '../errors.ts';
-import { list, reply, text } from '../reply.ts';
-import { usage, type Command } from './command.ts';
+import { UserError } from '../model/errors.ts';
+import { list, reply, text } from '../model/reply.ts';
+import { type Command, usage } from './command.ts';
 
 export const help: Command = {
   name: 'help',
@@ -13,11 +13,12 @@ export const help: Command = {
     const verb = rest.toLowerCase().replace(/^\/?roadmap\s+/, '');
     if (verb) {
       const command = ctx.commands.find((c) => c.name === verb || c.aliases?.includes(verb));
-      if (!command) throw new UserError(['There is no command ', { user: rest }, '.'], { hint: 'Type `help` for the list.' });
+      if (!command)
+        throw new UserError(['There is no command ', { user: rest }, '.'], { hint: 'Type `help` for the list.' });
       return reply({
         heading: usage(command),
         blocks: [
-          text(command.summary + '.'),
+          text(`${command.summary}.`),
           ...(command.aliases?.length ? [text(`Also: ${command.aliases.join(', ')}`)] : []),
           text({ strong: 'Examples' }),
           list(command.examples.map((e) => [{ code: `/roadmap ${e}` }])),
@@ -31,7 +32,10 @@ export const help: Command = {
         list(ctx.commands.map((c) => [{ code: usage(c) }, ` — ${c.summary}`])),
         text('Topic names are forgiving: `done express`, `topic k8s`, `start graphql resolvers`.'),
       ],
-      buttons: [{ label: 'Next topic', command: 'next', style: 'primary' }, { label: 'Progress', command: 'progress' }],
+      buttons: [
+        { label: 'Next topic', command: 'next', style: 'primary' },
+        { label: 'Progress', command: 'progress' },
+      ],
     });
   },
 };

@@ -1,8 +1,9 @@
 // `next`: the topic to study now, and why this one.
-import { topicCard } from '../cards.ts';
-import { sectionsOf } from '../plan.ts';
-import { reply, text } from '../reply.ts';
-import { suggestNext } from '../suggest.ts';
+
+import { reply, text } from '../model/reply.ts';
+import { topicCard } from '../roadmap/cards.ts';
+import { sectionsOf } from '../roadmap/plan.ts';
+import { suggestNext } from '../roadmap/suggest.ts';
 import type { Command } from './command.ts';
 
 export const next: Command = {
@@ -26,8 +27,16 @@ export const next: Command = {
         const { section } = suggestion;
         return reply({
           heading: section.title,
-          blocks: [text('Why: the roadmap starts here, and this section is pick-one. Choose a track and `next` follows it; `track` changes it later and keeps your progress.')],
-          buttons: section.groups.map((g) => ({ label: g.title ?? g.slug ?? section.title, command: `track ${g.slug}` })),
+          blocks: [
+            text(
+              'Why: the roadmap starts here, and this section is pick-one. Choose a track and `next` follows it; ' +
+                '`track` changes it later and keeps your progress.',
+            ),
+          ],
+          buttons: section.groups.map((g) => ({
+            label: g.title ?? g.slug ?? section.title,
+            command: `track ${g.slug}`,
+          })),
         });
       }
       case 'next': {
@@ -40,7 +49,9 @@ export const next: Command = {
       case 'finished':
         return reply({
           heading: 'You have finished the roadmap 🎉',
-          blocks: [text('Every topic is done or skipped. `progress` shows the whole picture; `reset <topic>` reopens one.')],
+          blocks: [
+            text('Every topic is done or skipped. `progress` shows the whole picture; `reset <topic>` reopens one.'),
+          ],
           buttons: [{ label: 'Progress', command: 'progress' }],
         });
     }

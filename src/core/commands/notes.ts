@@ -1,5 +1,5 @@
 // `notes`: every note I have kept, newest first, each with its number and topic.
-import { list, reply, text, type Span } from '../reply.ts';
+import { list, reply, type Span, text } from '../model/reply.ts';
 import type { Command } from './command.ts';
 
 const SHOWN = 50;
@@ -12,11 +12,19 @@ export const notes: Command = {
   run(ctx) {
     const all = ctx.store.notes.forMember(ctx.member.id);
     if (all.length === 0) {
-      return reply({ heading: 'Your notes', blocks: [text('No notes yet. Keep one with `note <topic> <text>`, e.g. `note redis use SCAN, not KEYS`.')] });
+      return reply({
+        heading: 'Your notes',
+        blocks: [text('No notes yet. Keep one with `note <topic> <text>`, e.g. `note redis use SCAN, not KEYS`.')],
+      });
     }
-    const items = all.slice(0, SHOWN).map((n): Span[] => [
-      `${n.id}. `, { strong: n.topicTitle }, ` (${new Date(n.createdAt).toISOString().slice(0, 10)}): `, { user: n.text },
-    ]);
+    const items = all
+      .slice(0, SHOWN)
+      .map((n): Span[] => [
+        `${n.id}. `,
+        { strong: n.topicTitle },
+        ` (${new Date(n.createdAt).toISOString().slice(0, 10)}): `,
+        { user: n.text },
+      ]);
     const more = all.length - SHOWN;
     return reply({
       heading: `Your notes (${all.length})`,

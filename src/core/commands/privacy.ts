@@ -1,7 +1,7 @@
 // `privacy [show|anonymous|hide]`: how I appear on boards and in the team view.
-import { UserError } from '../errors.ts';
-import { reply, text } from '../reply.ts';
-import { PRIVACY_MODES, type Privacy } from '../scoring.ts';
+import { UserError } from '../model/errors.ts';
+import { reply, text } from '../model/reply.ts';
+import { PRIVACY_MODES, type Privacy } from '../model/wording.ts';
 import type { Command } from './command.ts';
 
 const MEANING: Record<Privacy, string> = {
@@ -12,17 +12,26 @@ const MEANING: Record<Privacy, string> = {
 
 export const privacy: Command = {
   name: 'privacy',
-  args: [{ name: 'mode', kind: 'choice', required: false, description: 'show, anonymous or hide', choices: PRIVACY_MODES }],
+  args: [
+    { name: 'mode', kind: 'choice', required: false, description: 'show, anonymous or hide', choices: PRIVACY_MODES },
+  ],
   summary: 'Show or choose how you appear on boards: by name, anonymously, or not at all',
   examples: ['privacy', 'privacy anonymous', 'privacy hide', 'privacy show'],
   run(ctx, rest) {
     const buttons = PRIVACY_MODES.map((m) => ({ label: m, command: `privacy ${m}` }));
     if (!rest) {
-      return reply({ heading: `Your privacy: ${ctx.member.privacy}`, blocks: [text(MEANING[ctx.member.privacy])], buttons });
+      return reply({
+        heading: `Your privacy: ${ctx.member.privacy}`,
+        blocks: [text(MEANING[ctx.member.privacy])],
+        buttons,
+      });
     }
     const mode = rest.toLowerCase() as Privacy;
     if (!PRIVACY_MODES.includes(mode)) {
-      throw new UserError(['There is no privacy setting called ', { user: rest }, '.'], { hint: 'Choose `privacy show`, `privacy anonymous` or `privacy hide`.', buttons });
+      throw new UserError(['There is no privacy setting called ', { user: rest }, '.'], {
+        hint: 'Choose `privacy show`, `privacy anonymous` or `privacy hide`.',
+        buttons,
+      });
     }
     ctx.store.members.updateSettings(ctx.member.id, { privacy: mode });
     return reply({ heading: `Privacy set to ${mode}`, blocks: [text(MEANING[mode])] });

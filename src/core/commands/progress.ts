@@ -1,10 +1,11 @@
 // `progress`: a bar and a count per section, and the overall percentage; done topics off my track are named.
-import { describeStreak, streakOf } from '../member-streak.ts';
-import { describeOffTrack, offTrackDone } from '../off-track.ts';
-import { sectionsOf } from '../plan.ts';
-import { reply, text, type Block } from '../reply.ts';
-import { plural } from '../scoring.ts';
-import { tally } from '../suggest.ts';
+
+import { type Block, reply, text } from '../model/reply.ts';
+import { plural } from '../model/wording.ts';
+import { describeOffTrack, offTrackDone } from '../roadmap/off-track.ts';
+import { sectionsOf } from '../roadmap/plan.ts';
+import { tally } from '../roadmap/suggest.ts';
+import { describeStreak, streakOf } from '../time/member-streak.ts';
 import type { Command } from './command.ts';
 
 export const progress: Command = {
@@ -18,15 +19,26 @@ export const progress: Command = {
     const sections = sectionsOf(ctx.roadmap, ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id));
     const off = offTrackDone(sections, mine);
     const blocks: Block[] = sections.map((s) => {
-      const elsewhere = off.filter((o) => o.section === s).map((o) => `${o.done} done on ${o.group.title ?? o.group.slug}, not counted`);
+      const elsewhere = off
+        .filter((o) => o.section === s)
+        .map((o) => `${o.done} done on ${o.group.title ?? o.group.slug}, not counted`);
       if (s.pickOne && !s.chosen) {
-        return { type: 'progress', label: s.title, done: 0, total: 0, note: ['choose a track with `track`', ...elsewhere].join('; ') };
+        return {
+          type: 'progress',
+          label: s.title,
+          done: 0,
+          total: 0,
+          note: ['choose a track with `track`', ...elsewhere].join('; '),
+        };
       }
       const { done, total, skipped } = tally(s.studied, mine);
       const note = [...(skipped ? [`${skipped} skipped`] : []), ...elsewhere].join('; ');
       return { type: 'progress', label: s.title, done, total, note: note || undefined };
     });
-    const overall = tally(sections.flatMap((s) => s.studied), mine);
+    const overall = tally(
+      sections.flatMap((s) => s.studied),
+      mine,
+    );
     const percent = overall.total ? Math.floor((overall.done / overall.total) * 100) : 0;
     const kept = describeOffTrack(off);
     return reply({
@@ -35,9 +47,17 @@ export const progress: Command = {
         ...blocks,
         text(`Overall: ${overall.done} of ${plural(overall.total, 'topic')} done (${percent}%).`),
         ...(kept ? [text(`${kept} \`track\` switches.`)] : []),
-        text(`Streak: ${describeStreak(streakOf(ctx.store, ctx.member, ctx.now, ctx.workspace.id))}. \`streak\` explains it.`),
+        text(
+          `Streak: ${describeStreak(streakOf(ctx.store, ctx.member, ctx.now, ctx.workspace.id))}. \`streak\` ` +
+            `explains it.`,
+        ),
       ],
-      buttons: [{ label: 'Next topic', command: 'next', style: 'primary' }, ...off.slice(0, 2).map((o) => ({ label: `Follow ${o.group.title ?? o.group.slug}`, command: `track ${o.group.slug}` }))],
+      buttons: [
+        { label: 'Next topic', command: 'next', style: 'primary' },
+        ...off
+          .slice(0, 2)
+          .map((o) => ({ label: `Follow ${o.group.title ?? o.group.slug}`, command: `track ${o.group.slug}` })),
+      ],
     });
   },
 };

@@ -2,14 +2,14 @@
 // finished topic back (start or skip it) asks first; a topic off my track is kept and the reply says why it does not
 // count yet; `done` says when it finishes a section or the roadmap, and how the streak stands.
 import type { TopicRow, TopicState } from '../../store/index.ts';
-import { actionsFor } from '../cards.ts';
-import { findTopic } from '../lookup.ts';
-import { describeStreak, streakOf } from '../member-streak.ts';
-import { offTrackGroup } from '../off-track.ts';
-import { sectionsOf, type PlanSection } from '../plan.ts';
-import { reply, text, type Block, type Button } from '../reply.ts';
-import { plural } from '../scoring.ts';
-import { suggestNext, tally } from '../suggest.ts';
+import { type Block, type Button, reply, text } from '../model/reply.ts';
+import { plural } from '../model/wording.ts';
+import { actionsFor } from '../roadmap/cards.ts';
+import { findTopic } from '../roadmap/lookup.ts';
+import { offTrackGroup } from '../roadmap/off-track.ts';
+import { type PlanSection, sectionsOf } from '../roadmap/plan.ts';
+import { suggestNext, tally } from '../roadmap/suggest.ts';
+import { describeStreak, streakOf } from '../time/member-streak.ts';
 import type { Command, CommandContext } from './command.ts';
 
 const ALREADY: Record<TopicState | 'new', (title: string) => string> = {
@@ -19,7 +19,13 @@ const ALREADY: Record<TopicState | 'new', (title: string) => string> = {
   new: (t) => `You have not started ${t}: nothing to reset`,
 };
 
-function stateCommand(name: string, state: TopicState | null, summary: string, aliases: string[], says: string): Command {
+function stateCommand(
+  name: string,
+  state: TopicState | null,
+  summary: string,
+  aliases: string[],
+  says: string,
+): Command {
   return {
     name,
     aliases,
@@ -30,27 +36,46 @@ function stateCommand(name: string, state: TopicState | null, summary: string, a
       // "start express confirm": the answer to "it is done, start it again?"
       const confirmed = /\sconfirm$/i.test(rest);
       // A choice between topics carries the confirmation along, so the button does what was asked.
-      const found = findTopic(ctx, confirmed ? rest.replace(/\s+confirm$/i, '') : rest, name, confirmed ? ' confirm' : '');
+      const found = findTopic(
+        ctx,
+        confirmed ? rest.replace(/\s+confirm$/i, '') : rest,
+        name,
+        confirmed ? ' confirm' : '',
+      );
       const before = ctx.store.progress.forMember(ctx.member.id).get(found.id)?.state;
-      if (before === 'done' && (state === 'learning' || state === 'skipped') && !confirmed) return askFirst(name, found);
+      if (before === 'done' && (state === 'learning' || state === 'skipped') && !confirmed)
+        return askFirst(name, found);
       const previous = ctx.store.progress.set(ctx.member.id, found.id, state, ctx.now);
       const progress = ctx.store.progress.forMember(ctx.member.id);
       const sections = sectionsOf(ctx.roadmap, ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id));
-      const { done, total } = tally(sections.flatMap((s) => s.studied), progress);
+      const { done, total } = tally(
+        sections.flatMap((s) => s.studied),
+        progress,
+      );
       const blocks: Block[] = [text(`You have done ${done} of ${plural(total, 'topic')} on your roadmap.`)];
       const buttons: Button[] = [];
       const off = state && offTrackGroup(found, sections);
       if (off) {
         const title = off.group.title ?? off.group.slug;
         const yours = off.section.groups.find((g) => g.slug === off.section.chosen)?.title;
-        blocks.push(text(`${found.title} is on the ${title} track, and ${yours ? `you follow ${yours}` : 'you have not chosen a track yet'}: it is kept, and counts once you follow ${title}.`));
+        blocks.push(
+          text(
+            `${found.title} is on the ${title} track, and ${
+              yours ? `you follow ${yours}` : 'you have not chosen a track yet'
+            }: it is kept, and counts once you follow ${title}.`,
+          ),
+        );
         buttons.push({ label: `Follow ${title}`, command: `track ${off.group.slug}`, style: 'primary' });
       }
       if (state === 'done' && previous !== 'done') blocks.push(...cheers(ctx, found, sections));
       return reply({
         heading: previous === state ? ALREADY[state ?? 'new'](found.title) : `${says} ${found.title}`,
         blocks,
-        buttons: [...buttons, ...actionsFor(found, state ?? undefined).filter((b) => b.label !== 'Reset'), { label: 'Next topic', command: 'next' }],
+        buttons: [
+          ...buttons,
+          ...actionsFor(found, state ?? undefined).filter((b) => b.label !== 'Reset'),
+          { label: 'Next topic', command: 'next' },
+        ],
       });
     },
   };
@@ -61,10 +86,16 @@ function askFirst(name: string, topic: TopicRow) {
   const what = name === 'start' ? 'Starting it again' : 'Skipping it';
   return reply({
     heading: `${topic.title} is done`,
-    blocks: [text(`${what} takes it off your done topics, and its point off the boards. Keep it done, or ${name} it anyway?`)],
+    blocks: [
+      text(`${what} takes it off your done topics, and its point off the boards. Keep it done, or ${name} it anyway?`),
+    ],
     buttons: [
       { label: 'Keep it done', command: `topic ${topic.path}`, style: 'primary' },
-      { label: name === 'start' ? 'Study it again' : 'Skip it anyway', command: `${name} ${topic.path} confirm`, style: 'danger' },
+      {
+        label: name === 'start' ? 'Study it again' : 'Skip it anyway',
+        command: `${name} ${topic.path} confirm`,
+        style: 'danger',
+      },
     ],
   });
 }
@@ -75,10 +106,13 @@ function cheers(ctx: CommandContext, topic: TopicRow, sections: readonly PlanSec
   const blocks: Block[] = [];
   const section = sections.find((s) => s.studied.includes(topic));
   if (suggestNext(sections, progress).kind === 'finished') {
-    blocks.push(text('🎉 ', { strong: 'You have finished the whole roadmap!' }, ' Every topic on it is done or skipped.'));
+    blocks.push(
+      text('🎉 ', { strong: 'You have finished the whole roadmap!' }, ' Every topic on it is done or skipped.'),
+    );
   } else if (section) {
     const { done, total } = tally(section.studied, progress);
-    if (done === total) blocks.push(text('🎉 ', { strong: `That finishes ${section.title}!` }, ` All ${plural(total, 'topic')} done.`));
+    if (done === total)
+      blocks.push(text('🎉 ', { strong: `That finishes ${section.title}!` }, ` All ${plural(total, 'topic')} done.`));
   }
   blocks.push(text(`Streak: ${describeStreak(streakOf(ctx.store, ctx.member, ctx.now, ctx.workspace.id))}.`));
   return blocks;

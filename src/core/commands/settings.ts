@@ -1,35 +1,58 @@
-// `settings [roadmap <name> | timezone <zone> | leaderboard on|off | posts admins|everyone]`: the workspace's settings, for admins.
-import { requireAdmin } from '../admin.ts';
-import { UserError } from '../errors.ts';
-import { namesOf, nearest } from '../match.ts';
-import { reply, text } from '../reply.ts';
-import { resolveZone } from '../time-zones.ts';
-import type { WorkspaceRow } from '../../store/index.ts';
-import type { Command, CommandContext } from './command.ts';
+// `settings [roadmap <name> | timezone <zone> | leaderboard on|off
+// | posts admins|everyone]`: the workspace's settings, for admins.
 
-const USAGE = 'Try `settings roadmap backend`, `settings timezone Europe/Berlin`, `settings leaderboard off` or `settings posts everyone`.';
+import type { WorkspaceRow } from '../../store/index.ts';
+import { UserError } from '../model/errors.ts';
+import { reply, text } from '../model/reply.ts';
+import { namesOf, nearest } from '../roadmap/match.ts';
+import { resolveZone } from '../time/time-zones.ts';
+import type { Command, CommandContext } from './command.ts';
+import { requireAdmin } from './require-admin.ts';
+
+const USAGE =
+  'Try `settings roadmap backend`, `settings timezone Europe/Berlin`, `settings leaderboard off` or `settings posts ' +
+  'everyone`.';
 
 export const settings: Command = {
   name: 'settings',
   args: [
-    { name: 'setting', kind: 'choice', required: false, description: 'What to change', choices: ['roadmap', 'timezone', 'leaderboard', 'posts'] },
+    {
+      name: 'setting',
+      kind: 'choice',
+      required: false,
+      description: 'What to change',
+      choices: ['roadmap', 'timezone', 'leaderboard', 'posts'],
+    },
     { name: 'value', kind: 'text', required: false, description: 'The new value' },
   ],
   summary: "The workspace's roadmap, time zone, leaderboard switch, and who may post boards in a channel (admins)",
-  examples: ['settings', 'settings roadmap backend', 'settings timezone Europe/Berlin', 'settings leaderboard off', 'settings posts everyone'],
+  examples: [
+    'settings',
+    'settings roadmap backend',
+    'settings timezone Europe/Berlin',
+    'settings leaderboard off',
+    'settings posts everyone',
+  ],
   run(ctx, rest) {
     requireAdmin(ctx, 'Workspace settings');
     const [name = '', ...words] = rest.split(' ');
     const value = words.join(' ');
     if (!name) return show(ctx.workspace);
     if (!value) throw new UserError(['Which ', { user: name }, '?'], { hint: USAGE });
-    const update = (changes: Parameters<typeof ctx.store.workspaces.update>[1]) => show(ctx.store.workspaces.update(ctx.workspace.id, changes), 'Saved.');
+    const update = (changes: Parameters<typeof ctx.store.workspaces.update>[1]) =>
+      show(ctx.store.workspaces.update(ctx.workspace.id, changes), 'Saved.');
     switch (name.toLowerCase()) {
-      case 'roadmap': return update({ roadmapId: roadmapNamed(ctx, value) });
-      case 'timezone': case 'tz': return update({ timeZone: resolveZone(value, 'settings timezone Europe/Berlin').zone });
-      case 'leaderboard': return update({ leaderboardEnabled: onOff(value) });
-      case 'posts': return update({ boardPosts: posters(value) });
-      default: throw new UserError(['There is no setting called ', { user: name }, '.'], { hint: USAGE });
+      case 'roadmap':
+        return update({ roadmapId: roadmapNamed(ctx, value) });
+      case 'timezone':
+      case 'tz':
+        return update({ timeZone: resolveZone(value, 'settings timezone Europe/Berlin').zone });
+      case 'leaderboard':
+        return update({ leaderboardEnabled: onOff(value) });
+      case 'posts':
+        return update({ boardPosts: posters(value) });
+      default:
+        throw new UserError(['There is no setting called ', { user: name }, '.'], { hint: USAGE });
     }
   },
 };
@@ -39,12 +62,18 @@ function show(w: WorkspaceRow, saved?: string) {
     heading: 'Workspace settings',
     blocks: [
       ...(saved ? [text(saved)] : []),
-      { type: 'fields', fields: [
-        { label: 'Roadmap', value: [w.roadmapId] },
-        { label: 'Time zone', value: [w.timeZone] },
-        { label: 'Leaderboard', value: [w.leaderboardEnabled ? 'on' : 'off'] },
-        { label: 'Who may post boards in a channel', value: [w.boardPosts === 'everyone' ? 'every member' : 'admins'] },
-      ] },
+      {
+        type: 'fields',
+        fields: [
+          { label: 'Roadmap', value: [w.roadmapId] },
+          { label: 'Time zone', value: [w.timeZone] },
+          { label: 'Leaderboard', value: [w.leaderboardEnabled ? 'on' : 'off'] },
+          {
+            label: 'Who may post boards in a channel',
+            value: [w.boardPosts === 'everyone' ? 'every member' : 'admins'],
+          },
+        ],
+      },
       text(USAGE),
     ],
   });
@@ -54,8 +83,13 @@ function roadmapNamed(ctx: CommandContext, name: string): string {
   const ids = ctx.store.content.roadmapIds();
   const id = name.toLowerCase();
   if (ids.includes(id)) return id;
-  const guess = nearest(name, ids.map((value) => ({ value, names: namesOf(value) })));
-  throw new UserError(['There is no roadmap called ', { user: name }, '.'], { hint: `${guess ? `Did you mean \`settings roadmap ${guess}\`? ` : ''}Roadmaps: ${ids.join(', ')}.` });
+  const guess = nearest(
+    name,
+    ids.map((value) => ({ value, names: namesOf(value) })),
+  );
+  throw new UserError(['There is no roadmap called ', { user: name }, '.'], {
+    hint: `${guess ? `Did you mean \`settings roadmap ${guess}\`? ` : ''}Roadmaps: ${ids.join(', ')}.`,
+  });
 }
 
 function onOff(value: string): boolean {

@@ -1,9 +1,9 @@
 // `snooze [1d|3d|1w|until YYYY-MM-DD|off]`: no nudges for a while; they come back on their own.
 import { DateTime } from 'luxon';
-import { nextDue } from '../../schedule/next-due.ts';
-import { UserError } from '../errors.ts';
-import { reply, text } from '../reply.ts';
-import { describeInstant } from '../schedule-args.ts';
+import { UserError } from '../model/errors.ts';
+import { reply, text } from '../model/reply.ts';
+import { nextDue } from '../time/next-due.ts';
+import { describeInstant } from '../time/schedule-args.ts';
 import type { Command } from './command.ts';
 
 const DAY_MS = 86_400_000;
@@ -16,7 +16,8 @@ export const snooze: Command = {
   examples: ['snooze', 'snooze 3d', 'snooze until 2026-12-31', 'snooze off'],
   run(ctx, rest) {
     const s = ctx.store.schedules.nudgeOf(ctx.member.id);
-    if (!s || s.nextDueAt === null) throw new UserError('You have no daily nudge to snooze.', { hint: '`remind 09:00` sets one.' });
+    if (!s || s.nextDueAt === null)
+      throw new UserError('You have no daily nudge to snooze.', { hint: '`remind 09:00` sets one.' });
     const arg = rest.toLowerCase() || '1d';
     let until: number | null;
     const span = /^(\d{1,3})([dw])$/.exec(arg);
@@ -30,7 +31,8 @@ export const snooze: Command = {
       until = start.toMillis(); // nudges resume on that date
       if (until <= ctx.now) throw new UserError([{ user: date[1]! }, ' is not in the future.'], { hint: HINT });
     } else throw new UserError(["I can't snooze for ", { user: rest }, '.'], { hint: HINT });
-    if (until !== null && until - ctx.now > 366 * DAY_MS) throw new UserError('That is more than a year.', { hint: 'For longer, `remind off`.' });
+    if (until !== null && until - ctx.now > 366 * DAY_MS)
+      throw new UserError('That is more than a year.', { hint: 'For longer, `remind off`.' });
     const nextDueAt = nextDue({ ...s, pausedUntil: until }, ctx.now);
     ctx.store.schedules.update(s.id, { pausedUntil: until, nextDueAt });
     // One instant, the next nudge: the pause's own end can fall between two nudges, or on one, and naming both reads as

@@ -1,8 +1,8 @@
 // `streak [daily|weekdays]`: my streak and freezes, or the streak mode to count it in.
-import { UserError } from '../errors.ts';
-import { describeStreak, streakOf } from '../member-streak.ts';
-import { reply, text } from '../reply.ts';
-import { FREEZE_EVERY, MAX_FREEZES, type StreakMode } from '../streaks.ts';
+import { UserError } from '../model/errors.ts';
+import { reply, text } from '../model/reply.ts';
+import { describeStreak, streakOf } from '../time/member-streak.ts';
+import { FREEZE_EVERY, MAX_FREEZES, type StreakMode } from '../time/streaks.ts';
 import type { Command } from './command.ts';
 
 const MODES: readonly StreakMode[] = ['daily', 'weekdays'];
@@ -21,7 +21,9 @@ export const streak: Command = {
     if (rest) {
       const mode = rest.toLowerCase() as StreakMode;
       if (!MODES.includes(mode)) {
-        throw new UserError(['There is no streak mode called ', { user: rest }, '.'], { hint: 'Choose `streak daily` or `streak weekdays`.' });
+        throw new UserError(['There is no streak mode called ', { user: rest }, '.'], {
+          hint: 'Choose `streak daily` or `streak weekdays`.',
+        });
       }
       ctx.store.members.updateSettings(member.id, { streakMode: mode });
       member = { ...member, streakMode: mode };
@@ -33,10 +35,16 @@ export const streak: Command = {
       blocks: [
         ...(rest ? [text(`Your streak: ${describeStreak(current)}`)] : []),
         text(MEANING[member.streakMode]),
-        text(`Freezes held: ${current.freezesHeld} of ${MAX_FREEZES}. You earn one for every ${FREEZE_EVERY} days of streak; each covers a missed day by itself.`),
+        text(
+          `Freezes held: ${current.freezesHeld} of ${MAX_FREEZES}. You earn one for every ${FREEZE_EVERY} days of ` +
+            `streak; each covers a missed day by itself.`,
+        ),
         text(`Days are counted in your time zone: ${zone}.`),
       ],
-      buttons: MODES.filter((m) => m !== member.streakMode).map((m) => ({ label: `Count ${m}`, command: `streak ${m}` })),
+      buttons: MODES.filter((m) => m !== member.streakMode).map((m) => ({
+        label: `Count ${m}`,
+        command: `streak ${m}`,
+      })),
     });
   },
 };

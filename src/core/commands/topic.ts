@@ -1,7 +1,8 @@
 // `topic <query>`: one topic's summary, resources and my state on it.
-import { topicCard } from '../cards.ts';
-import { findTopic } from '../lookup.ts';
-import { list, text } from '../reply.ts';
+
+import { list, text } from '../model/reply.ts';
+import { topicCard } from '../roadmap/cards.ts';
+import { findTopic } from '../roadmap/lookup.ts';
 import type { Command } from './command.ts';
 
 export const topic: Command = {
@@ -16,7 +17,10 @@ export const topic: Command = {
     // My notes, under the resources: replies are private, so only I see them.
     const mine = ctx.store.notes.forTopic(ctx.member.id, found.id);
     if (mine.length) {
-      card.blocks.push(text({ strong: 'Your notes' }), list(mine.map((n) => [`${new Date(n.createdAt).toISOString().slice(0, 10)}: `, { user: n.text }])));
+      card.blocks.push(
+        text({ strong: 'Your notes' }),
+        list(mine.map((n) => [`${new Date(n.createdAt).toISOString().slice(0, 10)}: `, { user: n.text }])),
+      );
     }
     return card;
   },

@@ -1,8 +1,8 @@
 // `track [choice]`: show or choose my group in the roadmap's pick-one section(s), e.g. `track node`.
-import { UserError } from '../errors.ts';
-import { namesOf, nearest, rank } from '../match.ts';
-import { sectionsOf, type PlanGroup, type PlanSection } from '../plan.ts';
-import { reply, text, type Block } from '../reply.ts';
+import { UserError } from '../model/errors.ts';
+import { type Block, reply, text } from '../model/reply.ts';
+import { namesOf, nearest, rank } from '../roadmap/match.ts';
+import { type PlanGroup, type PlanSection, sectionsOf } from '../roadmap/plan.ts';
 import type { Command } from './command.ts';
 
 export const track: Command = {
@@ -14,7 +14,8 @@ export const track: Command = {
   run(ctx, rest) {
     const tracks = ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id);
     const sections = sectionsOf(ctx.roadmap, tracks).filter((s) => s.pickOne);
-    if (sections.length === 0) throw new UserError('This roadmap has no tracks to choose: every topic is for everyone.');
+    if (sections.length === 0)
+      throw new UserError('This roadmap has no tracks to choose: every topic is for everyone.');
     const choices = sections.flatMap((section) => section.groups.map((group) => ({ section, group })));
     if (!rest) {
       const blocks: Block[] = sections.map((s) => {
@@ -26,7 +27,9 @@ export const track: Command = {
         blocks: [...blocks, text('Choose with `track <name>`; your progress is kept when you change.')],
         buttons: choices.slice(0, 10).map(({ section, group }) => {
           const title = group.title ?? group.slug ?? section.title;
-          return section.chosen === group.slug ? { label: `✓ ${title} (yours)`, command: `track ${group.slug}`, style: 'primary' as const } : { label: title, command: `track ${group.slug}` };
+          return section.chosen === group.slug
+            ? { label: `✓ ${title} (yours)`, command: `track ${group.slug}`, style: 'primary' as const }
+            : { label: title, command: `track ${group.slug}` };
         }),
       });
     }
@@ -34,13 +37,18 @@ export const track: Command = {
     const { score, best } = rank(rest, candidates);
     if (score === 0 || best.length !== 1) {
       const guess = nearest(rest, candidates);
+      const closest = guess ? ` (closest: ${guess.group.title})` : '';
       throw new UserError(['There is no single track called ', { user: rest }, '.'], {
-        hint: `Choose one of: ${choices.map((c) => `\`track ${c.group.slug}\``).join(', ')}${guess ? ` (closest: ${guess.group.title})` : ''}.`,
+        hint: `Choose one of: ${choices.map((c) => `\`track ${c.group.slug}\``).join(', ')}${closest}.`,
       });
     }
     const { section, group } = best[0]! as { section: PlanSection; group: PlanGroup };
     if (section.chosen === group.slug) {
-      return reply({ heading: `You already follow ${group.title}`, blocks: [text(`\`next\` walks ${group.title} in ${section.title}.`)], buttons: [{ label: 'Next topic', command: 'next', style: 'primary' }] });
+      return reply({
+        heading: `You already follow ${group.title}`,
+        blocks: [text(`\`next\` walks ${group.title} in ${section.title}.`)],
+        buttons: [{ label: 'Next topic', command: 'next', style: 'primary' }],
+      });
     }
     ctx.store.progress.chooseTrack(ctx.member.id, ctx.roadmap.id, section.slug, group.slug!, ctx.now);
     return reply({

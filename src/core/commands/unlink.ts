@@ -1,6 +1,6 @@
 // `unlink`: this account gets a member of its own again, starting from a copy of the shared progress.
-import { UserError } from '../errors.ts';
-import { reply, text } from '../reply.ts';
+import { UserError } from '../model/errors.ts';
+import { reply, text } from '../model/reply.ts';
 import type { Command } from './command.ts';
 
 export const unlink: Command = {
@@ -12,12 +12,19 @@ export const unlink: Command = {
   run(ctx) {
     const identity = ctx.store.links.identity(ctx.workspace.id, ctx.invocation.user.id)!;
     if (ctx.store.links.identitiesOf(ctx.member.id).length < 2) {
-      throw new UserError('This account is not linked to another one.', { hint: '`link` joins it with your account on another platform.' });
+      throw new UserError('This account is not linked to another one.', {
+        hint: '`link` joins it with your account on another platform.',
+      });
     }
     ctx.store.links.split(identity, ctx.now);
     return reply({
       heading: 'Account unlinked',
-      blocks: [text('This account now has its own progress, starting from a copy of what you had. The other accounts keep theirs.')],
+      blocks: [
+        text(
+          'This account now has its own progress, starting from a copy of what you had. The other accounts keep ' +
+            'theirs.',
+        ),
+      ],
     });
   },
 };

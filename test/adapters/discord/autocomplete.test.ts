@@ -1,10 +1,12 @@
 // Autocomplete on topic options: up to 25 matching topic titles, value = topic path, answered with type 8.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { autocomplete } from '../../fakes/discord.ts';
-import { callbackFor, startDiscord, type Harness } from './harness.ts';
+import { callbackFor, type Harness, startDiscord } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await startDiscord(); });
+beforeAll(async () => {
+  h = await startDiscord();
+});
 afterAll(async () => {
   expect(h.fake.rest.violations).toEqual([]);
   await h.close();
@@ -14,7 +16,10 @@ it('offers topics whose title matches what was typed, by path', async () => {
   const i = autocomplete('done', 'topic', 'expr');
   h.fake.gateway.interaction(i);
   const cb = await callbackFor(h, i.id);
-  expect(cb.body).toEqual({ type: 8, data: { choices: [{ name: 'Express.js', value: 'backend/choose-your-backend-language/nodejs/expressjs' }] } });
+  expect(cb.body).toEqual({
+    type: 8,
+    data: { choices: [{ name: 'Express.js', value: 'backend/choose-your-backend-language/nodejs/expressjs' }] },
+  });
   expect(h.handled).toEqual([]); // autocomplete never runs a command
 });
 

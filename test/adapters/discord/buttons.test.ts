@@ -1,11 +1,13 @@
 // Buttons: custom_id is the command text; clicking runs it and updates the message (type 7), never twice.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { buttonClick, GUILD, slashCommand } from '../../fakes/discord.ts';
-import { callbackFor, rows, startDiscord, type Harness } from './harness.ts';
+import { callbackFor, type Harness, rows, startDiscord } from './harness.ts';
 
 const EXPRESS = 'backend/choose-your-backend-language/nodejs/expressjs';
 let h: Harness;
-beforeEach(async () => { h = await startDiscord(); });
+beforeEach(async () => {
+  h = await startDiscord();
+});
 afterEach(async () => {
   expect(h.fake.rest.violations).toEqual([]);
   await h.close();
@@ -48,7 +50,11 @@ it('a click in a DM runs in the guild its custom_id names', async () => {
   h.fake.gateway.interaction(click);
   const cb = await callbackFor(h, click.id);
   expect(cb.body.type).toBe(7);
-  expect(h.handled[0]).toMatchObject({ text: `start ${EXPRESS}`, workspace: { id: GUILD.id }, place: { direct: true } });
+  expect(h.handled[0]).toMatchObject({
+    text: `start ${EXPRESS}`,
+    workspace: { id: GUILD.id },
+    place: { direct: true },
+  });
   expect(rows(h, 'select state from progress')).toEqual([{ state: 'learning' }]);
 });
 

@@ -1,7 +1,7 @@
 // A slow command is deferred (type 5, ephemeral) within Discord's 3 s, then the original response is edited.
 import { afterEach, expect, it } from 'vitest';
 import { APP_ID, buttonClick, slashCommand } from '../../fakes/discord.ts';
-import { callbackFor, startDiscord, type Harness } from './harness.ts';
+import { callbackFor, type Harness, startDiscord } from './harness.ts';
 
 let h: Harness;
 afterEach(async () => {

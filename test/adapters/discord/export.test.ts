@@ -2,7 +2,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { APP_ID, slashCommand } from '../../fakes/discord.ts';
 import type { RecordedRequest } from '../../fakes/discord-rest.ts';
-import { callbackFor, startDiscord, type Harness } from './harness.ts';
+import { callbackFor, type Harness, startDiscord } from './harness.ts';
 
 const FILE = 'roadmap-coach-my-data.json';
 
@@ -17,7 +17,10 @@ async function markDone() {
   const done = slashCommand('done', { topic: 'express' });
   h.fake.gateway.interaction(done);
   const cb = await callbackFor(h, done.id);
-  const answer = cb.body.type === 5 ? (await h.fake.nextRequest(new RegExp(`^/webhooks/${APP_ID}/${done.token}/messages/@original$`))).body : cb.body.data;
+  const answer =
+    cb.body.type === 5
+      ? (await h.fake.nextRequest(new RegExp(`^/webhooks/${APP_ID}/${done.token}/messages/@original$`))).body
+      : cb.body.data;
   expect(answer.embeds[0].title).toBe('✓ Done: Express.js');
 }
 
@@ -28,9 +31,14 @@ function expectExportFile(request: RecordedRequest) {
   expect(request.files.map((f) => ({ field: f.field, name: f.name, contentType: f.contentType }))).toEqual([
     { field: 'files[0]', name: FILE, contentType: 'application/json' },
   ]);
-  const data = JSON.parse(request.files[0]!.bytes.toString('utf8')) as { profile: Record<string, unknown>; progress: { topic: string; state: string }[] };
+  const data = JSON.parse(request.files[0]!.bytes.toString('utf8')) as {
+    profile: Record<string, unknown>;
+    progress: { topic: string; state: string }[];
+  };
   expect(data.profile).toMatchObject({ displayName: 'Ada L' });
-  expect(data.progress).toEqual([expect.objectContaining({ topic: 'backend/choose-your-backend-language/nodejs/expressjs', state: 'done' })]);
+  expect(data.progress).toEqual([
+    expect.objectContaining({ topic: 'backend/choose-your-backend-language/nodejs/expressjs', state: 'done' }),
+  ]);
 }
 
 it('attaches the JSON to the ephemeral interaction reply', async () => {

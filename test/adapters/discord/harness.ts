@@ -1,7 +1,8 @@
-// Test wiring for the Discord adapter: the real core on a temp SQLite file, the fake Discord, the real discord.js client.
-import type { Invocation } from '../../../src/core/invocation.ts';
+// Test wiring for the Discord adapter: the real core on a temp
+// SQLite file, the fake Discord, the real discord.js client.
+
 import { createDiscordAdapter } from '../../../src/adapters/discord/index.ts';
-import { createTopicsFor } from '../../../src/adapters/discord/topics.ts';
+import type { Invocation } from '../../../src/core/model/invocation.ts';
 import { createLog } from '../../../src/log.ts';
 import { APP_ID, createDiscordFake } from '../../fakes/discord.ts';
 import { createTestApp } from '../../helpers.ts';
@@ -17,8 +18,12 @@ export async function startDiscord(opts: HarnessOptions = {}) {
   const logs: { level: number; msg: string; [k: string]: unknown }[] = [];
   const log = createLog('debug', { write: (line) => void logs.push(JSON.parse(line)) });
   const adapter = createDiscordAdapter({
-    token: 'fake-bot-token', applicationId: APP_ID, apiUrl: fake.rest.apiUrl, log,
-    commands: app.core.commands, topicsFor: createTopicsFor({ store: app.store, defaultRoadmap: 'backend' }),
+    token: 'fake-bot-token',
+    applicationId: APP_ID,
+    apiUrl: fake.rest.apiUrl,
+    log,
+    commands: app.core.commands,
+    suggestTopics: app.core.suggestTopics,
     deferAfterMs: opts.deferAfterMs,
   });
   const handled: Invocation[] = [];
@@ -28,7 +33,11 @@ export async function startDiscord(opts: HarnessOptions = {}) {
     return app.core.handle(invocation);
   });
   return {
-    app, fake, adapter, logs, handled,
+    app,
+    fake,
+    adapter,
+    logs,
+    handled,
     /** Closes everything; fails the test if the adapter logged an error (one bad event must not go unnoticed). */
     async close() {
       await adapter.stop();

@@ -1,10 +1,12 @@
 // A dropped gateway connection: discord.js resumes by itself, the adapter logs it and keeps answering.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { slashCommand } from '../../fakes/discord.ts';
-import { callbackFor, startDiscord, type Harness } from './harness.ts';
+import { callbackFor, type Harness, startDiscord } from './harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await startDiscord(); });
+beforeAll(async () => {
+  h = await startDiscord();
+});
 afterAll(async () => {
   expect(h.fake.rest.violations).toEqual([]);
   await h.close();
@@ -17,9 +19,14 @@ it('heartbeats are acknowledged and the session resumes after a drop', async () 
   const resume = h.fake.gateway.received.find((f) => f.op === 6);
   expect(resume?.d).toMatchObject({ token: 'fake-bot-token', seq: expect.any(Number) });
   expect(h.fake.gateway.received.filter((f) => f.op === 2)).toHaveLength(1); // resumed, not identified again
-  await expect.poll(() => h.logs.map((l) => l.msg)).toEqual(expect.arrayContaining([
-    'discord: gateway reconnecting', 'discord: gateway resumed', // shardDisconnect is only for codes that cannot resume
-  ]));
+  await expect
+    .poll(() => h.logs.map((l) => l.msg))
+    .toEqual(
+      expect.arrayContaining([
+        'discord: gateway reconnecting',
+        'discord: gateway resumed', // shardDisconnect is only for codes that cannot resume
+      ]),
+    );
 
   const i = slashCommand('next');
   h.fake.gateway.interaction(i);

@@ -2,17 +2,24 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { registerDiscordCommands } from '../../../src/adapters/discord/index.ts';
 import { COMMANDS } from '../../../src/core/commands/index.ts';
-import { APP_ID, createDiscordFake, GUILD, type DiscordFake } from '../../fakes/discord.ts';
+import { APP_ID, createDiscordFake, type DiscordFake, GUILD } from '../../fakes/discord.ts';
 
 let fake: DiscordFake;
-beforeEach(async () => { fake = await createDiscordFake(); });
+beforeEach(async () => {
+  fake = await createDiscordFake();
+});
 afterEach(async () => {
   expect(fake.rest.violations).toEqual([]);
   await fake.close();
 });
 
 it('registers /roadmap globally with a subcommand per verb plus run', async () => {
-  await registerDiscordCommands({ token: 't0ken', applicationId: APP_ID, apiUrl: fake.rest.apiUrl, commands: COMMANDS });
+  await registerDiscordCommands({
+    token: 't0ken',
+    applicationId: APP_ID,
+    apiUrl: fake.rest.apiUrl,
+    commands: COMMANDS,
+  });
   const [put] = fake.requestsTo(new RegExp(`^/applications/${APP_ID}/commands$`), 'PUT');
   expect(put!.headers.authorization).toBe('Bot t0ken');
   expect(put!.body).toHaveLength(1);
@@ -30,13 +37,23 @@ it('registers /roadmap globally with a subcommand per verb plus run', async () =
   }
   const done = subs.find((s) => s.name === 'done')!;
   expect(done.description).toBe('Mark a topic done');
-  expect(done.options).toEqual([{ type: 3, name: 'topic', description: 'A topic name, e.g. "express"', required: true, autocomplete: true }]);
-  expect(subs.find((s) => s.name === 'help')!.options).toEqual([{ type: 3, name: 'command', description: 'A command to explain', required: false }]);
+  expect(done.options).toEqual([
+    { type: 3, name: 'topic', description: 'A topic name, e.g. "express"', required: true, autocomplete: true },
+  ]);
+  expect(subs.find((s) => s.name === 'help')!.options).toEqual([
+    { type: 3, name: 'command', description: 'A command to explain', required: false },
+  ]);
   expect(subs.find((s) => s.name === 'run')!.options[0]).toMatchObject({ name: 'text', type: 3, required: true });
 });
 
 it('registers to one guild for development', async () => {
-  await registerDiscordCommands({ token: 't0ken', applicationId: APP_ID, guildId: GUILD.id, apiUrl: fake.rest.apiUrl, commands: COMMANDS });
+  await registerDiscordCommands({
+    token: 't0ken',
+    applicationId: APP_ID,
+    guildId: GUILD.id,
+    apiUrl: fake.rest.apiUrl,
+    commands: COMMANDS,
+  });
   expect(fake.requestsTo(new RegExp(`^/applications/${APP_ID}/guilds/${GUILD.id}/commands$`), 'PUT')).toHaveLength(1);
   expect(fake.requestsTo(new RegExp(`^/applications/${APP_ID}/commands$`))).toEqual([]);
 });

@@ -1,9 +1,9 @@
 // Outbound send: DMs open a channel then post; closed DMs are a permanent failure; a 429 is waited out and retried.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PermanentSendError } from '../../../src/adapters/discord/index.ts';
-import { reply, text } from '../../../src/core/reply.ts';
+import { PermanentSendError } from '../../../src/adapters/adapter.ts';
+import { reply, text } from '../../../src/core/model/reply.ts';
 import { ADA, GUILD } from '../../fakes/discord.ts';
-import { startDiscord, type Harness } from './harness.ts';
+import { type Harness, startDiscord } from './harness.ts';
 
 const nudge = reply({
   heading: 'Time to study',
@@ -13,14 +13,16 @@ const nudge = reply({
 });
 
 let h: Harness;
-beforeAll(async () => { h = await startDiscord(); });
+beforeAll(async () => {
+  h = await startDiscord();
+});
 afterAll(async () => {
   expect(h.fake.rest.violations).toEqual([]);
   await h.close();
 });
 
 it('sends to a member by opening a DM channel, buttons naming the guild', async () => {
-  await h.adapter.send({ kind: 'user', workspaceId: GUILD.id, id: ADA.id }, nudge);
+  await h.adapter.outbound!.send({ kind: 'user', workspaceId: GUILD.id, id: ADA.id }, nudge);
   const [open] = h.fake.requestsTo(/^\/users\/@me\/channels$/, 'POST');
   expect(open!.body).toEqual({ recipient_id: ADA.id });
   const [post] = h.fake.requestsTo(new RegExp(`^/channels/9${ADA.id}/messages$`), 'POST');
@@ -33,7 +35,7 @@ it('sends to a member by opening a DM channel, buttons naming the guild', async 
 
 it('reports a member whose DMs are closed (50007) as a permanent failure', async () => {
   h.fake.rest.failNext(/^POST \/channels\/\d+\/messages$/, 403, 50007, 'Cannot send messages to this user');
-  const sent = h.adapter.send({ kind: 'user', workspaceId: GUILD.id, id: '1400000000000000002' }, nudge);
+  const sent = h.adapter.outbound!.send({ kind: 'user', workspaceId: GUILD.id, id: '1400000000000000002' }, nudge);
   await expect(sent).rejects.toBeInstanceOf(PermanentSendError);
   await expect(sent).rejects.toMatchObject({ code: 50007, reason: expect.stringContaining('direct messages') });
   expect(h.fake.requestsTo(/^\/channels\/91400000000000000002\/messages$/)).toHaveLength(1); // not retried
@@ -41,7 +43,7 @@ it('reports a member whose DMs are closed (50007) as a permanent failure', async
 
 it('waits out a 429 and retries the same message after retry_after', async () => {
   h.fake.rest.rateLimitNext(new RegExp(`^POST /channels/${GUILD.channelId}/messages$`), 0.3);
-  await h.adapter.send({ kind: 'channel', workspaceId: GUILD.id, id: GUILD.channelId }, nudge);
+  await h.adapter.outbound!.send({ kind: 'channel', workspaceId: GUILD.id, id: GUILD.channelId }, nudge);
   const tries = h.fake.requestsTo(new RegExp(`^/channels/${GUILD.channelId}/messages$`), 'POST');
   expect(tries.map((r) => r.status)).toEqual([429, 200]);
   expect(tries[1]!.at - tries[0]!.at).toBeGreaterThanOrEqual(300);

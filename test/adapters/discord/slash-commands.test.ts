@@ -2,12 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { subcommandVerbs } from '../../../src/adapters/discord/commands.ts';
 import { ADA, GUILD, slashCommand } from '../../fakes/discord.ts';
-import { callbackFor, rows, startDiscord, type Harness } from './harness.ts';
+import { callbackFor, type Harness, rows, startDiscord } from './harness.ts';
 
 const SAMPLE: Record<string, string> = { topic: 'express', section: 'databases', choice: 'node', command: 'done' };
 
 let h: Harness;
-beforeEach(async () => { h = await startDiscord(); });
+beforeEach(async () => {
+  h = await startDiscord();
+});
 afterEach(async () => {
   expect(h.fake.rest.violations).toEqual([]);
   await h.close();
@@ -25,8 +27,11 @@ describe('/roadmap over the gateway', () => {
     expect(cb.body.data.allowed_mentions).toEqual({ parse: [] });
     expect(cb.body.data.embeds[0].title).toBeTruthy();
     expect(h.handled[0]).toMatchObject({
-      platform: 'discord', workspace: { id: GUILD.id, name: GUILD.name }, text: 'next',
-      user: { id: ADA.id, displayName: 'Ada L' }, place: { channelId: GUILD.channelId, direct: false },
+      platform: 'discord',
+      workspace: { id: GUILD.id, name: GUILD.name },
+      text: 'next',
+      user: { id: ADA.id, displayName: 'Ada L' },
+      place: { channelId: GUILD.channelId, direct: false },
     });
     expect(h.handled[0]!.user.timeZone).toBeUndefined();
   });
@@ -43,7 +48,10 @@ describe('/roadmap over the gateway', () => {
       expect(cb.body.type, command.name).toBe(4);
       expect(cb.body.data.embeds.length).toBe(1);
       // Text after a topic (note) is joined with " | ", the grammar's explicit split.
-      const folded = command.args.reduce((t, a, j) => `${t}${a.kind === 'text' && command.args[j - 1]?.kind === 'topic' ? ' | ' : ' '}${values[a.name]}`, command.name);
+      const folded = command.args.reduce(
+        (t, a, j) => `${t}${a.kind === 'text' && command.args[j - 1]?.kind === 'topic' ? ' | ' : ' '}${values[a.name]}`,
+        command.name,
+      );
       expect(h.handled.at(-1)!.text).toBe(folded);
     }
   });
@@ -53,10 +61,15 @@ describe('/roadmap over the gateway', () => {
     h.fake.gateway.interaction(i);
     const cb = await callbackFor(h, i.id);
     expect(cb.body.data.embeds[0].title).toBe('✓ Done: Express.js');
-    const saved = rows<{ state: string; path: string }>(h,
-      'select p.state, t.path from progress p join topics t on t.id = p.topic_id');
+    const saved = rows<{ state: string; path: string }>(
+      h,
+      'select p.state, t.path from progress p join topics t on t.id = p.topic_id',
+    );
     expect(saved).toEqual([{ state: 'done', path: 'backend/choose-your-backend-language/nodejs/expressjs' }]);
-    const workspace = rows<{ platform: string; external_id: string }>(h, 'select platform, external_id from workspaces');
+    const workspace = rows<{ platform: string; external_id: string }>(
+      h,
+      'select platform, external_id from workspaces',
+    );
     expect(workspace).toEqual([{ platform: 'discord', external_id: GUILD.id }]);
   });
 
@@ -80,7 +93,7 @@ describe('/roadmap over the gateway', () => {
 });
 
 describe('/roadmap note', () => {
-  it('keeps Discord\'s split between topic and text: the whole text is the note, never cut by a guess', async () => {
+  it("keeps Discord's split between topic and text: the whole text is the note, never cut by a guess", async () => {
     const i = slashCommand('note', { topic: 'docker compose', text: 'up -d' });
     h.fake.gateway.interaction(i);
     expect((await callbackFor(h, i.id)).body.data.embeds[0].title).toBe('Noted on Docker Compose');

@@ -1,17 +1,23 @@
 // Buttons: a click runs its command text through the core and replaces the message; a double click applies once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBot, type Bot } from './harness.ts';
+import { type Bot, startBot } from './harness.ts';
 import { actionBody, slashBody } from './requests.ts';
 
 type Posted = { blocks: { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[] };
 
 describe('slack buttons', () => {
   let bot: Bot;
-  beforeEach(async () => { bot = await startBot(); });
-  afterEach(async () => { await bot.close(); });
+  beforeEach(async () => {
+    bot = await startBot();
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
 
   it('renders buttons with their command as value, and a click replaces the message', async () => {
-    const first = await (await bot.postForm(slashBody('topic express', bot.fake.responseUrl('first')))).json() as Posted;
+    const first = (await (
+      await bot.postForm(slashBody('topic express', bot.fake.responseUrl('first')))
+    ).json()) as Posted;
     const buttons = first.blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
     expect(buttons.map((b) => b.action_id)).toEqual(buttons.map((_, i) => `cmd:${i}`));
     const done = buttons.find((b) => b.text.text === 'Done')!;

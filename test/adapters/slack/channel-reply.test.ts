@@ -1,13 +1,19 @@
 // A reply for the whole channel (`leaderboard post`) is visible in Slack: in_channel in the ack, and a new in_channel
 // message (not a replaced ephemeral one) when it comes from a button.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startBot, type Bot } from './harness.ts';
+import { type Bot, startBot } from './harness.ts';
 import { actionBody, slashBody } from './requests.ts';
 
 let bot: Bot;
 beforeEach(async () => {
   bot = await startBot();
-  await bot.core.handle({ platform: 'slack', workspace: { id: 'T1' }, user: { id: 'UADMIN', displayName: 'Boss', isAdmin: true }, place: { channelId: 'C1', direct: false }, text: 'settings posts everyone' });
+  await bot.core.handle({
+    platform: 'slack',
+    workspace: { id: 'T1' },
+    user: { id: 'UADMIN', displayName: 'Boss', isAdmin: true },
+    place: { channelId: 'C1', direct: false },
+    text: 'settings posts everyone',
+  });
 });
 afterEach(async () => {
   expect(bot.fake.violations).toEqual([]);
@@ -15,7 +21,9 @@ afterEach(async () => {
 });
 
 it('a slash command posts the board in_channel', async () => {
-  const body = await (await bot.postForm(slashBody('leaderboard post', bot.fake.responseUrl('post')))).json() as Record<string, unknown>;
+  const body = (await (
+    await bot.postForm(slashBody('leaderboard post', bot.fake.responseUrl('post')))
+  ).json()) as Record<string, unknown>;
   expect(body.response_type).toBe('in_channel');
   expect(JSON.stringify(body.blocks)).toContain('Leaderboard');
 });

@@ -1,17 +1,19 @@
 // /roadmap end to end: signed slash command → core → the reply in the ack itself, or by response_url when slow.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, type Bot } from './harness.ts';
+import { type Bot, startBot } from './harness.ts';
 import { slashBody } from './requests.ts';
 
 describe('slack /roadmap', () => {
   let bot: Bot;
-  afterEach(async () => { await bot.close(); });
+  afterEach(async () => {
+    await bot.close();
+  });
 
   it('marks a topic done and answers privately in the acknowledgement', async () => {
     bot = await startBot();
     const res = await bot.postForm(slashBody('done express', bot.fake.responseUrl('r1')));
     expect(res.status).toBe(200);
-    const body = await res.json() as Record<string, unknown>;
+    const body = (await res.json()) as Record<string, unknown>;
     expect(body.response_type).toBe('ephemeral');
     expect(JSON.stringify(body.blocks)).toContain('Done');
     expect(typeof body.text).toBe('string');
@@ -51,7 +53,8 @@ describe('slack /roadmap', () => {
     const body = JSON.stringify(await res.json());
     expect(Date.now() - started).toBeLessThan(1500); // answered in the ack: the outage cost no retries
     expect(body).toContain('Done');
-    expect(bot.db.$client.prepare('SELECT display_name FROM members').get()).toEqual({ display_name: 'alice' }); // user_name
+    // the command's user_name stands in for the profile Slack did not give
+    expect(bot.db.$client.prepare('SELECT display_name FROM members').get()).toEqual({ display_name: 'alice' });
     expect(bot.fake.callsTo('users.info').filter((c) => c.failedWith === 503)).toHaveLength(1);
     expect((await bot.postForm(slashBody('next', bot.fake.responseUrl('back')))).status).toBe(200);
     expect(bot.fake.callsTo('users.info').filter((c) => !c.failedWith)).toHaveLength(1); // not cached: asked again
@@ -60,7 +63,9 @@ describe('slack /roadmap', () => {
 
   it('escapes what the user typed so it cannot mention, link or format', async () => {
     bot = await startBot();
-    const res = await bot.postForm(slashBody('topic <!channel> *x* <https://evil.example|click>', bot.fake.responseUrl('e')));
+    const res = await bot.postForm(
+      slashBody('topic <!channel> *x* <https://evil.example|click>', bot.fake.responseUrl('e')),
+    );
     const all = await res.text();
     expect(all).toContain('&lt;!channel&gt;');
     expect(all).not.toContain('<!channel>');

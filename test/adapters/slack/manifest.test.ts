@@ -10,10 +10,19 @@ const manifest = parse(raw);
 describe('manifest.yml', () => {
   it('asks for exactly the scopes the bot uses, and declares /roadmap, interactivity, App Home and its events', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
-    expect(manifest.features.slash_commands).toEqual([expect.objectContaining({ command: '/roadmap', url: 'https://YOUR-HOST/slack/events', should_escape: true })]);
-    expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://YOUR-HOST/slack/events' });
+    expect(manifest.features.slash_commands).toEqual([
+      expect.objectContaining({ command: '/roadmap', url: 'https://YOUR-HOST/slack/events', should_escape: true }),
+    ]);
+    expect(manifest.settings.interactivity).toEqual({
+      is_enabled: true,
+      request_url: 'https://YOUR-HOST/slack/events',
+    });
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['app_home_opened', 'app_uninstalled', 'tokens_revoked']);
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
+      'app_home_opened',
+      'app_uninstalled',
+      'tokens_revoked',
+    ]);
     expect(manifest.oauth_config.redirect_urls).toEqual(['https://YOUR-HOST/slack/oauth_redirect']);
   });
 

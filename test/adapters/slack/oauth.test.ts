@@ -2,15 +2,22 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INSTALLED_TOKEN } from '../../fakes/slack-api.ts';
-import { startBot, type Bot } from './harness.ts';
+import { type Bot, startBot } from './harness.ts';
 import { eventBody, slashBody } from './requests.ts';
 
 describe('slack OAuth installs', () => {
   let bot: Bot;
   beforeEach(async () => {
-    bot = await startBot({ clientId: '111.222', clientSecret: 'client-secret', stateSecret: 'state-secret-long-enough', encryptionKey: randomBytes(32).toString('base64') });
+    bot = await startBot({
+      clientId: '111.222',
+      clientSecret: 'client-secret',
+      stateSecret: 'state-secret-long-enough',
+      encryptionKey: randomBytes(32).toString('base64'),
+    });
   });
-  afterEach(async () => { await bot.close(); });
+  afterEach(async () => {
+    await bot.close();
+  });
 
   async function install(): Promise<Response> {
     const start = await fetch(`${bot.base}/slack/install`, { redirect: 'manual' });
@@ -20,7 +27,10 @@ describe('slack OAuth installs', () => {
     expect(authorize.searchParams.get('scope')).toBe('commands,chat:write,users:read,im:write,files:write');
     const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
     const state = authorize.searchParams.get('state')!;
-    return fetch(`${bot.base}/slack/oauth_redirect?code=code-1&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
+    return fetch(`${bot.base}/slack/oauth_redirect?code=code-1&state=${encodeURIComponent(state)}`, {
+      headers: { cookie },
+      redirect: 'manual',
+    });
   }
 
   it('stores the installation with its token sealed, and serves that workspace', async () => {
@@ -53,6 +63,8 @@ describe('slack OAuth installs', () => {
     await install();
     const res = await bot.postJson(eventBody({ type, ...extra }, 'T9'));
     expect(res.status).toBe(200);
-    await bot.fake.waitFor(() => (bot.db.$client.prepare('SELECT count(*) AS n FROM slack_installations').get() as { n: number }).n === 0);
+    await bot.fake.waitFor(
+      () => (bot.db.$client.prepare('SELECT count(*) AS n FROM slack_installations').get() as { n: number }).n === 0,
+    );
   });
 });

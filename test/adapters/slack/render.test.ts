@@ -1,8 +1,8 @@
 // Rendering: escaping of every span, user text neutralised, Block Kit limits kept by cutting with "…".
 import { describe, expect, it } from 'vitest';
-import { reply, text, type Block } from '../../../src/core/reply.ts';
 import { render } from '../../../src/adapters/slack/render.ts';
-import { buildNudge } from '../../../src/core/nudge.ts';
+import { type Block, reply, text } from '../../../src/core/model/reply.ts';
+import { buildNudge } from '../../../src/core/outbound/nudge.ts';
 import { createTestApp } from '../../helpers.ts';
 
 const sectionTexts = (r: ReturnType<typeof render>) =>
@@ -19,7 +19,16 @@ describe('slack render', () => {
   });
 
   it('renders links as <url|title> with the title escaped, and drops non-web links', () => {
-    const out = render(reply({ blocks: [text({ link: 'A <b> & c', url: 'https://x.example/a?b=1|2' }, ' ', { link: 'js', url: 'javascript:alert(1)' })] }));
+    const out = render(
+      reply({
+        blocks: [
+          text({ link: 'A <b> & c', url: 'https://x.example/a?b=1|2' }, ' ', {
+            link: 'js',
+            url: 'javascript:alert(1)',
+          }),
+        ],
+      }),
+    );
     expect(sectionTexts(out)[0]).toBe('<https://x.example/a?b=1%7C2|A &lt;b&gt; &amp; c> js');
   });
 
@@ -46,28 +55,43 @@ describe('slack render', () => {
   });
 
   it('keeps spaces outside bold markers, where Slack would not see the span as bold', () => {
-    const out = render(reply({
-      blocks: [
-        text({ strong: 'Streak: ' }, '0 days'),
-        text('a', { strong: '  both sides ' }, 'b ', { strong: '   ' }, 'c'),
-        { type: 'fields', fields: [{ label: 'Label ', value: ['v'] }] },
-        { type: 'progress', label: ' APIs ', done: 0, total: 0 },
-      ],
-    }));
-    const [streak, both, field, progress] = out.blocks.flatMap((b) => (b.type !== 'section' ? [] : b.text ? [b.text.text] : b.fields!.map((f) => f.text)));
+    const out = render(
+      reply({
+        blocks: [
+          text({ strong: 'Streak: ' }, '0 days'),
+          text('a', { strong: '  both sides ' }, 'b ', { strong: '   ' }, 'c'),
+          { type: 'fields', fields: [{ label: 'Label ', value: ['v'] }] },
+          { type: 'progress', label: ' APIs ', done: 0, total: 0 },
+        ],
+      }),
+    );
+    const [streak, both, field, progress] = out.blocks.flatMap((b) =>
+      b.type !== 'section' ? [] : b.text ? [b.text.text] : b.fields!.map((f) => f.text),
+    );
     expect(streak).toBe('*Streak:* 0 days');
     expect(both).toBe('a  *both sides* b    c');
     expect(field).toBe('*Label* \nv');
-    expect(progress).toMatch(/  \*APIs\* $/);
+    expect(progress).toMatch(/ {2}\*APIs\* $/);
   });
 
   it("renders the real nudge's streak line bold", () => {
     const app = createTestApp();
     try {
-      const workspace = app.store.workspaces.ensure({ platform: 'slack', externalId: 'T1', roadmapId: 'backend', now: 0 });
-      const member = app.store.members.resolve({ workspaceId: workspace.id, platformUserId: 'U1', displayName: 'Ada', now: 0 });
-      const texts = render(buildNudge(app.store, member, workspace, app.clock.now().getTime())).blocks
-        .flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
+      const workspace = app.store.workspaces.ensure({
+        platform: 'slack',
+        externalId: 'T1',
+        roadmapId: 'backend',
+        now: 0,
+      });
+      const member = app.store.members.resolve({
+        workspaceId: workspace.id,
+        platformUserId: 'U1',
+        displayName: 'Ada',
+        now: 0,
+      });
+      const texts = render(buildNudge(app.store, member, workspace, app.clock.now().getTime())).blocks.flatMap((b) =>
+        b.type === 'section' && b.text ? [b.text.text] : [],
+      );
       expect(texts).toContain('*Streak:* 0 days (longest 0 days)');
       // No bold span anywhere in it opens or closes on a space.
       for (const t of texts) expect(t).not.toMatch(/(^|\s)\*\s|\S\s\*(\s|$)/);

@@ -1,17 +1,21 @@
 // Request signing: bad signatures and timestamps over 5 minutes off (either way) get 401; retries are acked only.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBot, type Bot } from './harness.ts';
+import { type Bot, startBot } from './harness.ts';
 import { slashBody } from './requests.ts';
 
 describe('slack request guard', () => {
   let bot: Bot;
-  beforeEach(async () => { bot = await startBot(); });
-  afterEach(async () => { await bot.close(); });
+  beforeEach(async () => {
+    bot = await startBot();
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
   const now = () => Math.floor(bot.clock.now().getTime() / 1000);
   const settle = () => new Promise((r) => setTimeout(r, 150));
 
   it.each([
-    ['a bad signature', () => ({ signature: 'v0=' + '0'.repeat(64) })],
+    ['a bad signature', () => ({ signature: `v0=${'0'.repeat(64)}` })],
     ['a stale timestamp', () => ({ timestamp: now() - 301 })],
     ['a future timestamp', () => ({ timestamp: now() + 301 })],
     ['no signature', () => ({ signature: '' })],
@@ -45,7 +49,9 @@ describe('slack request guard', () => {
     const body = slashBody('done express', bot.fake.responseUrl('r'));
     expect((await bot.postForm(body)).status).toBe(200);
     expect(bot.eventCount()).toBe(1);
-    const retry = await bot.postForm(body, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    const retry = await bot.postForm(body, {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     expect(retry.status).toBe(200);
     expect(await retry.text()).toBe('');
     await settle();

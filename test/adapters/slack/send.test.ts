@@ -2,18 +2,26 @@
 // crash, a DM's latest messages say whether a send cut off mid-request arrived (with the optional im:history).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOutbound, DELIVERY_EVENT } from '../../../src/adapters/slack/send.ts';
-import { reply, text } from '../../../src/core/reply.ts';
-import { MANIFEST_SCOPES, startFakeSlack, type FakeSlack } from '../../fakes/slack-api.ts';
-import { startBot, type Bot } from './harness.ts';
+import { reply, text } from '../../../src/core/model/reply.ts';
+import { type FakeSlack, MANIFEST_SCOPES, startFakeSlack } from '../../fakes/slack-api.ts';
+import { type Bot, startBot } from './harness.ts';
 
 describe('slack send', () => {
   let bot: Bot;
-  beforeEach(async () => { bot = await startBot(); });
-  afterEach(async () => { await bot.close(); });
-  const nudge = reply({ heading: 'Time to study', blocks: [text('Your next topic is waiting.')], buttons: [{ label: 'Next', command: 'next' }] });
+  beforeEach(async () => {
+    bot = await startBot();
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
+  const nudge = reply({
+    heading: 'Time to study',
+    blocks: [text('Your next topic is waiting.')],
+    buttons: [{ label: 'Next', command: 'next' }],
+  });
 
   it('opens a DM for a user target, then posts', async () => {
-    await bot.adapter.send({ kind: 'user', workspaceId: 'T1', id: 'U1' }, nudge);
+    await bot.adapter.outbound.send({ kind: 'user', workspaceId: 'T1', id: 'U1' }, nudge);
     expect(bot.fake.callsTo('conversations.open')[0]?.params.users).toBe('U1');
     const post = bot.fake.callsTo('chat.postMessage')[0]!;
     expect(post.params.channel).toBe('DU1');
@@ -24,10 +32,12 @@ describe('slack send', () => {
   });
 
   it('posts to a channel and fails at once, without retrying, when Slack refuses', async () => {
-    await bot.adapter.send({ kind: 'channel', workspaceId: 'T1', id: 'C1' }, nudge);
+    await bot.adapter.outbound.send({ kind: 'channel', workspaceId: 'T1', id: 'C1' }, nudge);
     expect(bot.fake.callsTo('conversations.open')).toEqual([]);
     bot.fake.answer('chat.postMessage', () => ({ ok: false, error: 'channel_not_found' }));
-    await expect(bot.adapter.send({ kind: 'channel', workspaceId: 'T1', id: 'C404' }, nudge)).rejects.toThrow(/channel_not_found/);
+    await expect(bot.adapter.outbound.send({ kind: 'channel', workspaceId: 'T1', id: 'C404' }, nudge)).rejects.toThrow(
+      /channel_not_found/,
+    );
     expect(bot.fake.callsTo('chat.postMessage').map((c) => c.params.channel)).toEqual(['C1', 'C404']);
   });
 });
@@ -48,11 +58,17 @@ describe('slack send: finding a message after a crash', () => {
     await slack.send(member, nudge, { nonce: 'n-1' });
     await slack.send(member, nudge, { nonce: 'n-2' });
     await slack.send(member, nudge, { nonce: 'n-1' }); // a resend that went twice
-    expect(JSON.parse(String(fake.callsTo('chat.postMessage')[0]!.params.metadata))).toEqual({ event_type: DELIVERY_EVENT, event_payload: { nonce: 'n-1' } });
+    expect(JSON.parse(String(fake.callsTo('chat.postMessage')[0]!.params.metadata))).toEqual({
+      event_type: DELIVERY_EVENT,
+      event_payload: { nonce: 'n-1' },
+    });
     expect(await slack.findSent(member, 'n-1')).toBe(2);
     expect(await slack.findSent(member, 'n-2')).toBe(1);
     expect(await slack.findSent(member, 'n-3')).toBe(0);
-    expect(fake.callsTo('conversations.history').at(-1)!.params).toMatchObject({ channel: 'DU1', include_all_metadata: 'true' });
+    expect(fake.callsTo('conversations.history').at(-1)!.params).toMatchObject({
+      channel: 'DU1',
+      include_all_metadata: 'true',
+    });
     // A member whose DM is not kept yet: the DM is opened to look in it.
     expect(await slack.findSent({ kind: 'user', workspaceId: 'T1', id: 'U1' }, 'n-1')).toBe(2);
   });

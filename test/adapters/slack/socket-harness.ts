@@ -14,17 +14,32 @@ export async function startSocketBot() {
   const { clock, log, store, core } = base;
   const api = await startFakeSlack();
   const socket = await startFakeSocketMode({ appToken: APP_TOKEN, upstream: api.url });
-  const adapter = createSlackAdapter({ clock, log, store, options: { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: socket.apiUrl } });
+  const adapter = createSlackAdapter({
+    clock,
+    log,
+    installations: store.slackInstallations,
+    options: { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: socket.apiUrl },
+  });
   await adapter.start(core.handle); // resolves once the client has had its hello
 
   return {
-    ...base, api, socket, adapter,
+    ...base,
+    api,
+    socket,
+    adapter,
     /** /roadmap <text> as a slash_commands envelope; resolves with the ack. */
     command: (text: string, responseId: string) =>
-      socket.deliver(envelopes.slashCommand(Object.fromEntries(new URLSearchParams(slashBody(text, api.responseUrl(responseId)))))),
+      socket.deliver(
+        envelopes.slashCommand(Object.fromEntries(new URLSearchParams(slashBody(text, api.responseUrl(responseId))))),
+      ),
     /** The block_actions payload of a click on this button of an ephemeral message. */
-    clickPayload(button: { action_id: string; value: string; text: { text: string } }, responseId: string): Record<string, unknown> {
-      const payload = JSON.parse(new URLSearchParams(actionBody(button.value, api.responseUrl(responseId))).get('payload')!) as Record<string, unknown>;
+    clickPayload(
+      button: { action_id: string; value: string; text: { text: string } },
+      responseId: string,
+    ): Record<string, unknown> {
+      const payload = JSON.parse(
+        new URLSearchParams(actionBody(button.value, api.responseUrl(responseId))).get('payload')!,
+      ) as Record<string, unknown>;
       return { ...payload, actions: [{ type: 'button', block_id: 'b1', action_ts: '1.3', ...button }] };
     },
     async close() {

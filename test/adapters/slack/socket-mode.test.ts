@@ -2,17 +2,23 @@
 // takes /roadmap and button envelopes, answers in its acks, reconnects when asked, and closes cleanly on stop.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { envelopes } from '../../fakes/slack-socket-mode.ts';
-import { APP_TOKEN, BOT_TOKEN, startSocketBot, type SocketBot } from './socket-harness.ts';
+import { APP_TOKEN, BOT_TOKEN, type SocketBot, startSocketBot } from './socket-harness.ts';
 
 type Button = { action_id: string; value: string; text: { text: string } };
-type Message = { response_type?: string; text?: string; blocks?: { type: string; text?: { text: string }; elements?: Button[] }[] };
+type Message = {
+  response_type?: string;
+  text?: string;
+  blocks?: { type: string; text?: { text: string }; elements?: Button[] }[];
+};
 
 const buttonsOf = (m: Message) => (m.blocks ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
 const headingOf = (m: Message) => m.blocks?.find((b) => b.type === 'header')?.text?.text;
 
 describe('slack in Socket Mode', () => {
   let bot: SocketBot;
-  beforeEach(async () => { bot = await startSocketBot(); });
+  beforeEach(async () => {
+    bot = await startSocketBot();
+  });
   afterEach(async () => {
     await bot.close(); // stops the adapter (again, in the stop() test: harmless)
     expect(bot.socket.violations).toEqual([]);
@@ -34,9 +40,13 @@ describe('slack in Socket Mode', () => {
     expect(typeof reply.text).toBe('string');
     expect(bot.api.responses).toEqual([]); // the ack carried it: nothing went to the response_url
 
-    expect(bot.api.callsTo('users.info')).toEqual([expect.objectContaining({ token: BOT_TOKEN, params: expect.objectContaining({ user: 'U1' }) })]);
-    const members = bot.db.$client.prepare(`
-      SELECT m.display_name, m.time_zone, i.platform_user_id FROM members m JOIN identities i ON i.member_id = m.id`).all();
+    expect(bot.api.callsTo('users.info')).toEqual([
+      expect.objectContaining({ token: BOT_TOKEN, params: expect.objectContaining({ user: 'U1' }) }),
+    ]);
+    const members = bot.db.$client
+      .prepare(`
+      SELECT m.display_name, m.time_zone, i.platform_user_id FROM members m JOIN identities i ON i.member_id = m.id`)
+      .all();
     expect(members).toEqual([{ display_name: 'Alice', time_zone: 'Europe/Berlin', platform_user_id: 'U1' }]);
     expect(bot.progressOf('U1')).toEqual([]);
 
@@ -55,7 +65,10 @@ describe('slack in Socket Mode', () => {
 
     const click = envelopes.interactive(bot.clickPayload(done!, 'click'));
     const [first, second] = await Promise.all([bot.socket.deliver(click), bot.socket.deliver(click)]);
-    expect([first, second]).toEqual([{ envelope_id: click.envelope_id, payload: {} }, { envelope_id: click.envelope_id, payload: {} }]);
+    expect([first, second]).toEqual([
+      { envelope_id: click.envelope_id, payload: {} },
+      { envelope_id: click.envelope_id, payload: {} },
+    ]);
 
     // The listener acks first and answers through the response_url afterwards.
     const replaced = await bot.api.waitFor(() => {
@@ -73,7 +86,10 @@ describe('slack in Socket Mode', () => {
     expect(await bot.socket.closed(first!)).toBe(1000); // the client closed the old socket normally
     const second = await bot.socket.connected(2);
     expect(second.ticket).not.toBe(first!.ticket);
-    expect(bot.socket.opens).toEqual([{ token: APP_TOKEN, ok: true }, { token: APP_TOKEN, ok: true }]);
+    expect(bot.socket.opens).toEqual([
+      { token: APP_TOKEN, ok: true },
+      { token: APP_TOKEN, ok: true },
+    ]);
 
     const ack = await bot.command('done express', 'after');
     expect((ack.payload as Message).response_type).toBe('ephemeral');

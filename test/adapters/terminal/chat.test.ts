@@ -11,7 +11,10 @@ function spawnChat(env: Record<string, string>) {
   return spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
-function chat(input: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function chat(
+  input: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawnChat(env);
     let stdout = '';
@@ -29,7 +32,8 @@ describe('terminal chat (piped)', () => {
   beforeEach(() => (tmp = tempDir()));
   afterEach(() => tmp.cleanup());
 
-  it('answers each line, accepts /roadmap or not, keeps progress in the SQLite file, and exits at the end of input', async () => {
+  it('answers each line, accepts /roadmap or not, keeps progress in the SQLite file, and exits at the end of ' +
+    'input', async () => {
     const env = { DATABASE_PATH: join(tmp.dir, 'data', 'coach.db') };
     const first = await chat('/roadmap next\ntrack node\nnext\ndone express\nprogress\n', env);
     expect(first.code).toBe(0);
@@ -44,7 +48,12 @@ describe('terminal chat (piped)', () => {
     expect(second.stdout).toContain('== Started Async Programming =='); // "1" pressed the first button: Start
     expect(second.stdout).toContain('Your progress: done');
     // A transcript: each command after the prompt, then its answer; the empty line is neither echoed nor answered.
-    expect(second.stdout.match(/^roadmap> .*$/gm)).toEqual(['roadmap> next', 'roadmap> 1', 'roadmap> 9', 'roadmap> topic express']);
+    expect(second.stdout.match(/^roadmap> .*$/gm)).toEqual([
+      'roadmap> next',
+      'roadmap> 1',
+      'roadmap> 9',
+      'roadmap> topic express',
+    ]);
     expect(second.stdout).toMatch(/\n\nroadmap> 9\nThere is no button 9 on screen: the buttons are 1–\d\./);
     expect(second.stdout).toMatch(/^roadmap> next\n== Next: Async Programming ==\n/);
     expect(second.stdout).toContain('\n\nroadmap> 1\n== Started Async Programming ==\n');
@@ -68,7 +77,10 @@ describe('terminal chat (piped)', () => {
     const { writeFileSync, mkdirSync, readFileSync } = await import('node:fs');
     const content = join(tmp.dir, 'content');
     mkdirSync(content);
-    writeFileSync(join(content, 'backend.md'), readFileSync(join(ROOT, 'content/backend.md'), 'utf8') + '\n##### too deep\n');
+    writeFileSync(
+      join(content, 'backend.md'),
+      `${readFileSync(join(ROOT, 'content/backend.md'), 'utf8')}\n##### too deep\n`,
+    );
     const run = await chat('topic redis\n', { ...env, CONTENT_DIR: content });
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/content file rejected.*backend\.md:\d+: headings go three levels deep/);

@@ -17,9 +17,14 @@ export function screen(bytes: string): string[] {
       rows.length = row + 1;
     } else if (command) throw new Error(`screen: unexpected escape ${JSON.stringify(token)}`);
     else if (token === '\r') col = 0;
-    else if (token === '\n') [row, col] = [row + 1, 0]; // a terminal turns "\n" into CR LF
+    else if (token === '\n')
+      [row, col] = [row + 1, 0]; // a terminal turns "\n" into CR LF
     else rows[row]![col++] = token;
     while (rows.length <= row) rows.push([]);
   }
-  return rows.map((r) => Array.from(r, (c) => c ?? ' ').join('').trimEnd());
+  return rows.map((r) =>
+    Array.from(r, (c) => c ?? ' ')
+      .join('')
+      .trimEnd(),
+  );
 }

@@ -1,0 +1,66 @@
+// Discord as a listed platform: its variables, when it runs, how its adapter is made (discord.js is imported only
+// then), and `discord-register`, which puts /roadmap on Discord.
+import { z } from 'zod';
+import { httpUrl, optional } from '../../env.ts';
+import { SetupError } from '../../setup-error.ts';
+import { definePlatform } from '../platform.ts';
+
+const snowflake = (what: string) => z.string().regex(/^\d{15,25}$/, what);
+
+const env = {
+  DISCORD_TOKEN: optional(z.string().min(20, 'the bot token from the Developer Portal')),
+  DISCORD_APPLICATION_ID: optional(snowflake('the numeric application id')),
+  DISCORD_GUILD_ID: optional(snowflake('a numeric server (guild) id')),
+  DISCORD_API_URL: optional(httpUrl),
+};
+
+export const discord = definePlatform({
+  name: 'discord',
+  env,
+  rules: (has) =>
+    has('DISCORD_TOKEN') && !has('DISCORD_APPLICATION_ID')
+      ? ['DISCORD_APPLICATION_ID: required with DISCORD_TOKEN']
+      : [],
+  configured: (config) => Boolean(config.DISCORD_TOKEN),
+  setupHint: 'DISCORD_TOKEN with DISCORD_APPLICATION_ID for Discord',
+  async create({ config, log, commands, suggestTopics }) {
+    const { createDiscordAdapter } = await import('./index.ts');
+    return createDiscordAdapter({
+      token: config.DISCORD_TOKEN!,
+      applicationId: config.DISCORD_APPLICATION_ID!,
+      apiUrl: config.DISCORD_API_URL,
+      log,
+      commands,
+      suggestTopics,
+    });
+  },
+  cli: [
+    {
+      name: 'discord-register',
+      description: 'register /roadmap with Discord: globally, or to DISCORD_GUILD_ID (instant, for development)',
+      options: [
+        { flags: '--guild <id>', description: 'register to this one server instead (overrides DISCORD_GUILD_ID)' },
+      ],
+      async run({ config, commands, options }) {
+        if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
+          throw new SetupError(
+            'discord-register needs DISCORD_TOKEN and DISCORD_APPLICATION_ID.',
+            'Set both (Connecting Discord in README.md says where to find them).',
+          );
+        }
+        const { registerDiscordCommands } = await import('./commands.ts');
+        const guildId = options.guild ?? config.DISCORD_GUILD_ID;
+        await registerDiscordCommands({
+          token: config.DISCORD_TOKEN,
+          applicationId: config.DISCORD_APPLICATION_ID,
+          guildId,
+          apiUrl: config.DISCORD_API_URL,
+          commands,
+        });
+        return `Registered /roadmap ${
+          guildId ? `to server ${guildId}` : 'globally (it can take up to an hour to appear everywhere)'
+        }.`;
+      },
+    },
+  ],
+});

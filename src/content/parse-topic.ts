@@ -1,0 +1,48 @@
+// A topic in the roadmap markdown: a list item "**Title**: summary", and the list of its resources under it.
+import type { Token } from 'markdown-it';
+import type { Resource, ResourceType, Topic } from './roadmap.ts';
+import { childrenOf, splitTitle, textOf } from './tokens.ts';
+
+const RESOURCE_TYPES: readonly ResourceType[] = ['official', 'article', 'video'];
+
+/** What topic parsing needs of the roadmap being read: its tokens, how to fail at a line, unique slugs. */
+export interface ParseContext {
+  tokens: Token[];
+  fail(token: Token | undefined, reason: string): never;
+  uniqueSlug(title: string, parent: string, token: Token): string;
+}
+
+export function parseTopic(ctx: ParseContext, item: number, parent: string): Topic {
+  const { tokens } = ctx;
+  const [head, ...rest] = childrenOf(tokens, item);
+  if (head === undefined || tokens[head]!.type !== 'paragraph_open')
+    ctx.fail(tokens[item], 'a topic is a list item starting with its title');
+  const { title, summary } = splitTitle(tokens[head + 1]!.children ?? []);
+  if (!title) ctx.fail(tokens[item], 'a topic needs a title: "- **Title**: summary"');
+  const resources: Resource[] = [];
+  for (const child of rest) {
+    if (!tokens[child]!.type.endsWith('list_open'))
+      ctx.fail(tokens[child], `under topic "${title}" only a list of resources may follow`);
+    for (const entry of childrenOf(tokens, child)) resources.push(parseResource(ctx, entry, title));
+  }
+  const slug = ctx.uniqueSlug(title, parent, tokens[item]!);
+  return { path: `${parent}/${slug}`, slug, title, summary, resources, line: (tokens[item]!.map?.[0] ?? 0) + 1 };
+}
+
+function parseResource(ctx: ParseContext, entry: number, topic: string): Resource {
+  const { tokens } = ctx;
+  const [para] = childrenOf(tokens, entry);
+  const inline = para === undefined ? [] : (tokens[para + 1]!.children ?? []);
+  const open = inline.findIndex((t) => t.type === 'link_open');
+  if (open < 0) ctx.fail(tokens[entry], `a resource of "${topic}" needs a link: "- official: [Title](https://…)"`);
+  const url = String(inline[open]!.attrGet('href') ?? ''); // attributes are typed string | number; an href is a string
+  if (!/^https?:\/\//i.test(url)) ctx.fail(tokens[entry], `resource link "${url}" must start with http:// or https://`);
+  const close = inline.findIndex((t, k) => k > open && t.type === 'link_close');
+  const label = textOf(inline.slice(0, open))
+    .replace(/[:\s-]+$/, '')
+    .toLowerCase();
+  if (label && !RESOURCE_TYPES.includes(label as ResourceType)) {
+    ctx.fail(tokens[entry], `resource type "${label}" is not one of ${RESOURCE_TYPES.join(', ')}`);
+  }
+  return { type: (label || 'article') as ResourceType, title: textOf(inline.slice(open + 1, close)) || url, url };
+}

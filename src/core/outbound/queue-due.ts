@@ -1,0 +1,90 @@
+// Which schedules become deliveries: every one that is due goes into the outbox and moves on to its next due time,
+// both in one transaction per batch — so a crash, a restart or a second process neither drops nor doubles one.
+// The business rules live here: a workspace holiday skips a nudge, and after downtime what is less than two hours late
+// still goes while older ones are skipped. The scheduler only calls this once a minute (core.outbound.queueDue).
+import type { Store } from '../../store/index.ts';
+import type { DueGroupRow } from '../../store/schedules.ts';
+import { localDate, nextDue } from '../time/next-due.ts';
+
+export const CATCH_UP_MS = 2 * 60 * 60_000; // missed by less than this after downtime: still sent, late
+
+export interface QueueDueDeps {
+  store: Store;
+  count?: (platform: string, outcome: string) => void; // metrics: each skip, by platform and reason
+  batch?: number; // schedules per transaction; between batches the event loop breathes
+}
+
+export interface QueueDueResult {
+  queued: number;
+  skipped: number;
+}
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function queueDue(deps: QueueDueDeps, now: number): Promise<QueueDueResult> {
+  const { store } = deps;
+  const batch = deps.batch ?? 250; // a few ms of set-based writes per pass: the event loop never waits long
+  const result: QueueDueResult = { queued: 0, skipped: 0 };
+  const queue = createGroupQueue(deps, now, result);
+  // Bounded: each pass advances every row it reads past `now - CATCH_UP_MS`, so a schedule comes back at most twice.
+  for (let pass = 0; pass < 100_000; pass++) {
+    // The schedules of a group are alike in all that decides their delivery: one decision, one insert and one update
+    // per group. The message itself is composed when it is sent (a late nudge shows the next topic as it is then).
+    const groups = store.schedules.due(now, batch);
+    if (groups.length === 0) break;
+    store.transaction(() => groups.forEach(queue));
+    await yieldToLoop(); // no early break on a short batch: a jump after downtime can make a row due again at once
+  }
+  return result;
+}
+
+/** Queues one group of due schedules. Groups of different workspaces or kinds share a time, zone and weekday set:
+ *  each next instant, local date and holiday is worked out once per call. */
+function createGroupQueue(deps: QueueDueDeps, now: number, result: QueueDueResult) {
+  const { store } = deps;
+  const nexts = new Map<string, number | null>();
+  const dates = new Map<string, string>();
+  const holidays = new Map<string, boolean>();
+
+  const nextOf = (g: DueGroupRow, after: number): number | null => {
+    if (g.pausedUntil) return nextDue(g, after); // depends on the snooze: not shared
+    const key = `${g.localTime}|${g.timeZone}|${g.days}|${after}`;
+    let next = nexts.get(key);
+    if (next === undefined) nexts.set(key, (next = nextDue(g, after)));
+    return next;
+  };
+  const isHoliday = (workspaceId: number, date: string): boolean => {
+    const key = `${workspaceId}|${date}`;
+    if (!holidays.has(key)) holidays.set(key, store.holidays.isHoliday(workspaceId, date));
+    return holidays.get(key)!;
+  };
+
+  return (g: DueGroupRow): void => {
+    if (g.pausedUntil && g.nextDueAt < g.pausedUntil) {
+      // snoozed meanwhile: no delivery, just move on
+      store.schedules.advanceMany(g.ids, g.nextDueAt, nextOf(g, g.nextDueAt));
+      return;
+    }
+    const dateKey = `${g.timeZone}|${g.nextDueAt}`;
+    let date = dates.get(dateKey);
+    if (!date) dates.set(dateKey, (date = localDate(g.nextDueAt, g.timeZone)));
+    const late = now - g.nextDueAt > CATCH_UP_MS;
+    const holiday = !late && g.kind === 'nudge' && isHoliday(g.workspaceId, date);
+    const skip = late ? 'missed' : holiday ? 'holiday' : null; // 'no_target' is decided in SQL, where the target is
+    for (const [platform, skipped] of store.deliveries.enqueueDue(
+      { ids: g.ids, dueAt: g.nextDueAt, date, skip },
+      now,
+    )) {
+      if (skipped) {
+        result.skipped++;
+        deps.count?.(platform, `skipped_${skipped}`);
+      } else result.queued++;
+    }
+    // After downtime, jump to the first occurrence still worth sending rather than walking day by day.
+    store.schedules.advanceMany(
+      g.ids,
+      g.nextDueAt,
+      nextOf(g, late ? Math.max(g.nextDueAt, now - CATCH_UP_MS) : g.nextDueAt),
+    );
+  };
+}

@@ -1,0 +1,21 @@
+// A member's streak from their progress events, counted in their own local days (UTC until they set a zone).
+import type { MemberRow, Store } from '../../store/index.ts';
+import { localDayNumbers } from './periods.ts';
+import { dayOf, type Streak, streakOverDays } from './streaks.ts';
+
+/** `workspaceId`: whose holidays are excused days (the workspace the member asked from), as in the daily nudge. */
+export function streakOf(store: Store, member: MemberRow, now: number, workspaceId: number): Streak {
+  const zone = member.timeZone ?? 'UTC';
+  const { days, today } = localDayNumbers(store.progress.eventTimes(member.id), now, zone);
+  const excused = new Set(store.holidays.datesOf(workspaceId).map(dayOf));
+  return streakOverDays(days, today, member.streakMode, excused);
+}
+
+/** "5 days (longest 12) · 1 freeze held" */
+export function describeStreak(streak: Streak): string {
+  const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+  const freezes = streak.freezesHeld
+    ? ` · ${streak.freezesHeld} freeze${streak.freezesHeld === 1 ? '' : 's'} held`
+    : '';
+  return `${days(streak.current)} (longest ${days(streak.longest)})${freezes}`;
+}

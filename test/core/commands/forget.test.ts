@@ -1,0 +1,59 @@
+// `forget`: deleting every row about me in one go, after asking first.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
+import { ADA, GRACE, memberId, rowsAbout, seedBoth } from './my-data.ts';
+
+let app: TestApp;
+beforeEach(() => (app = createTestApp()));
+afterEach(() => app.close());
+
+describe('forget', () => {
+  it('asks first, with a button, and deletes nothing until confirmed', async () => {
+    await seedBoth(app);
+    const before = rowsAbout(app, memberId(app, 'ada'), [1]);
+    const reply = await app.say('forget', ADA);
+    expect(reply.buttons[0]).toEqual({ label: 'Yes, delete everything', command: 'forget confirm', style: 'danger' });
+    expect(textOf(await app.say('forget please', ADA))).toContain('type `forget confirm`');
+    expect(rowsAbout(app, memberId(app, 'ada'), [1])).toEqual(before);
+  });
+
+  it("deletes every row about me in every table, keeps everyone else's, and boards stop showing me", async () => {
+    await seedBoth(app);
+    await app.say('privacy show', ADA);
+    await app.say('privacy show', GRACE);
+    expect(textOf(await app.say('leaderboard', GRACE))).toContain('Ada');
+    const ada = memberId(app, 'ada');
+    const adaIdentities = (
+      app.db.$client.prepare('select id from identities where member_id = ?').all(ada) as { id: number }[]
+    ).map((r) => r.id);
+    const grace = memberId(app, 'grace');
+    const graceIdentities = (
+      app.db.$client.prepare('select id from identities where member_id = ?').all(grace) as { id: number }[]
+    ).map((r) => r.id);
+    const graceBefore = rowsAbout(app, grace, graceIdentities);
+    expect(Object.keys(rowsAbout(app, ada, adaIdentities)).sort()).toEqual([
+      'identities',
+      'link_attempts',
+      'link_codes',
+      'member_stats',
+      'members',
+      'notes',
+      'progress',
+      'progress_events',
+      'schedules',
+      'track_choices',
+    ]); // and a delivery, through Ada's schedule
+
+    const reply = await app.say('forget confirm', ADA);
+    expect(reply.heading).toBe('Everything about you is deleted');
+    expect(rowsAbout(app, ada, adaIdentities)).toEqual({});
+    expect(app.db.$client.prepare("select count(*) n from deliveries where key = 'k-ada'").get()).toEqual({ n: 0 });
+    expect(rowsAbout(app, grace, graceIdentities)).toEqual(graceBefore);
+
+    for (const view of ['leaderboard', 'leaderboard all', 'team']) {
+      const text = textOf(await app.say(view, GRACE));
+      expect(text).not.toContain('Ada');
+      expect(text).toContain('Grace');
+    }
+  });
+});

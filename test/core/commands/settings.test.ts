@@ -1,0 +1,40 @@
+// `settings`: the workspace's roadmap, time zone, leaderboard switch and who may post boards; admins only, validated.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, rowCounts, type TestApp, textOf } from '../../helpers.ts';
+
+let app: TestApp;
+beforeEach(() => (app = createTestApp()));
+afterEach(() => app.close());
+
+const ADMIN = { id: 'root', isAdmin: true, workspace: 'acme' };
+const MEMBER = { id: 'ann', isAdmin: false, workspace: 'acme' };
+const say = async (text: string, who: object) => textOf(await app.say(text, who));
+
+describe('settings', () => {
+  it('shows and changes the roadmap, time zone and leaderboard switch for admins', async () => {
+    expect(await say('settings', ADMIN)).toMatch(/Roadmap: backend\nTime zone: UTC\nLeaderboard: on/);
+    expect(await say('settings timezone berlin', ADMIN)).toContain('Time zone: Europe/Berlin');
+    expect(await say('settings leaderboard off', ADMIN)).toContain('Leaderboard: off');
+    expect(await say('settings roadmap backend', ADMIN)).toContain('Saved.');
+    expect(
+      app.db.$client.prepare("select time_zone, leaderboard_enabled from workspaces where external_id = 'acme'").get(),
+    ).toEqual({ time_zone: 'Europe/Berlin', leaderboard_enabled: 0 });
+  });
+
+  it('tells a non-admin plainly, and changes nothing', async () => {
+    await app.say('next', MEMBER);
+    const before = rowCounts(app);
+    for (const text of ['settings', 'settings timezone Asia/Tokyo', 'settings leaderboard off']) {
+      expect(await say(text, MEMBER)).toContain('Workspace settings is for workspace admins.');
+    }
+    expect(rowCounts(app)).toEqual(before);
+    expect(await say('settings', ADMIN)).toContain('Time zone: UTC');
+  });
+
+  it('refuses bad values with what to type instead', async () => {
+    expect(await say('settings timezone Europe/Berln', ADMIN)).toContain('Did you mean `Europe/Berlin`?');
+    expect(await say('settings roadmap frontend', ADMIN)).toContain('Roadmaps: backend.');
+    expect(await say('settings leaderboard maybe', ADMIN)).toContain('`on` or `off`');
+    expect(await say('settings colour blue', ADMIN)).toContain('There is no setting called');
+  });
+});
