@@ -6,6 +6,7 @@
 //     - official: [Title](https://…)      resources: official | article | video (untyped links count as articles)
 // markdown-it does the CommonMark parsing (and gives each block its line); this file only reads its token stream.
 import MarkdownIt, { type Token } from 'markdown-it';
+import { childrenOf, closing, textOf } from './markdown-tokens.ts';
 import { ContentError, slugify, type Group, type Resource, type ResourceType, type Roadmap, type Section, type Topic } from './roadmap.ts';
 
 const RESOURCE_TYPES: readonly ResourceType[] = ['official', 'article', 'video'];
@@ -111,29 +112,6 @@ export function parseRoadmap(id: string, source: string, file = `${id}.md`): Roa
   }
 }
 
-/** Index of the token that closes the block opened at i (i itself for a token that opens nothing). */
-function closing(tokens: Token[], i: number): number {
-  if (tokens[i]!.nesting !== 1) return i;
-  let depth = 0;
-  for (let j = i; j < tokens.length; j++) {
-    depth += tokens[j]!.nesting;
-    if (depth === 0) return j;
-  }
-  return tokens.length - 1;
-}
-
-/** Indexes of the blocks directly inside the block opened at i. */
-function childrenOf(tokens: Token[], i: number): number[] {
-  const end = closing(tokens, i);
-  const children: number[] = [];
-  for (let j = i + 1; j < end; j = closing(tokens, j) + 1) children.push(j);
-  return children;
-}
-
-function textOf(inline: Token[]): string {
-  return clean(inline.map((t) => (t.type === 'softbreak' || t.type === 'hardbreak' ? ' ' : t.content)).join(''));
-}
-
 /**
  * "1. **Choose Your Backend Language**" → "Choose Your Backend Language": numbering is not part of a name, nor is a
  * leading decoration with no ASCII letter in it (an emoji, or the mojibake a mis-saved emoji becomes).
@@ -154,8 +132,4 @@ function splitTitle(inline: Token[]): { title: string; summary: string } {
   const text = textOf(inline);
   const match = /^(.+?)(?::\s+|\s+[—–-]\s+)(.*)$/.exec(text);
   return match ? { title: match[1]!.trim(), summary: match[2]!.trim() } : { title: text, summary: '' };
-}
-
-function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
