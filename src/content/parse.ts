@@ -4,13 +4,16 @@
 //   ### Group
 //   - **Topic**: summary
 //     - official: [Title](https://…)      resources: official | article | video (untyped links count as articles)
+//     - recall: What does … solve?        1–3 recall questions, plain text (rules in recall.ts)
 // markdown-it does the CommonMark parsing (and gives each block its line); this file only reads its token stream.
 import MarkdownIt, { type Token } from 'markdown-it';
 import { childrenOf, closing, textOf } from './markdown-tokens.ts';
+import { recallProblem } from './recall.ts';
 import { ContentError, slugify, type Group, type Resource, type ResourceType, type Roadmap, type Section, type Topic } from './roadmap.ts';
 
 const RESOURCE_TYPES: readonly ResourceType[] = ['official', 'article', 'video'];
 const PICK_ONE_MARKER = /<!--\s*pick-one\s*-->/i;
+const RECALL_LABEL = /^recall\s*:\s*/i;
 
 const markdown = new MarkdownIt();
 markdown.validateLink = () => true; // see every link, so a bad one gets a clear error instead of vanishing
@@ -88,19 +91,41 @@ export function parseRoadmap(id: string, source: string, file = `${id}.md`): Roa
     const { title, summary } = splitTitle(tokens[head + 1]!.children ?? []);
     if (!title) fail(tokens[item], 'a topic needs a title: "- **Title**: summary"');
     const resources: Resource[] = [];
+    const recall: string[] = [];
     for (const child of rest) {
-      if (!tokens[child]!.type.endsWith('list_open')) fail(tokens[child], `under topic "${title}" only a list of resources may follow`);
-      for (const entry of childrenOf(tokens, child)) resources.push(parseResource(entry, title));
+      if (!tokens[child]!.type.endsWith('list_open')) {
+        fail(tokens[child], `under topic "${title}" only a list of resources and recall questions may follow`);
+      }
+      for (const entry of childrenOf(tokens, child)) {
+        const question = parseRecall(entry, title, recall);
+        if (question === undefined) resources.push(parseResource(entry, title));
+        else recall.push(question);
+      }
     }
     const slug = uniqueSlug(title, parent, tokens[item]!);
-    return { path: `${parent}/${slug}`, slug, title, summary, resources, line: (tokens[item]!.map?.[0] ?? 0) + 1 };
+    return { path: `${parent}/${slug}`, slug, title, summary, resources, recall, line: (tokens[item]!.map?.[0] ?? 0) + 1 };
+  }
+
+  /** "- recall: Why …?" → the question; undefined when the entry is not a recall line (then it is a resource). */
+  function parseRecall(entry: number, topic: string, earlier: string[]): string | undefined {
+    const [para, ...more] = childrenOf(tokens, entry);
+    const inline = para === undefined ? [] : (tokens[para + 1]!.children ?? []);
+    const link = inline.findIndex((t) => t.type === 'link_open');
+    // Only the words before any link label the line, so "- [Recall: a talk](https://…)" stays a resource.
+    if (!RECALL_LABEL.test(textOf(link < 0 ? inline : inline.slice(0, link)))) return undefined;
+    if (link >= 0) fail(tokens[entry], `a recall question of "${topic}" is plain text: move the link to a resource line`);
+    if (more.length > 0) fail(tokens[more[0]!], `a recall question of "${topic}" is one paragraph; nothing goes under it`);
+    const question = textOf(inline).replace(RECALL_LABEL, '');
+    const problem = recallProblem(question, topic, earlier);
+    if (problem) fail(tokens[entry], problem);
+    return question;
   }
 
   function parseResource(entry: number, topic: string): Resource {
     const [para] = childrenOf(tokens, entry);
     const inline = para === undefined ? [] : (tokens[para + 1]!.children ?? []);
     const open = inline.findIndex((t) => t.type === 'link_open');
-    if (open < 0) fail(tokens[entry], `a resource of "${topic}" needs a link: "- official: [Title](https://…)"`);
+    if (open < 0) fail(tokens[entry], `a resource of "${topic}" needs a link: "- official: [Title](https://…)" (or is it "- recall: …?")`);
     const url = String(inline[open]!.attrGet('href') ?? ''); // attributes are typed string | number; an href is a string
     if (!/^https?:\/\//i.test(url)) fail(tokens[entry], `resource link "${url}" must start with http:// or https://`);
     const close = inline.findIndex((t, k) => k > open && t.type === 'link_close');
