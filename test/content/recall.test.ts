@@ -5,6 +5,7 @@ import { parseRoadmap } from '../../src/content/parse.ts';
 import { recallPrompts } from '../../src/content/recall.ts';
 import { ContentError } from '../../src/content/roadmap.ts';
 
+const OURS = readFileSync(new URL('../../content/backend.md', import.meta.url), 'utf8');
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/roadmaps/${name}`, import.meta.url), 'utf8');
 const topicsOf = (r: ReturnType<typeof parseRoadmap>) => r.sections.flatMap((s) => s.groups.flatMap((g) => g.topics));
 /** A one-topic roadmap whose topic is on line 3 and whose nested lines start on line 4. */
@@ -54,6 +55,16 @@ describe('recall questions', () => {
     expect(error).toBeInstanceOf(ContentError);
     expect((error as ContentError).message).toMatch(new RegExp(`^content/broken\\.md:${line}: `));
     expect((error as ContentError).reason).toMatch(reason);
+  });
+
+  it('are written for every topic of content/backend.md, one to three each, none of them dropped on the way', () => {
+    const topics = topicsOf(parseRoadmap('backend', OURS));
+    expect(topics).toHaveLength(39);
+    for (const topic of topics) {
+      expect(topic.recall.length, topic.path).toBeGreaterThanOrEqual(1);
+      expect(topic.recall.length, topic.path).toBeLessThanOrEqual(3);
+    }
+    expect(topics.flatMap((t) => t.recall)).toHaveLength(OURS.match(/^ {2}- recall: /gm)!.length);
   });
 
   it('accept every form the rules allow: a question, each instruction verb, exactly 200 characters, three per topic', () => {
