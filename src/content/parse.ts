@@ -4,6 +4,7 @@
 //   ### Group
 //   - **Topic**: summary
 //     - official: [Title](https://…)      resources: official | article | video (untyped links count as articles)
+//     - recall: What does … solve?        1–3 recall questions, plain text (rules in recall.ts)
 // markdown-it does the CommonMark parsing (and gives each block its line); this file only reads its token stream.
 import MarkdownIt, { type Token } from 'markdown-it';
 import { type ParseContext, parseTopic } from './parse-topic.ts';

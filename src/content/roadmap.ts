@@ -13,6 +13,7 @@ export interface Topic {
   title: string;
   summary: string;
   resources: Resource[];
+  recall: string[]; // the content's recall questions, in file order; empty: recallPrompts() falls back
   line: number;
 }
 
