@@ -21,10 +21,11 @@ export function sortMembers(rows: readonly MemberRow[], sort: MemberSort): Membe
   const key = (row: MemberRow): number =>
     sort.by === 'progress' ? row.progressPercent : row.lastActivity?.getTime() ?? Number.NEGATIVE_INFINITY;
   const sign = sort.dir === 'asc' ? 1 : -1;
+  const byName = new Intl.Collator('en').compare; // one collator for the whole sort: 10,000 rows stay cheap
   return [...rows].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
     if (ka !== kb) return ka < kb ? -sign : sign;
-    return displayName(a).localeCompare(displayName(b), 'en');
+    return byName(displayName(a), displayName(b));
   });
 }

@@ -2,19 +2,20 @@
 import { html } from 'hono/html';
 import { deliveryBars } from '../charts/delivery-bars.ts';
 import type { DeliveryPage } from '../data.ts';
-import { instantIn } from '../format.ts';
+import { instantsIn } from '../format.ts';
 import type { Html } from '../html.ts';
 import type { Viewer } from '../ports.ts';
 import { layout } from './layout.ts';
 
 function paused(page: DeliveryPage): Html {
   if (page.paused.length === 0) return html`<p id="paused-none">None: every schedule is running.</p>`;
+  const instant = instantsIn(page.workspace.timeZone);
   return html`<div class="scroll" role="region" aria-labelledby="paused-caption" tabindex="0">
 <table id="paused-table">
 <caption id="paused-caption">Schedules paused after deliveries kept failing</caption>
 <thead><tr><th scope="col">Schedule</th><th scope="col">Reason</th><th scope="col">Paused</th></tr></thead>
 <tbody>${page.paused.map((p) => html`
-<tr><th scope="row" class="who">${p.kind === 'nudge' ? 'Nudge' : 'Digest'}: ${p.target}</th><td>${p.reason}</td><td><time datetime="${p.since.toISOString()}">${instantIn(p.since, page.workspace.timeZone)}</time></td></tr>`)}
+<tr><th scope="row" class="who">${p.kind === 'nudge' ? 'Nudge' : 'Digest'}: ${p.target}</th><td>${p.reason}</td><td><time datetime="${p.since.toISOString()}">${instant(p.since)}</time></td></tr>`)}
 </tbody>
 </table>
 </div>`;

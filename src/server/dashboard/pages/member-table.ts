@@ -1,7 +1,7 @@
 // The team's member table: sortable by progress and by last activity through links, the order kept on the server.
 import { html } from 'hono/html';
 import type { MemberRow, MemberSort, TeamPage } from '../data.ts';
-import { instantIn } from '../format.ts';
+import { instantsIn } from '../format.ts';
 import type { Html } from '../html.ts';
 
 const LABELS: Record<MemberSort['by'], string> = { progress: 'Progress', activity: 'Last activity' };
@@ -22,14 +22,14 @@ function who(row: MemberRow): Html {
 }
 
 export function memberTable(page: TeamPage, sort: MemberSort): Html {
-  const zone = page.workspace.timeZone;
+  const instant = instantsIn(page.workspace.timeZone);
   return html`<div class="scroll" role="region" aria-labelledby="members-caption" tabindex="0">
 <table id="members-table">
 <caption id="members-caption">Members, ${page.table.length} shown</caption>
 <thead><tr><th scope="col">Member</th>${sortHeader('progress', sort)}<th scope="col" class="num">Topics done</th>${sortHeader('activity', sort)}<th scope="col" class="num">Streak (days)</th></tr></thead>
 <tbody>${page.table.map((row) => html`
 <tr${row.you ? html` class="you"` : ''}><th scope="row" class="who">${who(row)}</th><td class="num">${Math.round(row.progressPercent)}%</td><td class="num">${row.done} of ${row.total}</td><td>${
-  row.lastActivity ? html`<time datetime="${row.lastActivity.toISOString()}">${instantIn(row.lastActivity, zone)}</time>` : 'never'}</td><td class="num">${row.currentStreak}</td></tr>`)}
+  row.lastActivity ? html`<time datetime="${row.lastActivity.toISOString()}">${instant(row.lastActivity)}</time>` : 'never'}</td><td class="num">${row.currentStreak}</td></tr>`)}
 </tbody>
 </table>
 </div>`;
