@@ -1,7 +1,7 @@
 // The dashboard as a Hono app: sign-in by one-time link, then the team, member and delivery pages and the CSV,
 // each scoped to the session's workspace. Mount it on the bot's node:http server with dashboardListener.
 import { getRequestListener } from '@hono/node-server';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { membersCsv } from './csv.ts';
 import { dayIn } from './format.ts';
 import { deliveryPage } from './pages/delivery-page.ts';
@@ -38,7 +38,8 @@ export function createDashboardApp(deps: DashboardDeps) {
     await next();
   };
   const adminsOnly: MiddlewareHandler<Env> = async (c, next) => {
-    if (!c.var.viewer.isAdmin) return c.html(message('Admins only', 'Only workspace admins see this page.', c.var.viewer), 403);
+    if (!c.var.viewer.isAdmin)
+      return c.html(message('Admins only', 'Only workspace admins see this page.', c.var.viewer), 403);
     await next();
   };
 

@@ -2,7 +2,14 @@
 import type { MemberRow } from './data.ts';
 import { displayName } from './sort.ts';
 
-const HEADER = ['Member', 'Progress (%)', 'Topics done', 'Topics total', 'Last activity (UTC)', 'Current streak (days)'];
+const HEADER = [
+  'Member',
+  'Progress (%)',
+  'Topics done',
+  'Topics total',
+  'Last activity (UTC)',
+  'Current streak (days)',
+];
 
 /**
  * A spreadsheet treats a cell starting with = + - @ (or a tab or carriage return, which some strip first) as a
@@ -15,13 +22,16 @@ export function csvField(value: string | number): string {
 }
 
 export function membersCsv(rows: readonly MemberRow[]): string {
-  const lines = [HEADER, ...rows.map((row) => [
-    displayName(row),
-    Math.round(row.progressPercent),
-    row.done,
-    row.total,
-    row.lastActivity ? row.lastActivity.toISOString() : '',
-    row.currentStreak,
-  ])];
-  return lines.map((cells) => cells.map(csvField).join(',') + '\r\n').join('');
+  const lines = [
+    HEADER,
+    ...rows.map((row) => [
+      displayName(row),
+      Math.round(row.progressPercent),
+      row.done,
+      row.total,
+      row.lastActivity ? row.lastActivity.toISOString() : '',
+      row.currentStreak,
+    ]),
+  ];
+  return lines.map((cells) => `${cells.map(csvField).join(',')}\r\n`).join('');
 }

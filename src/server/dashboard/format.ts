@@ -34,7 +34,14 @@ const pad = (n: number) => String(n).padStart(2, '0');
  */
 export function instantsIn(zone: string): (at: Date) => string {
   const wallClock = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23',
+    timeZone: zone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    hourCycle: 'h23',
   });
   const offsets = new Map<number, number>();
   const offsetAt = (quarter: number): number => {

@@ -12,7 +12,11 @@ export function requestIsHttps(c: Context, trustProxy: boolean): boolean {
   return (forwarded ?? new URL(c.req.url).protocol.slice(0, -1)) === 'https';
 }
 
-export function setSessionCookie(c: Context, session: Session & { id: string }, opts: { trustProxy: boolean; now: Date }): void {
+export function setSessionCookie(
+  c: Context,
+  session: Session & { id: string },
+  opts: { trustProxy: boolean; now: Date },
+): void {
   const untilExpiry = Math.floor((session.expiresAt.getTime() - opts.now.getTime()) / 1000);
   setCookie(c, COOKIE, session.id, {
     path: '/dashboard',

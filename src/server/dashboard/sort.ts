@@ -19,7 +19,7 @@ export function displayName(row: MemberRow): string {
  */
 export function sortMembers(rows: readonly MemberRow[], sort: MemberSort): MemberRow[] {
   const key = (row: MemberRow): number =>
-    sort.by === 'progress' ? row.progressPercent : row.lastActivity?.getTime() ?? Number.NEGATIVE_INFINITY;
+    sort.by === 'progress' ? row.progressPercent : (row.lastActivity?.getTime() ?? Number.NEGATIVE_INFINITY);
   const sign = sort.dir === 'asc' ? 1 : -1;
   const byName = new Intl.Collator('en').compare; // one collator for the whole sort: 10,000 rows stay cheap
   return [...rows].sort((a, b) => {

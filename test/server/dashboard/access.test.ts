@@ -3,7 +3,7 @@
 import { parse } from 'node-html-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serveDashboard } from './fixture.ts';
-import { expectSecurityHeaders, get, signIn, type Served } from './http.ts';
+import { expectSecurityHeaders, get, type Served, signIn } from './http.ts';
 
 let served: Served | undefined;
 afterEach(async () => {
@@ -27,14 +27,23 @@ describe('dashboard pages by role and workspace', () => {
     expect(root.querySelector('h1')!.text).toBe('Acme Backend Guild');
     expect(root.querySelector('#members-active')!.text).toBe('4');
     const names = root.querySelectorAll('#members-table tbody th').map((th) => th.text.trim());
-    expect(names).toEqual(['Ada Lovelace', '"=cmd"', 'a teammate', '<script>alert(1)</script> (you)', 'Finn Longname-Fitzgerald-Okonkwo-Vandersteen']);
+    expect(names).toEqual([
+      'Ada Lovelace',
+      '"=cmd"',
+      'a teammate',
+      '<script>alert(1)</script> (you)',
+      'Finn Longname-Fitzgerald-Okonkwo-Vandersteen',
+    ]);
     expect(root.toString()).not.toMatch(/Eve Hidden|Dee Secret|members\/dee|members\/eve|<script>/);
     expect(root.querySelectorAll('nav a').map((a) => a.text)).toEqual(['Team', 'Me']);
   });
 
   it('a member always sees themselves, even when anonymous or hidden to others', async () => {
     const s = await start();
-    for (const [id, name] of [['dee', 'Dee Secret'], ['eve', 'Eve Hidden']] as const) {
+    for (const [id, name] of [
+      ['dee', 'Dee Secret'],
+      ['eve', 'Eve Hidden'],
+    ] as const) {
       const cookie = await signIn(s, id);
       const team = parse(await (await get(s.base, '/dashboard', { cookie })).text());
       expect(team.querySelector('#members-table tr.you th')!.text.trim()).toBe(`${name} (you)`);
@@ -44,7 +53,7 @@ describe('dashboard pages by role and workspace', () => {
     }
   });
 
-  it('opens a member of the same workspace; another workspace\'s member, a hidden or anonymous one, or nobody is 404', async () => {
+  it("opens a member of the same workspace; another workspace's member, a hidden or anonymous one, or nobody is 404", async () => {
     const s = await start();
     const cookie = await signIn(s, 'ada');
     const bob = await get(s.base, '/dashboard/members/bob', { cookie });
@@ -97,8 +106,17 @@ describe('dashboard pages by role and workspace', () => {
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="members-2025-03-12.csv"');
     const body = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(body.startsWith('\uFEFF"Member",')).toBe(true);
-    expect(body.split('\r\n').slice(1, -1).map((line) => line.split('","')[0]!.slice(1))).toEqual([
-      'Finn Longname-Fitzgerald-Okonkwo-Vandersteen', '<script>alert(1)</script>', 'a teammate', '""=cmd""', 'Ada Lovelace',
+    expect(
+      body
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => line.split('","')[0]!.slice(1)),
+    ).toEqual([
+      'Finn Longname-Fitzgerald-Okonkwo-Vandersteen',
+      '<script>alert(1)</script>',
+      'a teammate',
+      '""=cmd""',
+      'Ada Lovelace',
     ]);
   });
 
@@ -109,12 +127,41 @@ describe('dashboard pages by role and workspace', () => {
       const root = parse(await (await get(s.base, `/dashboard${query}`, { cookie })).text());
       return {
         names: root.querySelectorAll('#members-table tbody th').map((th) => th.text.replace(' (you)', '').trim()),
-        sorted: root.querySelectorAll('#members-table th[aria-sort]').map((th) => [th.querySelector('a')!.text, th.getAttribute('aria-sort')]),
+        sorted: root
+          .querySelectorAll('#members-table th[aria-sort]')
+          .map((th) => [th.querySelector('a')!.text, th.getAttribute('aria-sort')]),
       };
     };
-    expect(await table('')).toEqual({ names: ['Ada Lovelace', '"=cmd"', 'a teammate', '<script>alert(1)</script>', 'Finn Longname-Fitzgerald-Okonkwo-Vandersteen'], sorted: [['Progress', 'descending']] });
-    expect(await table('?sort=progress&dir=asc')).toEqual({ names: ['Finn Longname-Fitzgerald-Okonkwo-Vandersteen', '<script>alert(1)</script>', 'a teammate', '"=cmd"', 'Ada Lovelace'], sorted: [['Progress', 'ascending']] });
-    expect(await table('?sort=activity&dir=desc')).toEqual({ names: ['Ada Lovelace', '"=cmd"', 'a teammate', '<script>alert(1)</script>', 'Finn Longname-Fitzgerald-Okonkwo-Vandersteen'], sorted: [['Last activity', 'descending']] });
+    expect(await table('')).toEqual({
+      names: [
+        'Ada Lovelace',
+        '"=cmd"',
+        'a teammate',
+        '<script>alert(1)</script>',
+        'Finn Longname-Fitzgerald-Okonkwo-Vandersteen',
+      ],
+      sorted: [['Progress', 'descending']],
+    });
+    expect(await table('?sort=progress&dir=asc')).toEqual({
+      names: [
+        'Finn Longname-Fitzgerald-Okonkwo-Vandersteen',
+        '<script>alert(1)</script>',
+        'a teammate',
+        '"=cmd"',
+        'Ada Lovelace',
+      ],
+      sorted: [['Progress', 'ascending']],
+    });
+    expect(await table('?sort=activity&dir=desc')).toEqual({
+      names: [
+        'Ada Lovelace',
+        '"=cmd"',
+        'a teammate',
+        '<script>alert(1)</script>',
+        'Finn Longname-Fitzgerald-Okonkwo-Vandersteen',
+      ],
+      sorted: [['Last activity', 'descending']],
+    });
     expect((await table('?sort=activity&dir=asc')).names[0]).toBe('Finn Longname-Fitzgerald-Okonkwo-Vandersteen');
     expect((await table('?sort=bogus&dir=up')).sorted).toEqual([['Progress', 'descending']]);
   });
@@ -126,7 +173,9 @@ describe('dashboard pages by role and workspace', () => {
     const missing = await get(s.base, '/dashboard/nope', { cookie });
     expect(missing.status).toBe(404);
     expectSecurityHeaders(missing);
-    s.source.delivery = () => { throw new Error('database is locked'); };
+    s.source.delivery = () => {
+      throw new Error('database is locked');
+    };
     const failed = await get(s.base, '/dashboard/delivery', { cookie });
     expect(failed.status).toBe(500);
     expectSecurityHeaders(failed);

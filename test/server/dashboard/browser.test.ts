@@ -3,7 +3,7 @@
 // sideways scrolling at 375 px, nothing blocked by the CSP, and axe-core finding no serious or critical violation.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/server/dashboard/format.ts';
 import type { Viewer } from '../../../src/server/dashboard/ports.ts';
@@ -11,7 +11,16 @@ import { DEFAULT_SORT } from '../../../src/server/dashboard/sort.ts';
 import { activityCount, DELIVERY, serveDashboard } from './fixture.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
 const ARTIFACTS = new URL('../../../test-artifacts/dashboard/', import.meta.url).pathname;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WIDTHS = [1280, 375] as const;
@@ -23,7 +32,9 @@ let browser: Browser | undefined;
 /** Fails each test, saying how to install Chromium, rather than skipping when it is missing. */
 async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`The dashboard's browser tests need Debian's Chromium at ${CHROMIUM}. Install it as root: apt-get update && apt-get install -y chromium`);
+    throw new Error(
+      `The dashboard's browser tests need Debian's Chromium at ${CHROMIUM}. Install it as root: apt-get update && apt-get install -y chromium`,
+    );
   }
   return (browser ??= await chromium.launch({ executablePath: CHROMIUM, args: ARGS }));
 }
@@ -38,11 +49,20 @@ afterAll(async () => {
 });
 
 /** A fresh browser context signed in through a one-time link, as a lead would from chat. */
-async function signedIn(width: number, memberId: string, opts: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; blocked: string[] }> {
-  const context = await (await launch()).newContext({ viewport: { width, height: 900 }, bypassCSP: opts.bypassCSP ?? false });
+async function signedIn(
+  width: number,
+  memberId: string,
+  opts: { bypassCSP?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; blocked: string[] }> {
+  const context = await (await launch()).newContext({
+    viewport: { width, height: 900 },
+    bypassCSP: opts.bypassCSP ?? false,
+  });
   const page = await context.newPage();
   const blocked: string[] = [];
-  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) blocked.push(m.text()); });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+  });
   const login = await page.goto(served.base + served.sessions.link(memberId));
   expect(login!.status()).toBe(200); // after the redirect to the team page
   expect(new URL(page.url()).pathname).toBe('/dashboard');
@@ -50,10 +70,16 @@ async function signedIn(width: number, memberId: string, opts: { bypassCSP?: boo
 }
 
 /** A table's body rows as [row header's datetime or text, ...cells]. */
-const rows = (page: Page, id: string) => page.$$eval(`table#${id} tbody tr`, (trs) => trs.map((tr) => {
-  const head = tr.querySelector('th')!;
-  return [head.querySelector('time')?.getAttribute('datetime') ?? head.textContent!.trim(), ...[...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())];
-}));
+const rows = (page: Page, id: string) =>
+  page.$$eval(`table#${id} tbody tr`, (trs) =>
+    trs.map((tr) => {
+      const head = tr.querySelector('th')!;
+      return [
+        head.querySelector('time')?.getAttribute('datetime') ?? head.textContent!.trim(),
+        ...[...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
+      ];
+    }),
+  );
 
 const CHECKS: Record<string, { path: string; numbers: (page: Page) => Promise<void> }> = {
   team: {
@@ -61,80 +87,105 @@ const CHECKS: Record<string, { path: string; numbers: (page: Page) => Promise<vo
     async numbers(page) {
       const data = await served.source.team('w1', ADA, DEFAULT_SORT);
       expect(await rows(page, 'weekly-numbers')).toEqual(data.weekly.map((w) => [w.weekStart, String(w.finished)]));
-      expect(await rows(page, 'funnel-numbers')).toEqual(data.funnel.map((f) => [f.section, String(f.reached), String(f.finished)]));
+      expect(await rows(page, 'funnel-numbers')).toEqual(
+        data.funnel.map((f) => [f.section, String(f.reached), String(f.finished)]),
+      );
       expect(await page.textContent('#members-total')).toBe(String(data.members.total));
       expect(await page.textContent('#members-active')).toBe(String(data.members.activeLast7Days));
       expect((await rows(page, 'members-table')).map((r) => [r[0]!.replace(' (you)', ''), r[1]])).toEqual(
-        data.table.map((m) => ['name' in m.who ? m.who.name : 'a teammate', `${Math.round(m.progressPercent)}%`]));
+        data.table.map((m) => ['name' in m.who ? m.who.name : 'a teammate', `${Math.round(m.progressPercent)}%`]),
+      );
     },
   },
   me: {
     path: '/dashboard/me',
     async numbers(page) {
       const data = (await served.source.member('w1', 'ada', ADA))!;
-      expect(await rows(page, 'sections-numbers')).toEqual(data.sections.map((s) => [s.title, String(s.done), String(s.total)]));
+      expect(await rows(page, 'sections-numbers')).toEqual(
+        data.sections.map((s) => [s.title, String(s.done), String(s.total)]),
+      );
       const weeks = await rows(page, 'activity-numbers');
       expect(weeks).toHaveLength(26);
       for (const [monday, ...cells] of weeks) {
         const days = cells.slice(0, 7).map((_, i) => addDays(monday!, i));
         expect(cells.slice(0, 7)).toEqual(days.map((d) => (d <= data.activity.today ? String(activityCount(d)) : '')));
-        expect(cells[7]).toBe(String(days.filter((d) => d <= data.activity.today).reduce((sum, d) => sum + activityCount(d), 0)));
+        expect(cells[7]).toBe(
+          String(days.filter((d) => d <= data.activity.today).reduce((sum, d) => sum + activityCount(d), 0)),
+        );
       }
       expect(await page.textContent('#streak-current')).toBe(`${data.streak.current} days`);
-      expect(await rows(page, 'retention-numbers')).toEqual(data.retention!.map((r) => [r.section, `${Math.round(r.recall * 100)}%`]));
+      expect(await rows(page, 'retention-numbers')).toEqual(
+        data.retention!.map((r) => [r.section, `${Math.round(r.recall * 100)}%`]),
+      );
     },
   },
   delivery: {
     path: '/dashboard/delivery',
     async numbers(page) {
       for (const kind of ['nudges', 'digests'] as const) {
-        expect(await rows(page, `${kind}-numbers`)).toEqual(DELIVERY.days.map((d) => [d.date, String(d[kind].sent), String(d[kind].retried), String(d[kind].failed)]));
+        expect(await rows(page, `${kind}-numbers`)).toEqual(
+          DELIVERY.days.map((d) => [d.date, String(d[kind].sent), String(d[kind].retried), String(d[kind].failed)]),
+        );
       }
-      expect((await rows(page, 'paused-table')).map((r) => [r[0], r[1]])).toEqual(DELIVERY.paused.map((p) => [`Nudge: ${p.target}`, p.reason]));
+      expect((await rows(page, 'paused-table')).map((r) => [r[0], r[1]])).toEqual(
+        DELIVERY.paused.map((p) => [`Nudge: ${p.target}`, p.reason]),
+      );
     },
   },
 };
 
 describe.each(WIDTHS)('the dashboard at %i px wide', (width) => {
-  it.each(Object.keys(CHECKS))('%s: the chart tables hold the data, the page fits, nothing is blocked, a screenshot is saved', async (name) => {
-    const { context, page, blocked } = await signedIn(width, 'ada');
-    try {
-      const response = await page.goto(served.base + CHECKS[name]!.path);
-      expect(response!.status()).toBe(200);
-      await CHECKS[name]!.numbers(page);
-      // The inline stylesheet applied under the CSP, and every chart is drawn.
-      // (Expressions in strings run in the page: this project type-checks without the DOM's types.)
-      expect(await page.evaluate("getComputedStyle(document.querySelector('main')).maxWidth")).toBe('1088px');
-      expect(await page.$$eval('figure svg[role="img"]', (svgs) => svgs.every((s) => s.getBoundingClientRect().width > 200))).toBe(true);
-      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-      expect(blocked).toEqual([]);
-      await page.screenshot({ path: `${ARTIFACTS}${name}-${width}.png`, fullPage: true });
-    } finally {
-      await context.close();
-    }
-  }, 60_000);
+  it.each(Object.keys(CHECKS))(
+    '%s: the chart tables hold the data, the page fits, nothing is blocked, a screenshot is saved',
+    async (name) => {
+      const { context, page, blocked } = await signedIn(width, 'ada');
+      try {
+        const response = await page.goto(served.base + CHECKS[name]!.path);
+        expect(response!.status()).toBe(200);
+        await CHECKS[name]!.numbers(page);
+        // The inline stylesheet applied under the CSP, and every chart is drawn.
+        // (Expressions in strings run in the page: this project type-checks without the DOM's types.)
+        expect(await page.evaluate("getComputedStyle(document.querySelector('main')).maxWidth")).toBe('1088px');
+        expect(
+          await page.$$eval('figure svg[role="img"]', (svgs) =>
+            svgs.every((s) => s.getBoundingClientRect().width > 200),
+          ),
+        ).toBe(true);
+        expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+        expect(blocked).toEqual([]);
+        await page.screenshot({ path: `${ARTIFACTS}${name}-${width}.png`, fullPage: true });
+      } finally {
+        await context.close();
+      }
+    },
+    60_000,
+  );
 
-  it.each(Object.keys(CHECKS))('%s: axe-core finds no serious or critical accessibility violation', async (name) => {
-    // axe is a script, and the pages' CSP rightly allows none: this context alone bypasses it to inject axe.
-    const { context, page } = await signedIn(width, 'ada', { bypassCSP: true });
-    try {
-      await page.goto(served.base + CHECKS[name]!.path);
-      await page.addScriptTag({ path: AXE });
-      const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => ({
+  it.each(Object.keys(CHECKS))(
+    '%s: axe-core finds no serious or critical accessibility violation',
+    async (name) => {
+      // axe is a script, and the pages' CSP rightly allows none: this context alone bypasses it to inject axe.
+      const { context, page } = await signedIn(width, 'ada', { bypassCSP: true });
+      try {
+        await page.goto(served.base + CHECKS[name]!.path);
+        await page.addScriptTag({ path: AXE });
+        const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => ({
         violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })),
         passes: r.passes.length,
       }))`)) as { violations: { id: string; impact: string; nodes: number }[]; passes: number };
-      writeFileSync(`${ARTIFACTS}axe-${name}-${width}.json`, JSON.stringify(result, null, 2));
-      expect(result.passes).toBeGreaterThan(10);
-      expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  }, 60_000);
+        writeFileSync(`${ARTIFACTS}axe-${name}-${width}.json`, JSON.stringify(result, null, 2));
+        expect(result.passes).toBeGreaterThan(10);
+        expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    60_000,
+  );
 });
 
 describe('the dashboard refuses in a real browser', () => {
-  it('no session, a reused link, an expired link, another workspace\'s member: refused, nothing shown', async () => {
+  it("no session, a reused link, an expired link, another workspace's member: refused, nothing shown", async () => {
     const context = await (await launch()).newContext({ viewport: { width: 375, height: 700 } });
     const page = await context.newPage();
     try {

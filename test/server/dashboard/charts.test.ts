@@ -1,5 +1,5 @@
 // The SVG charts: their accessible names, the numbers in the tables beside them, and where bars and cells land.
-import { parse, type HTMLElement } from 'node-html-parser';
+import { type HTMLElement, parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { deliveryBars } from '../../../src/server/dashboard/charts/delivery-bars.ts';
 import { activityHeatmap, heatCells } from '../../../src/server/dashboard/charts/heatmap.ts';
@@ -31,7 +31,10 @@ function tableRows(root: HTMLElement, id: string): string[][] {
   return table.querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('th, td').map((c) => c.text.trim()));
 }
 
-const WEEKS = [3, 5, 0, 12].map((finished, i) => ({ weekStart: ['2025-02-17', '2025-02-24', '2025-03-03', '2025-03-10'][i]!, finished }));
+const WEEKS = [3, 5, 0, 12].map((finished, i) => ({
+  weekStart: ['2025-02-17', '2025-02-24', '2025-03-03', '2025-03-10'][i]!,
+  finished,
+}));
 
 describe('weekly columns', () => {
   it('is an image named for what it shows, with axis labels, and the numbers in its table', async () => {
@@ -39,8 +42,15 @@ describe('weekly columns', () => {
     expect(accessibleImage(root).name).toBe('Topics finished per week, last 4 weeks');
     const texts = root.querySelectorAll('svg text').map((t) => t.text);
     expect(texts).toEqual(expect.arrayContaining(['Week starting', 'Topics finished', '0', '10 Mar']));
-    expect(tableRows(root, 'weekly-numbers')).toEqual([['17 Feb 2025', '3'], ['24 Feb 2025', '5'], ['3 Mar 2025', '0'], ['10 Mar 2025', '12']]);
-    expect(root.querySelectorAll('tbody time').map((t) => t.getAttribute('datetime'))).toEqual(WEEKS.map((w) => w.weekStart));
+    expect(tableRows(root, 'weekly-numbers')).toEqual([
+      ['17 Feb 2025', '3'],
+      ['24 Feb 2025', '5'],
+      ['3 Mar 2025', '0'],
+      ['10 Mar 2025', '12'],
+    ]);
+    expect(root.querySelectorAll('tbody time').map((t) => t.getAttribute('datetime'))).toEqual(
+      WEEKS.map((w) => w.weekStart),
+    );
   });
 
   it('draws each column as tall as its number on a shared scale, left to right from the oldest week', async () => {
@@ -50,7 +60,7 @@ describe('weekly columns', () => {
     const xs = bars.map((b) => num(b, 'x'));
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
     const perTopic = num(bars[3]!, 'height') / 12;
-    bars.forEach((b, i) => expect(num(b, 'height')).toBeCloseTo(perTopic * WEEKS[i]!.finished, 0));
+    for (const [i, b] of bars.entries()) expect(num(b, 'height')).toBeCloseTo(perTopic * WEEKS[i]!.finished, 0);
     // Every column stands on the same baseline.
     expect(new Set(bars.map((b) => num(b, 'y') + num(b, 'height'))).size).toBe(1);
   });
@@ -66,17 +76,25 @@ describe('count scale', () => {
 });
 
 describe('section funnel', () => {
-  const funnel = [{ section: 'Internet', reached: 6, finished: 3 }, { section: 'A <b>bold</b> "section"', reached: 2, finished: 0 }];
+  const funnel = [
+    { section: 'Internet', reached: 6, finished: 3 },
+    { section: 'A <b>bold</b> "section"', reached: 2, finished: 0 },
+  ];
 
   it('bars reached and finished out of every member, with the numbers in its table', async () => {
     const root = await dom(sectionFunnel(funnel, 8));
     expect(accessibleImage(root).name).toBe('Members who reached and finished each section, of 8');
-    expect(tableRows(root, 'funnel-numbers')).toEqual([['Internet', '6', '3'], ['A <b>bold</b> "section"', '2', '0']]);
+    expect(tableRows(root, 'funnel-numbers')).toEqual([
+      ['Internet', '6', '3'],
+      ['A <b>bold</b> "section"', '2', '0'],
+    ]);
     const everyone = num(root.querySelectorAll('rect[fill="none"]')[0]!, 'width'); // the track: all 8 members
     expect(num(root.querySelector('rect[data-reached="6"]')!, 'width') / everyone).toBeCloseTo(6 / 8, 2);
     expect(num(root.querySelector('rect[data-finished="3"]')!, 'width') / everyone).toBeCloseTo(3 / 8, 2);
     expect(num(root.querySelector('rect[data-reached="2"]')!, 'width') / everyone).toBeCloseTo(2 / 8, 2);
-    expect(root.querySelectorAll('svg text').map((t) => t.text)).toEqual(expect.arrayContaining(['Members', '0', '8', 'Reached', 'Finished']));
+    expect(root.querySelectorAll('svg text').map((t) => t.text)).toEqual(
+      expect.arrayContaining(['Members', '0', '8', 'Reached', 'Finished']),
+    );
   });
 
   it('escapes section titles in the picture and the table', async () => {
@@ -88,12 +106,22 @@ describe('section funnel', () => {
 
 describe('section progress', () => {
   it('bars each section as a share of its own topics', async () => {
-    const root = await dom(sectionProgress([{ title: 'Git', done: 3, total: 12 }, { title: 'SQL', done: 0, total: 0 }]));
+    const root = await dom(
+      sectionProgress([
+        { title: 'Git', done: 3, total: 12 },
+        { title: 'SQL', done: 0, total: 0 },
+      ]),
+    );
     expect(accessibleImage(root).name).toBe('Topics done in each section');
-    expect(tableRows(root, 'sections-numbers')).toEqual([['Git', '3', '12'], ['SQL', '0', '0']]);
+    expect(tableRows(root, 'sections-numbers')).toEqual([
+      ['Git', '3', '12'],
+      ['SQL', '0', '0'],
+    ]);
     const track = root.querySelectorAll('rect[fill="none"]')[0]!;
     expect(num(root.querySelector('rect[data-done="3"]')!, 'width') / num(track, 'width')).toBeCloseTo(0.25, 2);
-    expect(root.querySelectorAll('svg text').map((t) => t.text)).toEqual(expect.arrayContaining(['0%', '100%', '3 of 12 done']));
+    expect(root.querySelectorAll('svg text').map((t) => t.text)).toEqual(
+      expect.arrayContaining(['0%', '100%', '3 of 12 done']),
+    );
   });
 });
 
@@ -155,17 +183,28 @@ describe('delivery bars', () => {
   it('stacks sent, retried and failed per day, each part as tall as its number', async () => {
     const root = await dom(deliveryBars(days, 'Nudges', 'nudges'));
     expect(accessibleImage(root).name).toBe('Nudges per day over the last 2 days: sent, sent after a retry, failed');
-    expect(tableRows(root, 'nudges-numbers')).toEqual([['10 Mar 2025', '6', '2', '1'], ['11 Mar 2025', '3', '0', '0']]);
+    expect(tableRows(root, 'nudges-numbers')).toEqual([
+      ['10 Mar 2025', '6', '2', '1'],
+      ['11 Mar 2025', '3', '0', '0'],
+    ]);
     const part = (date: string, name: string) => root.querySelector(`rect[data-date="${date}"][data-${name}]`)!;
     const perMessage = num(part('2025-03-10', 'sent'), 'height') / 6;
     expect(num(part('2025-03-10', 'retried'), 'height')).toBeCloseTo(2 * perMessage, 0);
     expect(num(part('2025-03-10', 'failed'), 'height')).toBeCloseTo(perMessage, 0);
     // Retried sits on sent, failed on retried.
-    expect(num(part('2025-03-10', 'retried'), 'y') + num(part('2025-03-10', 'retried'), 'height')).toBeCloseTo(num(part('2025-03-10', 'sent'), 'y'), 1);
-    expect(num(part('2025-03-10', 'failed'), 'y') + num(part('2025-03-10', 'failed'), 'height')).toBeCloseTo(num(part('2025-03-10', 'retried'), 'y'), 1);
+    expect(num(part('2025-03-10', 'retried'), 'y') + num(part('2025-03-10', 'retried'), 'height')).toBeCloseTo(
+      num(part('2025-03-10', 'sent'), 'y'),
+      1,
+    );
+    expect(num(part('2025-03-10', 'failed'), 'y') + num(part('2025-03-10', 'failed'), 'height')).toBeCloseTo(
+      num(part('2025-03-10', 'retried'), 'y'),
+      1,
+    );
     expect(root.querySelector('rect[data-date="2025-03-11"][data-retried]')).toBeNull();
     expect(part('2025-03-10', 'failed').getAttribute('fill')).toBe('url(#nudges-hatch)');
     expect(root.querySelector('pattern#nudges-hatch')).not.toBeNull();
-    expect(root.querySelectorAll('svg text').map((t) => t.text)).toEqual(expect.arrayContaining(['Day', 'Messages', 'Mon 10', 'Sent', 'Failed']));
+    expect(root.querySelectorAll('svg text').map((t) => t.text)).toEqual(
+      expect.arrayContaining(['Day', 'Messages', 'Mon 10', 'Sent', 'Failed']),
+    );
   });
 });

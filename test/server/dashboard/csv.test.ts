@@ -4,7 +4,14 @@ import { csvField, membersCsv } from '../../../src/server/dashboard/csv.ts';
 import type { MemberRow } from '../../../src/server/dashboard/data.ts';
 
 const row = (who: MemberRow['who'], extra: Partial<MemberRow> = {}): MemberRow => ({
-  who, you: false, progressPercent: 42.6, done: 17, total: 40, lastActivity: new Date('2025-03-11T21:05:00Z'), currentStreak: 3, ...extra,
+  who,
+  you: false,
+  progressPercent: 42.6,
+  done: 17,
+  total: 40,
+  lastActivity: new Date('2025-03-11T21:05:00Z'),
+  currentStreak: 3,
+  ...extra,
 });
 
 describe('CSV fields', () => {
@@ -15,9 +22,12 @@ describe('CSV fields', () => {
     expect(csvField(7)).toBe('"7"');
   });
 
-  it.each(['=cmd|\' /C calc\'!A0', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])('puts an apostrophe before %j so it stays text', (name) => {
-    expect(csvField(name)).toBe(`"'${name}"`);
-  });
+  it.each(["=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])(
+    'puts an apostrophe before %j so it stays text',
+    (name) => {
+      expect(csvField(name)).toBe(`"'${name}"`);
+    },
+  );
 
   it('leaves a name that only contains such characters alone, and quotes one that starts with a quote', () => {
     expect(csvField('Jean-Luc = @home')).toBe('"Jean-Luc = @home"');

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDashboardApp, dashboardListener, type DashboardDeps } from '../../../src/server/dashboard/app.ts';
+import { createDashboardApp, type DashboardDeps, dashboardListener } from '../../../src/server/dashboard/app.ts';
 import type { DeliveryPage, MemberPage, MemberRow, TeamPage } from '../../../src/server/dashboard/data.ts';
 import type { DashboardSessions, DashboardSource, Session, Viewer } from '../../../src/server/dashboard/ports.ts';
 import { sortMembers } from '../../../src/server/dashboard/sort.ts';
@@ -23,13 +23,76 @@ interface Member {
 
 const TOTAL = 40;
 export const MEMBERS: Member[] = [
-  { id: 'ada', workspaceId: 'w1', name: 'Ada Lovelace', privacy: 'show', isAdmin: true, done: 30, lastActivity: new Date('2025-03-12T08:15:00Z'), streak: 12 },
-  { id: 'bob', workspaceId: 'w1', name: '<script>alert(1)</script>', privacy: 'show', isAdmin: false, done: 10, lastActivity: new Date('2025-03-01T17:40:00Z'), streak: 0 },
-  { id: 'cy', workspaceId: 'w1', name: '"=cmd"', privacy: 'show', isAdmin: false, done: 22, lastActivity: new Date('2025-03-11T21:05:00Z'), streak: 3 },
-  { id: 'dee', workspaceId: 'w1', name: 'Dee Secret', privacy: 'anonymous', isAdmin: false, done: 16, lastActivity: new Date('2025-03-10T06:00:00Z'), streak: 5 },
-  { id: 'eve', workspaceId: 'w1', name: 'Eve Hidden', privacy: 'hide', isAdmin: false, done: 35, lastActivity: new Date('2025-03-09T12:00:00Z'), streak: 8 },
-  { id: 'finn', workspaceId: 'w1', name: 'Finn Longname-Fitzgerald-Okonkwo-Vandersteen', privacy: 'show', isAdmin: false, done: 0, lastActivity: null, streak: 0 },
-  { id: 'zed', workspaceId: 'w2', name: 'Zed Other', privacy: 'show', isAdmin: true, done: 4, lastActivity: new Date('2025-03-11T12:00:00Z'), streak: 1 },
+  {
+    id: 'ada',
+    workspaceId: 'w1',
+    name: 'Ada Lovelace',
+    privacy: 'show',
+    isAdmin: true,
+    done: 30,
+    lastActivity: new Date('2025-03-12T08:15:00Z'),
+    streak: 12,
+  },
+  {
+    id: 'bob',
+    workspaceId: 'w1',
+    name: '<script>alert(1)</script>',
+    privacy: 'show',
+    isAdmin: false,
+    done: 10,
+    lastActivity: new Date('2025-03-01T17:40:00Z'),
+    streak: 0,
+  },
+  {
+    id: 'cy',
+    workspaceId: 'w1',
+    name: '"=cmd"',
+    privacy: 'show',
+    isAdmin: false,
+    done: 22,
+    lastActivity: new Date('2025-03-11T21:05:00Z'),
+    streak: 3,
+  },
+  {
+    id: 'dee',
+    workspaceId: 'w1',
+    name: 'Dee Secret',
+    privacy: 'anonymous',
+    isAdmin: false,
+    done: 16,
+    lastActivity: new Date('2025-03-10T06:00:00Z'),
+    streak: 5,
+  },
+  {
+    id: 'eve',
+    workspaceId: 'w1',
+    name: 'Eve Hidden',
+    privacy: 'hide',
+    isAdmin: false,
+    done: 35,
+    lastActivity: new Date('2025-03-09T12:00:00Z'),
+    streak: 8,
+  },
+  {
+    id: 'finn',
+    workspaceId: 'w1',
+    name: 'Finn Longname-Fitzgerald-Okonkwo-Vandersteen',
+    privacy: 'show',
+    isAdmin: false,
+    done: 0,
+    lastActivity: null,
+    streak: 0,
+  },
+  {
+    id: 'zed',
+    workspaceId: 'w2',
+    name: 'Zed Other',
+    privacy: 'show',
+    isAdmin: true,
+    done: 4,
+    lastActivity: new Date('2025-03-11T12:00:00Z'),
+    streak: 1,
+  },
 ];
 
 const WEEKLY = [3, 5, 2, 0, 7, 4, 6, 8, 1, 9, 5, 3];
@@ -62,10 +125,20 @@ export function createSource(): DashboardSource {
       const visible = members.filter((m) => m.privacy !== 'hide' || m.id === viewer.memberId);
       return {
         workspace: { name: workspaceId === 'w1' ? 'Acme Backend Guild' : 'Other Co', timeZone: zoneOf(workspaceId) },
-        weekly: WEEKLY.map((finished, i) => ({ weekStart: mondayPlus(new Date('2024-12-23T00:00:00Z'), 7 * i), finished })),
+        weekly: WEEKLY.map((finished, i) => ({
+          weekStart: mondayPlus(new Date('2024-12-23T00:00:00Z'), 7 * i),
+          finished,
+        })),
         funnel: FUNNEL,
-        members: { total: members.length, activeLast7Days: members.filter((m) => m.lastActivity && NOW.getTime() - m.lastActivity.getTime() < 7 * 864e5).length },
-        table: sortMembers(visible.map((m) => row(m, viewer)), sort),
+        members: {
+          total: members.length,
+          activeLast7Days: members.filter((m) => m.lastActivity && NOW.getTime() - m.lastActivity.getTime() < 7 * 864e5)
+            .length,
+        },
+        table: sortMembers(
+          visible.map((m) => row(m, viewer)),
+          sort,
+        ),
       };
     },
     member(workspaceId, memberId, viewer): MemberPage | undefined {
@@ -94,23 +167,43 @@ function memberPage(m: Member): MemberPage {
     sections: [
       { title: 'Internet', done: 8, total: 8 },
       { title: 'Version control with Git', done: 6, total: 10 },
-      { title: 'Relational databases, SQL and the art of normalising a schema', done: Math.min(14, Math.max(0, m.done - 14)), total: 14 },
+      {
+        title: 'Relational databases, SQL and the art of normalising a schema',
+        done: Math.min(14, Math.max(0, m.done - 14)),
+        total: 14,
+      },
       { title: 'APIs & "auth"', done: 0, total: 8 },
     ],
     activity: { today: '2025-03-12', days },
     streak: { current: m.streak, longest: m.streak + 9, freezes: 2 },
-    ...(m.id === 'ada' ? { retention: [{ section: 'Internet', recall: 0.92 }, { section: 'Version control with Git', recall: 0.675 }] } : {}),
+    ...(m.id === 'ada'
+      ? {
+          retention: [
+            { section: 'Internet', recall: 0.92 },
+            { section: 'Version control with Git', recall: 0.675 },
+          ],
+        }
+      : {}),
   };
 }
 
 export const DELIVERY: DeliveryPage = {
   workspace: { name: 'Acme Backend Guild', timeZone: 'Europe/Berlin' },
-  days: ['2025-03-06', '2025-03-07', '2025-03-08', '2025-03-09', '2025-03-10', '2025-03-11', '2025-03-12'].map((date, i) => ({
-    date,
-    nudges: { sent: 5 + i, retried: i % 3, failed: i === 4 ? 2 : 0 },
-    digests: { sent: i % 2, retried: i === 2 ? 1 : 0, failed: i === 5 ? 1 : 0 },
-  })),
-  paused: [{ kind: 'nudge', target: '<b>Bob</b>', reason: 'Slack said channel_not_found 5 times', since: new Date('2025-03-10T09:00:00Z') }],
+  days: ['2025-03-06', '2025-03-07', '2025-03-08', '2025-03-09', '2025-03-10', '2025-03-11', '2025-03-12'].map(
+    (date, i) => ({
+      date,
+      nudges: { sent: 5 + i, retried: i % 3, failed: i === 4 ? 2 : 0 },
+      digests: { sent: i % 2, retried: i === 2 ? 1 : 0, failed: i === 5 ? 1 : 0 },
+    }),
+  ),
+  paused: [
+    {
+      kind: 'nudge',
+      target: '<b>Bob</b>',
+      reason: 'Slack said channel_not_found 5 times',
+      since: new Date('2025-03-10T09:00:00Z'),
+    },
+  ],
 };
 
 /** One-time links: a token works once, within its 10 minutes, and opens a 12-hour session. */
@@ -122,7 +215,13 @@ export function createSessions(now: () => Date = () => NOW) {
       const link = links.get(token);
       if (!link || link.used || link.expiresAt.getTime() <= now().getTime()) return undefined;
       link.used = true;
-      const session = { id: randomBytes(16).toString('hex'), workspaceId: link.workspaceId, memberId: link.memberId, isAdmin: link.isAdmin, expiresAt: new Date(now().getTime() + 12 * 3600e3) };
+      const session = {
+        id: randomBytes(16).toString('hex'),
+        workspaceId: link.workspaceId,
+        memberId: link.memberId,
+        isAdmin: link.isAdmin,
+        expiresAt: new Date(now().getTime() + 12 * 3600e3),
+      };
       sessions.set(session.id, session);
       return session;
     },
@@ -154,6 +253,10 @@ export async function serveDashboard(opts: Partial<DashboardDeps> = {}) {
     app,
     source,
     sessions,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -14,20 +14,40 @@ describe('dashboard formats', () => {
   });
 
   it('agrees with a date library for any instant, across clock changes and odd offsets', () => {
-    const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham', 'UTC'];
+    const zones = [
+      'Europe/Berlin',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'America/St_Johns',
+      'Pacific/Chatham',
+      'UTC',
+    ];
     const formatters = new Map(zones.map((z) => [z, instantsIn(z)]));
-    fc.assert(fc.property(
-      fc.constantFrom(...zones),
-      fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }),
-      (zone, at) => {
-        expect(formatters.get(zone)!(at)).toBe(DateTime.fromJSDate(at, { zone }).setLocale('en-US').toFormat('d LLL yyyy, HH:mm'));
-      },
-    ), { numRuns: 5000 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }),
+        (zone, at) => {
+          expect(formatters.get(zone)!(at)).toBe(
+            DateTime.fromJSDate(at, { zone }).setLocale('en-US').toFormat('d LLL yyyy, HH:mm'),
+          );
+        },
+      ),
+      { numRuns: 5000 },
+    );
     // The minutes either side of Berlin's spring and autumn changes, Lord Howe's half-hour one, and St John's on the half hour.
-    for (const [zone, change] of [['Europe/Berlin', '2025-03-30T01:00:00Z'], ['Europe/Berlin', '2025-10-26T01:00:00Z'], ['Australia/Lord_Howe', '2025-04-05T15:00:00Z'], ['America/St_Johns', '2025-03-09T05:30:00Z']] as const) {
+    for (const [zone, change] of [
+      ['Europe/Berlin', '2025-03-30T01:00:00Z'],
+      ['Europe/Berlin', '2025-10-26T01:00:00Z'],
+      ['Australia/Lord_Howe', '2025-04-05T15:00:00Z'],
+      ['America/St_Johns', '2025-03-09T05:30:00Z'],
+    ] as const) {
       for (let minute = -61; minute <= 61; minute++) {
         const at = new Date(Date.parse(change) + minute * 60_000);
-        expect(formatters.get(zone)!(at)).toBe(DateTime.fromJSDate(at, { zone }).setLocale('en-US').toFormat('d LLL yyyy, HH:mm'));
+        expect(formatters.get(zone)!(at)).toBe(
+          DateTime.fromJSDate(at, { zone }).setLocale('en-US').toFormat('d LLL yyyy, HH:mm'),
+        );
       }
     }
   });

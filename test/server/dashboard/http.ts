@@ -5,7 +5,8 @@ import type { serveDashboard } from './fixture.ts';
 
 export type Served = Awaited<ReturnType<typeof serveDashboard>>;
 
-export const get = (base: string, path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers, redirect: 'manual' });
+export const get = (base: string, path: string, headers: Record<string, string> = {}) =>
+  fetch(base + path, { headers, redirect: 'manual' });
 
 /** Signs in through a fresh one-time link and returns the cookie header to send. */
 export async function signIn(s: Served, memberId: string): Promise<string> {
@@ -14,7 +15,8 @@ export async function signIn(s: Served, memberId: string): Promise<string> {
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 export function expectSecurityHeaders(res: Response): void {
   expect(res.headers.get('content-security-policy')).toBe(CSP);
   expect(res.headers.get('x-content-type-options')).toBe('nosniff');

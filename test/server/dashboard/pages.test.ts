@@ -18,19 +18,49 @@ const team: TeamPage = {
   funnel: [{ section: `<img src=x onerror=alert(1)>`, reached: 2, finished: 1 }],
   members: { total: 3, activeLast7Days: 2 },
   table: [
-    { who: { id: 'u1', name: EVIL }, you: true, progressPercent: 50, done: 5, total: 10, lastActivity: new Date('2025-03-11T21:05:00Z'), currentStreak: 2 },
-    { who: { id: '"><b>x', name: '"=cmd"' }, you: false, progressPercent: 10, done: 1, total: 10, lastActivity: null, currentStreak: 0 },
-    { who: { anonymous: true }, you: false, progressPercent: 0, done: 0, total: 10, lastActivity: null, currentStreak: 0 },
+    {
+      who: { id: 'u1', name: EVIL },
+      you: true,
+      progressPercent: 50,
+      done: 5,
+      total: 10,
+      lastActivity: new Date('2025-03-11T21:05:00Z'),
+      currentStreak: 2,
+    },
+    {
+      who: { id: '"><b>x', name: '"=cmd"' },
+      you: false,
+      progressPercent: 10,
+      done: 1,
+      total: 10,
+      lastActivity: null,
+      currentStreak: 0,
+    },
+    {
+      who: { anonymous: true },
+      you: false,
+      progressPercent: 0,
+      done: 0,
+      total: 10,
+      lastActivity: null,
+      currentStreak: 0,
+    },
   ],
 };
 
 const me: MemberPage = {
-  name: EVIL, timeZone: 'Asia/Tokyo', sections: [{ title: `${EVIL} section`, done: 1, total: 2 }],
-  activity: { today: '2025-03-12', days: [] }, streak: { current: 1, longest: 4, freezes: 0 },
+  name: EVIL,
+  timeZone: 'Asia/Tokyo',
+  sections: [{ title: `${EVIL} section`, done: 1, total: 2 }],
+  activity: { today: '2025-03-12', days: [] },
+  streak: { current: 1, longest: 4, freezes: 0 },
   retention: [{ section: `${EVIL} again`, recall: 0.5 }],
 };
 
-const delivery: DeliveryPage = { ...DELIVERY, paused: [{ kind: 'digest', target: `#${EVIL}`, reason: `error: ${EVIL}`, since: new Date('2025-03-10T09:00:00Z') }] };
+const delivery: DeliveryPage = {
+  ...DELIVERY,
+  paused: [{ kind: 'digest', target: `#${EVIL}`, reason: `error: ${EVIL}`, since: new Date('2025-03-10T09:00:00Z') }],
+};
 
 const pages = {
   team: async () => String(await teamPage(team, admin, { by: 'progress', dir: 'desc' })),
@@ -52,7 +82,11 @@ describe('dashboard pages', () => {
     const root = parse(await pages.team());
     const link = root.querySelectorAll('#members-table a').find((a) => a.text === '"=cmd"')!;
     expect(link.getAttribute('href')).toBe('/dashboard/members/%22%3E%3Cb%3Ex');
-    expect(root.querySelectorAll('#members-table tbody th').map((th) => th.text.trim())).toEqual([`${EVIL} (you)`, '"=cmd"', 'a teammate']);
+    expect(root.querySelectorAll('#members-table tbody th').map((th) => th.text.trim())).toEqual([
+      `${EVIL} (you)`,
+      '"=cmd"',
+      'a teammate',
+    ]);
     expect(root.querySelectorAll('#members-table tbody tr')[2]!.querySelector('a')).toBeNull(); // no link to an anonymous member
   });
 
@@ -69,8 +103,13 @@ describe('dashboard pages', () => {
 
   it('marks the sorted column with aria-sort and links each header to its next order', async () => {
     const headers = async (by: 'progress' | 'activity', dir: 'asc' | 'desc') =>
-      parse(String(await teamPage(team, admin, { by, dir }))).querySelectorAll('#members-table thead th')
-        .map((th) => [th.text.replace(/[▲▼]/g, '').trim(), th.getAttribute('aria-sort') ?? null, th.querySelector('a')?.getAttribute('href') ?? null]);
+      parse(String(await teamPage(team, admin, { by, dir })))
+        .querySelectorAll('#members-table thead th')
+        .map((th) => [
+          th.text.replace(/[▲▼]/g, '').trim(),
+          th.getAttribute('aria-sort') ?? null,
+          th.querySelector('a')?.getAttribute('href') ?? null,
+        ]);
     expect(await headers('activity', 'asc')).toEqual([
       ['Member', null, null],
       ['Progress', null, '?sort=progress&dir=desc#members'],

@@ -2,7 +2,7 @@
 // Secure behind https, and refusals that show nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import { NOW, serveDashboard } from './fixture.ts';
-import { expectSecurityHeaders, get, signIn, type Served } from './http.ts';
+import { expectSecurityHeaders, get, type Served, signIn } from './http.ts';
 
 let served: Served | undefined;
 afterEach(async () => {
@@ -18,7 +18,13 @@ async function start(opts: Parameters<typeof serveDashboard>[0] = {}) {
 describe('dashboard sign-in', () => {
   it('refuses every page without a session: 401, a hint to type `dashboard`, nothing from the store', async () => {
     const s = await start();
-    for (const path of ['/dashboard', '/dashboard/me', '/dashboard/members/ada', '/dashboard/delivery', '/dashboard/members.csv']) {
+    for (const path of [
+      '/dashboard',
+      '/dashboard/me',
+      '/dashboard/members/ada',
+      '/dashboard/delivery',
+      '/dashboard/members.csv',
+    ]) {
       const res = await get(s.base, path, path === '/dashboard' ? {} : { cookie: 'rc_session=forged' });
       expect(res.status, path).toBe(401);
       expectSecurityHeaders(res);
@@ -54,7 +60,11 @@ describe('dashboard sign-in', () => {
 
   it('refuses an expired link, a made-up one and none at all', async () => {
     const s = await start();
-    for (const path of [s.sessions.link('ada', { expired: true }), '/dashboard/login?token=deadbeef', '/dashboard/login']) {
+    for (const path of [
+      s.sessions.link('ada', { expired: true }),
+      '/dashboard/login?token=deadbeef',
+      '/dashboard/login',
+    ]) {
       const res = await get(s.base, path);
       expect(res.status, path).toBe(403);
       expect(res.headers.get('set-cookie')).toBeNull();

@@ -4,7 +4,13 @@ import type { MemberRow } from '../../../src/server/dashboard/data.ts';
 import { parseSort, sortMembers } from '../../../src/server/dashboard/sort.ts';
 
 const row = (name: string, progressPercent: number, lastActivity: string | null): MemberRow => ({
-  who: { id: name, name }, you: false, progressPercent, done: 0, total: 10, lastActivity: lastActivity ? new Date(lastActivity) : null, currentStreak: 0,
+  who: { id: name, name },
+  you: false,
+  progressPercent,
+  done: 0,
+  total: 10,
+  lastActivity: lastActivity ? new Date(lastActivity) : null,
+  currentStreak: 0,
 });
 const ROWS = [
   row('Bo', 50, '2025-03-01T00:00:00Z'),

@@ -40,15 +40,21 @@ export function deliveryBars(days: { date: IsoDate; outcomes: DeliveryOutcomes }
   };
 
   const body = html`<defs><pattern id="${id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${FAILED}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="1.5"/></pattern></defs>
-<g class="legend" font-size="11">${PARTS.map((part, i) => html`
-<rect x="${LEFT + i * 90}" y="4" width="12" height="12" fill="${fills[part]}"/><text x="${LEFT + i * 90 + 17}" y="14">${legend[part]}</text>`)}
+<g class="legend" font-size="11">${PARTS.map(
+    (part, i) => html`
+<rect x="${LEFT + i * 90}" y="4" width="12" height="12" fill="${fills[part]}"/><text x="${LEFT + i * 90 + 17}" y="14">${legend[part]}</text>`,
+  )}
 </g>
-<g class="grid" fill="${MUTED}" font-size="11">${scale.ticks.map((t) => html`
-<line x1="${LEFT}" x2="${W - RIGHT}" y1="${y(t)}" y2="${y(t)}" stroke="${GRID}"/><text x="${LEFT - 6}" y="${y(t) + 4}" text-anchor="end">${t}</text>`)}
+<g class="grid" fill="${MUTED}" font-size="11">${scale.ticks.map(
+    (t) => html`
+<line x1="${LEFT}" x2="${W - RIGHT}" y1="${y(t)}" y2="${y(t)}" stroke="${GRID}"/><text x="${LEFT - 6}" y="${y(t) + 4}" text-anchor="end">${t}</text>`,
+  )}
 </g>
 <g class="columns">${days.map(column)}</g>
-<g fill="${MUTED}" font-size="11">${days.map((d, i) => html`
-<text x="${px(LEFT + i * band + band / 2)}" y="${H - BOTTOM + 16}" text-anchor="middle">${weekdayAndDay(d.date)}</text>`)}
+<g fill="${MUTED}" font-size="11">${days.map(
+    (d, i) => html`
+<text x="${px(LEFT + i * band + band / 2)}" y="${H - BOTTOM + 16}" text-anchor="middle">${weekdayAndDay(d.date)}</text>`,
+  )}
 </g>
 <text x="${px(LEFT + plotW / 2)}" y="${H - 6}" text-anchor="middle" fill="${MUTED}">Day</text>
 <text transform="translate(12 ${px(TOP + plotH / 2)}) rotate(-90)" text-anchor="middle" fill="${MUTED}">Messages</text>`;

@@ -46,16 +46,26 @@ export function activityHeatmap(activity: MemberPage['activity'], id = 'activity
   const total = cells.reduce((sum, c) => sum + c.count, 0);
   const title = `Progress events per day over the last ${WEEKS} weeks: ${total} in all`;
   const mondays = cells.filter((c) => c.row === 0);
-  const body = html`<g fill="${MUTED}" font-size="11">${mondays.filter((m) => Number(m.date.slice(8)) <= 7).map((m) => html`
-<text x="${LEFT + m.column * STEP}" y="${TOP - 6}">${monthName(m.date)}</text>`)}${[0, 2, 4].map((r) => html`
-<text x="0" y="${TOP + r * STEP + 10}">${WEEKDAYS[r]}</text>`)}
+  const body = html`<g fill="${MUTED}" font-size="11">${mondays
+    .filter((m) => Number(m.date.slice(8)) <= 7)
+    .map(
+      (m) => html`
+<text x="${LEFT + m.column * STEP}" y="${TOP - 6}">${monthName(m.date)}</text>`,
+    )}${[0, 2, 4].map(
+    (r) => html`
+<text x="0" y="${TOP + r * STEP + 10}">${WEEKDAYS[r]}</text>`,
+  )}
 </g>
-<g class="cells">${cells.map((c) => html`
-<rect data-date="${c.date}" data-count="${c.count}" x="${LEFT + c.column * STEP}" y="${TOP + c.row * STEP}" width="${CELL}" height="${CELL}" rx="2" fill="${HEAT[level(c.count, max)]}"><title>${longDay(c.date)}: ${c.count}</title></rect>`)}
+<g class="cells">${cells.map(
+    (c) => html`
+<rect data-date="${c.date}" data-count="${c.count}" x="${LEFT + c.column * STEP}" y="${TOP + c.row * STEP}" width="${CELL}" height="${CELL}" rx="2" fill="${HEAT[level(c.count, max)]}"><title>${longDay(c.date)}: ${c.count}</title></rect>`,
+  )}
 </g>
 <g class="legend" fill="${MUTED}" font-size="11">
-<text x="${LEGEND_X - 4}" y="${H - 8}" text-anchor="end">Less</text>${HEAT.map((fill, i) => html`
-<rect x="${LEGEND_X + i * STEP}" y="${H - 18}" width="${CELL}" height="${CELL}" rx="2" fill="${fill}"/>`)}
+<text x="${LEGEND_X - 4}" y="${H - 8}" text-anchor="end">Less</text>${HEAT.map(
+    (fill, i) => html`
+<rect x="${LEGEND_X + i * STEP}" y="${H - 18}" width="${CELL}" height="${CELL}" rx="2" fill="${fill}"/>`,
+  )}
 <text x="${LEGEND_X + HEAT.length * STEP + 2}" y="${H - 8}">More</text>
 </g>`;
 
@@ -64,14 +74,17 @@ export function activityHeatmap(activity: MemberPage['activity'], id = 'activity
     figure({ id, title, width: W, height: H, body }),
     html`<details class="numbers-details"><summary>Events per day, as a table</summary>
 ${numbersTable({
-      id: `${id}-numbers`,
-      caption: 'Progress events per day, a row per week',
-      columns: ['Week of', ...WEEKDAYS, 'Total'],
-      rows: weeks.map((days) => ({
-        head: html`<time datetime="${days[0]!.date}">${longDay(days[0]!.date)}</time>`,
-        cells: [...WEEKDAYS.map((_, r) => days.find((d) => d.row === r)?.count ?? ''), days.reduce((s, d) => s + d.count, 0)],
-      })),
-    })}
+  id: `${id}-numbers`,
+  caption: 'Progress events per day, a row per week',
+  columns: ['Week of', ...WEEKDAYS, 'Total'],
+  rows: weeks.map((days) => ({
+    head: html`<time datetime="${days[0]!.date}">${longDay(days[0]!.date)}</time>`,
+    cells: [
+      ...WEEKDAYS.map((_, r) => days.find((d) => d.row === r)?.count ?? ''),
+      days.reduce((s, d) => s + d.count, 0),
+    ],
+  })),
+})}
 </details>`,
   );
 }

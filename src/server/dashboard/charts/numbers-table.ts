@@ -15,8 +15,10 @@ export function numbersTable(t: NumbersTable): Html {
 <table id="${t.id}" class="numbers">
 <caption id="${t.id}-caption">${t.caption}</caption>
 <thead><tr>${t.columns.map((c, i) => html`<th scope="col"${i > 0 ? html` class="num"` : ''}>${c}</th>`)}</tr></thead>
-<tbody>${t.rows.map((r) => html`
-<tr><th scope="row">${r.head}</th>${r.cells.map((c) => html`<td class="num">${c}</td>`)}</tr>`)}
+<tbody>${t.rows.map(
+    (r) => html`
+<tr><th scope="row">${r.head}</th>${r.cells.map((c) => html`<td class="num">${c}</td>`)}</tr>`,
+  )}
 </tbody>
 </table>
 </div>`;

@@ -19,9 +19,15 @@ export function sectionFunnel(funnel: TeamPage['funnel'], membersTotal: number, 
         { fraction: s.finished / whole, fill: FINISHED, name: 'finished', value: s.finished },
       ],
     })),
-    legend: [{ label: 'Reached', fill: REACHED }, { label: 'Finished', fill: FINISHED }],
+    legend: [
+      { label: 'Reached', fill: REACHED },
+      { label: 'Finished', fill: FINISHED },
+    ],
     // Ticks at round member counts, and the team's size at the end of the bar.
-    ticks: [...countScale(whole).ticks.filter((t) => t < whole * 0.85), whole].map((t) => ({ fraction: t / whole, label: String(t) })),
+    ticks: [...countScale(whole).ticks.filter((t) => t < whole * 0.85), whole].map((t) => ({
+      fraction: t / whole,
+      label: String(t),
+    })),
     axisTitle: 'Members',
   });
   return chartBlock(

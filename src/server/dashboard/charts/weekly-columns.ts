@@ -25,15 +25,23 @@ export function weeklyColumns(weeks: TeamPage['weekly'], id = 'weekly'): Html {
   // Every other week is labelled, counting back from the latest, so the newest week always has its date.
   const labelled = (i: number) => (weeks.length - 1 - i) % 2 === 0;
 
-  const body = html`<g class="grid" fill="${MUTED}" font-size="11">${scale.ticks.map((t) => html`
-<line x1="${LEFT}" x2="${W - RIGHT}" y1="${y(t)}" y2="${y(t)}" stroke="${GRID}" stroke-width="1"/><text x="${LEFT - 6}" y="${y(t) + 4}" text-anchor="end">${t}</text>`)}
+  const body = html`<g class="grid" fill="${MUTED}" font-size="11">${scale.ticks.map(
+    (t) => html`
+<line x1="${LEFT}" x2="${W - RIGHT}" y1="${y(t)}" y2="${y(t)}" stroke="${GRID}" stroke-width="1"/><text x="${LEFT - 6}" y="${y(t) + 4}" text-anchor="end">${t}</text>`,
+  )}
 </g>
 <g class="columns">${weeks.map((w, i) => {
     const x = LEFT + i * band;
     return html`
 <rect data-week="${w.weekStart}" data-value="${w.finished}" x="${px(x + band * 0.15)}" y="${y(w.finished)}" width="${px(band * 0.7)}" height="${px(plotH - (y(w.finished) - TOP))}" fill="${BAR}"/>${
-  w.finished > 0 ? html`<text x="${px(x + band / 2)}" y="${y(w.finished) - 4}" text-anchor="middle" font-size="11">${w.finished}</text>` : ''}${
-  labelled(i) ? html`<text x="${px(x + band / 2)}" y="${H - BOTTOM + 16}" text-anchor="middle" font-size="11" fill="${MUTED}">${shortDay(w.weekStart)}</text>` : ''}`;
+      w.finished > 0
+        ? html`<text x="${px(x + band / 2)}" y="${y(w.finished) - 4}" text-anchor="middle" font-size="11">${w.finished}</text>`
+        : ''
+    }${
+      labelled(i)
+        ? html`<text x="${px(x + band / 2)}" y="${H - BOTTOM + 16}" text-anchor="middle" font-size="11" fill="${MUTED}">${shortDay(w.weekStart)}</text>`
+        : ''
+    }`;
   })}
 </g>
 <text x="${px(LEFT + plotW / 2)}" y="${H - 6}" text-anchor="middle" fill="${MUTED}">Week starting</text>
@@ -45,7 +53,10 @@ export function weeklyColumns(weeks: TeamPage['weekly'], id = 'weekly'): Html {
       id: `${id}-numbers`,
       caption: title,
       columns: ['Week starting', 'Topics finished'],
-      rows: weeks.map((w) => ({ head: html`<time datetime="${w.weekStart}">${longDay(w.weekStart)}</time>`, cells: [w.finished] })),
+      rows: weeks.map((w) => ({
+        head: html`<time datetime="${w.weekStart}">${longDay(w.weekStart)}</time>`,
+        cells: [w.finished],
+      })),
     }),
   );
 }

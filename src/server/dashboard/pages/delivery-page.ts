@@ -14,8 +14,10 @@ function paused(page: DeliveryPage): Html {
 <table id="paused-table">
 <caption id="paused-caption">Schedules paused after deliveries kept failing</caption>
 <thead><tr><th scope="col">Schedule</th><th scope="col">Reason</th><th scope="col">Paused</th></tr></thead>
-<tbody>${page.paused.map((p) => html`
-<tr><th scope="row" class="who">${p.kind === 'nudge' ? 'Nudge' : 'Digest'}: ${p.target}</th><td>${p.reason}</td><td><time datetime="${p.since.toISOString()}">${instant(p.since)}</time></td></tr>`)}
+<tbody>${page.paused.map(
+    (p) => html`
+<tr><th scope="row" class="who">${p.kind === 'nudge' ? 'Nudge' : 'Digest'}: ${p.target}</th><td>${p.reason}</td><td><time datetime="${p.since.toISOString()}">${instant(p.since)}</time></td></tr>`,
+  )}
 </tbody>
 </table>
 </div>`;
@@ -30,11 +32,19 @@ export function deliveryPage(page: DeliveryPage, viewer: Viewer): Html {
 <p class="lede">${page.workspace.name}: the last 7 days. Days and times are in ${page.workspace.timeZone}.</p>
 <section aria-labelledby="nudges-heading">
 <h2 id="nudges-heading">Nudges</h2>
-${deliveryBars(page.days.map((d) => ({ date: d.date, outcomes: d.nudges })), 'Nudges', 'nudges')}
+${deliveryBars(
+  page.days.map((d) => ({ date: d.date, outcomes: d.nudges })),
+  'Nudges',
+  'nudges',
+)}
 </section>
 <section aria-labelledby="digests-heading">
 <h2 id="digests-heading">Digests</h2>
-${deliveryBars(page.days.map((d) => ({ date: d.date, outcomes: d.digests })), 'Digests', 'digests')}
+${deliveryBars(
+  page.days.map((d) => ({ date: d.date, outcomes: d.digests })),
+  'Digests',
+  'digests',
+)}
 </section>
 <section aria-labelledby="paused-heading">
 <h2 id="paused-heading">Paused schedules</h2>

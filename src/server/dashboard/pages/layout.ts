@@ -20,8 +20,10 @@ function nav(viewer: Viewer, current: Section | undefined): Html {
     { section: 'me', href: '/dashboard/me', label: 'Me' },
     ...(viewer.isAdmin ? [{ section: 'delivery' as const, href: '/dashboard/delivery', label: 'Delivery' }] : []),
   ];
-  return html`<nav aria-label="Dashboard"><ul>${links.map((l) => html`
-<li><a href="${l.href}"${l.section === current ? html` aria-current="page"` : ''}>${l.label}</a></li>`)}
+  return html`<nav aria-label="Dashboard"><ul>${links.map(
+    (l) => html`
+<li><a href="${l.href}"${l.section === current ? html` aria-current="page"` : ''}>${l.label}</a></li>`,
+  )}
 </ul></nav>`;
 }
 

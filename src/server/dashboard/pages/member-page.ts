@@ -12,11 +12,11 @@ function retention(rows: NonNullable<MemberPage['retention']>): Html {
   return html`<section aria-labelledby="retention-heading">
 <h2 id="retention-heading">Retention</h2>
 ${numbersTable({
-    id: 'retention-numbers',
-    caption: 'Estimated share of each section remembered',
-    columns: ['Section', 'Recall'],
-    rows: rows.map((r) => ({ head: r.section, cells: [`${Math.round(r.recall * 100)}%`] })),
-  })}
+  id: 'retention-numbers',
+  caption: 'Estimated share of each section remembered',
+  columns: ['Section', 'Recall'],
+  rows: rows.map((r) => ({ head: r.section, cells: [`${Math.round(r.recall * 100)}%`] })),
+})}
 </section>`;
 }
 

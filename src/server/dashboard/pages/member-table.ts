@@ -27,9 +27,14 @@ export function memberTable(page: TeamPage, sort: MemberSort): Html {
 <table id="members-table">
 <caption id="members-caption">Members, ${page.table.length} shown</caption>
 <thead><tr><th scope="col">Member</th>${sortHeader('progress', sort)}<th scope="col" class="num">Topics done</th>${sortHeader('activity', sort)}<th scope="col" class="num">Streak (days)</th></tr></thead>
-<tbody>${page.table.map((row) => html`
+<tbody>${page.table.map(
+    (row) => html`
 <tr${row.you ? html` class="you"` : ''}><th scope="row" class="who">${who(row)}</th><td class="num">${Math.round(row.progressPercent)}%</td><td class="num">${row.done} of ${row.total}</td><td>${
-  row.lastActivity ? html`<time datetime="${row.lastActivity.toISOString()}">${instant(row.lastActivity)}</time>` : 'never'}</td><td class="num">${row.currentStreak}</td></tr>`)}
+      row.lastActivity
+        ? html`<time datetime="${row.lastActivity.toISOString()}">${instant(row.lastActivity)}</time>`
+        : 'never'
+    }</td><td class="num">${row.currentStreak}</td></tr>`,
+  )}
 </tbody>
 </table>
 </div>`;
