@@ -1,7 +1,7 @@
 // Every start-up mistake a new user can make, on the real process: exit 1 with one line naming the setting or
 // argument and one saying what to do — never a stack trace.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,8 +23,9 @@ function main(
   opts: { stdin?: 'empty' | 'null'; uid?: number } = {},
 ): Promise<Run> {
   const started = Date.now();
+  const node = opts.uid === undefined ? process.execPath : nodeAnyoneCanRun();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    const child = spawn(node, ['--import', 'tsx', 'src/main.ts', ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
       stdio: [opts.stdin === 'null' ? 'ignore' : 'pipe', 'pipe', 'pipe'],
@@ -38,6 +39,17 @@ function main(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
   });
+}
+
+/**
+ * The running Node binary, copied where another user can execute it: a Node installed under root's home (a
+ * version manager, or .ci/use-node.sh's cache in ~/.cache) sits behind a 0700 folder that "nobody" cannot enter.
+ */
+function nodeAnyoneCanRun(): string {
+  const copy = join(tmp.dir, 'node');
+  copyFileSync(process.execPath, copy);
+  chmodSync(copy, 0o755);
+  return copy;
 }
 
 /** A clear refusal: status 1, the setting named, and nothing that looks like a stack or a raw driver error. */
