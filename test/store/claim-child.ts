@@ -1,6 +1,7 @@
 // A second process for the claim test: once told to go (a line on stdin), claims a platform's due rows one at a
-// time, as fast as it can, until none are left, and prints the ids it got. argv: dbFile owner.
+// time until none are left, and prints the ids it got. argv: dbFile owner.
 import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { openDb } from '../../src/store/db.ts';
 import { createStore } from '../../src/store/index.ts';
 
@@ -18,6 +19,9 @@ for (;;) {
   });
   if (!batch.length) break;
   ids.push(...batch.map((d) => d.id));
+  // A breath between claims, as a sender has between sends: on a loaded machine one process could otherwise take
+  // all 600 rows before the other is scheduled at all, and the test would prove nothing about contention.
+  await sleep(1);
 }
 process.stdout.write(`${JSON.stringify(ids)}\n`);
 process.exit(0);
