@@ -10,7 +10,10 @@ import type { Database, Runner } from '../sql/database.ts';
 
 /** Opens PGlite in memory, or on disk in `dataDir` (a folder). */
 export function openPglite(dataDir?: string): Database {
-  const pglite = new PGlite(dataDir, { parsers: numberParsers });
+  // Options as one object: PGlite drops the second argument when the first (the folder) is undefined.
+  const pglite = new PGlite({ ...(dataDir ? { dataDir } : {}), parsers: numberParsers });
+  // drizzle's migrator reads what is applied before its transaction: two calls at once would both apply everything.
+  let migrating = Promise.resolve();
   return {
     dialect: postgresDialect,
 
@@ -29,8 +32,10 @@ export function openPglite(dataDir?: string): Database {
       });
     },
 
-    async migrate(): Promise<void> {
-      await migrate(drizzle({ client: pglite }), { migrationsFolder: POSTGRES_MIGRATIONS });
+    migrate(): Promise<void> {
+      const run = migrating.then(() => migrate(drizzle({ client: pglite }), { migrationsFolder: POSTGRES_MIGRATIONS }));
+      migrating = run.catch(() => undefined);
+      return run;
     },
 
     async ready(): Promise<boolean> {
