@@ -12,6 +12,8 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
 export interface OpenedEngine {
   db: Database;
+  /** The server database's URL (postgres only), for a process of the bot to open. */
+  url?: string;
   /** Another Database on the very same data, as a second replica would open it; undefined where there can be only
    *  one (PGlite lives in this process, one instance per data folder). */
   replica(): Database | undefined;
@@ -72,6 +74,7 @@ const postgres = (base: string): Engine => ({
     if (migrate) await db.migrate();
     return {
       db,
+      url,
       replica: open,
       async dispose() {
         await Promise.all(opened.map((d) => d.close()));
