@@ -63,8 +63,8 @@ const postgres = (base: string): Engine => ({
   async open({ migrate = true } = {}) {
     // Named after the database TEST_DATABASE_URL names, so whoever made that one (.ci/run) can drop what a crashed
     // run left behind by prefix.
-    const base = new URL(TEST_DATABASE_URL!).pathname.slice(1) || 'postgres';
-    const name = `${base.slice(0, 30)}_t${process.pid}_${randomBytes(4).toString('hex')}`;
+    const prefix = new URL(base).pathname.slice(1) || 'postgres';
+    const name = `${prefix.slice(0, 30)}_t${process.pid}_${randomBytes(4).toString('hex')}`;
     await admin(`create database "${name}"`);
     const url = withDatabase(base, name);
     const opened: Database[] = [];
