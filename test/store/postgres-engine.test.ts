@@ -190,6 +190,25 @@ describe.each(POSTGRES_ENGINES.map((e) => [e.name, e] as const))('%s engine', (_
     expect(row!.nonce).toMatch(/^[0-9a-f]{24}$/);
   });
 
+  it('lists the foreign keys that point at a table from the catalogue, as `forget` needs (no sqlite_master)', async () => {
+    const referencing = await db.transaction((r) =>
+      r.all<{ table: string; from: string; to: string }>(
+        `select cl.relname as "table", a.attname as "from", fa.attname as "to"
+         from pg_constraint c
+           join pg_class cl on cl.oid = c.conrelid
+           join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+           join pg_attribute fa on fa.attrelid = c.confrelid and fa.attnum = c.confkey[1]
+         where c.contype = 'f' and c.confrelid = ('public.' || @parent)::regclass order by 1, 2`,
+        { parent: 'identities' },
+      ),
+    );
+    expect(referencing).toEqual([
+      { table: 'link_attempts', from: 'identity_id', to: 'id' },
+      { table: 'link_codes', from: 'identity_id', to: 'id' },
+      { table: 'schedules', from: 'identity_id', to: 'id' },
+    ]);
+  });
+
   it('runs transactions from several callers at once, each committed', async () => {
     const callers = 4;
     if (engine.concurrent) {
