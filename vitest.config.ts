@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/postgres-leg.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

@@ -8,6 +8,16 @@ import { PLATFORMS } from './platforms.ts';
 
 const BASE = {
   DATABASE_PATH: withDefault(z.string(), './data/roadmap-coach.db'),
+  // Set: PostgreSQL, and DATABASE_PATH is not used. Unset: SQLite at DATABASE_PATH.
+  DATABASE_URL: optional(
+    z.url({
+      protocol: /^postgres(ql)?$/,
+      error: 'a postgres:// or postgresql:// URL, e.g. postgres://bot@db:5432/coach',
+    }),
+  ),
+  DATABASE_POOL_SIZE: optional(
+    z.coerce.number({ error: 'a whole number of connections' }).int('a whole number of connections').min(1).max(1000),
+  ).transform((n) => n ?? 10),
   CONTENT_DIR: withDefault(z.string(), './content'),
   DEFAULT_ROADMAP: withDefault(
     z.string().regex(/^[a-z0-9_-]+$/, 'a content file name without .md, e.g. backend'),

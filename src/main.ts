@@ -10,10 +10,11 @@ import { COMMANDS } from './core/commands/index.ts';
 import { plural } from './core/model/wording.ts';
 import { createLog, type Log } from './log.ts';
 import { loadContent, openDatabase } from './open-store.ts';
-import { backupDatabase } from './ops/backup.ts';
+import { backupDatabase, postgresBackupRefusal } from './ops/backup.ts';
 import { PLATFORMS } from './platforms.ts';
 import { SetupError } from './setup-error.ts';
 import { createStore } from './store/index.ts';
+import { describeDatabase, openDatabaseFor } from './store/open-database.ts';
 
 /** Runs one command-line action: a setup mistake is printed as its two lines and exits 1, never as a stack. */
 async function guarded(action: () => unknown): Promise<void> {
@@ -131,7 +132,20 @@ program
 program
   .command('migrate')
   .description('apply pending database migrations and exit')
-  .action(() => guarded(() => withStore((config) => console.log(`Database ${config.DATABASE_PATH} is up to date.`))));
+  .action(() =>
+    guarded(async () => {
+      const config = loadConfig(process.env);
+      // MERGE (issue 14): one path for both engines once SQLite's engine lands; until then SQLite keeps withStore.
+      if (!config.DATABASE_URL) return withStore(() => console.log(`Database ${config.DATABASE_PATH} is up to date.`));
+      const db = openDatabaseFor(config);
+      try {
+        await db.migrate();
+      } finally {
+        await db.close();
+      }
+      console.log(`Database ${describeDatabase(config)} is up to date.`);
+    }),
+  );
 program
   .command('load-content')
   .description('load content/*.md into the database and report; exits 1 if a file is rejected')
@@ -164,6 +178,7 @@ program
   .action((file: string) =>
     guarded(async () => {
       const config = loadConfig(process.env);
+      if (config.DATABASE_URL) throw postgresBackupRefusal(describeDatabase(config));
       const { pages } = await backupDatabase(config.DATABASE_PATH, file);
       console.log(`Backed up ${config.DATABASE_PATH} to ${file} (${pages} pages).`);
     }),

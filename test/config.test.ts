@@ -26,6 +26,15 @@ describe('loadConfig', () => {
     expect(platformsOf(config)).toEqual({ slack: false, discord: false });
   });
 
+  it('selects PostgreSQL by DATABASE_URL, with a pool of 10 unless told', () => {
+    expect(loadConfig({ DATABASE_URL: '' })).toMatchObject({ DATABASE_URL: undefined, DATABASE_POOL_SIZE: 10 });
+    for (const url of ['postgres://bot:pw@db.internal:5432/coach', 'postgresql://localhost/coach?sslmode=require'])
+      expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '25' })).toMatchObject({
+        DATABASE_URL: url,
+        DATABASE_POOL_SIZE: 25,
+      });
+  });
+
   it.each([
     ['PORT', 'abc', 'a port number'],
     ['PORT', '70000', 'PORT'],
@@ -44,6 +53,11 @@ describe('loadConfig', () => {
     ['DISCORD_APPLICATION_ID', 'app', 'application id'],
     ['DISCORD_GUILD_ID', 'guild', 'guild'],
     ['DISCORD_API_URL', 'not a url', 'http(s) URL'],
+    ['DATABASE_URL', 'mysql://db/coach', 'postgres:// or postgresql:// URL'],
+    ['DATABASE_URL', './data/coach.db', 'postgres:// or postgresql:// URL'],
+    ['DATABASE_POOL_SIZE', 'many', 'whole number'],
+    ['DATABASE_POOL_SIZE', '2.5', 'whole number'],
+    ['DATABASE_POOL_SIZE', '0', 'DATABASE_POOL_SIZE'],
   ])('%s=%s is refused, saying what is expected', (name, value, expected) => {
     const found = problems({ ...SLACK, ...DISCORD, [name]: value });
     expect(found.some((p) => p.startsWith(`${name}: `) && p.includes(expected))).toBe(true);

@@ -4,6 +4,14 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { databaseProblem, SetupError } from '../setup-error.ts';
 
+/** On PostgreSQL the server's own tools make the copy: this command copies SQLite files only. */
+export function postgresBackupRefusal(where: string): SetupError {
+  return new SetupError(
+    `backup: the database is PostgreSQL (DATABASE_URL, ${where}); this command copies SQLite files only.`,
+    'Use pg_dump: pg_dump --format=custom --file=coach.dump "$DATABASE_URL" (see Backups in README.md).',
+  );
+}
+
 /** Checks both ends first, so a mistake in the call is one clear line (SetupError) rather than a driver error. */
 export async function backupDatabase(source: string, destination: string): Promise<{ pages: number }> {
   if (!existsSync(source)) {

@@ -1,0 +1,300 @@
+// The PostgreSQL schema (drizzle pg-core): the same tables, columns, keys and indexes as the SQLite one in
+// src/store/schema.ts, which it mirrors line for line. Migrations in migrations/postgres/ are generated from this file:
+// `npm run db:generate:postgres`. test/store/schema-equivalence.test.ts fails when the two drift apart.
+// Time is epoch milliseconds in bigint (mode number: JS numbers, exact up to 2^53), as SQLite keeps it, so the queries
+// compare and compute it the same way on both; an int4 would overflow in 1970 + 24 days. JSON columns stay text:
+// the store writes and reads them as strings on both engines, and no query looks inside them.
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const ms = (name: string) => bigint(name, { mode: 'number' });
+const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
+
+export const roadmaps = pgTable('roadmaps', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  sourceHash: text('source_hash').notNull(),
+  loadedAt: ms('loaded_at').notNull(),
+});
+
+export const topics = pgTable(
+  'topics',
+  {
+    id: id(),
+    roadmapId: text('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id),
+    path: text('path').notNull(),
+    position: integer('position').notNull(),
+    sectionSlug: text('section_slug').notNull(),
+    sectionTitle: text('section_title').notNull(),
+    pickOne: boolean('pick_one').notNull().default(false),
+    groupSlug: text('group_slug'),
+    groupTitle: text('group_title'),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    resources: text('resources').notNull(), // JSON text: [{ type, title, url }]
+    retiredAt: ms('retired_at'),
+  },
+  (t) => [uniqueIndex('topics_path').on(t.path), index('topics_roadmap_position').on(t.roadmapId, t.position)],
+);
+
+export const workspaces = pgTable(
+  'workspaces',
+  {
+    id: id(),
+    platform: text('platform').notNull(),
+    externalId: text('external_id').notNull(),
+    name: text('name'),
+    roadmapId: text('roadmap_id').notNull(),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    leaderboardEnabled: boolean('leaderboard_enabled').notNull().default(true),
+    boardPosts: text('board_posts', { enum: ['admins', 'everyone'] })
+      .notNull()
+      .default('admins'),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('workspaces_platform_external').on(t.platform, t.externalId)],
+);
+
+export const members = pgTable('members', {
+  id: id(),
+  displayName: text('display_name').notNull(),
+  timeZone: text('time_zone'),
+  privacy: text('privacy', { enum: ['show', 'anonymous', 'hide'] })
+    .notNull()
+    .default('show'),
+  streakMode: text('streak_mode', { enum: ['daily', 'weekdays'] })
+    .notNull()
+    .default('daily'),
+  createdAt: ms('created_at').notNull(),
+});
+
+export const identities = pgTable(
+  'identities',
+  {
+    id: id(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    platformUserId: text('platform_user_id').notNull(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    displayName: text('display_name').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('identities_workspace_user').on(t.workspaceId, t.platformUserId),
+    index('identities_member').on(t.memberId),
+  ],
+);
+
+export const trackChoices = pgTable(
+  'track_choices',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    roadmapId: text('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id),
+    sectionSlug: text('section_slug').notNull(),
+    groupSlug: text('group_slug').notNull(),
+    chosenAt: ms('chosen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.roadmapId, t.sectionSlug] })],
+);
+
+export const progress = pgTable(
+  'progress',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    state: text('state', { enum: ['learning', 'done', 'skipped'] }).notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.memberId, t.topicId] }),
+    index('progress_state_updated').on(t.state, t.updatedAt, t.memberId),
+  ],
+);
+
+// Kept by plpgsql triggers (migrations/postgres, the custom migration), as SQLite's are: never written by the app.
+export const memberStats = pgTable(
+  'member_stats',
+  {
+    memberId: integer('member_id')
+      .primaryKey()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    doneCount: integer('done_count').notNull().default(0),
+    lastProgressAt: ms('last_progress_at'),
+  },
+  (t) => [index('member_stats_done').on(t.doneCount.desc(), t.memberId)],
+);
+
+export const progressEvents = pgTable(
+  'progress_events',
+  {
+    id: id(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    at: ms('at').notNull(),
+  },
+  (t) => [
+    index('progress_events_member_at').on(t.memberId, t.at),
+    index('progress_events_at').on(t.at),
+    index('progress_events_at_member').on(t.at, t.memberId),
+  ],
+);
+
+export const slackInstallations = pgTable('slack_installations', {
+  id: text('id').primaryKey(),
+  teamId: text('team_id'),
+  enterpriseId: text('enterprise_id'),
+  isEnterpriseInstall: boolean('is_enterprise_install').notNull().default(false),
+  botUserId: text('bot_user_id'),
+  sealed: text('sealed').notNull(),
+  installedAt: ms('installed_at').notNull(),
+});
+
+export const notes = pgTable(
+  'notes',
+  {
+    id: id(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    text: text('text').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('notes_member_topic').on(t.memberId, t.topicId, t.createdAt)],
+);
+
+export const linkCodes = pgTable('link_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  identityId: integer('identity_id')
+    .notNull()
+    .references(() => identities.id),
+  createdAt: ms('created_at').notNull(),
+  expiresAt: ms('expires_at').notNull(),
+  usedAt: ms('used_at'),
+});
+
+export const linkAttempts = pgTable(
+  'link_attempts',
+  {
+    id: id(),
+    identityId: integer('identity_id')
+      .notNull()
+      .references(() => identities.id),
+    at: ms('at').notNull(),
+  },
+  (t) => [index('link_attempts_identity_at').on(t.identityId, t.at)],
+);
+
+export const schedules = pgTable(
+  'schedules',
+  {
+    id: id(),
+    kind: text('kind', { enum: ['nudge', 'digest'] }).notNull(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    memberId: integer('member_id').references(() => members.id),
+    identityId: integer('identity_id').references(() => identities.id),
+    channelId: text('channel_id'),
+    localTime: text('local_time').notNull(),
+    timeZone: text('time_zone').notNull(),
+    days: integer('days').notNull(),
+    pausedUntil: ms('paused_until'),
+    pausedReason: text('paused_reason'),
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    nextDueAt: ms('next_due_at'),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [
+    index('schedules_next_due').on(t.nextDueAt),
+    index('schedules_member').on(t.memberId),
+    index('schedules_workspace').on(t.workspaceId),
+    index('schedules_awaiting_channel')
+      .on(t.nextDueAt)
+      .where(sql`${t.kind} = 'nudge' and ${t.channelId} is null and ${t.nextDueAt} is not null`),
+  ],
+);
+
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: id(),
+    key: text('key').notNull(),
+    scheduleId: integer('schedule_id').references(() => schedules.id),
+    platform: text('platform').notNull(),
+    targetWorkspace: text('target_workspace').notNull().default(''),
+    target: text('target').notNull(), // JSON text: { kind, workspaceId, id }
+    payload: text('payload').notNull(), // JSON text: the Reply
+    status: text('status', { enum: ['pending', 'claimed', 'sending', 'sent', 'failed', 'skipped'] }).notNull(),
+    owner: text('owner'),
+    sendingSince: ms('sending_since'),
+    interruptedAt: ms('interrupted_at'),
+    nonce: text('nonce').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ms('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    possibleDuplicate: boolean('possible_duplicate').notNull().default(false),
+    dueAt: ms('due_at').notNull(),
+    createdAt: ms('created_at').notNull(),
+    sentAt: ms('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('deliveries_key').on(t.key),
+    index('deliveries_pending_platform').on(t.platform, t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('deliveries_pending_workspace')
+      .on(t.platform, t.targetWorkspace, t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    index('deliveries_owner').on(t.owner).where(sql`${t.owner} is not null`),
+  ],
+);
+
+export const outboxOwners = pgTable('outbox_owners', {
+  id: text('id').primaryKey(),
+  heartbeatAt: ms('heartbeat_at').notNull(),
+  startedAt: ms('started_at').notNull(),
+});
+
+export const holidays = pgTable(
+  'holidays',
+  {
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    date: text('date').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.date] })],
+);
+
+export const channelPosts = pgTable(
+  'channel_posts',
+  {
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    channelId: text('channel_id').notNull(),
+    postedAt: ms('posted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.channelId] })],
+);

@@ -1,0 +1,209 @@
+// member_stats on PostgreSQL is kept by plpgsql triggers (migrations/postgres) meant to do exactly what SQLite's do
+// (decision 013). The same writes, in the same SQL, go to a SQLite file migrated from its own folder and to each
+// PostgreSQL engine; the kept rows must match each other and a recount, for a fixed story and for random ones.
+import { join } from 'node:path';
+import type BetterSqlite from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/store/sql/database.ts';
+import { tempDir } from '../helpers.ts';
+import { type OpenedEngine, POSTGRES_ENGINES } from './engines.ts';
+import { migratedSqlite } from './sqlite-migrations.ts';
+
+type Params = Record<string, unknown>;
+/** One step of a story: statements run in one transaction, on whichever engine. */
+type Step = [sql: string, params: Params][];
+
+interface Stats {
+  memberId: number;
+  doneCount: number;
+  lastProgressAt: number | null;
+}
+
+const MEMBERS = [1, 2, 3, 4];
+const TOPICS = [1, 2, 3, 4, 5];
+const STATES = ['learning', 'done', 'skipped'] as const;
+
+const ensureMember: Step[number] = [
+  "insert into members (id, display_name, created_at) values (@m, 'm', 0) on conflict (id) do nothing",
+  {},
+];
+const withMember = (m: number, steps: Step): Step => [[ensureMember[0], { m }], ...steps];
+
+/** A member's state on a topic changes (done, start, skip, redo): an upsert, and its event. */
+const set = (m: number, t: number, state: string, at: number): Step =>
+  withMember(m, [
+    [
+      'insert into progress (member_id, topic_id, state, updated_at) values (@m, @t, @state, @at) ' +
+        'on conflict (member_id, topic_id) do update set state = excluded.state, updated_at = excluded.updated_at',
+      { m, t, state, at },
+    ],
+    [
+      'insert into progress_events (member_id, topic_id, to_state, at) values (@m, @t, @state, @at)',
+      { m, t, state, at },
+    ],
+  ]);
+
+/** `reset`: the row goes, an event says so. */
+const reset = (m: number, t: number, at: number): Step =>
+  withMember(m, [
+    ['delete from progress where member_id = @m and topic_id = @t', { m, t }],
+    ['insert into progress_events (member_id, topic_id, to_state, at) values (@m, @t, null, @at)', { m, t, at }],
+  ]);
+
+/** A link merge of `from` into `to`: rows `to` lacks move (an UPDATE of member_id), the overlap is upserted (the
+ *  UPDATE path of an insert), the rest deleted, the events move, and `from` is deleted (as src/store/links does). */
+const merge = (from: number, to: number): Step =>
+  withMember(from, [
+    [ensureMember[0], { m: to }],
+    [
+      'update progress set member_id = @to where member_id = @from ' +
+        'and topic_id not in (select topic_id from progress where member_id = @to)',
+      { from, to },
+    ],
+    [
+      'insert into progress (member_id, topic_id, state, updated_at) ' +
+        'select @to, topic_id, state, updated_at from progress where member_id = @from ' +
+        'on conflict (member_id, topic_id) do update set state = excluded.state',
+      { from, to },
+    ],
+    ['delete from progress where member_id = @from', { from }],
+    ['update progress_events set member_id = @to where member_id = @from', { from, to }],
+    ['delete from members where id = @from', { from }], // its member_stats row goes by the cascade
+  ]);
+
+/** `forget`: every row of the member goes, children first, as the purge does. */
+const forget = (m: number): Step =>
+  withMember(m, [
+    ['delete from member_stats where member_id = @m', { m }],
+    ['delete from progress where member_id = @m', { m }],
+    ['delete from progress_events where member_id = @m', { m }],
+    ['delete from members where id = @m', { m }],
+  ]);
+
+const KEPT = `select member_id as "memberId", done_count as "doneCount", last_progress_at as "lastProgressAt"
+  from member_stats order by member_id`;
+const RECOUNT = `select m.id as "memberId",
+    (select count(*) from progress p where p.member_id = m.id and p.state = 'done') as "doneCount",
+    (select max(at) from progress_events e where e.member_id = m.id) as "lastProgressAt"
+  from members m order by m.id`;
+const active = (rows: Stats[]) => rows.filter((s) => s.doneCount > 0 || s.lastProgressAt !== null);
+const CLEAR: Step = ['member_stats', 'progress', 'progress_events', 'members'].map((t) => [`delete from ${t}`, {}]);
+const SEED: Step = [
+  ["insert into roadmaps (id, title, source_hash, loaded_at) values ('r', 'R', 'h', 0)", {}],
+  ...TOPICS.map((t): Step[number] => [
+    'insert into topics (id, roadmap_id, path, position, section_slug, section_title, slug, title, summary, ' +
+      "resources) values (@t, 'r', 'r/' || @tp, @t, 's', 'S', 't', 'T', '', '[]')",
+    { t, tp: `t${t}` },
+  ]),
+];
+
+/** The same story on SQLite (synchronously, one transaction a step) and on PostgreSQL; what each keeps. */
+class Twins {
+  constructor(
+    readonly sqlite: BetterSqlite.Database,
+    readonly pg: Database,
+  ) {}
+
+  async play(steps: Step[]): Promise<void> {
+    for (const step of steps) {
+      this.sqlite.transaction(() => {
+        for (const [sql, params] of step) this.sqlite.prepare(sql).run(params);
+      })();
+      await this.pg.transaction(async (r) => {
+        for (const [sql, params] of step) await r.run(sql, params);
+      });
+    }
+  }
+
+  async read(sql: string): Promise<{ sqlite: Stats[]; pg: Stats[] }> {
+    return {
+      sqlite: this.sqlite.prepare(sql).all() as Stats[],
+      pg: await this.pg.transaction((r) => r.all<Stats>(sql)),
+    };
+  }
+}
+
+describe.each(POSTGRES_ENGINES.map((e) => [e.name, e] as const))('member_stats on SQLite and %s', (_name, engine) => {
+  let opened: OpenedEngine;
+  let sqlite: BetterSqlite.Database;
+  let cleanup: () => void;
+  let twins: Twins;
+  beforeAll(async () => {
+    opened = await engine.open();
+    const temp = tempDir();
+    cleanup = temp.cleanup;
+    sqlite = migratedSqlite(join(temp.dir, 'twin.db'));
+    twins = new Twins(sqlite, opened.db);
+    await twins.play([SEED]);
+  });
+  afterAll(async () => {
+    sqlite?.close();
+    cleanup?.();
+    await opened?.dispose();
+  });
+  beforeEach(() => twins.play([CLEAR]));
+
+  it('keeps the same rows through done, redo, skip, reset, a merge and a forget', async () => {
+    await twins.play([
+      set(1, 1, 'done', 100),
+      set(1, 1, 'done', 110), // no change of state: no double count
+      set(1, 2, 'done', 120),
+      set(1, 2, 'learning', 130), // done → learning
+      set(1, 3, 'skipped', 140),
+      set(1, 3, 'done', 150), // skipped → done
+      reset(1, 1, 160), // done → no row
+      set(2, 2, 'done', 90),
+      set(2, 4, 'done', 170),
+      set(3, 5, 'done', 180),
+    ]);
+    const before = await twins.read(KEPT);
+    expect(before.pg).toEqual([
+      { memberId: 1, doneCount: 1, lastProgressAt: 160 },
+      { memberId: 2, doneCount: 2, lastProgressAt: 170 },
+      { memberId: 3, doneCount: 1, lastProgressAt: 180 },
+    ]);
+    expect(before.pg).toEqual(before.sqlite);
+    // Member 1 (topic 2 learning, topic 3 done) merges into 2 (topics 2 and 4 done); then 3 is forgotten.
+    await twins.play([merge(1, 2), forget(3)]);
+    const after = await twins.read(KEPT);
+    // Topic 3 (done) moved: +1; topic 2 took member 1's learning: -1; the latest event is still 2's own.
+    expect(after.pg).toEqual([{ memberId: 2, doneCount: 2, lastProgressAt: 170 }]);
+    expect(after.pg).toEqual(after.sqlite);
+    expect(after.pg).toEqual(active((await twins.read(RECOUNT)).pg));
+  });
+
+  it('keeps the same rows as SQLite, and as a recount, for random stories', async () => {
+    const step = fc.oneof(
+      {
+        weight: 6,
+        arbitrary: fc.tuple(fc.constantFrom(...MEMBERS), fc.constantFrom(...TOPICS), fc.constantFrom(...STATES)),
+      },
+      { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...MEMBERS), fc.constantFrom(...TOPICS)) },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(fc.constantFrom(...MEMBERS), fc.constantFrom(...MEMBERS), fc.constant('merge')),
+      },
+      { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...MEMBERS)) },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 30 }), async (story) => {
+        await twins.play([CLEAR]);
+        await twins.play(
+          story.map((s, i): Step => {
+            const at = 1_000 + i * 10;
+            if (s.length === 3 && s[2] === 'merge') return s[0] === s[1] ? forget(s[0]) : merge(s[0], s[1]);
+            if (s.length === 3) return set(s[0], s[1] as number, s[2] as string, at);
+            if (s.length === 2) return reset(s[0], s[1], at);
+            return forget(s[0]);
+          }),
+        );
+        const kept = await twins.read(KEPT);
+        expect(kept.pg).toEqual(kept.sqlite);
+        const recount = await twins.read(RECOUNT);
+        expect(active(kept.pg)).toEqual(active(recount.pg));
+      }),
+      { numRuns: engine.name === 'pglite' ? 25 : 15 },
+    );
+  });
+});
