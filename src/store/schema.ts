@@ -328,3 +328,37 @@ export const channelPosts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.channelId] })],
 );
+
+// The dashboard's one-time sign-in links (`dashboard` in chat) and the sessions they open. Only hashes of the link
+// token and of the session id are kept, as for link codes: a copy of the database opens no dashboard. A member who
+// is merged away or forgotten takes their links and sessions with them.
+export const dashboardLinks = sqliteTable('dashboard_links', {
+  tokenHash: text('token_hash').primaryKey(),
+  workspaceId: integer('workspace_id')
+    .notNull()
+    .references(() => workspaces.id),
+  memberId: integer('member_id')
+    .notNull()
+    .references(() => members.id, { onDelete: 'cascade' }),
+  isAdmin: integer('is_admin', { mode: 'boolean' }).notNull(), // as the platform said when the link was asked for
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+});
+
+export const dashboardSessions = sqliteTable(
+  'dashboard_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    isAdmin: integer('is_admin', { mode: 'boolean' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('dashboard_sessions_expires').on(t.expiresAt)],
+);

@@ -11,7 +11,7 @@ import { teamPage } from './pages/team-page.ts';
 import type { DashboardSessions, DashboardSource, Viewer } from './ports.ts';
 import { securityHeaders } from './security-headers.ts';
 import { setSessionCookie, viewerOf } from './session-cookie.ts';
-import { parseSort } from './sort.ts';
+import { parsePage, parseSort } from './sort.ts';
 
 export interface DashboardDeps {
   source: DashboardSource;
@@ -54,7 +54,8 @@ export function createDashboardApp(deps: DashboardDeps) {
   app.get('/dashboard', signedIn, async (c) => {
     const sort = parseSort(c.req.query('sort'), c.req.query('dir'));
     const viewer = c.var.viewer;
-    return c.html(teamPage(await deps.source.team(viewer.workspaceId, viewer, sort), viewer, sort));
+    const page = parsePage(c.req.query('page'));
+    return c.html(teamPage(await deps.source.team(viewer.workspaceId, viewer, sort, page), viewer, sort));
   });
 
   /** A member's page, only from the viewer's own workspace and only if the viewer may see them: 404 otherwise. */
@@ -74,7 +75,8 @@ export function createDashboardApp(deps: DashboardDeps) {
 
   app.get('/dashboard/members.csv', signedIn, adminsOnly, async (c) => {
     const viewer = c.var.viewer;
-    const page = await deps.source.team(viewer.workspaceId, viewer, parseSort(c.req.query('sort'), c.req.query('dir')));
+    const sort = parseSort(c.req.query('sort'), c.req.query('dir'));
+    const page = await deps.source.team(viewer.workspaceId, viewer, sort, 'all');
     const filename = `members-${dayIn(now(), page.workspace.timeZone)}.csv`;
     // The byte order mark tells spreadsheets the file is UTF-8, so names with accents open as written.
     return c.body(`\uFEFF${membersCsv(page.table)}`, 200, {
