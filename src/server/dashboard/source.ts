@@ -22,7 +22,12 @@ export const TABLE_PAGE = 50;
 /** Midnight of a local date in a zone, as an instant. */
 const startOfDay = (day: number, zone: string) => DateTime.fromISO(isoOfDay(day), { zone }).toMillis();
 
-export function createStoreSource(store: Store, now: () => Date = () => new Date()): DashboardSource {
+export function createStoreSource(
+  store: Store,
+  now: () => Date = () => new Date(),
+  opts: { pageSize?: number } = {},
+): DashboardSource {
+  const pageSize = opts.pageSize ?? TABLE_PAGE;
   /** The workspace and its roadmap; a session names only workspaces that exist, so a missing one is a bug. */
   const place = (workspaceId: string): { w: DashboardWorkspace; roadmap: RoadmapView } => {
     const w = store.dashboard.workspace(Number(workspaceId));
@@ -86,18 +91,18 @@ export function createStoreSource(store: Store, now: () => Date = () => new Date
       const me = Number(viewer.memberId);
       const rows = store.dashboard.listedCount(w.id, me);
       const order = `${sort.by}-${sort.dir}` as const;
-      const pageNo = page === 'all' ? 1 : Math.min(page, Math.max(1, Math.ceil(rows / TABLE_PAGE)));
+      const pageNo = page === 'all' ? 1 : Math.min(page, Math.max(1, Math.ceil(rows / pageSize)));
       const listed =
         page === 'all'
           ? store.dashboard.listed(w.id, me, order, -1, 0)
-          : store.dashboard.listed(w.id, me, order, TABLE_PAGE, (pageNo - 1) * TABLE_PAGE);
+          : store.dashboard.listed(w.id, me, order, pageSize, (pageNo - 1) * pageSize);
       return {
         workspace: heading(w),
         weekly,
         funnel,
         members: { total, activeLast7Days: active },
         table: listed.map((m) => row(m, viewer, roadmap, w.id, at)),
-        ...(page === 'all' ? {} : { paging: { page: pageNo, size: TABLE_PAGE, rows } }),
+        ...(page === 'all' ? {} : { paging: { page: pageNo, size: pageSize, rows } }),
       };
     },
 
