@@ -21,4 +21,5 @@ CREATE TABLE `dashboard_sessions` (
 	FOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `dashboard_sessions_expires` ON `dashboard_sessions` (`expires_at`);
+CREATE INDEX `dashboard_sessions_expires` ON `dashboard_sessions` (`expires_at`);--> statement-breakpoint
+CREATE INDEX `progress_events_done_at` ON `progress_events` (`at`,`member_id`) WHERE "progress_events"."to_state" = 'done';

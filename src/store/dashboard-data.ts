@@ -67,18 +67,18 @@ export function createDashboardDataStore(db: Db) {
       count(case when s.last_progress_at >= @since then 1 end) active
     from members m left join member_stats s on s.member_id = m.id where m.id in (${IN_WS})`);
   // Members who reached a section (any topic in it learning or done), and who finished it: every topic of the
-  // section done, or in a pick-one section every topic of one group. @sizes: [{"k": "section|group", "n": topics}].
-  const funnel = sqlite.prepare(`with per as (
-      select p.member_id, t.section_slug section, case when t.pick_one then coalesce(t.group_slug, '') else '' end grp,
-        sum(p.state = 'done') done
-      from progress p join topics t on t.id = p.topic_id
-      where p.member_id in (${IN_WS}) and p.state <> 'skipped' and t.roadmap_id = @roadmap and t.retired_at is null
-      group by p.member_id, t.section_slug, grp)
-    select per.section, count(distinct per.member_id) reached,
-      count(distinct case when per.done >= z.n then per.member_id end) finished
-    from per join (select json_extract(value, '$.k') k, json_extract(value, '$.n') n from json_each(@sizes)) z
-      on z.k = per.section || '|' || per.grp
-    group by per.section`);
+  // section done, or in a pick-one section every topic of one group. @topics maps each live topic's id to its
+  // section, its group key and how many topics finish that group: one pass over the members' progress rows.
+  const funnel = sqlite.prepare(`with z as materialized (
+      select cast(key as integer) topic_id, json_extract(value, '$[0]') section, json_extract(value, '$[1]') grp,
+        json_extract(value, '$[2]') n from json_each(@topics)),
+    per as (
+      select p.member_id, z.section, z.n, sum(p.state = 'done') done
+      from progress p join z on z.topic_id = p.topic_id
+      where p.member_id in (${IN_WS}) and p.state <> 'skipped'
+      group by p.member_id, z.section, z.grp)
+    select section, count(distinct member_id) reached, count(distinct case when done >= n then member_id end) finished
+    from per group by section`);
   const member = sqlite.prepare(`select ${MEMBER_COLUMNS}
     from members m left join member_stats s on s.member_id = m.id where m.id = @id and m.id in (${IN_WS})`);
   const listed = sqlite.prepare(`select count(*) from members m where m.id in (${IN_WS}) and ${LISTED}`);
@@ -101,14 +101,18 @@ export function createDashboardDataStore(db: Db) {
     /** Done events per local week (Monday-based week numbers: floor((day + 3) / 7)) from `from` up to `to`. */
     weekly(ws: number, from: number, to: number, segments: readonly OffsetSegment[]): { week: number; n: number }[] {
       const day = localDaySql('e.at', segments);
-      return sqlite
-        .prepare(`select (${day.sql} + 3) / 7 week, count(*) n from progress_events e
-          where e.at >= @from and e.at < @to and e.to_state = 'done' and e.member_id in (${IN_WS})
+      return (
+        sqlite
+          // +e.member_id: the member index would walk every member's range; the done-events index reads the weeks once.
+          .prepare(`select (${day.sql} + 3) / 7 week, count(*) n from progress_events e
+          where e.at >= @from and e.at < @to and e.to_state = 'done' and +e.member_id in (${IN_WS})
           group by week`)
-        .all({ ...day.params, ws, from, to }) as { week: number; n: number }[];
+          .all({ ...day.params, ws, from, to }) as { week: number; n: number }[]
+      );
     },
-    funnel(ws: number, roadmap: string, sizes: { k: string; n: number }[]) {
-      return funnel.all({ ws, roadmap, sizes: JSON.stringify(sizes) }) as {
+    /** topics: topic id → [section slug, group key, topics that finish the group]. */
+    funnel(ws: number, topics: Record<number, [string, string, number]>) {
+      return funnel.all({ ws, topics: JSON.stringify(topics) }) as {
         section: string;
         reached: number;
         finished: number;

@@ -18,6 +18,15 @@ export const HEATMAP_WEEKS = 26;
 export const ACTIVE_DAYS = 7;
 /** Rows per page of the member table: each row reads a member's progress and streak, so a page stays quick. */
 export const TABLE_PAGE = 50;
+/**
+ * How long the team's weekly columns and funnel are reused (per workspace) before they are counted again. Over 10,000
+ * members and a million events they take about 100 ms to count; a minute-old chart of weeks answers the same question.
+ * Headcounts and the member table are always live. See docs/decisions/012-dashboard-charts-cached-a-minute.md.
+ */
+export const CHARTS_TTL_MS = 60_000;
+const CACHED_WORKSPACES = 1000;
+
+type Charts = Pick<TeamPage, 'weekly' | 'funnel'>;
 
 /** Midnight of a local date in a zone, as an instant. */
 const startOfDay = (day: number, zone: string) => DateTime.fromISO(isoOfDay(day), { zone }).toMillis();
@@ -25,9 +34,11 @@ const startOfDay = (day: number, zone: string) => DateTime.fromISO(isoOfDay(day)
 export function createStoreSource(
   store: Store,
   now: () => Date = () => new Date(),
-  opts: { pageSize?: number } = {},
+  opts: { pageSize?: number; chartsTtlMs?: number } = {},
 ): DashboardSource {
   const pageSize = opts.pageSize ?? TABLE_PAGE;
+  const chartsTtl = opts.chartsTtlMs ?? CHARTS_TTL_MS;
+  const cached = new Map<string, { until: number; charts: Charts }>();
   /** The workspace and its roadmap; a session names only workspaces that exist, so a missing one is a bug. */
   const place = (workspaceId: string): { w: DashboardWorkspace; roadmap: RoadmapView } => {
     const w = store.dashboard.workspace(Number(workspaceId));
@@ -57,36 +68,50 @@ export function createStoreSource(
     };
   }
 
+  /** The weekly columns and the funnel: the two counts over every event and progress row of the workspace. */
+  function charts(w: DashboardWorkspace, roadmap: RoadmapView, at: number): Charts {
+    const zone = w.timeZone;
+    // Weeks are ISO weeks in the workspace's zone, Monday first: week number floor((day + 3) / 7).
+    const segments = offsetSegments(zone, at - (WEEKS_SHOWN + 1) * 7 * DAY_MS, at + 1);
+    const thisWeek = Math.floor((dayNumber(at, segments) + 3) / 7);
+    const firstWeek = thisWeek - WEEKS_SHOWN + 1;
+    const counts = new Map(
+      store.dashboard.weekly(w.id, startOfDay(firstWeek * 7 - 3, zone), at + 1, segments).map((r) => [r.week, r.n]),
+    );
+    const weekly = Array.from({ length: WEEKS_SHOWN }, (_, i) => ({
+      weekStart: isoOfDay((firstWeek + i) * 7 - 3),
+      finished: counts.get(firstWeek + i) ?? 0,
+    }));
+
+    const sections = sectionsOf(roadmap);
+    const topics: Record<number, [string, string, number]> = {};
+    for (const s of sections) {
+      const all = s.groups.reduce((n, g) => n + g.topics.length, 0);
+      for (const g of s.groups)
+        for (const t of g.topics)
+          topics[t.id] = s.pickOne ? [s.slug, g.slug ?? '', g.topics.length] : [s.slug, '', all];
+    }
+    const reached = new Map(store.dashboard.funnel(w.id, topics).map((f) => [f.section, f]));
+    const funnel = sections.map((s) => ({
+      section: s.title,
+      reached: reached.get(s.slug)?.reached ?? 0,
+      finished: reached.get(s.slug)?.finished ?? 0,
+    }));
+    return { weekly, funnel };
+  }
+
   return {
     team(workspaceId, viewer, sort: MemberSort, page = 1): TeamPage {
       const at = now().getTime();
       const { w, roadmap } = place(workspaceId);
-      const zone = w.timeZone;
-      // Weeks are ISO weeks in the workspace's zone, Monday first: week number floor((day + 3) / 7).
-      const segments = offsetSegments(zone, at - (WEEKS_SHOWN + 1) * 7 * DAY_MS, at + 1);
-      const thisWeek = Math.floor((dayNumber(at, segments) + 3) / 7);
-      const firstWeek = thisWeek - WEEKS_SHOWN + 1;
-      const counts = new Map(
-        store.dashboard.weekly(w.id, startOfDay(firstWeek * 7 - 3, zone), at + 1, segments).map((r) => [r.week, r.n]),
-      );
-      const weekly = Array.from({ length: WEEKS_SHOWN }, (_, i) => ({
-        weekStart: isoOfDay((firstWeek + i) * 7 - 3),
-        finished: counts.get(firstWeek + i) ?? 0,
-      }));
-
-      const sections = sectionsOf(roadmap);
-      const sizes = sections.flatMap((s) =>
-        s.pickOne
-          ? s.groups.map((g) => ({ k: `${s.slug}|${g.slug ?? ''}`, n: g.topics.length }))
-          : [{ k: `${s.slug}|`, n: s.groups.reduce((n, g) => n + g.topics.length, 0) }],
-      );
-      const reached = new Map(store.dashboard.funnel(w.id, roadmap.id, sizes).map((f) => [f.section, f]));
-      const funnel = sections.map((s) => ({
-        section: s.title,
-        reached: reached.get(s.slug)?.reached ?? 0,
-        finished: reached.get(s.slug)?.finished ?? 0,
-      }));
-
+      const key = `${w.id}|${w.timeZone}|${roadmap.id}`;
+      let hit = cached.get(key);
+      if (!hit || hit.until <= at) {
+        if (cached.size >= CACHED_WORKSPACES) cached.clear();
+        hit = { until: at + chartsTtl, charts: charts(w, roadmap, at) };
+        if (chartsTtl > 0) cached.set(key, hit);
+      }
+      const { weekly, funnel } = hit.charts;
       const { total, active } = store.dashboard.headcount(w.id, at - ACTIVE_DAYS * DAY_MS);
       const me = Number(viewer.memberId);
       const rows = store.dashboard.listedCount(w.id, me);

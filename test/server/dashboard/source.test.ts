@@ -127,6 +127,25 @@ describe('the dashboard source over the store', () => {
     expect((await source(4).team(ada.workspaceId, ada, SORT, 99)).paging!.page).toBe(4);
   });
 
+  it('team: the weekly columns and the funnel are counted again after a minute; the table is always live', async () => {
+    const ada = viewer('U-ADA', ACME.id, true);
+    const cached = createStoreSource(app.store, () => app.clock.now());
+    const before = await cached.team(ada.workspaceId, ada, SORT);
+    const finn = { platform: 'slack', workspace: { id: ACME.id }, place: { direct: true } } as const;
+    await app.core.handle({ ...finn, user: { id: 'U-FINN', displayName: 'Finn' }, text: 'done redis' });
+    try {
+      const soon = await cached.team(ada.workspaceId, ada, SORT);
+      expect(soon.weekly).toEqual(before.weekly);
+      expect(soon.table.find((r) => 'name' in r.who && r.who.name.startsWith('Finn'))!.done).toBe(1);
+      app.clock.advance(60_000);
+      const later = await cached.team(ada.workspaceId, ada, SORT);
+      expect(later.weekly.at(-1)!.finished).toBe(before.weekly.at(-1)!.finished + 1);
+    } finally {
+      app.clock.advance(-60_000);
+      await app.core.handle({ ...finn, user: { id: 'U-FINN', displayName: 'Finn' }, text: 'reset redis' });
+    }
+  });
+
   it('member: progress per section and the heatmap from their events in their own zone; the streak as chat says', async () => {
     const ada = viewer('U-ADA', ACME.id, true);
     const page = (await source().member(ada.workspaceId, ada.memberId, ada))!;
