@@ -123,7 +123,9 @@ const CHECKS: Record<string, { path: () => string; numbers: (page: Page) => Prom
         .prepare('select count(*) n from progress_events where member_id = ?')
         .get(Number(ada.memberId)) as { n: number };
       expect(weeks.reduce((n, w) => n + Number(w[8]), 0)).toBe(events.n);
-      expect(await page.textContent('#streak-current')).toBe(`${data.streak.current} days`);
+      expect(await page.textContent('#streak-current')).toBe(
+        data.streak.current === 1 ? '1 day' : `${data.streak.current} days`,
+      );
     },
   },
   delivery: {
