@@ -119,7 +119,7 @@ export function createStoreSource(
       const pageNo = page === 'all' ? 1 : Math.min(page, Math.max(1, Math.ceil(rows / pageSize)));
       const listed =
         page === 'all'
-          ? store.dashboard.listed(w.id, me, order, -1, 0)
+          ? store.dashboard.listed(w.id, me, order, Number.MAX_SAFE_INTEGER, 0)
           : store.dashboard.listed(w.id, me, order, pageSize, (pageNo - 1) * pageSize);
       return {
         workspace: heading(w),

@@ -44,6 +44,23 @@ describe('dashboard', () => {
     expect(textOf(reply)).toContain('works once, within 10 minutes');
   });
 
+  it('asked in a channel, the link still goes to the asker alone, and nothing else is in the reply', async () => {
+    app = createTestApp({ dashboardBase: BASES });
+    const reply = await app.core.handle({
+      platform: 'slack',
+      workspace: { id: 'T1' },
+      user: { id: 'U1', displayName: 'Ada L' },
+      place: { channelId: 'C1', direct: false },
+      text: 'dashboard',
+    });
+    expect(reply.visibility).toBe('private');
+    expect(reply.files).toBeUndefined();
+    expect(reply.buttons).toEqual([]);
+    const urls = reply.blocks.flatMap((b) => (b.type === 'text' ? b.spans : [])).filter((s) => typeof s === 'object');
+    expect(urls).toHaveLength(1);
+    expect(app.errors).toEqual([]);
+  });
+
   it('in the terminal, links to this machine and the port the bot listens on; the terminal user is an admin', async () => {
     app = createTestApp({ dashboardBase: BASES });
     const reply = await app.say('dashboard', { isAdmin: true });
