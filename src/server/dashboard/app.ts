@@ -25,6 +25,10 @@ export interface DashboardDeps {
 
 type Env = { Variables: { viewer: Viewer } };
 
+/** Link-preview fetchers (Slack's and Discord's unfurlers, and the like), told apart by their user agents. */
+const LINK_PREVIEWERS =
+  /Slackbot|Slack-ImgProxy|Discordbot|facebookexternalhit|Twitterbot|LinkedInBot|TelegramBot|WhatsApp|SkypeUriPreview|Iframely|embedly|bot\b|crawler|spider|preview/i;
+
 export function createDashboardApp(deps: DashboardDeps) {
   const now = deps.now ?? (() => new Date());
   const trustProxy = deps.trustProxy ?? false;
@@ -44,6 +48,9 @@ export function createDashboardApp(deps: DashboardDeps) {
   };
 
   app.get('/dashboard/login', async (c) => {
+    // Chat platforms fetch a link to preview it, and HEAD is only a look: neither may spend the one-time token.
+    if (c.req.method === 'HEAD' || LINK_PREVIEWERS.test(c.req.header('user-agent') ?? ''))
+      return c.html(message('Dashboard sign-in', 'Open this link in your browser to sign in.'), 200);
     const token = c.req.query('token');
     const session = token ? await deps.sessions.open(token) : undefined;
     if (!session || session.expiresAt.getTime() <= now().getTime()) return c.html(linkRefused(), 403);
