@@ -1,5 +1,6 @@
 // `npm run bench [name…]`: runs every benchmark (or the named ones) and prints figures against the issues' targets.
 import { runCoreBench } from './core.ts';
+import { runDashboardBench } from './dashboard.ts';
 import { runDiscordBench } from './discord.ts';
 import { runScheduleBench } from './schedule.ts';
 import { runSlackBench } from './slack.ts';
@@ -8,6 +9,7 @@ import { runTeamBench } from './team.ts';
 const BENCHES: Record<string, () => Promise<void>> = {
   core: () => runCoreBench(),
   team: () => runTeamBench(),
+  dashboard: () => runDashboardBench(),
   schedule: () => runScheduleBench().then(() => undefined),
   slack: () => runSlackBench(),
   discord: () => runDiscordBench().then(() => undefined),

@@ -9,12 +9,15 @@ import { createTerminalAdapter } from './adapters/terminal/index.ts';
 import type { TerminalUser } from './adapters/terminal/receive.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
+import { DASHBOARD_SESSION_MS, type DashboardBase } from './core/commands/dashboard.ts';
 import { type Core, createCore } from './core/index.ts';
 import { createInflight } from './inflight.ts';
 import type { Log } from './log.ts';
 import { openStore } from './open-store.ts';
 import { PLATFORMS } from './platforms.ts';
 import { createScheduler } from './schedule/ticker.ts';
+import { createDashboardApp, dashboardListener } from './server/dashboard/app.ts';
+import { createStoreSessions, createStoreSource } from './server/dashboard/source.ts';
 import { createHttpServer } from './server/http.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
 import { portProblem, SetupError } from './setup-error.ts';
@@ -93,16 +96,37 @@ function createHttp(opts: {
   });
 }
 
+/** The dashboard on the bot's HTTP server, under /dashboard. Behind an https PUBLIC_URL the bot (which serves plain
+ *  http) sits behind a TLS proxy, so its X-Forwarded-Proto is believed: the session cookie is then marked Secure. */
+function dashboardRoute(config: Config, store: Store, clock: Clock, log: Log): HttpRoute {
+  const now = () => clock.now();
+  const app = createDashboardApp({
+    source: createStoreSource(store, now),
+    sessions: createStoreSessions(store, { sessionMs: DASHBOARD_SESSION_MS, now }),
+    trustProxy: config.PUBLIC_URL?.startsWith('https://') ?? false,
+    now,
+    onError: (err) => log.error('dashboard page failed', { err }),
+  });
+  return { prefix: '/dashboard', handler: dashboardListener(app) };
+}
+
 export async function startApp(options: AppOptions) {
   const { config, log, clock = systemClock, platforms = PLATFORMS } = options;
   const metrics = createMetrics();
   const { db, store } = openStore(config, log, clock.now().getTime());
+  let address: AddressInfo | undefined;
+  // Chat platforms link to PUBLIC_URL; the terminal to this machine's port, once the HTTP server listens.
+  const dashboardBase: DashboardBase = (platform) => {
+    if (platform === 'terminal') return address ? { url: `http://127.0.0.1:${address.port}` } : { unset: 'PORT' };
+    return config.PUBLIC_URL ? { url: config.PUBLIC_URL } : { unset: 'PUBLIC_URL' };
+  };
   const core = createCore({
     store,
     clock,
     log,
     defaultRoadmap: config.DEFAULT_ROADMAP,
     observe: metrics.observeCommand,
+    dashboardBase,
   });
   const inflight = createInflight();
   const handle = inflight.wrap(core.handle);
@@ -118,8 +142,8 @@ export async function startApp(options: AppOptions) {
     adapters.filter((a) => a.connected).map((a) => ({ platform: a.platform, up: a.connected!() })),
   );
 
+  made.routes.push(dashboardRoute(config, store, clock, log.child({ part: 'dashboard' })));
   const http = createHttp({ config, log, metrics, db, ...made });
-  let address: AddressInfo | undefined;
   try {
     address = await http?.listen();
   } catch (error) {

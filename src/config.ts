@@ -3,7 +3,7 @@
 // configured; none configured means the terminal chat.
 import { z } from 'zod';
 import type { Platform } from './adapters/platform.ts';
-import { type Env, isSet, optional, withDefault } from './env.ts';
+import { type Env, httpUrl, isSet, optional, withDefault } from './env.ts';
 import { PLATFORMS } from './platforms.ts';
 
 const BASE = {
@@ -25,6 +25,16 @@ const BASE = {
   ),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])),
   PORT: optional(z.coerce.number({ error: 'a port number' }).int().min(0).max(65535)),
+  // Where members' browsers reach this bot's HTTP server: the base of `dashboard` links. An origin only, since the
+  // dashboard's pages and redirects live at /dashboard on it; a trailing slash is dropped.
+  PUBLIC_URL: optional(
+    httpUrl
+      .refine(
+        (url) => /^https?:\/\/[^/?#]+\/?$/i.test(url),
+        'an http(s) origin with no path, e.g. https://coach.example.com',
+      )
+      .transform((url) => url.replace(/\/$/, '')),
+  ),
 };
 
 /** The bot's own settings, typed; each platform reads its own variables from the rest. */

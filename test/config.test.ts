@@ -58,9 +58,19 @@ describe('loadConfig', () => {
     ['DATABASE_POOL_SIZE', 'many', 'whole number'],
     ['DATABASE_POOL_SIZE', '2.5', 'whole number'],
     ['DATABASE_POOL_SIZE', '0', 'DATABASE_POOL_SIZE'],
+    ['PUBLIC_URL', 'coach.example.com', 'http(s) URL'],
+    ['PUBLIC_URL', 'ftp://coach.example.com', 'http(s) URL'],
+    ['PUBLIC_URL', 'https://example.com/coach', 'no path'],
+    ['PUBLIC_URL', 'https://coach.example.com/?a=1', 'no path'],
   ])('%s=%s is refused, saying what is expected', (name, value, expected) => {
     const found = problems({ ...SLACK, ...DISCORD, [name]: value });
     expect(found.some((p) => p.startsWith(`${name}: `) && p.includes(expected))).toBe(true);
+  });
+
+  it('PUBLIC_URL, the base of dashboard links, loses a trailing slash and keeps its port', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://coach.example.com/' }).PUBLIC_URL).toBe('https://coach.example.com');
+    expect(loadConfig({ PUBLIC_URL: 'http://10.0.0.5:8080' }).PUBLIC_URL).toBe('http://10.0.0.5:8080');
+    expect(loadConfig({ PUBLIC_URL: '' }).PUBLIC_URL).toBeUndefined();
   });
 
   it('lists every problem at once', () => {

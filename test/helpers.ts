@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock } from '../src/clock.ts';
 import { syncContent } from '../src/content/sync.ts';
+import type { DashboardBase } from '../src/core/commands/dashboard.ts';
 import { createCore } from '../src/core/index.ts';
 import type { Invocation } from '../src/core/model/invocation.ts';
 import { type Block, plain, type Reply } from '../src/core/model/reply.ts';
@@ -18,7 +19,7 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function createTestApp(opts: { contentDir?: string; now?: string } = {}) {
+export function createTestApp(opts: { contentDir?: string; now?: string; dashboardBase?: DashboardBase } = {}) {
   const { dir, cleanup } = tempDir();
   const db = openDb(join(dir, 'test.db'));
   const store = createStore(db);
@@ -26,7 +27,7 @@ export function createTestApp(opts: { contentDir?: string; now?: string } = {}) 
   const errors: string[] = [];
   const log = createLog('error', (line) => errors.push(line));
   const report = syncContent(opts.contentDir ?? CONTENT_DIR, store, clock.now().getTime());
-  const core = createCore({ store, clock, log, defaultRoadmap: 'backend' });
+  const core = createCore({ store, clock, log, defaultRoadmap: 'backend', dashboardBase: opts.dashboardBase });
 
   /** Sends one command as a user (default: "ada" in the terminal workspace) and returns the reply. */
   const say = (

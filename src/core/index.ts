@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Log } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import type { Command } from './commands/command.ts';
+import type { DashboardBase } from './commands/dashboard.ts';
 import { COMMANDS } from './commands/index.ts';
 import { parse } from './grammar.ts';
 import { UserError } from './model/errors.ts';
@@ -23,6 +24,7 @@ export interface CoreDeps {
   defaultRoadmap: string; // what a new workspace follows
   commands?: readonly Command[];
   observe?: (event: CommandEvent) => void; // metrics: one call per handled command
+  dashboardBase?: DashboardBase; // where `dashboard` links point, per platform
 }
 
 export interface CommandEvent {
@@ -58,7 +60,15 @@ export type SuggestTopics = (
   limit?: number,
 ) => TopicSuggestion[];
 
-export function createCore({ store, clock, log, defaultRoadmap, commands = COMMANDS, observe }: CoreDeps) {
+export function createCore({
+  store,
+  clock,
+  log,
+  defaultRoadmap,
+  commands = COMMANDS,
+  observe,
+  dashboardBase,
+}: CoreDeps) {
   return {
     commands,
     suggestTopics: ((platform, workspaceExternalId, typed, limit = 25) => {
@@ -124,7 +134,7 @@ export function createCore({ store, clock, log, defaultRoadmap, commands = COMMA
             return withPausedNotice(
               store,
               member,
-              command.run({ store, now, invocation, workspace, member, roadmap, commands }, rest),
+              command.run({ store, now, invocation, workspace, member, roadmap, commands, dashboardBase }, rest),
             );
           }),
         );

@@ -1,5 +1,5 @@
 // The one HTTP server: /healthz (process up), /readyz (database and platforms), /metrics (Prometheus), and any
-// platform routes mounted on it (Slack's /slack/events in HTTP mode).
+// platform routes mounted on it (Slack's /slack/events in HTTP mode), and the dashboard under /dashboard.
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Log } from '../log.ts';

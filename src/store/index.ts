@@ -3,6 +3,8 @@
 import { createBoardStore } from './boards.ts';
 import { createChannelPostStore } from './channel-posts.ts';
 import { createContentStore } from './content.ts';
+import { createDashboardDataStore } from './dashboard-data.ts';
+import { createDashboardSessionStore } from './dashboard-sessions.ts';
 import type { Db } from './db.ts';
 import { createDeliveryStore } from './deliveries.ts';
 import { createHolidayStore } from './holidays.ts';
@@ -36,6 +38,8 @@ export function createStore(db: Db) {
     deliveries: createDeliveryStore(db),
     outboxOwners: createOutboxOwnerStore(db),
     holidays: createHolidayStore(db),
+    dashboardSessions: createDashboardSessionStore(db),
+    dashboard: createDashboardDataStore(db),
     /** Runs fn in one SQLite transaction: everything it writes lands together, or nothing does if it throws. */
     transaction<T>(fn: () => T): T {
       return inTransaction(fn) as T;

@@ -158,6 +158,8 @@ export const progressEvents = sqliteTable(
     index('progress_events_member_at').on(t.memberId, t.at),
     index('progress_events_at').on(t.at),
     index('progress_events_at_member').on(t.at, t.memberId), // who moved lately, without reading the rows
+    // The dashboard's topics finished per week: done events by time, without reading the rows.
+    index('progress_events_done_at').on(t.at, t.memberId).where(sql`${t.toState} = 'done'`),
   ],
 );
 
@@ -327,4 +329,38 @@ export const channelPosts = sqliteTable(
     postedAt: integer('posted_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.channelId] })],
+);
+
+// The dashboard's one-time sign-in links (`dashboard` in chat) and the sessions they open. Only hashes of the link
+// token and of the session id are kept, as for link codes: a copy of the database opens no dashboard. A member who
+// is merged away or forgotten takes their links and sessions with them.
+export const dashboardLinks = sqliteTable('dashboard_links', {
+  tokenHash: text('token_hash').primaryKey(),
+  workspaceId: integer('workspace_id')
+    .notNull()
+    .references(() => workspaces.id),
+  memberId: integer('member_id')
+    .notNull()
+    .references(() => members.id, { onDelete: 'cascade' }),
+  isAdmin: integer('is_admin', { mode: 'boolean' }).notNull(), // as the platform said when the link was asked for
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+});
+
+export const dashboardSessions = sqliteTable(
+  'dashboard_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    isAdmin: integer('is_admin', { mode: 'boolean' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('dashboard_sessions_expires').on(t.expiresAt)],
 );

@@ -4,8 +4,10 @@
 import { join } from 'node:path';
 import type BetterSqlite from 'better-sqlite3';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig as getSqliteTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as pgSchema from '../../src/store/postgres/schema.ts';
+import * as sqliteTables from '../../src/store/schema.ts';
 import type { Runner } from '../../src/store/sql/database.ts';
 import { tempDir } from '../helpers.ts';
 import { type OpenedEngine, POSTGRES_ENGINES } from './engines.ts';
@@ -35,6 +37,16 @@ interface Table {
   indexes: Index[];
 }
 type Schema = Record<string, Table>;
+
+/** "table.column" of every column SQLite stores as an integer that schema.ts declares boolean (mode: 'boolean'). */
+const SQLITE_BOOLEANS = new Set(
+  (Object.values(sqliteTables) as unknown[])
+    .filter((t): t is SQLiteTable => t instanceof SQLiteTable)
+    .flatMap((t) => {
+      const config = getSqliteTableConfig(t);
+      return config.columns.filter((c) => c.columnType === 'SQLiteBoolean').map((c) => `${config.name}.${c.name}`);
+    }),
+);
 
 const byName = <T extends { name: string }>(xs: T[]) => [...xs].sort((a, b) => a.name.localeCompare(b.name));
 
@@ -86,13 +98,13 @@ function sqliteSchema(db: BetterSqlite.Database): Schema {
         };
       });
     schema[name] = {
-      // SQLite has no boolean: drizzle's boolean columns are integers whose default is written false or true.
+      // SQLite has no boolean: drizzle's boolean columns are integers, known as booleans from schema.ts.
       columns: byName(
         info.map((c) => ({
           name: c.name,
           notNull: Boolean(c.notnull) || c.pk > 0,
           family:
-            c.type.toLowerCase() === 'integer' && /^(false|true)$/.test(c.dflt_value ?? '')
+            c.type.toLowerCase() === 'integer' && SQLITE_BOOLEANS.has(`${name}.${c.name}`)
               ? 'boolean'
               : c.type.toLowerCase(),
         })),

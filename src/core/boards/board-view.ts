@@ -12,6 +12,16 @@ export interface MemberDisplay {
   privacy: Exclude<Privacy, 'hide'>; // hidden members are never in a view
 }
 
+/**
+ * The one privacy rule of boards, team views and the dashboard: a hidden member appears to nobody, an anonymous one
+ * as "a teammate", the rest by name; and a member always sees themselves by name (`self`).
+ */
+export function displayOf(m: { name: string; privacy: Privacy }, self = false): MemberDisplay | undefined {
+  if (self) return { name: m.name, privacy: 'show' };
+  if (m.privacy === 'hide') return undefined;
+  return { name: m.name, privacy: m.privacy === 'show' ? 'show' : 'anonymous' };
+}
+
 export interface Standing {
   rank: number; // shared by ties: 1, 1, 3
   points: number; // topics finished in the period (still done)
@@ -49,7 +59,7 @@ export function buildBoardView(
     period: { kind, label: period.label },
     rows: board.top.map((row) => ({
       ...standing(row),
-      member: { name: row.name, privacy: row.privacy === 'show' ? 'show' : 'anonymous' },
+      member: displayOf(row)!, // the board's rows leave hidden members out
     })),
     others: board.scorers - board.top.length,
     hiddenScorers: board.hiddenScorers,

@@ -4,7 +4,7 @@ import type { MemberRow, RoadmapView, Store, WorkspaceRow } from '../../store/in
 import type { Privacy } from '../model/wording.ts';
 import { sectionsOf } from '../roadmap/plan.ts';
 import { tally } from '../roadmap/suggest.ts';
-import type { MemberDisplay } from './board-view.ts';
+import { displayOf, type MemberDisplay } from './board-view.ts';
 
 const SHOWN = 25; // members listed; the rest are counted
 const IDLE_SHOWN = 10;
@@ -41,10 +41,7 @@ export function buildTeamView(deps: {
   const leaders = store.team.furthestAlong(ws, SHOWN);
   const since = now - IDLE_DAYS * 86_400_000;
   const { visible, idle, hiddenDone } = store.team.headcount(ws, since);
-  const display = (m: { name: string; privacy: Privacy }): MemberDisplay => ({
-    name: m.name,
-    privacy: m.privacy === 'show' ? 'show' : 'anonymous',
-  });
+  const display = (m: { name: string; privacy: Privacy }): MemberDisplay => displayOf(m)!; // hidden: left out in SQL
   const lead = leaders[0]?.done;
   return {
     visible,
@@ -70,7 +67,7 @@ export function buildTeamView(deps: {
 }
 
 /** From the same plan and tally as `progress`. */
-function progressOf(store: Store, roadmap: RoadmapView, memberId: number): MemberProgress {
+export function progressOf(store: Store, roadmap: RoadmapView, memberId: number): MemberProgress {
   const mine = store.progress.forMember(memberId);
   const sections = sectionsOf(roadmap, store.progress.tracks(memberId, roadmap.id));
   const overall = tally(

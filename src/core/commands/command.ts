@@ -2,6 +2,7 @@
 import type { MemberRow, RoadmapView, Store, WorkspaceRow } from '../../store/index.ts';
 import type { Invocation } from '../model/invocation.ts';
 import type { Reply } from '../model/reply.ts';
+import type { DashboardBase } from './dashboard.ts';
 
 export interface ArgSpec {
   name: string;
@@ -19,6 +20,8 @@ export interface CommandContext {
   member: MemberRow;
   roadmap: RoadmapView;
   commands: readonly Command[];
+  /** Where the dashboard is reached from each platform; absent where the bot serves none (tests, tools). */
+  dashboardBase?: DashboardBase;
 }
 
 export interface Command {

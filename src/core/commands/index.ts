@@ -1,5 +1,6 @@
 // The explicit command list. Adding a verb: write its file, add it here. Help and platform menus follow.
 import type { Command } from './command.ts';
+import { dashboard } from './dashboard.ts';
 import { digest } from './digest.ts';
 import { exportData } from './export.ts';
 import { forget } from './forget.ts';
@@ -50,5 +51,6 @@ export const COMMANDS: readonly Command[] = [
   snooze,
   holiday,
   digest,
+  dashboard,
   help,
 ];

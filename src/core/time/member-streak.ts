@@ -4,7 +4,12 @@ import { localDayNumbers } from './periods.ts';
 import { dayOf, type Streak, streakOverDays } from './streaks.ts';
 
 /** `workspaceId`: whose holidays are excused days (the workspace the member asked from), as in the daily nudge. */
-export function streakOf(store: Store, member: MemberRow, now: number, workspaceId: number): Streak {
+export function streakOf(
+  store: Store,
+  member: Pick<MemberRow, 'id' | 'timeZone' | 'streakMode'>,
+  now: number,
+  workspaceId: number,
+): Streak {
   const zone = member.timeZone ?? 'UTC';
   const { days, today } = localDayNumbers(store.progress.eventTimes(member.id), now, zone);
   const excused = new Set(store.holidays.datesOf(workspaceId).map(dayOf));

@@ -11,7 +11,7 @@ import { teamPage } from './pages/team-page.ts';
 import type { DashboardSessions, DashboardSource, Viewer } from './ports.ts';
 import { securityHeaders } from './security-headers.ts';
 import { setSessionCookie, viewerOf } from './session-cookie.ts';
-import { parseSort } from './sort.ts';
+import { parsePage, parseSort } from './sort.ts';
 
 export interface DashboardDeps {
   source: DashboardSource;
@@ -24,6 +24,10 @@ export interface DashboardDeps {
 }
 
 type Env = { Variables: { viewer: Viewer } };
+
+/** Link-preview fetchers (Slack's and Discord's unfurlers, and the like), told apart by their user agents. */
+const LINK_PREVIEWERS =
+  /Slackbot|Slack-ImgProxy|Discordbot|facebookexternalhit|Twitterbot|LinkedInBot|TelegramBot|WhatsApp|SkypeUriPreview|Iframely|embedly|bot\b|crawler|spider|preview/i;
 
 export function createDashboardApp(deps: DashboardDeps) {
   const now = deps.now ?? (() => new Date());
@@ -44,6 +48,9 @@ export function createDashboardApp(deps: DashboardDeps) {
   };
 
   app.get('/dashboard/login', async (c) => {
+    // Chat platforms fetch a link to preview it, and HEAD is only a look: neither may spend the one-time token.
+    if (c.req.method === 'HEAD' || LINK_PREVIEWERS.test(c.req.header('user-agent') ?? ''))
+      return c.html(message('Dashboard sign-in', 'Open this link in your browser to sign in.'), 200);
     const token = c.req.query('token');
     const session = token ? await deps.sessions.open(token) : undefined;
     if (!session || session.expiresAt.getTime() <= now().getTime()) return c.html(linkRefused(), 403);
@@ -54,7 +61,8 @@ export function createDashboardApp(deps: DashboardDeps) {
   app.get('/dashboard', signedIn, async (c) => {
     const sort = parseSort(c.req.query('sort'), c.req.query('dir'));
     const viewer = c.var.viewer;
-    return c.html(teamPage(await deps.source.team(viewer.workspaceId, viewer, sort), viewer, sort));
+    const page = parsePage(c.req.query('page'));
+    return c.html(teamPage(await deps.source.team(viewer.workspaceId, viewer, sort, page), viewer, sort));
   });
 
   /** A member's page, only from the viewer's own workspace and only if the viewer may see them: 404 otherwise. */
@@ -74,7 +82,8 @@ export function createDashboardApp(deps: DashboardDeps) {
 
   app.get('/dashboard/members.csv', signedIn, adminsOnly, async (c) => {
     const viewer = c.var.viewer;
-    const page = await deps.source.team(viewer.workspaceId, viewer, parseSort(c.req.query('sort'), c.req.query('dir')));
+    const sort = parseSort(c.req.query('sort'), c.req.query('dir'));
+    const page = await deps.source.team(viewer.workspaceId, viewer, sort, 'all');
     const filename = `members-${dayIn(now(), page.workspace.timeZone)}.csv`;
     // The byte order mark tells spreadsheets the file is UTF-8, so names with accents open as written.
     return c.body(`\uFEFF${membersCsv(page.table)}`, 200, {

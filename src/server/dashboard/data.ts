@@ -38,8 +38,10 @@ export interface TeamPage {
   funnel: { section: string; reached: number; finished: number }[];
   /** Counts over everyone in the workspace (hidden members included: a count singles nobody out). */
   members: { total: number; activeLast7Days: number };
-  /** Already sorted as asked. */
+  /** Already sorted as asked: the whole table, or one page of it (see `paging`). */
   table: MemberRow[];
+  /** Set when the table is one page of a longer one: which page (from 1), its size, and the rows in all. */
+  paging?: { page: number; size: number; rows: number };
 }
 
 export interface MemberPage {

@@ -16,7 +16,8 @@ export interface Session extends Viewer {
 }
 
 export interface DashboardSource {
-  team(workspaceId: string, viewer: Viewer, sort: MemberSort): Awaitable<TeamPage>;
+  /** `page`: which page of the member table (from 1; a source may page a long one), or 'all' (the CSV). */
+  team(workspaceId: string, viewer: Viewer, sort: MemberSort, page?: number | 'all'): Awaitable<TeamPage>;
   /** Undefined when there is no such member in that workspace, or the viewer may not see them (hidden, anonymous). */
   member(workspaceId: string, memberId: string, viewer: Viewer): Awaitable<MemberPage | undefined>;
   delivery(workspaceId: string): Awaitable<DeliveryPage>;

@@ -9,6 +9,12 @@ export function parseSort(sort: string | undefined, dir: string | undefined): Me
   return { by, dir: dir === 'asc' || dir === 'desc' ? dir : DEFAULT_SORT.dir };
 }
 
+/** ?page=: a page of the member table from 1; anything else is the first. */
+export function parsePage(page: string | undefined): number {
+  const n = Number(page);
+  return Number.isSafeInteger(n) && n >= 1 ? n : 1;
+}
+
 export function displayName(row: MemberRow): string {
   return 'name' in row.who ? row.who.name : 'a teammate';
 }

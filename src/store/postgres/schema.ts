@@ -156,6 +156,7 @@ export const progressEvents = pgTable(
     index('progress_events_member_at').on(t.memberId, t.at),
     index('progress_events_at').on(t.at),
     index('progress_events_at_member').on(t.at, t.memberId),
+    index('progress_events_done_at').on(t.at, t.memberId).where(sql`${t.toState} = 'done'`),
   ],
 );
 
@@ -297,4 +298,36 @@ export const channelPosts = pgTable(
     postedAt: ms('posted_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.channelId] })],
+);
+
+// The dashboard's one-time sign-in links and the sessions they open: only hashes are kept (see schema.ts).
+export const dashboardLinks = pgTable('dashboard_links', {
+  tokenHash: text('token_hash').primaryKey(),
+  workspaceId: integer('workspace_id')
+    .notNull()
+    .references(() => workspaces.id),
+  memberId: integer('member_id')
+    .notNull()
+    .references(() => members.id, { onDelete: 'cascade' }),
+  isAdmin: boolean('is_admin').notNull(),
+  createdAt: ms('created_at').notNull(),
+  expiresAt: ms('expires_at').notNull(),
+  usedAt: ms('used_at'),
+});
+
+export const dashboardSessions = pgTable(
+  'dashboard_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    isAdmin: boolean('is_admin').notNull(),
+    createdAt: ms('created_at').notNull(),
+    expiresAt: ms('expires_at').notNull(),
+  },
+  (t) => [index('dashboard_sessions_expires').on(t.expiresAt)],
 );

@@ -1,46 +1,23 @@
 // The dashboard in a real browser (Debian's Chromium through playwright-core): each page opened through a login link,
 // the numbers in the chart tables checked against the data, full-page screenshots at desktop and phone widths, no
 // sideways scrolling at 375 px, nothing blocked by the CSP, and axe-core finding no serious or critical violation.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/server/dashboard/format.ts';
 import type { Viewer } from '../../../src/server/dashboard/ports.ts';
 import { DEFAULT_SORT } from '../../../src/server/dashboard/sort.ts';
+import { artifacts, expectAccessible, launch as launchChromium, rows, WIDTHS } from './browser.ts';
 import { activityCount, DELIVERY, serveDashboard } from './fixture.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
-const ARTIFACTS = new URL('../../../test-artifacts/dashboard/', import.meta.url).pathname;
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WIDTHS = [1280, 375] as const;
+const ARTIFACTS = artifacts('dashboard');
 const ADA: Viewer = { workspaceId: 'w1', memberId: 'ada', isAdmin: true };
 
 let served: Awaited<ReturnType<typeof serveDashboard>>;
 let browser: Browser | undefined;
 
-/** Fails each test, saying how to install Chromium, rather than skipping when it is missing. */
-async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The dashboard's browser tests need Debian's Chromium at ${CHROMIUM}. Install it as root: apt-get update && apt-get install -y chromium`,
-    );
-  }
-  return (browser ??= await chromium.launch({ executablePath: CHROMIUM, args: ARGS }));
-}
+const launch = async (): Promise<Browser> => (browser ??= await launchChromium());
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   served = await serveDashboard();
 });
 afterAll(async () => {
@@ -68,18 +45,6 @@ async function signedIn(
   expect(new URL(page.url()).pathname).toBe('/dashboard');
   return { context, page, blocked };
 }
-
-/** A table's body rows as [row header's datetime or text, ...cells]. */
-const rows = (page: Page, id: string) =>
-  page.$$eval(`table#${id} tbody tr`, (trs) =>
-    trs.map((tr) => {
-      const head = tr.querySelector('th')!;
-      return [
-        head.querySelector('time')?.getAttribute('datetime') ?? head.textContent!.trim(),
-        ...[...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
-      ];
-    }),
-  );
 
 const CHECKS: Record<string, { path: string; numbers: (page: Page) => Promise<void> }> = {
   team: {
@@ -168,14 +133,7 @@ describe.each(WIDTHS)('the dashboard at %i px wide', (width) => {
       const { context, page } = await signedIn(width, 'ada', { bypassCSP: true });
       try {
         await page.goto(served.base + CHECKS[name]!.path);
-        await page.addScriptTag({ path: AXE });
-        const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => ({
-        violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })),
-        passes: r.passes.length,
-      }))`)) as { violations: { id: string; impact: string; nodes: number }[]; passes: number };
-        writeFileSync(`${ARTIFACTS}axe-${name}-${width}.json`, JSON.stringify(result, null, 2));
-        expect(result.passes).toBeGreaterThan(10);
-        expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+        await expectAccessible(page, `${ARTIFACTS}axe-${name}-${width}.json`);
       } finally {
         await context.close();
       }

@@ -96,3 +96,26 @@ describe('dashboard sign-in', () => {
     expect(plainViaProxy.headers.get('set-cookie')).not.toContain('Secure');
   });
 });
+
+describe('dashboard sign-in and link previews', () => {
+  it("a chat platform's link preview or a HEAD request does not spend the link; the member's own click still does", async () => {
+    const s = await start();
+    const link = s.sessions.link('ada');
+    for (const agent of [
+      'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)',
+      'Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)',
+    ]) {
+      const preview = await get(s.base, link, { 'user-agent': agent });
+      expect(preview.status, agent).toBe(200);
+      expect(preview.headers.get('set-cookie')).toBeNull();
+      expect(await preview.text()).not.toMatch(/Ada|Acme|<nav/);
+    }
+    const head = await fetch(s.base + link, { method: 'HEAD', redirect: 'manual' });
+    expect(head.headers.get('set-cookie')).toBeNull();
+    const click = await get(s.base, link, {
+      'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36',
+    });
+    expect(click.status).toBe(303);
+    expect(click.headers.get('set-cookie')).toMatch(/^rc_session=/);
+  });
+});

@@ -1,5 +1,6 @@
 // Member: their streak, progress per section, 26 weeks of activity in their own zone, and retention once it exists.
 import { html } from 'hono/html';
+import { plural } from '../../../core/model/wording.ts';
 import { activityHeatmap } from '../charts/heatmap.ts';
 import { numbersTable } from '../charts/numbers-table.ts';
 import { sectionProgress } from '../charts/section-progress.ts';
@@ -30,8 +31,8 @@ export function memberPage(page: MemberPage, viewer: Viewer, self: boolean): Htm
 <section aria-labelledby="streak-heading">
 <h2 id="streak-heading">Streak</h2>
 <dl class="stats">
-<div><dt>Current streak</dt><dd id="streak-current">${page.streak.current} days</dd></div>
-<div><dt>Longest streak</dt><dd id="streak-longest">${page.streak.longest} days</dd></div>
+<div><dt>Current streak</dt><dd id="streak-current">${plural(page.streak.current, 'day')}</dd></div>
+<div><dt>Longest streak</dt><dd id="streak-longest">${plural(page.streak.longest, 'day')}</dd></div>
 <div><dt>Freezes held</dt><dd id="streak-freezes">${page.streak.freezes}</dd></div>
 </dl>
 </section>

@@ -21,11 +21,30 @@ function who(row: MemberRow): Html {
   return html`<a href="/dashboard/members/${encodeURIComponent(row.who.id)}">${row.who.name}</a>${you}`;
 }
 
+/** Previous and next links of a paged table, keeping the order. */
+function pager(page: TeamPage, sort: MemberSort): Html | string {
+  const p = page.paging;
+  if (!p || p.rows <= p.size) return '';
+  const last = Math.ceil(p.rows / p.size);
+  const link = (n: number, label: string, rel: string) =>
+    html`<a rel="${rel}" href="?sort=${sort.by}&amp;dir=${sort.dir}&amp;page=${n}#members">${label}</a>`;
+  return html`<nav class="pager" aria-label="Member table pages"><p>Page ${p.page} of ${last}${
+    p.page > 1 ? html` · ${link(p.page - 1, 'Previous', 'prev')}` : ''
+  }${p.page < last ? html` · ${link(p.page + 1, 'Next', 'next')}` : ''}</p></nav>`;
+}
+
+function caption(page: TeamPage): string {
+  const p = page.paging;
+  if (!p || p.rows <= p.size) return `Members, ${page.table.length} shown`;
+  const first = (p.page - 1) * p.size + 1;
+  return `Members ${first}–${first + page.table.length - 1} of ${p.rows.toLocaleString('en')}`;
+}
+
 export function memberTable(page: TeamPage, sort: MemberSort): Html {
   const instant = instantsIn(page.workspace.timeZone);
   return html`<div class="scroll" role="region" aria-labelledby="members-caption" tabindex="0">
 <table id="members-table">
-<caption id="members-caption">Members, ${page.table.length} shown</caption>
+<caption id="members-caption">${caption(page)}</caption>
 <thead><tr><th scope="col">Member</th>${sortHeader('progress', sort)}<th scope="col" class="num">Topics done</th>${sortHeader('activity', sort)}<th scope="col" class="num">Streak (days)</th></tr></thead>
 <tbody>${page.table.map(
     (row) => html`
@@ -37,5 +56,6 @@ export function memberTable(page: TeamPage, sort: MemberSort): Html {
   )}
 </tbody>
 </table>
-</div>`;
+</div>
+${pager(page, sort)}`;
 }
