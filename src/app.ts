@@ -18,8 +18,8 @@ import { createScheduler } from './schedule/ticker.ts';
 import { createHttpServer } from './server/http.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
 import { portProblem, SetupError } from './setup-error.ts';
-import { type Db, migrationsApplied } from './store/db.ts';
-import type { Store } from './store/index.ts';
+import { slackInstallationsOver } from './slack-installations.ts';
+import type { Store } from './store/port.ts';
 
 export const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -54,7 +54,7 @@ async function createAdapters(
       log: log.child({ platform: platform.name }),
       commands: core.commands,
       suggestTopics: core.suggestTopics,
-      installations: store.slackInstallations,
+      installations: slackInstallationsOver(store),
     });
     adapters.push(adapter);
     routes.push(...(platform.routes?.(adapter, config) ?? []));
@@ -74,20 +74,20 @@ function createHttp(opts: {
   config: Config;
   log: Log;
   metrics: Metrics;
-  db: Db;
+  store: Store;
   adapters: Adapter[];
   routes: HttpRoute[];
   anyPlatform: boolean;
 }) {
-  const { config, adapters, db } = opts;
+  const { config, adapters, store } = opts;
   if (!opts.anyPlatform && config.PORT === undefined) return undefined;
   return createHttpServer({
     port: config.PORT ?? 3000,
     log: opts.log,
     metrics: opts.metrics,
     routes: opts.routes,
-    readiness: () => [
-      { name: 'database', ok: db.$client.open && migrationsApplied(db) },
+    readiness: async () => [
+      { name: 'database', ok: await store.ready().catch(() => false) },
       ...adapters.filter((a) => a.connected).map((a) => ({ name: a.platform, ok: a.connected!() })),
     ],
   });
@@ -96,7 +96,7 @@ function createHttp(opts: {
 export async function startApp(options: AppOptions) {
   const { config, log, clock = systemClock, platforms = PLATFORMS } = options;
   const metrics = createMetrics();
-  const { db, store } = openStore(config, log, clock.now().getTime());
+  const store = await openStore(config, log, clock.now().getTime());
   const core = createCore({
     store,
     clock,
@@ -110,7 +110,7 @@ export async function startApp(options: AppOptions) {
   try {
     made = await createAdapters({ ...options, platforms, clock, store, core });
   } catch (error) {
-    db.$client.close();
+    await store.close();
     throw error;
   }
   const { adapters } = made;
@@ -118,12 +118,12 @@ export async function startApp(options: AppOptions) {
     adapters.filter((a) => a.connected).map((a) => ({ platform: a.platform, up: a.connected!() })),
   );
 
-  const http = createHttp({ config, log, metrics, db, ...made });
+  const http = createHttp({ config, log, metrics, store, ...made });
   let address: AddressInfo | undefined;
   try {
     address = await http?.listen();
   } catch (error) {
-    db.$client.close();
+    await store.close();
     throw portProblem(error, config.PORT ?? 3000) ?? error;
   }
   if (address) log.info('http server listening', { port: address.port });
@@ -133,7 +133,7 @@ export async function startApp(options: AppOptions) {
   } catch (error) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await http?.close();
-    db.$client.close();
+    await store.close();
     if (error instanceof SetupError) throw error;
     throw new SetupError(
       `A platform could not start: ${error instanceof Error ? error.message : String(error)}`,
@@ -154,7 +154,6 @@ export async function startApp(options: AppOptions) {
 
   let stopped: Promise<void> | undefined;
   return {
-    db,
     store,
     core,
     metrics,
@@ -171,7 +170,7 @@ export async function startApp(options: AppOptions) {
         for (const adapter of adapters)
           await adapter.stop().catch((err) => log.error('adapter stop failed', { err, platform: adapter.platform }));
         await http?.close();
-        db.$client.close();
+        await store.close();
         log.info('stopped');
       })();
       return stopped;

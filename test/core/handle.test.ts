@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, rowCounts, type TestApp, textOf } from '../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string, user?: Parameters<TestApp['say']>[1]) => textOf(await app.say(text, user));
@@ -34,7 +34,7 @@ describe('bad input', () => {
   });
 
   it('answers an internal failure with an apology, logs it, and keeps nothing', async () => {
-    app.db.$client.exec('drop table track_choices'); // a broken database, not a broken command
+    app.sqlite.exec('drop table track_choices'); // a broken database, not a broken command
     const before = rowCounts(app);
     const reply = await app.core.handle({
       platform: 'slack',
@@ -61,7 +61,7 @@ describe('workspace isolation', () => {
     await app.say('done redis', A);
     await app.say('track go', A);
     const workspaceA = () =>
-      app.db.$client
+      app.sqlite
         .prepare("select roadmap_id, time_zone, leaderboard_enabled from workspaces where external_id = 'team-a'")
         .get();
     const before = workspaceA();
@@ -85,7 +85,7 @@ describe('workspace isolation', () => {
     expect(await say('topic redis', A)).toContain('Your progress: done');
     expect(await say('topic mysql', A)).toContain('Your progress: not started');
     expect(await say('track', A)).toContain('you follow Go');
-    const members = app.db.$client.prepare('select count(*) n from members').get();
+    const members = app.sqlite.prepare('select count(*) n from members').get();
     expect(members).toEqual({ n: 2 }); // same user id in two workspaces: two members until they link
   });
 });

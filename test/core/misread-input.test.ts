@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, rowCounts, type TestApp, textOf } from '../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 describe('every line is normalised before it is parsed', () => {
@@ -60,7 +60,7 @@ describe('`off` takes nothing after it either', () => {
 });
 
 describe('link', () => {
-  const attempts = () => (app.db.$client.prepare('select count(*) n from link_attempts').get() as { n: number }).n;
+  const attempts = () => (app.sqlite.prepare('select count(*) n from link_attempts').get() as { n: number }).n;
 
   it('a word not shaped like a code is explained and costs no try', async () => {
     for (const slip of ['abc', 'K7QM', 'my code', '12345678901']) {

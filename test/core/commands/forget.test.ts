@@ -4,7 +4,7 @@ import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 import { ADA, GRACE, memberId, rowsAbout, seedBoth } from './my-data.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 describe('forget', () => {
@@ -24,11 +24,11 @@ describe('forget', () => {
     expect(textOf(await app.say('leaderboard', GRACE))).toContain('Ada');
     const ada = memberId(app, 'ada');
     const adaIdentities = (
-      app.db.$client.prepare('select id from identities where member_id = ?').all(ada) as { id: number }[]
+      app.sqlite.prepare('select id from identities where member_id = ?').all(ada) as { id: number }[]
     ).map((r) => r.id);
     const grace = memberId(app, 'grace');
     const graceIdentities = (
-      app.db.$client.prepare('select id from identities where member_id = ?').all(grace) as { id: number }[]
+      app.sqlite.prepare('select id from identities where member_id = ?').all(grace) as { id: number }[]
     ).map((r) => r.id);
     const graceBefore = rowsAbout(app, grace, graceIdentities);
     expect(Object.keys(rowsAbout(app, ada, adaIdentities)).sort()).toEqual([
@@ -47,7 +47,7 @@ describe('forget', () => {
     const reply = await app.say('forget confirm', ADA);
     expect(reply.heading).toBe('Everything about you is deleted');
     expect(rowsAbout(app, ada, adaIdentities)).toEqual({});
-    expect(app.db.$client.prepare("select count(*) n from deliveries where key = 'k-ada'").get()).toEqual({ n: 0 });
+    expect(app.sqlite.prepare("select count(*) n from deliveries where key = 'k-ada'").get()).toEqual({ n: 0 });
     expect(rowsAbout(app, grace, graceIdentities)).toEqual(graceBefore);
 
     for (const view of ['leaderboard', 'leaderboard all', 'team']) {

@@ -1,11 +1,11 @@
 // `link`: joining accounts across platforms over a real SQLite file: codes, merging, brute-force limits.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plain } from '../../../src/core/model/reply.ts';
-import { hashCode } from '../../../src/store/links.ts';
+import { hashCode } from '../../../src/store/queries/links.ts';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const TERMINAL = { id: 'ada', platform: 'terminal', workspace: 'local' };
@@ -19,10 +19,10 @@ async function codeFor(who: object): Promise<string> {
     .find((t) => t.startsWith('/roadmap link '));
   return line!.slice('/roadmap link '.length);
 }
-const members = () => app.db.$client.prepare('select count(*) n from members').get() as { n: number };
+const members = () => app.sqlite.prepare('select count(*) n from members').get() as { n: number };
 const stateOf = (memberOf: object & { id: string }, path: string) =>
   (
-    app.db.$client
+    app.sqlite
       .prepare(`
   select p.state from progress p join identities i on i.member_id = p.member_id join topics t on t.id = p.topic_id
   where i.platform_user_id = ? and t.path like ?`)
@@ -33,7 +33,7 @@ describe('link', () => {
   it('issues an 8-character code from an unambiguous alphabet, kept only as a hash', async () => {
     const code = await codeFor(TERMINAL);
     expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/);
-    const rows = app.db.$client.prepare('select * from link_codes').all() as {
+    const rows = app.sqlite.prepare('select * from link_codes').all() as {
       code_hash: string;
       expires_at: number;
       created_at: number;
@@ -62,7 +62,7 @@ describe('link', () => {
       expect(stateOf(who, '/gin')).toBe('learning');
       expect(await say('track', who)).toContain('you follow Go'); // the issuer's choice
     }
-    const events = app.db.$client.prepare('select count(distinct member_id) m, count(*) n from progress_events').get();
+    const events = app.sqlite.prepare('select count(distinct member_id) m, count(*) n from progress_events').get();
     expect(events).toEqual({ m: 1, n: 5 }); // every event kept, all on the one member
     expect(await say('progress', DISCORD)).toContain('Overall: 2 of');
   });
@@ -105,7 +105,7 @@ describe('link', () => {
 
   it("keeps the issuer's reminder when both had one, and moves the other's when only it had one", async () => {
     const schedules = () =>
-      app.db.$client
+      app.sqlite
         .prepare(`select s.local_time, i.platform_user_id who from schedules s
       join identities i on i.id = s.identity_id order by s.id`)
         .all();

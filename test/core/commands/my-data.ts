@@ -6,7 +6,7 @@ export const ADA = { id: 'ada', displayName: 'Ada' };
 export const GRACE = { id: 'grace', displayName: 'Grace' };
 export const memberId = (app: TestApp, userId: string) =>
   (
-    app.db.$client.prepare('select member_id id from identities where platform_user_id = ?').get(userId) as {
+    app.sqlite.prepare('select member_id id from identities where platform_user_id = ?').get(userId) as {
       id: number;
     }
   ).id;
@@ -26,15 +26,15 @@ export async function seedBoth(app: TestApp) {
       await app.say(text, user);
     }
     await app.say('help', { ...user, workspace: 'other' }); // an identity in a second workspace…
-    const sqlite = app.db.$client;
+    const sqlite = app.sqlite;
     const [home, away] = sqlite
       .prepare('select id, member_id from identities where platform_user_id = ? order by id')
       .all(user.id) as { id: number; member_id: number }[];
     // …linked to the same member
     sqlite.prepare('update identities set member_id = ? where id = ?').run(home!.member_id, away!.id);
     sqlite.prepare('delete from members where id = ?').run(away!.member_id);
-    app.store.links.issueCode(home!.id, app.clock.now().getTime(), 600_000);
-    app.store.links.recordFailure(away!.id, app.clock.now().getTime());
+    await app.q.links.issueCode(home!.id, app.clock.now().getTime(), 600_000);
+    await app.q.links.recordFailure(away!.id, app.clock.now().getTime());
     const schedule = sqlite
       .prepare(`insert into schedules (kind, workspace_id, member_id, identity_id, local_time, time_zone, days,
         created_at)
@@ -50,7 +50,7 @@ export async function seedBoth(app: TestApp) {
 
 /** Rows in any table that point at the member, directly or through one of their identities (read from foreign keys). */
 export function rowsAbout(app: TestApp, member: number, identityIds: number[]): Record<string, number> {
-  const sqlite = app.db.$client;
+  const sqlite = app.sqlite;
   const tables = (
     sqlite
       .prepare(

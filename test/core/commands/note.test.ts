@@ -3,12 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, rowCounts, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string, user?: { id: string; displayName?: string }) => textOf(await app.say(text, user));
 const notesIn = () =>
-  app.db.$client.prepare('select t.title, n.text from notes n join topics t on t.id = n.topic_id order by n.id').all();
+  app.sqlite.prepare('select t.title, n.text from notes n join topics t on t.id = n.topic_id order by n.id').all();
 
 describe('note', () => {
   it('takes the leading words when only they name a topic, or splits at "|"', async () => {

@@ -4,15 +4,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string) => textOf(await app.say(text));
 const doneCount = () =>
-  (app.db.$client.prepare('select coalesce(sum(done_count), 0) n from member_stats').get() as { n: number }).n;
+  (app.sqlite.prepare('select coalesce(sum(done_count), 0) n from member_stats').get() as { n: number }).n;
 const stateOf = (slug: string) =>
   (
-    app.db.$client
+    app.sqlite
       .prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?')
       .get(slug) as { state: string } | undefined
   )?.state;
@@ -72,7 +72,7 @@ describe('start, done, skip, reset', () => {
     expect(await say('done express')).toContain('Express.js is already done');
     expect(await say('start jwt token')).toContain('Started Token Structure');
     expect(await say('skip helm')).toContain('Skipped Helm');
-    const events = app.db.$client.prepare('select from_state, to_state from progress_events order by id').all();
+    const events = app.sqlite.prepare('select from_state, to_state from progress_events order by id').all();
     expect(events).toEqual([
       { from_state: null, to_state: 'done' },
       { from_state: null, to_state: 'learning' },
@@ -80,7 +80,7 @@ describe('start, done, skip, reset', () => {
     ]);
     expect(await say('reset express')).toContain('Reset Express.js');
     expect(await say('reset express')).toContain('You have not started Express.js: nothing to reset');
-    expect(app.db.$client.prepare('select count(*) n from progress_events').get()).toEqual({ n: 4 });
+    expect(app.sqlite.prepare('select count(*) n from progress_events').get()).toEqual({ n: 4 });
     expect(await say('progress')).toContain('Overall: 0 of 30 topics done (0%)'); // 31 on the Node track, 1 skipped
   });
 });

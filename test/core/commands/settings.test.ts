@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, rowCounts, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const ADMIN = { id: 'root', isAdmin: true, workspace: 'acme' };
@@ -17,7 +17,7 @@ describe('settings', () => {
     expect(await say('settings leaderboard off', ADMIN)).toContain('Leaderboard: off');
     expect(await say('settings roadmap backend', ADMIN)).toContain('Saved.');
     expect(
-      app.db.$client.prepare("select time_zone, leaderboard_enabled from workspaces where external_id = 'acme'").get(),
+      app.sqlite.prepare("select time_zone, leaderboard_enabled from workspaces where external_id = 'acme'").get(),
     ).toEqual({ time_zone: 'Europe/Berlin', leaderboard_enabled: 0 });
   });
 

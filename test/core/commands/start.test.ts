@@ -3,13 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string) => textOf(await app.say(text));
 const stateOf = (slug: string) =>
   (
-    app.db.$client
+    app.sqlite
       .prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?')
       .get(slug) as { state: string } | undefined
   )?.state;

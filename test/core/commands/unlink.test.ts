@@ -4,7 +4,7 @@ import { plain } from '../../../src/core/model/reply.ts';
 import { createTestApp, rowCounts, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const TERMINAL = { id: 'ada', platform: 'terminal', workspace: 'local' };
@@ -18,10 +18,10 @@ async function codeFor(who: object): Promise<string> {
     .find((t) => t.startsWith('/roadmap link '));
   return line!.slice('/roadmap link '.length);
 }
-const members = () => app.db.$client.prepare('select count(*) n from members').get() as { n: number };
+const members = () => app.sqlite.prepare('select count(*) n from members').get() as { n: number };
 const stateOf = (memberOf: object & { id: string }, path: string) =>
   (
-    app.db.$client
+    app.sqlite
       .prepare(`
   select p.state from progress p join identities i on i.member_id = p.member_id join topics t on t.id = p.topic_id
   where i.platform_user_id = ? and t.path like ?`)

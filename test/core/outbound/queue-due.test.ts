@@ -6,20 +6,22 @@ import { createStore } from '../../../src/store/index.ts';
 import { createTestApp, type TestApp } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => {
-  app = createTestApp({ now: '2026-11-26T08:00:00Z' });
+beforeEach(async () => {
+  app = await createTestApp({ now: '2026-11-26T08:00:00Z' });
 });
 afterEach(() => app.close());
 const at = (iso: string) => Date.parse(iso);
 const rows = () =>
-  app.db.$client
-    .prepare('select key, status, last_error lastError, due_at dueAt from deliveries order by id')
-    .all() as { key: string; status: string; lastError: string | null }[];
+  app.sqlite.prepare('select key, status, last_error lastError, due_at dueAt from deliveries order by id').all() as {
+    key: string;
+    status: string;
+    lastError: string | null;
+  }[];
 
 it('queues each due nudge once, however often and from however many processes it ticks', async () => {
   for (const id of ['a', 'b', 'c']) await app.say('remind 09:00 UTC', { id });
   expect((await app.core.outbound.queueDue(at('2026-11-26T08:59:59Z'))).queued).toBe(0);
-  const other = createStore(app.db); // a second process on the same database file, ticking at the same time
+  const other = createStore(app.database); // a second process on the same database file, ticking at the same time
   const results = await Promise.all([
     app.core.outbound.queueDue(at('2026-11-26T09:00:00Z')),
     queueDue({ store: other }, at('2026-11-26T09:00:30Z')),
@@ -28,7 +30,7 @@ it('queues each due nudge once, however often and from however many processes it
   await app.core.outbound.queueDue(at('2026-11-26T09:01:00Z'));
   expect(rows().map((r) => r.key)).toEqual(['1:2026-11-26', '2:2026-11-26', '3:2026-11-26']);
   expect(rows().every((r) => r.status === 'pending')).toBe(true);
-  expect(new Date(app.store.schedules.byId(1)!.nextDueAt!).toISOString()).toBe('2026-11-27T09:00:00.000Z');
+  expect(new Date((await app.q.schedules.byId(1))!.nextDueAt!).toISOString()).toBe('2026-11-27T09:00:00.000Z');
 });
 
 it('after an outage sends what is less than 2 hours late and skips (and counts) what is older', async () => {
@@ -44,7 +46,7 @@ it('after an outage sends what is less than 2 hours late and skips (and counts) 
     { key: '2:2026-11-26', status: 'pending' },
   ]);
   expect(counted).toEqual(['skipped_missed']);
-  expect(new Date(app.store.schedules.byId(1)!.nextDueAt!).toISOString()).toBe('2026-11-27T06:00:00.000Z');
+  expect(new Date((await app.q.schedules.byId(1))!.nextDueAt!).toISOString()).toBe('2026-11-27T06:00:00.000Z');
 });
 
 it('after days down, skips once and resumes at the next occurrence instead of walking each missed day', async () => {

@@ -4,11 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, rowCounts, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const notesIn = () =>
-  app.db.$client.prepare('select t.title, n.text from notes n join topics t on t.id = n.topic_id order by n.id').all();
+  app.sqlite.prepare('select t.title, n.text from notes n join topics t on t.id = n.topic_id order by n.id').all();
 
 describe('a choice made from buttons carries the note along', () => {
   it("the README's `note jwt | …`: each topic button saves the whole note when pressed", async () => {

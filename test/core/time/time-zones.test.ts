@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp({ now: '2026-11-26T09:00:00Z' }))); // a Thursday
+beforeEach(async () => (app = await createTestApp({ now: '2026-11-26T09:00:00Z' }))); // a Thursday
 afterEach(() => app.close());
 
 const say = async (line: string, user?: { timeZone?: string }) => textOf(await app.say(line, user));
-const memberZone = () => app.db.$client.prepare('select time_zone from members where id = 1').pluck().get();
-const nudge = () => app.store.schedules.nudgeOf(1)!;
+const memberZone = () => app.sqlite.prepare('select time_zone from members where id = 1').pluck().get();
+const nudge = async () => (await app.q.schedules.nudgeOf(1))!;
 
 describe("the member's zone and the nudge's zone are one", () => {
   it(
@@ -29,15 +29,15 @@ describe("the member's zone and the nudge's zone are one", () => {
     expect(memberZone()).toBe('Europe/Berlin');
     expect(await say('remind 13:06 UTC')).toContain('Your time zone is now UTC');
     expect(memberZone()).toBe('UTC');
-    expect(nudge()).toMatchObject({ localTime: '13:06', timeZone: 'UTC' });
+    expect(await nudge()).toMatchObject({ localTime: '13:06', timeZone: 'UTC' });
     expect(await say('timezone')).toContain('Your time zone is UTC. Your streak days and your daily nudge follow it.');
   });
 
   it('timezone moves an active nudge with it', async () => {
     await app.say('remind 09:00 UTC');
     expect(await say('timezone Asia/Tokyo')).toContain('Your daily nudge moves with it: 09:00 there.');
-    expect(nudge().timeZone).toBe('Asia/Tokyo');
-    expect(new Date(nudge().nextDueAt!).toISOString()).toBe('2026-11-27T00:00:00.000Z'); // 09:00 in Tokyo
+    expect((await nudge()).timeZone).toBe('Asia/Tokyo');
+    expect(new Date((await nudge()).nextDueAt!).toISOString()).toBe('2026-11-27T00:00:00.000Z'); // 09:00 in Tokyo
   });
 });
 
@@ -48,7 +48,7 @@ describe('zones as people write them', () => {
     expect(reply).toContain('EST is taken as America/New_York, which follows its summer time.');
     expect(memberZone()).toBe('America/New_York');
     await app.say('remind 09:00');
-    expect(new Date(nudge().nextDueAt!).toISOString()).toBe('2027-07-01T13:00:00.000Z'); // 09:00 EDT is 13:00 UTC
+    expect(new Date((await nudge()).nextDueAt!).toISOString()).toBe('2027-07-01T13:00:00.000Z'); // 09:00 EDT is 13:00 UTC
   });
 
   it('an abbreviation of several places asks which, with buttons', async () => {
@@ -63,7 +63,7 @@ describe('zones as people write them', () => {
     expect(await say('timezone UTC+2')).toContain('UTC+2 (a fixed offset, no summer time)');
     expect(memberZone()).toBe('Etc/GMT-2');
     await app.say('remind 09:00');
-    expect(new Date(nudge().nextDueAt!).toISOString()).toBe('2026-11-27T07:00:00.000Z');
+    expect(new Date((await nudge()).nextDueAt!).toISOString()).toBe('2026-11-27T07:00:00.000Z');
     const refused = await say('timezone UTC+5:30');
     expect(refused).toContain('only whole hours');
     expect(refused).toContain('Region/City');
@@ -89,7 +89,7 @@ describe('remind reads times as people write them, and blames the part that is w
     ['remind 9:05', '09:05'],
   ])('%s is %s', async (line, time) => {
     expect(await say(line)).toContain(`${time} (UTC)`);
-    expect(nudge().localTime).toBe(time);
+    expect((await nudge()).localTime).toBe(time);
   });
 
   it.each([
@@ -123,7 +123,7 @@ describe('a zone the runtime does not know never breaks a command', () => {
 
   it("a bad zone already stored is dropped on the next command, and the platform's valid one is learnt", async () => {
     await app.say('progress');
-    app.db.$client.prepare("update members set time_zone = 'Mars/Olympus'").run();
+    app.sqlite.prepare("update members set time_zone = 'Mars/Olympus'").run();
     expect(await say('remind 09:00', { timeZone: 'America/Chicago' })).toContain('09:00 (America/Chicago)');
     expect(memberZone()).toBe('America/Chicago');
     expect(app.errors).toEqual([]);
