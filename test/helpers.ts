@@ -9,9 +9,11 @@ import type { Invocation } from '../src/core/model/invocation.ts';
 import { type Block, plain, type Reply } from '../src/core/model/reply.ts';
 import { createLog } from '../src/log.ts';
 import { createStore } from '../src/store/index.ts';
+import { tableNames } from '../src/store/sql/fragments.ts';
 import type { SqliteDatabase } from '../src/store/sqlite/engine.ts';
 import { eachCallInItsOwnTransaction } from './store/each-call.ts';
 import { openTestDatabase } from './store/open-test-database.ts';
+import { rawSql } from './store/raw-sql.ts';
 
 export const CONTENT_DIR = new URL('../content', import.meta.url).pathname;
 
@@ -50,6 +52,8 @@ export async function createTestApp(opts: { contentDir?: string; now?: string } 
 
   return {
     database,
+    /** Raw SQL in the dialect both engines share, each call its own transaction: what the port has no query for. */
+    sql: rawSql(database),
     /** SQLite's own connection, for the tests that look under the store (SQLite only). */
     get sqlite() {
       return (database as SqliteDatabase).sqlite;
@@ -94,14 +98,11 @@ function blockText(b: Block): string {
 }
 
 /** Row counts of every table, to prove a failed command wrote nothing. */
-export function rowCounts(app: TestApp): Record<string, number> {
-  const tables = app.sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
-    .all() as { name: string }[];
-  return Object.fromEntries(
-    tables.map(({ name }) => [
-      name,
-      (app.sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n,
-    ]),
-  );
+export function rowCounts(app: TestApp): Promise<Record<string, number>> {
+  return app.database.transaction(async (r) => {
+    const counts: Record<string, number> = {};
+    for (const { name } of await r.all<{ name: string }>(tableNames(r.dialect)))
+      counts[name] = (await r.get<{ n: number }>(`select count(*) as "n" from "${name}"`))!.n;
+    return counts;
+  });
 }

@@ -32,10 +32,10 @@ describe('syncContent', () => {
       ['backend', 0],
       ['frontend', 5],
     ]);
-    const before = rowCounts(app);
+    const before = await rowCounts(app);
     const again = await syncContent(dir, app.store, 2);
     expect(again.loaded.every((l) => l.unchanged)).toBe(true);
-    expect(rowCounts(app)).toEqual(before);
+    expect(await rowCounts(app)).toEqual(before);
   });
 
   it(
@@ -55,7 +55,7 @@ describe('syncContent', () => {
       expect(textOf(await app.say('topic mongodb'))).toContain('Edited summary.');
       expect(textOf(await app.say('topic mongodb'))).toContain('Your progress: learning');
       expect(textOf(await app.say('topic redis'))).toContain("can't find a topic");
-      const progressRows = app.sqlite.prepare('select count(*) n from progress').get() as { n: number };
+      const progressRows = (await app.sql.get('select count(*) n from progress')) as { n: number };
       expect(progressRows.n).toBe(2); // the retired topic's "done" is kept
 
       writeFileSync(join(dir, 'backend.md'), OURS);
@@ -85,7 +85,7 @@ describe('syncContent', () => {
 
   it('rejects a malformed file whole: nothing of it is loaded and the previous version stays', async () => {
     const dir = await setup();
-    const before = rowCounts(app);
+    const before = await rowCounts(app);
     const broken = OURS.replace('- **Flask**:', '#### Oops\n- **Flask**:').replace(/Express\.js/g, 'Express 5');
     writeFileSync(join(dir, 'backend.md'), broken);
     const report = await syncContent(dir, app.store, 2);
@@ -93,7 +93,7 @@ describe('syncContent', () => {
     expect(report.failed).toHaveLength(1);
     expect(report.failed[0]!.message).toMatch(/backend\.md:\d+: headings go three levels deep/);
     expect(report.failed[0]).toMatchObject({ roadmap: 'backend', keptPrevious: true });
-    expect(rowCounts(app)).toEqual(before);
+    expect(await rowCounts(app)).toEqual(before);
     expect(textOf(await app.say('topic express'))).toContain('Express.js');
   });
 

@@ -84,7 +84,7 @@ async function trial(seed: number): Promise<{ repeatedNonces: number }> {
   expect(delivered.size).toBe(MEMBERS);
   expect([...delivered.values()].every((n) => n === 1)).toBe(true);
   expect(await s.statuses()).toEqual({ sent: MEMBERS });
-  expect(s.app.sqlite.prepare('select count(*) n from deliveries where possible_duplicate = 1').get()).toEqual({
+  expect(await s.app.sql.get('select count(*) n from deliveries where possible_duplicate = 1')).toEqual({
     n: 0,
   });
   expect(s.fake.created).toHaveLength(MEMBERS); // what the fake Discord itself created, honouring the nonce

@@ -166,13 +166,13 @@ it('loses and doubles nothing through Slack 429s and an outage, and waits out ea
   fake.failNext('conversations.open', 500, 2);
   const s = sender();
   await s.drain();
-  const limited = app.sqlite
-    .prepare("select count(*) n from deliveries where status = 'pending' and last_error = 'rate limited'")
-    .get() as { n: number };
+  const limited = (await app.sql.get(
+    "select count(*) n from deliveries where status = 'pending' and last_error = 'rate limited'",
+  )) as { n: number };
   expect(limited.n).toBeGreaterThan(0);
-  const waiting = app.sqlite
-    .prepare("select min(next_attempt_at) at from deliveries where last_error = 'rate limited'")
-    .get() as { at: number };
+  const waiting = (await app.sql.get(
+    "select min(next_attempt_at) at from deliveries where last_error = 'rate limited'",
+  )) as { at: number };
   expect(waiting.at).toBeGreaterThanOrEqual(NINE + 2_000); // not before Slack said
   for (let i = 0; i < 20 && (await app.q.deliveries.depth()) > 0; i++) {
     app.clock.advance(10 * 60_000);
@@ -186,7 +186,7 @@ it('loses and doubles nothing through Slack 429s and an outage, and waits out ea
     .sort();
   expect(accepted).toEqual(Array.from({ length: 12 }, (_, i) => `DU${i + 1}`).sort()); // each member once
   expect(fake.callsTo('conversations.open').filter((c) => c.failedWith === 500)).toHaveLength(2);
-  expect(app.sqlite.prepare('select status, count(*) n from deliveries group by status').all()).toEqual([
+  expect(await app.sql.all('select status, count(*) n from deliveries group by status')).toEqual([
     { status: 'sent', n: 12 },
   ]);
   expect(outcomes.filter((o) => o === 'sent')).toHaveLength(12);

@@ -16,7 +16,7 @@ afterEach(async () => {
   await s.close();
 });
 const NINE = Date.parse('2026-11-26T09:00:00Z');
-const owners = () => s.app.sqlite.prepare('select id from outbox_owners order by id').pluck().all();
+const owners = async () => await s.app.sql.values('select id from outbox_owners order by id');
 
 function sender(onRecovered?: (r: Recovered) => void, limits: Partial<SendLimits> = {}) {
   const log = createLog('silent');
@@ -57,10 +57,10 @@ it(
     expect(await live.drain()).toBe(2);
     expect(await s.statuses()).toEqual({ sent: 3 });
     expect(s.fake.requests.filter((r) => r.path.endsWith('/messages')).map((r) => r.body.nonce)).toContain(nonce);
-    expect(owners()).toEqual([live.owner]); // the dead one is forgotten
+    expect(await owners()).toEqual([live.owner]); // the dead one is forgotten
     await live.stop();
     await live.close();
-    expect(owners()).toEqual([]);
+    expect(await owners()).toEqual([]);
   },
 );
 
@@ -73,19 +73,17 @@ it('gives back claims whose request has not started when it stops, and leaves as
   for (let i = 0; i < 100 && (await s.statuses()).sent !== 1; i++)
     await new Promise((resolve) => setTimeout(resolve, 20));
   // The other two are claimed (two may be in flight) but wait for the rate: neither request has started.
-  expect(s.app.sqlite.prepare('select status from deliveries where owner is not null').pluck().all()).toEqual([
+  expect(await s.app.sql.values('select status from deliveries where owner is not null')).toEqual([
     'claimed',
     'claimed',
   ]);
   await live.stop();
   await draining;
   expect(await s.statuses()).toEqual({ sent: 1, pending: 2 }); // given back by stop() itself, before the grace period ends
-  expect(owners()).toEqual([live.owner]);
+  expect(await owners()).toEqual([live.owner]);
   await live.close();
   expect(
-    s.app.sqlite
-      .prepare('select count(*) n from deliveries where owner is not null or interrupted_at is not null')
-      .get(),
+    await s.app.sql.get('select count(*) n from deliveries where owner is not null or interrupted_at is not null'),
   ).toEqual({ n: 0 });
-  expect(owners()).toEqual([]);
+  expect(await owners()).toEqual([]);
 });

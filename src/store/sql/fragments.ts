@@ -68,3 +68,10 @@ export function foreignKeys(d: D): string {
 export function changeCounter(d: D): string | undefined {
   return d.name === 'sqlite' ? 'select data_version as "v" from pragma_data_version' : undefined;
 }
+
+/** Every table of the schema, as rows ("name"): for tests that count what a failed command left behind. */
+export function tableNames(d: D): string {
+  return d.name === 'sqlite'
+    ? `select name as "name" from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`
+    : `select tablename::text as "name" from pg_tables where schemaname = current_schema() order by tablename`;
+}

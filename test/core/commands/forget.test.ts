@@ -47,7 +47,7 @@ describe('forget', () => {
     const reply = await app.say('forget confirm', ADA);
     expect(reply.heading).toBe('Everything about you is deleted');
     expect(rowsAbout(app, ada, adaIdentities)).toEqual({});
-    expect(app.sqlite.prepare("select count(*) n from deliveries where key = 'k-ada'").get()).toEqual({ n: 0 });
+    expect(await app.sql.get("select count(*) n from deliveries where key = 'k-ada'")).toEqual({ n: 0 });
     expect(rowsAbout(app, grace, graceIdentities)).toEqual(graceBefore);
 
     for (const view of ['leaderboard', 'leaderboard all', 'team']) {

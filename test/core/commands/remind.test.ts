@@ -32,7 +32,7 @@ describe('remind', () => {
   it("uses the zone the platform reports (Slack's profile) and remembers it on the member", async () => {
     const reply = textOf(await app.say('remind 21:15 mon,wed,fri', { timeZone: 'America/New_York' }));
     expect(reply).toContain('21:15 (America/New_York), Mon, Wed, Fri');
-    const zone = app.sqlite.prepare('select time_zone from members where id = 1').pluck().get();
+    const zone = await app.sql.value('select time_zone from members where id = 1');
     expect(zone).toBe('America/New_York');
   });
 

@@ -17,17 +17,17 @@ describe('settings', () => {
     expect(await say('settings leaderboard off', ADMIN)).toContain('Leaderboard: off');
     expect(await say('settings roadmap backend', ADMIN)).toContain('Saved.');
     expect(
-      app.sqlite.prepare("select time_zone, leaderboard_enabled from workspaces where external_id = 'acme'").get(),
+      await app.sql.get("select time_zone, leaderboard_enabled from workspaces where external_id = 'acme'"),
     ).toEqual({ time_zone: 'Europe/Berlin', leaderboard_enabled: 0 });
   });
 
   it('tells a non-admin plainly, and changes nothing', async () => {
     await app.say('next', MEMBER);
-    const before = rowCounts(app);
+    const before = await rowCounts(app);
     for (const text of ['settings', 'settings timezone Asia/Tokyo', 'settings leaderboard off']) {
       expect(await say(text, MEMBER)).toContain('Workspace settings is for workspace admins.');
     }
-    expect(rowCounts(app)).toEqual(before);
+    expect(await rowCounts(app)).toEqual(before);
     expect(await say('settings', ADMIN)).toContain('Time zone: UTC');
   });
 

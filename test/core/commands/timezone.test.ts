@@ -22,7 +22,7 @@ describe('timezone', () => {
       const set = await app.say('timezone berlin');
       expect(set.heading).toBe('Time zone set to Europe/Berlin');
       expect(textOf(set)).toContain('Your time zone is now Europe/Berlin');
-      expect(app.sqlite.prepare('select time_zone from members').pluck().get()).toBe('Europe/Berlin');
+      expect(await app.sql.value('select time_zone from members')).toBe('Europe/Berlin');
       expect(await say('timezone Europe/Berlin')).toContain('Your time zone is already Europe/Berlin');
       expect(await say('timezone EST')).toContain('America/New_York');
       expect(await say('timezone')).toContain('Your time zone is America/New_York');

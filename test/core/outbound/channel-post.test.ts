@@ -105,7 +105,7 @@ describe('posting a board in a channel', () => {
       const off = await inChannel('leaderboard post', 'Ada', { isAdmin: true });
       expect(off.visibility).toBe('private');
       expect(textOf(off)).toContain('Leaderboards are off');
-      expect(app.sqlite.prepare('select count(*) n from channel_posts').get()).toEqual({ n: 0 });
+      expect(await app.sql.get('select count(*) n from channel_posts')).toEqual({ n: 0 });
     },
   );
 });

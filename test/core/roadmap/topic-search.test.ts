@@ -49,10 +49,10 @@ describe('suggestions need a real likeness', () => {
     'done kuberneetes pods',
   ])('"%s" offers no button that changes state, and changes nothing', async (line) => {
     await app.say('progress'); // the member exists; only the line under test may write
-    const before = rowCounts(app);
+    const before = await rowCounts(app);
     const reply = await app.say(line);
     expect(reply.buttons.filter((b) => STATE_VERBS.test(b.command))).toEqual([]);
-    expect(rowCounts(app)).toEqual(before);
+    expect(await rowCounts(app)).toEqual(before);
   });
 });
 

@@ -8,7 +8,7 @@ beforeEach(async () => (app = await createTestApp({ now: '2026-11-26T09:00:00Z' 
 afterEach(() => app.close());
 
 const say = async (line: string, user?: { timeZone?: string }) => textOf(await app.say(line, user));
-const memberZone = () => app.sqlite.prepare('select time_zone from members where id = 1').pluck().get();
+const memberZone = async () => await app.sql.value('select time_zone from members where id = 1');
 const nudge = async () => (await app.q.schedules.nudgeOf(1))!;
 
 describe("the member's zone and the nudge's zone are one", () => {
@@ -26,9 +26,9 @@ describe("the member's zone and the nudge's zone are one", () => {
     expect(await say('remind 07:00 berlin')).toContain(
       'Your time zone is now Europe/Berlin: your streak days and your daily nudge follow it.',
     );
-    expect(memberZone()).toBe('Europe/Berlin');
+    expect(await memberZone()).toBe('Europe/Berlin');
     expect(await say('remind 13:06 UTC')).toContain('Your time zone is now UTC');
-    expect(memberZone()).toBe('UTC');
+    expect(await memberZone()).toBe('UTC');
     expect(await nudge()).toMatchObject({ localTime: '13:06', timeZone: 'UTC' });
     expect(await say('timezone')).toContain('Your time zone is UTC. Your streak days and your daily nudge follow it.');
   });
@@ -46,7 +46,7 @@ describe('zones as people write them', () => {
     app.clock.set('2027-07-01T00:00:00Z');
     const reply = await say('timezone EST');
     expect(reply).toContain('EST is taken as America/New_York, which follows its summer time.');
-    expect(memberZone()).toBe('America/New_York');
+    expect(await memberZone()).toBe('America/New_York');
     await app.say('remind 09:00');
     expect(new Date((await nudge()).nextDueAt!).toISOString()).toBe('2027-07-01T13:00:00.000Z'); // 09:00 EDT is 13:00 UTC
   });
@@ -56,12 +56,12 @@ describe('zones as people write them', () => {
     const reply = await app.say('timezone CST');
     expect(textOf(reply)).toContain('could mean America/Chicago or Asia/Shanghai');
     expect(reply.buttons.map((b) => b.command)).toEqual(['timezone America/Chicago', 'timezone Asia/Shanghai']);
-    expect(memberZone()).toBeNull();
+    expect(await memberZone()).toBeNull();
   });
 
   it('UTC+2 is a fixed offset, said so; a half-hour offset is refused with a hint', async () => {
     expect(await say('timezone UTC+2')).toContain('UTC+2 (a fixed offset, no summer time)');
-    expect(memberZone()).toBe('Etc/GMT-2');
+    expect(await memberZone()).toBe('Etc/GMT-2');
     await app.say('remind 09:00');
     expect(new Date((await nudge()).nextDueAt!).toISOString()).toBe('2026-11-27T07:00:00.000Z');
     const refused = await say('timezone UTC+5:30');
@@ -72,8 +72,8 @@ describe('zones as people write them', () => {
   it('a zone typed in odd case is kept under its canonical name', async () => {
     await app.say('timezone uS/EaSTern');
     const canonical = new Intl.DateTimeFormat('en', { timeZone: 'US/Eastern' }).resolvedOptions().timeZone;
-    expect(memberZone()).toBe(canonical);
-    expect(memberZone()).not.toBe('uS/EaSTern');
+    expect(await memberZone()).toBe(canonical);
+    expect(await memberZone()).not.toBe('uS/EaSTern');
   });
 });
 
@@ -116,21 +116,23 @@ describe('a zone the runtime does not know never breaks a command', () => {
     expect(set).toContain('09:00 (UTC)');
     expect(set).not.toContain('Sorry');
     expect(await say('timezone', mars)).not.toContain('Mars');
-    expect(memberZone()).toBeNull();
+    expect(await memberZone()).toBeNull();
     for (const line of ['streak', 'progress', 'snooze', 'export']) expect(await say(line, mars)).not.toContain('Sorry');
     expect(app.errors).toEqual([]);
   });
 
   it("a bad zone already stored is dropped on the next command, and the platform's valid one is learnt", async () => {
     await app.say('progress');
-    app.sqlite.prepare("update members set time_zone = 'Mars/Olympus'").run();
+    await app.sql.run("update members set time_zone = 'Mars/Olympus'");
     expect(await say('remind 09:00', { timeZone: 'America/Chicago' })).toContain('09:00 (America/Chicago)');
-    expect(memberZone()).toBe('America/Chicago');
+    expect(await memberZone()).toBe('America/Chicago');
     expect(app.errors).toEqual([]);
   });
 
   it('a valid platform zone is kept under its canonical name', async () => {
     await app.say('progress', { timeZone: 'US/Eastern' });
-    expect(memberZone()).toBe(new Intl.DateTimeFormat('en', { timeZone: 'US/Eastern' }).resolvedOptions().timeZone);
+    expect(await memberZone()).toBe(
+      new Intl.DateTimeFormat('en', { timeZone: 'US/Eastern' }).resolvedOptions().timeZone,
+    );
   });
 });
