@@ -75,3 +75,12 @@ export function tableNames(d: D): string {
     ? `select name as "name" from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`
     : `select tablename::text as "name" from pg_tables where schemaname = current_schema() order by tablename`;
 }
+
+/** The columns of a table (@table), as rows ("name"): for tests that check every member-keyed column declares its
+ *  foreign key. */
+export function columnNames(d: D): string {
+  return d.name === 'sqlite'
+    ? `select name as "name" from pragma_table_info(@table)`
+    : `select column_name::text as "name" from information_schema.columns
+      where table_schema = current_schema() and table_name = @table order by ordinal_position`;
+}
