@@ -5,9 +5,9 @@ import { fixedClock } from '../src/clock.ts';
 import { syncContent } from '../src/content/sync.ts';
 import { createCore } from '../src/core/index.ts';
 import { createLog } from '../src/log.ts';
-import { openDb } from '../src/store/db.ts';
 import { createStore } from '../src/store/index.ts';
 import { CONTENT_DIR, tempDir } from '../test/helpers.ts';
+import { openMigratedSqlite } from '../test/store/open-test-database.ts';
 import { report, timeEach } from './stats.ts';
 
 const MEMBERS = 10_000;
@@ -15,18 +15,18 @@ const EVENTS = 1_000_000;
 const RUNS = 5_000;
 
 /** A store in a temp folder with the roadmap loaded and the 10,000-member / 1,000,000-event seed, on a fixed clock. */
-export function seededStore(tmp: ReturnType<typeof tempDir>) {
-  const db = openDb(join(tmp.dir, 'bench.db'));
+export async function seededStore(tmp: ReturnType<typeof tempDir>) {
+  const db = await openMigratedSqlite(join(tmp.dir, 'bench.db'));
   const store = createStore(db);
   const clock = fixedClock('2026-11-26T09:00:00Z');
-  syncContent(CONTENT_DIR, store, clock.now().getTime());
-  return { db, store, clock, seeded: seed(db.$client) };
+  await syncContent(CONTENT_DIR, store, clock.now().getTime());
+  return { db, store, clock, seeded: seed(db.sqlite) };
 }
 
 export async function runCoreBench(print: (line: string) => void = console.log): Promise<void> {
   const tmp = tempDir();
   try {
-    const { db, store, clock, seeded } = seededStore(tmp);
+    const { store, clock, seeded } = await seededStore(tmp);
     print(
       `core: seeded ${seeded.members} members, ${seeded.events} progress events, ${seeded.progress} progress rows in ` +
         `${seeded.ms.toFixed(0)} ms`,
@@ -47,15 +47,15 @@ export async function runCoreBench(print: (line: string) => void = console.log):
     print(report('topic kuberneetes pods', await timeEach(RUNS, (i) => ask('topic kuberneetes pods', i)), 1));
     print(report('progress', await timeEach(RUNS, (i) => ask('progress', i)), 1));
     print(report('done|reset (writes)', await timeEach(RUNS, (i) => ask(i % 2 ? 'done redis' : 'reset redis', i))));
-    db.$client.close();
+    await store.close();
 
     // Each load goes into a fresh database, the cold case: every topic is inserted.
     const loads: number[] = [];
     for (let i = 0; i < 20; i++) {
-      const fresh = openDb(join(tmp.dir, `load-${i}.db`));
+      const fresh = await openMigratedSqlite(join(tmp.dir, `load-${i}.db`));
       const [sample] = await timeEach(1, () => syncContent(CONTENT_DIR, createStore(fresh), 1));
       loads.push(sample!);
-      fresh.$client.close();
+      await fresh.close();
     }
     print(report('load content/backend.md', loads, 100));
   } finally {

@@ -8,9 +8,9 @@ import { systemClock } from '../src/clock.ts';
 import { syncContent } from '../src/content/sync.ts';
 import { createCore } from '../src/core/index.ts';
 import { createLog } from '../src/log.ts';
-import { openDb } from '../src/store/db.ts';
 import { createStore } from '../src/store/index.ts';
 import { APP_ID, createDiscordFake, slashCommand } from '../test/fakes/discord.ts';
+import { openMigratedSqlite } from '../test/store/open-test-database.ts';
 import { percentile } from './stats.ts';
 
 const CONTENT_DIR = fileURLToPath(new URL('../content', import.meta.url));
@@ -20,9 +20,9 @@ export async function runDiscordBench(
 ) {
   const { total = 1000, warmup = 200, inFlight = 4, print = (line: string) => console.log(line) } = opts;
   const dir = mkdtempSync(join(tmpdir(), 'roadmap-coach-bench-'));
-  const db = openDb(join(dir, 'bench.db'));
+  const db = await openMigratedSqlite(join(dir, 'bench.db'));
   const store = createStore(db);
-  syncContent(CONTENT_DIR, store, systemClock.now().getTime());
+  await syncContent(CONTENT_DIR, store, systemClock.now().getTime());
   const log = createLog('warn');
   const core = createCore({ store, clock: systemClock, log, defaultRoadmap: 'backend' });
   const fake = await createDiscordFake({ heartbeatMs: 30_000 });
@@ -83,7 +83,7 @@ export async function runDiscordBench(
   } finally {
     await adapter.stop();
     await fake.close();
-    db.$client.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -11,9 +11,9 @@ import { reply, text } from '../src/core/model/reply.ts';
 import { CATCH_UP_MS, queueDue } from '../src/core/outbound/queue-due.ts';
 import { createLog } from '../src/log.ts';
 import { createSender } from '../src/schedule/sender.ts';
-import { openDb } from '../src/store/db.ts';
 import { createStore } from '../src/store/index.ts';
 import { tempDir } from '../test/helpers.ts';
+import { openMigratedSqlite } from '../test/store/open-test-database.ts';
 import { runCrashRecovery } from './crash-recovery.ts';
 
 const SCHEDULES = 100_000;
@@ -29,16 +29,16 @@ const ZONES = [
 
 export async function runScheduleBench(print: (line: string) => void = console.log) {
   const { dir, cleanup } = tempDir();
-  const db = openDb(join(dir, 'bench.db'));
+  const db = await openMigratedSqlite(join(dir, 'bench.db'));
   const store = createStore(db);
-  seed(db.$client);
+  seed(db.sqlite);
   const delay = monitorEventLoopDelay({ resolution: 5 });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
   delay.enable();
 
   let t = performance.now();
-  const firstBatch = store.schedules.due(DUE, 2000).reduce((n, g) => n + g.n, 0); // the tick's read, grouped in SQL
+  const firstBatch = (await store.transaction((tx) => tx.schedules.due(DUE, 2000))).reduce((n, g) => n + g.n, 0); // the tick's read, grouped in SQL
   const batchMs = performance.now() - t;
   t = performance.now();
   const { queued } = await queueDue({ store }, DUE);
@@ -46,7 +46,7 @@ export async function runScheduleBench(print: (line: string) => void = console.l
 
   // Only the first SENDS go to the fake's platform; the rest stay queued for a platform this sender does not run.
   delay.disable(); // bench set-up, not the scheduler: not measured
-  db.$client.prepare("update deliveries set platform = 'bench' where id <= ?").run(SENDS);
+  db.sqlite.prepare("update deliveries set platform = 'bench' where id <= ?").run(SENDS);
   delay.enable();
   const fake = await startRateLimitedFake(RATE);
   const message = reply({ heading: 'Time to study', blocks: [text('Your next topic is waiting.')] });
@@ -73,7 +73,7 @@ export async function runScheduleBench(print: (line: string) => void = console.l
       },
     ],
     // A fixed message: this measures the outbox and its pacing, not the nudge builder.
-    outbound: { compose: () => message, catchUpMs: CATCH_UP_MS, failedForGood: () => false },
+    outbound: { compose: async () => message, catchUpMs: CATCH_UP_MS, failedForGood: async () => false },
   });
   t = performance.now();
   await sender.drain();
@@ -81,11 +81,11 @@ export async function runScheduleBench(print: (line: string) => void = console.l
   delay.disable();
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  const counts = store.deliveries.counts();
+  const counts = await store.transaction((tx) => tx.deliveries.counts());
   await fake.close();
   const lines: string[] = [];
-  const recovery = await runCrashRecovery(db.$client, (line) => lines.push(line));
-  db.$client.close();
+  const recovery = await runCrashRecovery(db.sqlite, (line) => lines.push(line));
+  await store.close();
   cleanup();
 
   const throughput = fake.accepted / sendSeconds;

@@ -6,11 +6,11 @@ import { reply, text } from '../src/core/model/reply.ts';
 import { CATCH_UP_MS } from '../src/core/outbound/queue-due.ts';
 import { createLog } from '../src/log.ts';
 import { createSender } from '../src/schedule/sender.ts';
-import { openDb } from '../src/store/db.ts';
 import { createStore } from '../src/store/index.ts';
+import { openMigratedSqlite } from '../test/store/open-test-database.ts';
 
 const [dbFile, url] = process.argv.slice(2) as [string, string];
-const store = createStore(openDb(dbFile));
+const store = createStore(await openMigratedSqlite(dbFile));
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 const post = (id: string) =>
   new Promise<void>((resolve, reject) => {
@@ -23,7 +23,7 @@ const sender = createSender({
   store,
   clock: systemClock,
   log: createLog('silent'),
-  outbound: { compose: () => message, catchUpMs: CATCH_UP_MS, failedForGood: () => false },
+  outbound: { compose: async () => message, catchUpMs: CATCH_UP_MS, failedForGood: async () => false },
   adapters: [
     {
       platform: 'crash',
@@ -34,7 +34,7 @@ const sender = createSender({
     },
   ],
 });
-sender.start(); // its first beat takes back what a dead sender held, once that one's heartbeat is too old
+await sender.start(); // its first beat takes back what a dead sender held, once that one's heartbeat is too old
 for (;;) {
   await sender.drain();
   await new Promise((resolve) => setTimeout(resolve, 200)); // then as the scheduler's poll: again, soon

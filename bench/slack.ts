@@ -22,10 +22,11 @@ import { systemClock } from '../src/clock.ts';
 import { syncContent } from '../src/content/sync.ts';
 import { createCore } from '../src/core/index.ts';
 import { createLog } from '../src/log.ts';
-import { openDb } from '../src/store/db.ts';
+import { slackInstallationsOver } from '../src/slack-installations.ts';
 import { createStore } from '../src/store/index.ts';
 import { SIGNING_SECRET, slashBody } from '../test/adapters/slack/requests.ts';
 import { startFakeSlack } from '../test/fakes/slack-api.ts';
+import { openMigratedSqlite } from '../test/store/open-test-database.ts';
 import { percentile } from './stats.ts';
 
 const CONCURRENCY = 16;
@@ -134,13 +135,13 @@ async function serveTarget(kind: Kind, apiUrl: string): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'slack-bench-'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const store = createStore(openDb(join(dir, 'bench.db')));
-  syncContent('content', store, systemClock.now().getTime());
+  const store = createStore(await openMigratedSqlite(join(dir, 'bench.db')));
+  await syncContent('content', store, systemClock.now().getTime());
   const core = createCore({ store, clock: systemClock, log, defaultRoadmap: 'backend' });
   const adapter = createSlackAdapter({
     clock: systemClock,
     log,
-    installations: store.slackInstallations,
+    installations: slackInstallationsOver(store),
     options: { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, apiUrl, port: 0 },
   });
   await adapter.start(core.handle);

@@ -12,12 +12,12 @@ const YEAR_START = 1767225600000; // 2026-01-01, where the seeded events start
 export async function runTeamBench(print: (line: string) => void = console.log): Promise<void> {
   const tmp = tempDir();
   try {
-    const { db, store, clock, seeded } = seededStore(tmp);
+    const { db, store, clock, seeded } = await seededStore(tmp);
     // The shared seed stamps every topic state at 0; spread them over the year so each week has completions to rank.
-    db.$client
+    db.sqlite
       .prepare('update progress set updated_at = ? + ((member_id * 7919 + topic_id * 104729) % 30000000) * 1000')
       .run(YEAR_START);
-    db.$client.exec("update workspaces set time_zone = 'Europe/Berlin'; analyze;");
+    db.sqlite.exec("update workspaces set time_zone = 'Europe/Berlin'; analyze;");
     print(
       `team: seeded ${seeded.members} members, ${seeded.events} progress events, ${seeded.progress} progress rows in ` +
         `${seeded.ms.toFixed(0)} ms`,
@@ -38,7 +38,7 @@ export async function runTeamBench(print: (line: string) => void = console.log):
     print(report('team', await timeEach(RUNS, (i) => ask('team', i)), 25));
     print(report('leaderboard month', await timeEach(50, (i) => ask('leaderboard month', i))));
     print(report('leaderboard all', await timeEach(10, (i) => ask('leaderboard all', i))));
-    db.$client.close();
+    await store.close();
   } finally {
     tmp.cleanup();
   }

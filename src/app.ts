@@ -21,8 +21,8 @@ import { createStoreSessions, createStoreSource } from './server/dashboard/sourc
 import { createHttpServer } from './server/http.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
 import { portProblem, SetupError } from './setup-error.ts';
-import { type Db, migrationsApplied } from './store/db.ts';
-import type { Store } from './store/index.ts';
+import { slackInstallationsOver } from './slack-installations.ts';
+import type { Store } from './store/port.ts';
 
 export const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -57,7 +57,7 @@ async function createAdapters(
       log: log.child({ platform: platform.name }),
       commands: core.commands,
       suggestTopics: core.suggestTopics,
-      installations: store.slackInstallations,
+      installations: slackInstallationsOver(store),
     });
     adapters.push(adapter);
     routes.push(...(platform.routes?.(adapter, config) ?? []));
@@ -77,20 +77,20 @@ function createHttp(opts: {
   config: Config;
   log: Log;
   metrics: Metrics;
-  db: Db;
+  store: Store;
   adapters: Adapter[];
   routes: HttpRoute[];
   anyPlatform: boolean;
 }) {
-  const { config, adapters, db } = opts;
+  const { config, adapters, store } = opts;
   if (!opts.anyPlatform && config.PORT === undefined) return undefined;
   return createHttpServer({
     port: config.PORT ?? 3000,
     log: opts.log,
     metrics: opts.metrics,
     routes: opts.routes,
-    readiness: () => [
-      { name: 'database', ok: db.$client.open && migrationsApplied(db) },
+    readiness: async () => [
+      { name: 'database', ok: await store.ready().catch(() => false) },
       ...adapters.filter((a) => a.connected).map((a) => ({ name: a.platform, ok: a.connected!() })),
     ],
   });
@@ -113,7 +113,7 @@ function dashboardRoute(config: Config, store: Store, clock: Clock, log: Log): H
 export async function startApp(options: AppOptions) {
   const { config, log, clock = systemClock, platforms = PLATFORMS } = options;
   const metrics = createMetrics();
-  const { db, store } = openStore(config, log, clock.now().getTime());
+  const store = await openStore(config, log, clock.now().getTime());
   let address: AddressInfo | undefined;
   // Chat platforms link to PUBLIC_URL; the terminal to this machine's port, once the HTTP server listens.
   const dashboardBase: DashboardBase = (platform) => {
@@ -134,7 +134,7 @@ export async function startApp(options: AppOptions) {
   try {
     made = await createAdapters({ ...options, platforms, clock, store, core });
   } catch (error) {
-    db.$client.close();
+    await store.close();
     throw error;
   }
   const { adapters } = made;
@@ -143,11 +143,11 @@ export async function startApp(options: AppOptions) {
   );
 
   made.routes.push(dashboardRoute(config, store, clock, log.child({ part: 'dashboard' })));
-  const http = createHttp({ config, log, metrics, db, ...made });
+  const http = createHttp({ config, log, metrics, store, ...made });
   try {
     address = await http?.listen();
   } catch (error) {
-    db.$client.close();
+    await store.close();
     throw portProblem(error, config.PORT ?? 3000) ?? error;
   }
   if (address) log.info('http server listening', { port: address.port });
@@ -157,7 +157,7 @@ export async function startApp(options: AppOptions) {
   } catch (error) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await http?.close();
-    db.$client.close();
+    await store.close();
     if (error instanceof SetupError) throw error;
     throw new SetupError(
       `A platform could not start: ${error instanceof Error ? error.message : String(error)}`,
@@ -178,7 +178,6 @@ export async function startApp(options: AppOptions) {
 
   let stopped: Promise<void> | undefined;
   return {
-    db,
     store,
     core,
     metrics,
@@ -195,7 +194,7 @@ export async function startApp(options: AppOptions) {
         for (const adapter of adapters)
           await adapter.stop().catch((err) => log.error('adapter stop failed', { err, platform: adapter.platform }));
         await http?.close();
-        db.$client.close();
+        await store.close();
         log.info('stopped');
       })();
       return stopped;

@@ -14,7 +14,8 @@ import { backupDatabase, postgresBackupRefusal } from './ops/backup.ts';
 import { PLATFORMS } from './platforms.ts';
 import { SetupError } from './setup-error.ts';
 import { createStore } from './store/index.ts';
-import { describeDatabase, openDatabaseFor } from './store/open-database.ts';
+import { describeDatabase } from './store/open-database.ts';
+import type { Store } from './store/port.ts';
 
 /** Runs one command-line action: a setup mistake is printed as its two lines and exits 1, never as a stack. */
 async function guarded(action: () => unknown): Promise<void> {
@@ -107,13 +108,13 @@ function handleSignals(log: Log, stop: () => void): void {
   }
 }
 
-function withStore<T>(fn: (config: Config, store: ReturnType<typeof createStore>) => T): T {
+async function withStore<T>(fn: (config: Config, store: Store) => T | Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
-  const db = openDatabase(config.DATABASE_PATH);
+  const store = createStore(await openDatabase(config));
   try {
-    return fn(config, createStore(db));
+    return await fn(config, store);
   } finally {
-    db.$client.close();
+    await store.close();
   }
 }
 
@@ -135,14 +136,7 @@ program
   .action(() =>
     guarded(async () => {
       const config = loadConfig(process.env);
-      // MERGE (issue 14): one path for both engines once SQLite's engine lands; until then SQLite keeps withStore.
-      if (!config.DATABASE_URL) return withStore(() => console.log(`Database ${config.DATABASE_PATH} is up to date.`));
-      const db = openDatabaseFor(config);
-      try {
-        await db.migrate();
-      } finally {
-        await db.close();
-      }
+      await (await openDatabase(config)).close(); // opening migrates
       console.log(`Database ${describeDatabase(config)} is up to date.`);
     }),
   );
@@ -151,8 +145,8 @@ program
   .description('load content/*.md into the database and report; exits 1 if a file is rejected')
   .action(() =>
     guarded(() =>
-      withStore((config, store) => {
-        const report = loadContent(config.CONTENT_DIR, store, systemClock.now().getTime());
+      withStore(async (config, store) => {
+        const report = await loadContent(config.CONTENT_DIR, store, systemClock.now().getTime());
         for (const l of report.loaded) {
           const changes = `${l.added} added, ${l.updated} updated, ${l.restored} restored, ${l.retired} retired`;
           console.log(`${l.roadmap}: ${plural(l.topics, 'topic')} (${l.unchanged ? 'unchanged' : changes})`);

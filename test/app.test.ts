@@ -1,6 +1,7 @@
 // The whole bot as `start` composes it: Slack (HTTP mode, on our one HTTP server) and Discord at once, against
 // local fakes of both platforms; readiness, metrics and a clean stop.
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type App, startApp } from '../src/app.ts';
 import { systemClock } from '../src/clock.ts';
@@ -65,10 +66,13 @@ describe('the bot with Slack and Discord', () => {
     expect(metrics).toContain('roadmap_platform_connected{platform="discord"} 1');
     expect(metrics).toContain('roadmap_commands_total{verb="done",platform="slack",outcome="ok"} 1');
     expect(metrics).toContain('roadmap_commands_total{verb="done",platform="discord",outcome="ok"} 1');
-    expect(app.db.$client.prepare("select count(*) n from progress where state = 'done'").get()).toEqual({ n: 2 });
+    // Read as another process would: the file itself.
+    const file = new BetterSqlite3(join(tmp.dir, 'coach.db'), { readonly: true });
+    expect(file.prepare("select count(*) n from progress where state = 'done'").get()).toEqual({ n: 2 });
+    file.close();
 
     await app.stop();
-    expect(app.db.$client.open).toBe(false);
+    expect(await app.store.ready()).toBe(false);
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
     app = undefined;
   });

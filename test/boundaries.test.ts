@@ -23,6 +23,10 @@ const PLATFORM_LIBRARIES = ['@slack/*', 'discord.js', '@discordjs/*'];
 const DATABASE_LIBRARIES = ['drizzle-orm', 'better-sqlite3', 'pg', '@electric-sql/*'];
 
 const COMPOSITION = ['src/app.ts', 'src/main.ts', 'src/platforms.ts'];
+// The store's insides: what queries there are and which engine runs them. Only its port is named by the core, the
+// scheduler and content loading; the composition root (src/open-store.ts, src/main.ts) opens an engine.
+const STORE_INSIDES = ['src/store/'];
+const STORE_PORT = ['src/store/port.ts'];
 
 const RULES: Rule[] = [
   {
@@ -62,6 +66,33 @@ const RULES: Rule[] = [
     name: 'adapters translate: they read neither the store nor a database, and send through no scheduler',
     from: 'src/adapters/',
     forbid: [...DATABASE_LIBRARIES, 'src/store/', 'src/schedule/', ...COMPOSITION],
+    types: true,
+  },
+  {
+    name: 'the core reaches the store only through its port (types; the Tx it is handed)',
+    from: 'src/core/',
+    forbid: STORE_INSIDES,
+    allow: STORE_PORT,
+    types: true,
+  },
+  {
+    name: 'the scheduler reaches the store only through its port',
+    from: 'src/schedule/',
+    forbid: STORE_INSIDES,
+    allow: STORE_PORT,
+    types: true,
+  },
+  {
+    name: 'content loading reaches the store only through its port',
+    from: 'src/content/',
+    forbid: STORE_INSIDES,
+    allow: STORE_PORT,
+    types: true,
+  },
+  {
+    name: 'the HTTP server reaches no store: it is handed what it shows',
+    from: 'src/server/',
+    forbid: [...STORE_INSIDES, ...DATABASE_LIBRARIES],
     types: true,
   },
   {

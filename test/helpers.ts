@@ -9,8 +9,12 @@ import { createCore } from '../src/core/index.ts';
 import type { Invocation } from '../src/core/model/invocation.ts';
 import { type Block, plain, type Reply } from '../src/core/model/reply.ts';
 import { createLog } from '../src/log.ts';
-import { openDb } from '../src/store/db.ts';
 import { createStore } from '../src/store/index.ts';
+import { tableNames } from '../src/store/sql/fragments.ts';
+import type { SqliteDatabase } from '../src/store/sqlite/engine.ts';
+import { eachCallInItsOwnTransaction } from './store/each-call.ts';
+import { openTestDatabase } from './store/open-test-database.ts';
+import { rawSql } from './store/raw-sql.ts';
 
 export const CONTENT_DIR = new URL('../content', import.meta.url).pathname;
 
@@ -19,14 +23,14 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function createTestApp(opts: { contentDir?: string; now?: string; dashboardBase?: DashboardBase } = {}) {
+export async function createTestApp(opts: { contentDir?: string; now?: string; dashboardBase?: DashboardBase } = {}) {
   const { dir, cleanup } = tempDir();
-  const db = openDb(join(dir, 'test.db'));
-  const store = createStore(db);
+  const database = await openTestDatabase(join(dir, 'test.db'));
+  const store = createStore(database);
   const clock = fixedClock(opts.now ?? '2026-11-26T09:00:00Z');
   const errors: string[] = [];
   const log = createLog('error', (line) => errors.push(line));
-  const report = syncContent(opts.contentDir ?? CONTENT_DIR, store, clock.now().getTime());
+  const report = await syncContent(opts.contentDir ?? CONTENT_DIR, store, clock.now().getTime());
   const core = createCore({ store, clock, log, defaultRoadmap: 'backend', dashboardBase: opts.dashboardBase });
 
   /** Sends one command as a user (default: "ada" in the terminal workspace) and returns the reply. */
@@ -48,21 +52,29 @@ export function createTestApp(opts: { contentDir?: string; now?: string; dashboa
     });
 
   return {
-    db,
+    database,
+    /** Raw SQL in the dialect both engines share, each call its own transaction: what the port has no query for. */
+    sql: rawSql(database),
+    /** SQLite's own connection, for the tests that look under the store (SQLite only). */
+    get sqlite() {
+      return (database as SqliteDatabase).sqlite;
+    },
     store,
+    /** Every query group, each call its own transaction: for arranging and checking state. */
+    q: eachCallInItsOwnTransaction(store),
     clock,
     core,
     say,
     report,
     errors,
-    close() {
-      db.$client.close();
+    async close() {
+      await store.close();
       cleanup();
     },
   };
 }
 
-export type TestApp = ReturnType<typeof createTestApp>;
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** All of a reply's text, flattened: heading, blocks and button labels and commands. */
 export function textOf(reply: Reply): string {
@@ -87,14 +99,11 @@ function blockText(b: Block): string {
 }
 
 /** Row counts of every table, to prove a failed command wrote nothing. */
-export function rowCounts(app: TestApp): Record<string, number> {
-  const tables = app.db.$client
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
-    .all() as { name: string }[];
-  return Object.fromEntries(
-    tables.map(({ name }) => [
-      name,
-      (app.db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n,
-    ]),
-  );
+export function rowCounts(app: TestApp): Promise<Record<string, number>> {
+  return app.database.transaction(async (r) => {
+    const counts: Record<string, number> = {};
+    for (const { name } of await r.all<{ name: string }>(tableNames(r.dialect)))
+      counts[name] = (await r.get<{ n: number }>(`select count(*) as "n" from "${name}"`))!.n;
+    return counts;
+  });
 }

@@ -41,8 +41,8 @@ function readmeCommands(): string[] {
   return [...new Set(found)];
 }
 
-function session() {
-  const app = createTestApp();
+async function session() {
+  const app = await createTestApp();
   const events: CommandEvent[] = [];
   const core = createCore({
     store: app.store,
@@ -65,12 +65,12 @@ function session() {
 }
 
 async function runAfterSetup(line: string) {
-  const { app, say } = session();
+  const { app, say } = await session();
   try {
     for (const step of SETUP) expect((await say(step)).outcome, step).toBe('ok');
     return await say(line);
   } finally {
-    app.close();
+    await app.close();
   }
 }
 
@@ -103,16 +103,16 @@ describe('the README, as printed', () => {
   it('the Quick start script, line by line', async () => {
     const script = /printf '([^']+)'/.exec(README)![1]!.split('\\n').filter(Boolean);
     expect(script).toEqual(['track node', 'next', 'done express', 'progress']);
-    const { app, say } = session();
+    const { app, say } = await session();
     for (const line of script) expect((await say(line)).outcome, line).toBe('ok');
-    app.close();
+    await app.close();
   });
 
   it(
     'the Quick start transcript: each command answers with ' + 'the heading shown, and a number presses a button',
     async () => {
       const transcript = /```text\n(roadmap> [\s\S]*?)```/.exec(README)![1]!.split('\n');
-      const { app, say } = session();
+      const { app, say } = await session();
       let last: Reply | undefined;
       for (let i = 0; i < transcript.length; i++) {
         const typed = /^roadmap> (.+)$/.exec(transcript[i]!)?.[1];
@@ -125,7 +125,7 @@ describe('the README, as printed', () => {
         if (heading) expect(reply.heading).toBe(heading);
         last = reply;
       }
-      app.close();
+      await app.close();
     },
   );
 });

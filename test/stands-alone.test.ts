@@ -10,7 +10,7 @@ const TOP_LEVEL = [
   'package.json',
   'tsconfig.json',
   'vitest.config.ts',
-  'drizzle.config.ts',
+  'drizzle.sqlite.config.ts',
   'Dockerfile',
   'biome.json',
 ];

@@ -45,7 +45,7 @@ it(
     clock.set('2026-11-26T09:00:00Z');
     await app.scheduler.minute();
     await app.scheduler.drain(); // the one the minute started: resolves once every send has settled
-    expect(app.store.deliveries.counts()).toEqual({ sent: 6 });
+    expect(await app.store.transaction((tx) => tx.deliveries.counts())).toEqual({ sent: 6 });
 
     const flights = loft.flights;
     expect(

@@ -2,7 +2,7 @@
 // file and line and leaves that roadmap as it was; the others still load.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { SaveResult, Store } from '../store/index.ts';
+import type { SaveResult, Store } from '../store/port.ts';
 import { decodeUtf8 } from './decode.ts';
 import { parseRoadmap } from './parse.ts';
 import { ContentError } from './roadmap.ts';
@@ -21,7 +21,7 @@ export interface SyncReport {
   failed: Rejection[];
 }
 
-export function syncContent(dir: string, store: Store, now: number): SyncReport {
+export async function syncContent(dir: string, store: Store, now: number): Promise<SyncReport> {
   const report: SyncReport = { loaded: [], failed: [] };
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.md'))
@@ -33,7 +33,11 @@ export function syncContent(dir: string, store: Store, now: number): SyncReport 
       const source = decodeUtf8(readFileSync(path), path);
       const roadmap = parseRoadmap(id, source, path);
       const topics = roadmap.sections.flatMap((s) => s.groups.flatMap((g) => g.topics)).length;
-      report.loaded.push({ roadmap: id, topics, ...store.content.save(roadmap, source, now) });
+      report.loaded.push({
+        roadmap: id,
+        topics,
+        ...(await store.transaction((tx) => tx.content.save(roadmap, source, now))),
+      });
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       const { file: where, line, message } = error;
@@ -42,7 +46,7 @@ export function syncContent(dir: string, store: Store, now: number): SyncReport 
         file: where,
         line,
         message,
-        keptPrevious: store.content.roadmap(id) !== undefined,
+        keptPrevious: (await store.transaction((tx) => tx.content.roadmap(id))) !== undefined,
       });
     }
   }

@@ -3,7 +3,7 @@
 // clock; nothing of Slack, Discord, the terminal or the scheduler.
 import type { Clock } from '../clock.ts';
 import type { Log } from '../log.ts';
-import type { Store } from '../store/index.ts';
+import type { Store, Tx } from '../store/port.ts';
 import type { Command } from './commands/command.ts';
 import type { DashboardBase } from './commands/dashboard.ts';
 import { COMMANDS } from './commands/index.ts';
@@ -44,9 +44,9 @@ export interface CoreOutbound {
     opts?: { count?: (platform: string, outcome: string) => void; batch?: number },
   ): Promise<QueueDueResult>;
   /** A delivery's message now; undefined when it should no longer go (turned off, paused or snoozed since). */
-  compose(delivery: DueDelivery, now: number): Reply | undefined;
+  compose(delivery: DueDelivery, now: number): Promise<Reply | undefined>;
   /** A delivery failed for good; true when that paused its schedule. */
-  failedForGood(scheduleId: number, reason: string): boolean;
+  failedForGood(tx: Tx, scheduleId: number, reason: string): Promise<boolean>;
   /** How late a delivery may still go: older ones are reported missed, not sent. */
   readonly catchUpMs: number;
 }
@@ -58,7 +58,7 @@ export type SuggestTopics = (
   workspaceExternalId: string,
   typed: string,
   limit?: number,
-) => TopicSuggestion[];
+) => Promise<TopicSuggestion[]>;
 
 export function createCore({
   store,
@@ -71,15 +71,16 @@ export function createCore({
 }: CoreDeps) {
   return {
     commands,
-    suggestTopics: ((platform, workspaceExternalId, typed, limit = 25) => {
-      const workspace = store.workspaces.find(platform, workspaceExternalId);
-      const roadmap = store.content.roadmap(workspace?.roadmapId ?? defaultRoadmap);
-      return roadmap ? suggestTopics(roadmap, typed, limit) : [];
-    }) satisfies SuggestTopics,
+    suggestTopics: ((platform, workspaceExternalId, typed, limit = 25) =>
+      store.transaction(async (tx) => {
+        const workspace = await tx.workspaces.find(platform, workspaceExternalId);
+        const roadmap = await tx.content.roadmap(workspace?.roadmapId ?? defaultRoadmap);
+        return roadmap ? suggestTopics(roadmap, typed, limit) : [];
+      })) satisfies SuggestTopics,
     outbound: {
       queueDue: (now, opts = {}) => queueDue({ store, ...opts }, now),
       compose: createComposer({ store }),
-      failedForGood: (scheduleId, reason) => failedForGood(store, scheduleId, reason),
+      failedForGood: (tx, scheduleId, reason) => failedForGood(tx, scheduleId, reason),
       catchUpMs: CATCH_UP_MS,
     } satisfies CoreOutbound,
     /** Never throws: a refusal or a bug both come back as a Reply, and nothing a failed command wrote is kept. */
@@ -104,25 +105,26 @@ export function createCore({
         verb = command.name;
         return done(
           'ok',
-          store.transaction(() => {
+          // One transaction, and the command sees only it (tx): everything it writes lands together, or nothing.
+          await store.transaction(async (tx) => {
             const now = clock.now().getTime();
-            const workspace = store.workspaces.ensure({
+            const workspace = await tx.workspaces.ensure({
               platform: invocation.platform,
               externalId: invocation.workspace.id,
               name: invocation.workspace.name,
               roadmapId: defaultRoadmap,
               now,
             });
-            const roadmap = store.content.roadmap(workspace.roadmapId);
+            const roadmap = await tx.content.roadmap(workspace.roadmapId);
             if (!roadmap)
               throw new Error(
                 `workspace ${workspace.id} follows roadmap "${workspace.roadmapId}", which is not loaded`,
               );
             // A platform's zone is used only when this runtime knows it, under its canonical name.
             const platformZone = canonicalZone(invocation.user.timeZone);
-            const member = adoptZone(
-              store,
-              store.members.resolve({
+            const member = await adoptZone(
+              tx,
+              await tx.members.resolve({
                 workspaceId: workspace.id,
                 platformUserId: invocation.user.id,
                 displayName: invocation.user.displayName,
@@ -132,9 +134,9 @@ export function createCore({
               platformZone,
             );
             return withPausedNotice(
-              store,
+              tx,
               member,
-              command.run({ store, now, invocation, workspace, member, roadmap, commands, dashboardBase }, rest),
+              await command.run({ store: tx, now, invocation, workspace, member, roadmap, commands, dashboardBase }, rest),
             );
           }),
         );

@@ -6,7 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { CoreOutbound } from '../core/index.ts';
 import type { Reply } from '../core/model/reply.ts';
 import type { Log } from '../log.ts';
-import type { ClaimedDelivery, Store } from '../store/index.ts';
+import type { ClaimedDelivery, Store } from '../store/port.ts';
 import type { Lanes } from './lanes.ts';
 import type { Pacer } from './pacer.ts';
 import { createRecheck } from './recheck.ts';
@@ -42,14 +42,14 @@ export function createAttempt(deps: AttemptDeps) {
     }
     let reply: Reply | undefined;
     try {
-      reply = deps.outbound.compose(d, clock.now().getTime());
+      reply = await deps.outbound.compose(d, clock.now().getTime());
     } catch (error) {
       log.error('scheduler: could not compose a message', { err: error, key: d.key });
-      store.deliveries.failed(d.id, owner, 'could not compose the message');
+      await store.transaction((tx) => tx.deliveries.failed(d.id, owner, 'could not compose the message'));
       return count(d.platform, 'failed_compose');
     }
     if (!reply) {
-      store.deliveries.skipped(d.id, owner, 'schedule turned off or snoozed');
+      await store.transaction((tx) => tx.deliveries.skipped(d.id, owner, 'schedule turned off or snoozed'));
       return count(d.platform, 'skipped_off');
     }
     await pacer.spaced(`${d.target.workspaceId}:${d.target.id}`);
@@ -70,7 +70,7 @@ export function createAttempt(deps: AttemptDeps) {
         ...(keepChannel ? { keepChannel } : {}),
       });
     } catch (error) {
-      settle(d, error, pacer);
+      await settle(d, error, pacer);
     }
   }
 

@@ -2,7 +2,7 @@
 // than the lanes can have in flight, so a crash leaves nothing that merely waited in doubt.
 import type { SendLimits } from '../adapters/adapter.ts';
 import type { Clock } from '../clock.ts';
-import type { ClaimedDelivery, Store } from '../store/index.ts';
+import type { ClaimedDelivery, Store } from '../store/port.ts';
 
 export interface FeedDeps {
   store: Store;
@@ -25,25 +25,32 @@ export async function feed(deps: FeedDeps): Promise<number> {
   let claimed = 0;
   let freed: (() => void) | undefined; // wakes the loop when a send settles (one waiter, not a race over all sends)
 
-  function claimSome(): ClaimedDelivery[] {
+  async function claimSome(): Promise<ClaimedDelivery[]> {
     const now = clock.now().getTime();
     if (!limit.perWorkspace) {
       // A claim is a commit: taken a quarter of the lane's slots at a time, its cost is shared (lanes of one
       // slot claim one row a time, at a rate far below what that costs).
       const room = limit.inFlight - running.size;
-      return room >= Math.ceil(limit.inFlight / 4) ? store.deliveries.claim({ platform, owner, now, limit: room }) : [];
+      return room >= Math.ceil(limit.inFlight / 4)
+        ? await store.transaction((tx) => tx.deliveries.claim({ platform, owner, now, limit: room }), {
+            immediate: true,
+          })
+        : [];
     }
     if (running.size >= limit.perWorkspace.lanesAtOnce) return [];
     for (;;) {
       if (!workspaces.length) {
         if (reread) return [];
-        workspaces = store.deliveries.dueWorkspaces(platform, now);
+        workspaces = await store.transaction((tx) => tx.deliveries.dueWorkspaces(platform, now));
         reread = true;
       }
       for (const w of [...workspaces]) {
         const room = limit.inFlight - (busy.get(w) ?? 0);
         if (room <= 0) continue;
-        const batch = store.deliveries.claim({ platform, workspace: w, owner, now, limit: room });
+        const batch = await store.transaction(
+          (tx) => tx.deliveries.claim({ platform, workspace: w, owner, now, limit: room }),
+          { immediate: true },
+        );
         workspaces = workspaces.filter((x) => x !== w);
         if (batch.length) {
           workspaces.push(w); // to the back: workspaces take turns
@@ -66,7 +73,7 @@ export async function feed(deps: FeedDeps): Promise<number> {
   }
 
   while (!deps.stopped()) {
-    const batch = claimSome();
+    const batch = await claimSome();
     claimed += batch.length;
     for (const d of batch) start(d);
     if (batch.length) continue;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Clock, systemClock } from '../clock.ts';
 import type { Log } from '../log.ts';
-import type { Recovered, Store } from '../store/index.ts';
+import type { Recovered, Store } from '../store/port.ts';
 
 export interface LivenessOptions {
   clock?: Clock; // wall time shared by every process on the database (not the scheduler's clock, which tests fix)
@@ -25,10 +25,12 @@ export function createLiveness(
   let timer: NodeJS.Timeout | undefined;
 
   /** Beats, then takes back dead owners' claims. */
-  function beat(): Recovered {
+  async function beat(): Promise<Recovered> {
     const now = clock.now().getTime();
-    store.outboxOwners.beat(id, now);
-    const recovered = store.outboxOwners.recoverDead(id, now - deadAfterMs);
+    await store.transaction((tx) => tx.outboxOwners.beat(id, now));
+    const recovered = await store.transaction((tx) => tx.outboxOwners.recoverDead(id, now - deadAfterMs), {
+      immediate: true,
+    });
     if (recovered.released || recovered.interrupted.length) {
       log.warn('scheduler: took back the claims of a sender that stopped', {
         released: recovered.released,
@@ -44,20 +46,18 @@ export function createLiveness(
     beat,
     start(): void {
       timer ??= setInterval(() => {
-        try {
-          beat();
-        } catch (error) {
+        beat().catch((error: unknown) => {
           // the next beat tries again, well before the deadline
           log.error('scheduler: heartbeat failed', { err: error });
-        }
+        });
       }, deps.beatMs ?? BEAT_MS);
       timer.unref();
     },
     /** Stops beating and leaves: claims still held go back at once (started requests as interrupted). */
-    retire(): Recovered {
+    async retire(): Promise<Recovered> {
       clearInterval(timer);
       timer = undefined;
-      return store.outboxOwners.retire(id);
+      return await store.transaction((tx) => tx.outboxOwners.retire(id), { immediate: true });
     },
   };
 }

@@ -4,7 +4,7 @@
 import type { Outbound } from '../adapters/adapter.ts';
 import type { Clock } from '../clock.ts';
 import type { Log } from '../log.ts';
-import type { Store } from '../store/index.ts';
+import type { Store } from '../store/port.ts';
 import { classify } from './failure.ts';
 import type { Lanes } from './lanes.ts';
 
@@ -26,13 +26,17 @@ export function createOpenAhead(deps: {
    *  hour. Resolves with how many it opened; false from a pacer means the sender stopped. */
   async function openFor(platform: string, outbound: Outbound, perPass: number, now: number): Promise<number | false> {
     let opened = 0;
-    for (const s of store.schedules.awaitingChannel(platform, perPass, [...unopenable.keys()])) {
+    for (const s of await store.transaction((tx) =>
+      tx.schedules.awaitingChannel(platform, perPass, [...unopenable.keys()]),
+    )) {
       const pacer = lanes.pacer(platform, s.workspaceId);
       if (!(await pacer.take())) return false;
       try {
-        store.schedules.keepChannel(
-          s.id,
-          await outbound.openDirect!({ kind: 'user', workspaceId: s.workspaceId, id: s.userId }),
+        await store.transaction(async (tx) =>
+          tx.schedules.keepChannel(
+            s.id,
+            await outbound.openDirect!({ kind: 'user', workspaceId: s.workspaceId, id: s.userId }),
+          ),
         );
         opened++;
       } catch (error) {

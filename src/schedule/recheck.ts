@@ -2,7 +2,7 @@
 // missed), found to have arrived (recorded, not resent), or resent — flagged a possible duplicate unless the platform
 // deduplicates by nonce within its window, or its outbound can look and finds nothing.
 import type { Outbound } from '../adapters/adapter.ts';
-import type { ClaimedDelivery } from '../store/index.ts';
+import type { ClaimedDelivery } from '../store/port.ts';
 import type { AttemptDeps } from './attempt.ts';
 import { classify } from './failure.ts';
 import type { Pacer } from './pacer.ts';
@@ -17,10 +17,12 @@ export function createRecheck(
     const now = clock.now().getTime();
     if (now - d.dueAt > deps.outbound.catchUpMs) {
       const hours = deps.outbound.catchUpMs / 3_600_000;
-      store.deliveries.skipped(
-        d.id,
-        owner,
-        `missed: cut off mid-send by a crash and now over ${hours} hours late; it may have arrived`,
+      await store.transaction((tx) =>
+        tx.deliveries.skipped(
+          d.id,
+          owner,
+          `missed: cut off mid-send by a crash and now over ${hours} hours late; it may have arrived`,
+        ),
       );
       log.warn('scheduler: an interrupted delivery is too late to resend', { key: d.key });
       count(d.platform, 'skipped_missed');
@@ -34,7 +36,7 @@ export function createRecheck(
       found = await outbound.findSent?.(d.target, d.nonce);
     } catch (error) {
       if (classify(error, d.platform).kind === 'rate_limited') {
-        settle(d, error, pacer); // back to pending for the platform's Retry-After; it is checked again then
+        await settle(d, error, pacer); // back to pending for the platform's Retry-After; it is checked again then
         return 'settled';
       }
       log.info('scheduler: could not check whether an interrupted delivery arrived', { key: d.key, err: error });

@@ -5,7 +5,7 @@ import { type Adapter, type Outbound, PermanentSendError } from '../adapters/ada
 import type { Clock } from '../clock.ts';
 import type { CoreOutbound } from '../core/index.ts';
 import type { Log } from '../log.ts';
-import type { ClaimedDelivery, Recovered, Store } from '../store/index.ts';
+import type { ClaimedDelivery, Recovered, Store } from '../store/port.ts';
 import { createAttempt } from './attempt.ts';
 import { feed } from './feed.ts';
 import { createLanes } from './lanes.ts';
@@ -60,41 +60,42 @@ export function createSender(deps: SenderDeps) {
   return {
     owner,
     /** Beats every few seconds from now on, taking back dead senders' claims (the first beat: at once). */
-    start(): void {
-      liveness.beat();
+    async start(): Promise<void> {
       liveness.start();
+      await liveness.beat();
     },
     /** Sends everything due now; resolves with the number of rows claimed once each is settled. */
     async drain(): Promise<number> {
-      liveness.beat(); // alive before claiming, and what a dead sender held is due again
-      const refused = silent.reduce((n, platform) => n + refuseAll({ store, clock, owner, settle }, platform), 0);
+      await liveness.beat(); // alive before claiming, and what a dead sender held is due again
+      let refused = 0;
+      for (const platform of silent) refused += await refuseAll({ store, clock, owner, settle }, platform);
       const claimed = await Promise.all(
         [...outbounds.keys()].map((platform) =>
           feed({ store, clock, platform, limit: lanes.limit(platform), owner, stopped: () => stopped, send: attempt }),
         ),
       );
-      sentLog.flush(); // settled means written: callers read the outcomes next
+      await sentLog.flush(); // settled means written: callers read the outcomes next
       return claimed.reduce((a, b) => a + b, refused);
     },
     /** Opens DM channels ahead of the nudges that have none (open-ahead.ts); resolves with how many it opened. */
     openAhead: createOpenAhead({ store, clock, log, lanes, outbounds }),
     /** Stops starting sends; claims whose request has not started go back to pending at once (never interrupted). */
-    stop(): void {
+    async stop(): Promise<void> {
       stopped = true;
       lanes.stop();
-      sentLog.flush();
+      await sentLog.flush();
       try {
-        store.deliveries.release(owner);
+        await store.transaction((tx) => tx.deliveries.release(owner));
       } catch (error) {
         log.warn('scheduler: could not give back unsent claims; the next start takes them back', { err: error });
       }
     },
     /** After stop() and the sends in flight: leaves as an owner, so nobody waits for its heartbeat to run out.
      *  A request still running counts as interrupted. */
-    close(): void {
-      sentLog.flush();
+    async close(): Promise<void> {
+      await sentLog.flush();
       try {
-        const left = liveness.retire();
+        const left = await liveness.retire();
         if (left.interrupted.length)
           log.warn('scheduler: stopped with sends in flight; they count as interrupted', {
             n: left.interrupted.length,
@@ -112,15 +113,21 @@ export type Sender = ReturnType<typeof createSender>;
 
 /** A running adapter without an outbound can send nothing: its due rows fail at once, saying why, rather than wait
  *  for a sender that will never come (they count towards pausing the schedule, as any refusal does). */
-function refuseAll(deps: { store: Store; clock: Clock; owner: string; settle: Settle }, platform: string): number {
+async function refuseAll(
+  deps: { store: Store; clock: Clock; owner: string; settle: Settle },
+  platform: string,
+): Promise<number> {
   const { store, clock, owner, settle } = deps;
   let refused = 0;
   for (
     let batch: ClaimedDelivery[];
-    (batch = store.deliveries.claim({ platform, owner, now: clock.now().getTime(), limit: 100 })).length;
+    (batch = await store.transaction(
+      (tx) => tx.deliveries.claim({ platform, owner, now: clock.now().getTime(), limit: 100 }),
+      { immediate: true },
+    )).length;
   ) {
     for (const d of batch)
-      settle(d, new PermanentSendError('no_outbound', `the ${platform} adapter does not send messages`));
+      await settle(d, new PermanentSendError('no_outbound', `the ${platform} adapter does not send messages`));
     refused += batch.length;
   }
   return refused;

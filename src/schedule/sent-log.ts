@@ -2,7 +2,7 @@
 // mark was the fan-out's main cost. A request starts only once its 'sending' mark is committed.
 import type { Clock } from '../clock.ts';
 import type { Log } from '../log.ts';
-import type { Store } from '../store/index.ts';
+import type { Store } from '../store/port.ts';
 
 interface Sent {
   id: number;
@@ -30,7 +30,7 @@ export function createSentLog(deps: {
 
   /** Writes what is queued now. A crash before this leaves sent rows 'sending': the next sender treats them as cut
    *  off mid-request — which, seen from the store, they were (the platform answered, the answer was not written). */
-  function flush(): void {
+  async function flush(): Promise<void> {
     if (timer) clearImmediate(timer);
     timer = undefined;
     if (!sent.length && !starting.length) return;
@@ -39,15 +39,21 @@ export function createSentLog(deps: {
     let started: boolean[] = next.map(() => false);
     try {
       const now = clock.now().getTime();
-      const taken = store.transaction(() => {
-        started = next.map((s) => store.deliveries.sending(s.id, owner, now));
-        return done.filter((s) => {
-          if (!store.deliveries.sent(s.id, owner, now, s.duplicate)) return true;
-          if (s.scheduleId) store.schedules.succeeded(s.scheduleId);
+      const taken = await store.transaction(async (tx) => {
+        const marked: boolean[] = [];
+        for (const s of next) marked.push(await tx.deliveries.sending(s.id, owner, now));
+        const lost: Sent[] = [];
+        for (const s of done) {
+          if (!(await tx.deliveries.sent(s.id, owner, now, s.duplicate))) {
+            lost.push(s);
+            continue;
+          }
+          if (s.scheduleId) await tx.schedules.succeeded(s.scheduleId);
           // A DM channel this send opened: kept so the schedule's next nudges skip opening it.
-          if (s.scheduleId && s.keepChannel) store.schedules.keepChannel(s.scheduleId, s.keepChannel);
-          return false;
-        });
+          if (s.scheduleId && s.keepChannel) await tx.schedules.keepChannel(s.scheduleId, s.keepChannel);
+        }
+        started = marked;
+        return lost;
       });
       // Taken over while its request ran (this process stalled past the heartbeat deadline): its new owner resends it.
       if (taken.length)
@@ -68,7 +74,7 @@ export function createSentLog(deps: {
     for (const [i, s] of next.entries()) s.resolve(started[i]!);
   }
 
-  const soon = () => void (timer ??= setImmediate(flush));
+  const soon = () => void (timer ??= setImmediate(() => void flush()));
   return {
     /** Marks a claimed delivery 'sending'; resolves once that is committed: true to go ahead, false when the claim is
      *  no longer this owner's. */

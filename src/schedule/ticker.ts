@@ -6,7 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { CoreOutbound } from '../core/index.ts';
 import type { Log } from '../log.ts';
 import type { Metrics } from '../server/metrics.ts';
-import type { Store } from '../store/index.ts';
+import type { Store } from '../store/port.ts';
 import { createSender } from './sender.ts';
 
 export interface SchedulerDeps {
@@ -35,9 +35,9 @@ export function createScheduler(deps: SchedulerDeps) {
   let poll: NodeJS.Timeout | undefined;
 
   // The outbox gauge reads the database: one that is closed or failing must not turn into an unhandled rejection.
-  function gauge(): void {
+  async function gauge(): Promise<void> {
     try {
-      metrics?.outboxDepth.set(store.deliveries.depth());
+      metrics?.outboxDepth.set(await store.transaction((tx) => tx.deliveries.depth()));
     } catch (error) {
       log.warn('scheduler: could not read the outbox depth', { err: error });
     }
@@ -49,7 +49,7 @@ export function createScheduler(deps: SchedulerDeps) {
   const openAhead = oneAtATime(log, 'scheduler: opening DM channels failed', () => sender.openAhead());
   const minute = oneAtATime(log, 'scheduler: tick failed', () =>
     deps.outbound.queueDue(clock.now().getTime(), { count }).finally(() => {
-      gauge();
+      void gauge();
       void drain().then(openAhead);
     }),
   );
@@ -59,7 +59,8 @@ export function createScheduler(deps: SchedulerDeps) {
     drain,
     /** Starts the minute ticker, and runs one round at once: what came due while the bot was down goes now. */
     start(): void {
-      sender.start(); // beats from now on; its first beat takes back what a crashed process held
+      // Beats from now on; its first beat takes back what a crashed process held.
+      sender.start().catch((error: unknown) => log.error('scheduler: heartbeat failed', { err: error }));
       task = cron.schedule('* * * * *', () => void minute(), { name: 'roadmap-scheduler' });
       poll = setInterval(() => void drain(), deps.pollMs ?? 5000);
       void minute();
@@ -69,12 +70,12 @@ export function createScheduler(deps: SchedulerDeps) {
     async stop(graceMs = 5000): Promise<void> {
       await task?.stop();
       clearInterval(poll);
-      sender.stop();
+      await sender.stop();
       let timer: NodeJS.Timeout | undefined;
       const running = Promise.all([minute.running(), drain.running(), openAhead.running()]);
       await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
-      sender.close();
+      await sender.close();
     },
   };
 }

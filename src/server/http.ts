@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import type { Log } from '../log.ts';
 import type { Metrics } from './metrics.ts';
 
-export type ReadinessCheck = () => { name: string; ok: boolean; detail?: string }[];
+export type ReadinessCheck = () =>
+  | Promise<{ name: string; ok: boolean; detail?: string }[]>
+  | { name: string; ok: boolean; detail?: string }[];
 
 export interface HttpDeps {
   port: number;
@@ -29,7 +31,7 @@ export function createHttpServer(deps: HttpDeps) {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/healthz') return send(res, 200, 'text/plain', 'ok\n');
     if (path === '/readyz') {
-      const checks = deps.readiness();
+      const checks = await deps.readiness();
       const ready = checks.every((c) => c.ok);
       return send(res, ready ? 200 : 503, 'application/json', `${JSON.stringify({ ready, checks })}\n`);
     }

@@ -1,4 +1,4 @@
-// The database schema (drizzle). Migrations in migrations/ are generated from this file: `npm run db:generate`.
+// The SQLite schema (drizzle). Migrations in migrations/sqlite are generated from this file: `npm run db:generate`.
 // One file on purpose, over 150 lines: drizzle-kit diffs the schema from it, so every table and index lives here.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -125,7 +125,7 @@ export const progress = sqliteTable(
 );
 
 // Per-member totals the team view ranks and filters by, kept by triggers on progress and progress_events
-// (migrations/0006) in the same transaction as every write, so no path — a command, a link merge, an unlink,
+// (migrations/sqlite/0006) in the same transaction as every write, so no path — a command, a link merge, an unlink,
 // `forget` — can leave them stale. Never written by application code.
 export const memberStats = sqliteTable(
   'member_stats',

@@ -8,9 +8,9 @@ import { startApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { syncContent } from '../../src/content/sync.ts';
 import { createLog } from '../../src/log.ts';
-import { openDb } from '../../src/store/db.ts';
 import { createStore } from '../../src/store/index.ts';
 import { CONTENT_DIR, tempDir } from '../helpers.ts';
+import { openMigratedSqlite } from '../store/open-test-database.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const OURS = readFileSync(join(CONTENT_DIR, 'backend.md'), 'utf8');
@@ -69,11 +69,11 @@ describe('content load reports', () => {
     const env = { DATABASE_PATH: join(tmp.dir, 'coach.db'), CONTENT_DIR: tmp.dir };
     const withoutRedis = OURS.replace(/^- \*\*Redis\*\*.*\n( {2}- .*\n)+/m, '');
     writeFileSync(join(tmp.dir, 'backend.md'), OURS);
-    const db = openDb(env.DATABASE_PATH);
-    syncContent(tmp.dir, createStore(db), 1);
+    const db = await openMigratedSqlite(env.DATABASE_PATH);
+    await syncContent(tmp.dir, createStore(db), 1);
     writeFileSync(join(tmp.dir, 'backend.md'), withoutRedis);
-    expect(syncContent(tmp.dir, createStore(db), 2).loaded).toMatchObject([{ retired: 1 }]);
-    db.$client.close();
+    expect((await syncContent(tmp.dir, createStore(db), 2)).loaded).toMatchObject([{ retired: 1 }]);
+    db.sqlite.close();
     writeFileSync(join(tmp.dir, 'backend.md'), OURS);
     writeFileSync(join(tmp.dir, 'one.md'), '# One\n\n## Only\n\n- **Lonely**: the one topic\n');
     const restored = await loadContent(env);

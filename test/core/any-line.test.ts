@@ -11,9 +11,9 @@ import type { Invocation } from '../../src/core/model/invocation.ts';
 import type { Block, Reply, Span } from '../../src/core/model/reply.ts';
 import { matchTopics } from '../../src/core/roadmap/lookup.ts';
 import { createLog } from '../../src/log.ts';
-import { openDb } from '../../src/store/db.ts';
 import { createStore, type RoadmapView, type TopicRow } from '../../src/store/index.ts';
 import { CONTENT_DIR, tempDir } from '../helpers.ts';
+import { openMigratedSqlite } from '../store/open-test-database.ts';
 
 const VERBS = COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
 // What each command declares it takes: its examples, and its arguments' choices.
@@ -37,29 +37,32 @@ const STATE_VERBS = new Set([
   'jot',
 ]);
 
-let env: ReturnType<typeof open>;
-beforeAll(() => (env = open()));
+let env: Awaited<ReturnType<typeof open>>;
+beforeAll(async () => {
+  env = await open();
+});
 afterAll(() => env.close());
 
-function open() {
+async function open() {
   const { dir, cleanup } = tempDir();
-  const db = openDb(`${dir}/any-line.db`);
+  const db = await openMigratedSqlite(`${dir}/any-line.db`);
   const store = createStore(db);
   const clock = fixedClock('2026-11-26T09:00:00Z');
   const logged: string[] = [];
   const log = createLog('error', (line) => logged.push(line));
-  syncContent(CONTENT_DIR, store, clock.now().getTime());
+  await syncContent(CONTENT_DIR, store, clock.now().getTime());
   const events: CommandEvent[] = [];
   const core = createCore({ store, clock, log, defaultRoadmap: 'backend', observe: (e) => events.push(e) });
+  const roadmap = (await store.transaction((tx) => tx.content.roadmap('backend')))!;
   return {
     store,
     clock,
     core,
     events,
     logged,
-    roadmap: () => store.content.roadmap('backend')!,
-    close: () => {
-      db.$client.close();
+    roadmap: () => roadmap,
+    close: async () => {
+      await store.close();
       cleanup();
     },
   };

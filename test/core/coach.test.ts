@@ -9,7 +9,7 @@ import { render } from '../../src/adapters/terminal/render.ts';
 import { createTestApp, type TestApp, tempDir, textOf } from '../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 describe('buttons', () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, textOf } from '../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp({ now: '2026-12-02T13:06:30Z' }))); // a Wednesday
+beforeEach(async () => (app = await createTestApp({ now: '2026-12-02T13:06:30Z' }))); // a Wednesday
 afterEach(() => app.close());
 
 const as = (name: string) => ({ id: name.toLowerCase(), displayName: name, isAdmin: true });
@@ -67,7 +67,7 @@ describe('holiday add', () => {
   it('refuses a day in the past, and takes today', async () => {
     expect(await say('holiday add 2020-01-01')).toContain('2020-01-01 is in the past.');
     expect(await say('holiday add 2026-12-01')).toContain('is in the past');
-    expect(app.store.holidays.datesOf(1)).toEqual([]);
+    expect(await app.q.holidays.datesOf(1)).toEqual([]);
     expect(await say('holiday add 2026-12-02')).toContain('Holiday added');
   });
 });

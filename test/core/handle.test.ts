@@ -4,14 +4,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, rowCounts, type TestApp, textOf } from '../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string, user?: Parameters<TestApp['say']>[1]) => textOf(await app.say(text, user));
 
 describe('bad input', () => {
   it('writes nothing on any error, not even a first-contact member', async () => {
-    const before = rowCounts(app);
+    const before = await rowCounts(app);
     for (const text of [
       'frobnicate',
       'done',
@@ -23,7 +23,7 @@ describe('bad input', () => {
     ]) {
       await app.say(text, { id: 'newcomer' });
     }
-    expect(rowCounts(app)).toEqual(before);
+    expect(await rowCounts(app)).toEqual(before);
   });
 
   it('keeps user text out of our strings so renderers can escape it', async () => {
@@ -34,8 +34,8 @@ describe('bad input', () => {
   });
 
   it('answers an internal failure with an apology, logs it, and keeps nothing', async () => {
-    app.db.$client.exec('drop table track_choices'); // a broken database, not a broken command
-    const before = rowCounts(app);
+    await app.sql.run('drop table track_choices'); // a broken database, not a broken command
+    const before = await rowCounts(app);
     const reply = await app.core.handle({
       platform: 'slack',
       workspace: { id: 'T1' },
@@ -48,7 +48,7 @@ describe('bad input', () => {
     const logged = JSON.parse(app.errors.find((l) => l.includes('command failed'))!);
     expect(logged).toMatchObject({ msg: 'command failed', rid: 'trigger-123', verb: 'track', platform: 'slack' });
     expect(JSON.stringify(logged)).not.toContain('track go'); // the text a user typed stays out of the logs
-    expect(rowCounts(app)).toEqual(before);
+    expect(await rowCounts(app)).toEqual(before);
   });
 });
 
@@ -60,11 +60,11 @@ describe('workspace isolation', () => {
     await app.say('settings leaderboard off', A);
     await app.say('done redis', A);
     await app.say('track go', A);
-    const workspaceA = () =>
-      app.db.$client
-        .prepare("select roadmap_id, time_zone, leaderboard_enabled from workspaces where external_id = 'team-a'")
-        .get();
-    const before = workspaceA();
+    const workspaceA = async () =>
+      await app.sql.get(
+        "select roadmap_id, time_zone, leaderboard_enabled from workspaces where external_id = 'team-a'",
+      );
+    const before = await workspaceA();
     for (const text of [
       'settings',
       'settings timezone Europe/Paris',
@@ -79,13 +79,13 @@ describe('workspace isolation', () => {
     ]) {
       await app.say(text, B);
     }
-    expect(workspaceA()).toEqual(before);
+    expect(await workspaceA()).toEqual(before);
     expect(await say('settings', B)).toContain('Time zone: Europe/Paris');
     expect(await say('topic redis', B)).toContain('Your progress: not started');
     expect(await say('topic redis', A)).toContain('Your progress: done');
     expect(await say('topic mysql', A)).toContain('Your progress: not started');
     expect(await say('track', A)).toContain('you follow Go');
-    const members = app.db.$client.prepare('select count(*) n from members').get();
+    const members = await app.sql.get('select count(*) n from members');
     expect(members).toEqual({ n: 2 }); // same user id in two workspaces: two members until they link
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, rowCounts, type TestApp, textOf } from '../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 describe('every line is normalised before it is parsed', () => {
@@ -38,12 +38,12 @@ describe('an empty line', () => {
 describe('extra words are refused, never silently dropped', () => {
   it.each(['progress foo', 'notes foo', 'export now', 'next please', 'unlink me'])('%s', async (line) => {
     await app.say('progress');
-    const before = rowCounts(app);
+    const before = await rowCounts(app);
     const reply = await app.say(line);
     const verb = line.split(' ')[0]!;
     expect(textOf(reply)).toContain(`${verb} takes nothing after it`);
     expect(reply.files).toBeUndefined();
-    expect(rowCounts(app)).toEqual(before);
+    expect(await rowCounts(app)).toEqual(before);
   });
 });
 
@@ -53,21 +53,21 @@ describe('`off` takes nothing after it either', () => {
     ['digest off please', 'digest off'],
   ])('%s', async (line, said) => {
     await app.say('remind 09:00');
-    const before = rowCounts(app);
+    const before = await rowCounts(app);
     expect(textOf(await app.say(line, { isAdmin: true }))).toContain(`${said} takes nothing after it`);
-    expect(rowCounts(app)).toEqual(before);
+    expect(await rowCounts(app)).toEqual(before);
   });
 });
 
 describe('link', () => {
-  const attempts = () => (app.db.$client.prepare('select count(*) n from link_attempts').get() as { n: number }).n;
+  const attempts = async () => ((await app.sql.get('select count(*) n from link_attempts')) as { n: number }).n;
 
   it('a word not shaped like a code is explained and costs no try', async () => {
     for (const slip of ['abc', 'K7QM', 'my code', '12345678901']) {
       expect(textOf(await app.say(`link ${slip}`))).toContain('is not a link code');
     }
-    expect(attempts()).toBe(0);
+    expect(await attempts()).toBe(0);
     expect(textOf(await app.say('link ABCD-EFGH'))).toContain('4 more tries this hour'); // shaped like one: a real try
-    expect(attempts()).toBe(1);
+    expect(await attempts()).toBe(1);
   });
 });

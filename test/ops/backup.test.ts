@@ -11,14 +11,14 @@ afterEach(() => app.close());
 
 describe('backupDatabase', () => {
   it('copies a consistent snapshot during writes', async () => {
-    app = createTestApp();
-    const file = app.db.$client.name;
-    const topics = app.store.content.roadmap('backend')!.topics;
+    app = await createTestApp();
+    const file = app.sqlite.name;
+    const topics = (await app.q.content.roadmap('backend'))!.topics;
     let writes = 0;
     const write = () =>
       app.say(`${writes % 2 ? 'reset' : 'done'} ${topics[writes % topics.length]!.path}`, { id: `u${writes++ % 50}` });
     for (let i = 0; i < 300; i++) await write();
-    const committedBefore = (app.db.$client.prepare('select count(*) n from progress_events').get() as { n: number }).n;
+    const committedBefore = (app.sqlite.prepare('select count(*) n from progress_events').get() as { n: number }).n;
 
     let writing = true;
     const writer = (async () => {
@@ -46,8 +46,8 @@ describe('backupDatabase', () => {
   });
 
   it('refuses to overwrite a file or to copy a database that does not exist', async () => {
-    app = createTestApp();
-    const file = app.db.$client.name;
+    app = await createTestApp();
+    const file = app.sqlite.name;
     await expect(backupDatabase(file, file)).rejects.toThrow(/exists already/);
     await expect(backupDatabase(join(file, '..', 'missing.db'), join(file, '..', 'x.db'))).rejects.toThrow(
       /no database/,

@@ -6,11 +6,11 @@ import { fixedClock } from '../../src/clock.ts';
 import { createCore } from '../../src/core/index.ts';
 import { createLog } from '../../src/log.ts';
 import { createSender } from '../../src/schedule/sender.ts';
-import { openDb } from '../../src/store/db.ts';
 import { createStore } from '../../src/store/index.ts';
+import { openMigratedSqlite } from '../store/open-test-database.ts';
 
 const [dbFile, apiUrl, nowMs] = process.argv.slice(2) as [string, string, string];
-const store = createStore(openDb(dbFile));
+const store = createStore(await openMigratedSqlite(dbFile));
 const clock = fixedClock(new Date(Number(nowMs)));
 const log = createLog('silent');
 const rest = new REST({ api: apiUrl, globalRequestsPerSecond: 10_000, retries: 0 }).setToken('fake-bot-token');

@@ -3,6 +3,7 @@
 // enforce_nonce, and the resend comes well inside its window, so nothing is even flagged a possible duplicate.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REST } from 'discord.js';
 import { build } from 'esbuild';
@@ -12,8 +13,8 @@ import { createCore } from '../../src/core/index.ts';
 import { createLog } from '../../src/log.ts';
 import { DEAD_AFTER_MS } from '../../src/schedule/liveness.ts';
 import { createSender } from '../../src/schedule/sender.ts';
-import { openDb } from '../../src/store/db.ts';
 import { createStore } from '../../src/store/index.ts';
+import { openMigratedSqlite } from '../store/open-test-database.ts';
 import { discordSending, startScheduling } from './setup.ts';
 
 const TRIALS = Number(process.env.CRASH_TRIALS ?? 20);
@@ -22,9 +23,10 @@ const DUE = Date.parse('2026-11-26T09:00:00Z');
 let child: string;
 
 // Bundled once: the child then starts without compiling TypeScript, which keeps twenty restarts quick.
-// It sits next to its source, at src/store's depth, so node_modules and the migrations folder resolve as they do there.
+// It sits one folder below its source, at the SQLite engine's depth (src/store/sqlite), so node_modules and the
+// migrations folder resolve as they do there.
 beforeAll(async () => {
-  child = fileURLToPath(new URL(`./.crash-child-${process.pid}.mjs`, import.meta.url));
+  child = fileURLToPath(new URL(`./.crash-child-${process.pid}/child.mjs`, import.meta.url));
   await build({
     entryPoints: [new URL('./crash-child.ts', import.meta.url).pathname],
     bundle: true,
@@ -35,13 +37,13 @@ beforeAll(async () => {
     logLevel: 'error',
   });
 });
-afterAll(() => rmSync(child, { force: true }));
+afterAll(() => rmSync(dirname(child), { recursive: true, force: true }));
 
 async function trial(seed: number): Promise<{ repeatedNonces: number }> {
   const s = await startScheduling();
   const random = mulberry32(seed);
   for (let i = 1; i <= MEMBERS; i++) await s.remind(i);
-  const dbFile = s.app.db.$client.name;
+  const dbFile = s.app.sqlite.name;
   // First run: killed when the fake has received a random number of messages (0: while it is still ticking).
   const killAt = Math.floor(random() * MEMBERS);
   const proc = spawn(process.execPath, [child, dbFile, s.fake.apiUrl, String(DUE)], {
@@ -60,7 +62,7 @@ async function trial(seed: number): Promise<{ repeatedNonces: number }> {
   expect(proc.signalCode === 'SIGKILL' || proc.exitCode === 0).toBe(true);
   // The restart: a new process (here, new connections) five seconds on, once the dead one's heartbeat is too old
   // (by the wall clock heartbeats keep: moved on here rather than waited for).
-  const db = openDb(dbFile);
+  const db = await openMigratedSqlite(dbFile);
   const store = createStore(db);
   const clock = fixedClock(new Date(DUE + 5000));
   const log = createLog('silent');
@@ -76,13 +78,13 @@ async function trial(seed: number): Promise<{ repeatedNonces: number }> {
   });
   await core.outbound.queueDue(clock.now().getTime());
   await sender.drain();
-  db.$client.close();
+  await store.close();
 
   const delivered = s.delivered();
   expect(delivered.size).toBe(MEMBERS);
   expect([...delivered.values()].every((n) => n === 1)).toBe(true);
-  expect(s.statuses()).toEqual({ sent: MEMBERS });
-  expect(s.app.db.$client.prepare('select count(*) n from deliveries where possible_duplicate = 1').get()).toEqual({
+  expect(await s.statuses()).toEqual({ sent: MEMBERS });
+  expect(await s.app.sql.get('select count(*) n from deliveries where possible_duplicate = 1')).toEqual({
     n: 0,
   });
   expect(s.fake.created).toHaveLength(MEMBERS); // what the fake Discord itself created, honouring the nonce

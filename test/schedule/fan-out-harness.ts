@@ -4,10 +4,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openDb } from '../../src/store/db.ts';
 import { APP_ID, createDiscordFake, GUILD } from '../fakes/discord.ts';
 import { MANIFEST_SCOPES, startFakeSlack } from '../fakes/slack-api.ts';
 import { tempDir } from '../helpers.ts';
+import { openMigratedSqlite } from '../store/open-test-database.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 export const slackUser = (i: number) => `U${i}`;
@@ -62,7 +62,7 @@ export async function startFanOut(opts: FanOutOptions) {
       nonceWindowMs: 60_000,
     },
   });
-  seed(file, opts);
+  await seed(file, opts);
   const reader = new Database(file, { readonly: true });
   const env = {
     PATH: process.env.PATH ?? '',
@@ -123,9 +123,9 @@ export async function startFanOut(opts: FanOutOptions) {
 }
 
 /** Members with a nudge due a minute ago (the bot's first tick at start queues them); most Slack DMs kept already. */
-function seed(file: string, opts: FanOutOptions) {
-  const db = openDb(file);
-  const sqlite = db.$client;
+async function seed(file: string, opts: FanOutOptions) {
+  const db = await openMigratedSqlite(file);
+  const sqlite = db.sqlite;
   const due = Math.floor(Date.now() / 60_000) * 60_000 - 60_000;
   const time = new Date(due).toISOString().slice(11, 16);
   sqlite.transaction(() => {

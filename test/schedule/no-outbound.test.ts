@@ -6,8 +6,8 @@ import { createSender } from '../../src/schedule/sender.ts';
 import { createTestApp, type TestApp } from '../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => {
-  app = createTestApp({ now: '2026-11-26T08:00:00Z' });
+beforeEach(async () => {
+  app = await createTestApp({ now: '2026-11-26T08:00:00Z' });
 });
 afterEach(() => app.close());
 
@@ -28,13 +28,13 @@ it(
     app.clock.set('2026-11-26T09:00:00Z');
     await app.core.outbound.queueDue(app.clock.now().getTime());
     expect(await sender.drain()).toBe(1);
-    expect(app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({
+    expect(await app.q.deliveries.byKey('1:2026-11-26')).toMatchObject({
       status: 'failed',
-      last_error: 'the terminal adapter does not send messages',
+      lastError: 'the terminal adapter does not send messages',
     });
-    expect(app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'pending', owner: null });
+    expect(await app.q.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'pending', owner: null });
     expect(outcomes).toEqual(['terminal failed_no_outbound']);
     // a refusal like any other: three in a row pause it
-    expect(app.store.schedules.byId(1)!.consecutiveFailures).toBe(1);
+    expect((await app.q.schedules.byId(1))!.consecutiveFailures).toBe(1);
   },
 );

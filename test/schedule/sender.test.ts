@@ -15,7 +15,7 @@ const at = (iso: string) => Date.parse(iso);
 
 /** Drains, moving the clock on by the backoff, until nothing is left to send (bounded). */
 async function settle() {
-  for (let i = 0; i < 20 && s.app.store.deliveries.depth() > 0; i++) {
+  for (let i = 0; i < 20 && (await s.app.q.deliveries.depth()) > 0; i++) {
     await s.sender.drain();
     s.app.clock.advance(10 * 60_000);
   }
@@ -43,9 +43,9 @@ it(
     expect(ids[1]).toMatch(/:start /);
     expect(ids[2]).toMatch(/:skip /);
     expect(ids[3]).toBe('1200000000000000001:snooze 1d');
-    expect(s.statuses()).toEqual({ sent: 1 });
+    expect(await s.statuses()).toEqual({ sent: 1 });
     expect(s.outcomes).toEqual(['sent']);
-    expect(s.app.store.deliveries.depth()).toBe(0);
+    expect(await s.app.q.deliveries.depth()).toBe(0);
   },
 );
 
@@ -60,7 +60,7 @@ it('loses and doubles nothing through a 429 storm and a run of 5xx answers', asy
   const delivered = s.delivered();
   expect(delivered.size).toBe(30);
   expect([...delivered.values()].every((n) => n === 1)).toBe(true);
-  expect(s.statuses()).toEqual({ sent: 30 });
+  expect(await s.statuses()).toEqual({ sent: 30 });
   expect(s.outcomes.filter((o) => o === 'retried').length).toBeGreaterThan(0);
   // Each 429 was waited out for its retry_after before the same request went again.
   const limited = s.fake.requests.filter((r) => r.status === 429);
@@ -74,16 +74,16 @@ it('marks closed DMs failed with the reason, and pauses the nudge after three in
     s.app.clock.set(`${day}T09:00:00Z`);
     await s.app.core.outbound.queueDue(at(`${day}T09:00:00Z`));
     await s.sender.drain();
-    expect(s.app.store.schedules.byId(1)!.consecutiveFailures).toBe(i + 1);
+    expect((await s.app.q.schedules.byId(1))!.consecutiveFailures).toBe(i + 1);
   }
-  expect(s.statuses()).toEqual({ failed: 3 });
-  expect(s.app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({
-    last_error: 'the member does not accept direct messages from this bot',
+  expect(await s.statuses()).toEqual({ failed: 3 });
+  expect(await s.app.q.deliveries.byKey('1:2026-11-26')).toMatchObject({
+    lastError: 'the member does not accept direct messages from this bot',
   });
   expect(s.outcomes).toEqual(['failed_discord_50007', 'failed_discord_50007', 'failed_discord_50007']);
-  expect(s.app.store.schedules.byId(1)!.nextDueAt).toBeNull();
+  expect((await s.app.q.schedules.byId(1))!.nextDueAt).toBeNull();
   await s.app.core.outbound.queueDue(at('2026-11-29T09:00:00Z'));
-  expect(s.app.store.deliveries.depth()).toBe(0); // paused: nothing more is queued
+  expect(await s.app.q.deliveries.depth()).toBe(0); // paused: nothing more is queued
   const next = await s.app.say('next', {
     platform: 'discord',
     workspace: '1200000000000000001',
@@ -99,7 +99,7 @@ it('does not send a nudge turned off after it was queued', async () => {
   await s.app.core.outbound.queueDue(at('2026-11-26T09:00:00Z'));
   await s.remind(3, 'remind off');
   await s.sender.drain();
-  expect(s.statuses()).toEqual({ skipped: 1 });
+  expect(await s.statuses()).toEqual({ skipped: 1 });
   expect(s.delivered().size).toBe(0);
 });
 
@@ -110,23 +110,23 @@ it(
     s.app.clock.set('2026-11-26T09:00:00Z');
     await s.app.core.outbound.queueDue(s.app.clock.now().getTime());
     // A process that then died had started both requests: at 09:00:00 and at 09:00:30.
-    s.app.store.outboxOwners.beat('dead', Date.now() - 60_000);
-    const claimed = s.app.store.deliveries.claim({
+    await s.app.q.outboxOwners.beat('dead', Date.now() - 60_000);
+    const claimed = await s.app.q.deliveries.claim({
       platform: 'discord',
       owner: 'dead',
       now: at('2026-11-26T09:00:00Z'),
       limit: 2,
     });
     for (const [i, d] of claimed.entries())
-      s.app.store.deliveries.sending(d.id, 'dead', at('2026-11-26T09:00:00Z') + i * 30_000);
+      await s.app.q.deliveries.sending(d.id, 'dead', at('2026-11-26T09:00:00Z') + i * 30_000);
     s.app.clock.set('2026-11-26T09:01:05Z');
     await s.sender.drain();
     const sentNonces = s.fake.requests.filter((r) => r.path.endsWith('/messages')).map((r) => r.body.nonce);
     expect(sentNonces.sort()).toEqual(claimed.map((d) => d.nonce).sort()); // the same nonces again
     // 65 s on
-    expect(s.app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({ status: 'sent', possible_duplicate: 1 });
+    expect(await s.app.q.deliveries.byKey('1:2026-11-26')).toMatchObject({ status: 'sent', possibleDuplicate: true });
     // 35 s on
-    expect(s.app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'sent', possible_duplicate: 0 });
+    expect(await s.app.q.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'sent', possibleDuplicate: false });
     expect(s.outcomes.filter((o) => o === 'possible_duplicate')).toHaveLength(1);
   },
 );
@@ -136,12 +136,12 @@ it('claims a row only when it can be sent: never more than the requests allowed 
   s.app.clock.set('2026-11-26T09:00:00Z');
   await s.app.core.outbound.queueDue(s.app.clock.now().getTime());
   const held: number[] = [];
-  const owned = s.app.db.$client.prepare('select count(*) from deliveries where owner is not null').pluck();
+  const owned = s.app.sqlite.prepare('select count(*) from deliveries where owner is not null').pluck();
   s.fake.onRequest((r) => {
     if (r.path.endsWith('/messages')) held.push(owned.get() as number);
   });
   await s.sender.drain(); // this sender allows 20 in flight
   expect(held).toHaveLength(30);
   expect(Math.max(...held)).toBeLessThanOrEqual(20);
-  expect(s.statuses()).toEqual({ sent: 30 });
+  expect(await s.statuses()).toEqual({ sent: 30 });
 });

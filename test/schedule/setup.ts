@@ -18,7 +18,7 @@ export function discordSending(rest: REST, log: Log, limits: Partial<SendLimits>
 }
 
 export async function startScheduling(opts: { now?: string } = {}) {
-  const app = createTestApp({ now: opts.now ?? '2026-11-26T08:00:00Z' });
+  const app = await createTestApp({ now: opts.now ?? '2026-11-26T08:00:00Z' });
   const fake = await createDiscordRestFake({ gatewayUrl: () => 'ws://127.0.0.1:1' });
   const log = createLog('silent');
   const rest = new REST({ api: fake.apiUrl, globalRequestsPerSecond: 10_000, retries: 1 }).setToken('fake-bot-token');
@@ -52,10 +52,10 @@ export async function startScheduling(opts: { now?: string } = {}) {
       }
       return per;
     },
-    statuses: () => app.store.deliveries.counts(),
+    statuses: async () => await app.q.deliveries.counts(),
     async close() {
       await fake.close();
-      app.close();
+      await app.close();
     },
   };
 }

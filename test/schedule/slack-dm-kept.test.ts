@@ -11,13 +11,13 @@ import { createTestApp, type TestApp } from '../helpers.ts';
 let app: TestApp;
 let fake: FakeSlack;
 beforeEach(async () => {
-  app = createTestApp({ now: '2026-11-26T08:00:00Z' });
+  app = await createTestApp({ now: '2026-11-26T08:00:00Z' });
   fake = await startFakeSlack();
 });
 afterEach(async () => {
   expect(fake.violations).toEqual([]);
   await fake.close();
-  app.close();
+  await app.close();
 });
 
 const slackUser = (id: string) => ({ platform: 'slack', workspace: 'T1', id, timeZone: 'UTC' });
@@ -45,11 +45,11 @@ it('opens the DM once over two days of nudges and posts the second straight to t
   await morning('2026-11-27');
   expect(fake.callsTo('conversations.open')).toHaveLength(1);
   expect(fake.callsTo('chat.postMessage').map((c) => c.params.channel)).toEqual(['DU1', 'DU1']);
-  expect(app.store.schedules.byId(1)).toMatchObject({ channelId: 'DU1' });
-  expect(app.store.deliveries.counts()).toEqual({ sent: 2 });
+  expect(await app.q.schedules.byId(1)).toMatchObject({ channelId: 'DU1' });
+  expect(await app.q.deliveries.counts()).toEqual({ sent: 2 });
   // Setting a new time keeps the channel: the member and their DM did not change.
   await app.say('remind 10:00', slackUser('U1'));
-  expect(app.store.schedules.byId(1)).toMatchObject({ channelId: 'DU1', localTime: '10:00' });
+  expect(await app.q.schedules.byId(1)).toMatchObject({ channelId: 'DU1', localTime: '10:00' });
 });
 
 it('forgets a kept channel Slack refuses for good, and opens a fresh one for the next nudge', async () => {
@@ -57,12 +57,12 @@ it('forgets a kept channel Slack refuses for good, and opens a fresh one for the
   await morning('2026-11-26');
   fake.answer('chat.postMessage', () => ({ ok: false, error: 'channel_not_found' }));
   await morning('2026-11-27');
-  expect(app.store.schedules.byId(1)!.channelId).toBeNull();
+  expect((await app.q.schedules.byId(1))!.channelId).toBeNull();
   fake.answer('chat.postMessage', (c) => ({ channel: c.params.channel, ts: '1.2' }));
   await morning('2026-11-28');
   expect(fake.callsTo('conversations.open')).toHaveLength(2);
-  expect(app.store.schedules.byId(1)).toMatchObject({ channelId: 'DU1' });
-  expect(app.store.deliveries.counts()).toEqual({ sent: 2, failed: 1 });
+  expect(await app.q.schedules.byId(1)).toMatchObject({ channelId: 'DU1' });
+  expect(await app.q.deliveries.counts()).toEqual({ sent: 2, failed: 1 });
 });
 
 it('opens DM channels ahead, soonest nudge first, so the morning fan-out opens none', async () => {
@@ -98,8 +98,8 @@ it('leaves a DM it cannot open to the first nudge for an hour, and stops a pass 
   );
   const s = sender();
   expect(await s.openAhead()).toBe(1);
-  expect(app.store.schedules.byId(1)!.channelId).toBeNull();
-  expect(app.store.schedules.byId(2)).toMatchObject({ channelId: 'DU2' });
+  expect((await app.q.schedules.byId(1))!.channelId).toBeNull();
+  expect(await app.q.schedules.byId(2)).toMatchObject({ channelId: 'DU2' });
   expect(await s.openAhead()).toBe(0);
   expect(fake.callsTo('conversations.open')).toHaveLength(2); // U1 was not asked again
   app.clock.advance(61 * 60_000);

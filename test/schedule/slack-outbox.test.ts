@@ -14,13 +14,13 @@ let fake: FakeSlack;
 const outcomes: string[] = [];
 const NINE = Date.parse('2026-11-26T09:00:00Z');
 beforeEach(async () => {
-  app = createTestApp({ now: '2026-11-26T08:00:00Z' });
+  app = await createTestApp({ now: '2026-11-26T08:00:00Z' });
   outcomes.length = 0;
 });
 afterEach(async () => {
   expect(fake.violations).toEqual([]);
   await fake.close();
-  app.close();
+  await app.close();
 });
 
 function sender() {
@@ -35,7 +35,7 @@ function sender() {
   });
 }
 const slackUser = (id: string) => ({ platform: 'slack', workspace: 'T1', id, timeZone: 'UTC' });
-const row = (member: number) => app.store.deliveries.byKey(`${member}:2026-11-26`)!;
+const row = async (member: number) => (await app.q.deliveries.byKey(`${member}:2026-11-26`))!;
 
 /** Four members' nudges are due. A process claimed two and started U2's request, then died; the next took U1's and
  *  U2's back, claimed three, started U1's and U2's requests, and died too. U3's only waited for its turn. */
@@ -43,15 +43,21 @@ async function crashedTwiceMidFanOut() {
   for (const u of ['U1', 'U2', 'U3', 'U4']) await app.say('remind 09:00', slackUser(u));
   app.clock.set(new Date(NINE));
   await app.core.outbound.queueDue(NINE);
-  const run = (owner: string, claims: number, start: number[], at: number) => {
-    app.store.outboxOwners.beat(owner, Date.now() - 60_000); // its heartbeat: a minute old, so it is dead
-    const claimed = app.store.deliveries.claim({ platform: 'slack', workspace: 'T1', owner, now: NINE, limit: claims });
+  const run = async (owner: string, claims: number, start: number[], at: number) => {
+    await app.q.outboxOwners.beat(owner, Date.now() - 60_000); // its heartbeat: a minute old, so it is dead
+    const claimed = await app.q.deliveries.claim({
+      platform: 'slack',
+      workspace: 'T1',
+      owner,
+      now: NINE,
+      limit: claims,
+    });
     for (const d of claimed)
-      if (start.includes(d.scheduleId!)) expect(app.store.deliveries.sending(d.id, owner, at)).toBe(true);
+      if (start.includes(d.scheduleId!)) expect(await app.q.deliveries.sending(d.id, owner, at)).toBe(true);
   };
-  run('first', 2, [2], NINE + 1000);
-  app.store.outboxOwners.recoverDead('second', Date.now() - 15_000);
-  run('second', 3, [1, 2], NINE + 20_000);
+  await run('first', 2, [2], NINE + 1000);
+  await app.q.outboxOwners.recoverDead('second', Date.now() - 15_000);
+  await run('second', 3, [1, 2], NINE + 20_000);
   app.clock.set(new Date(NINE + 30_000));
 }
 
@@ -73,11 +79,11 @@ it(
         .map((c) => c.params.channel)
         .sort(),
     ).toEqual(['DU1', 'DU2']); // it asked
-    expect(row(1)).toMatchObject({ status: 'sent', possible_duplicate: 1, interrupted_at: NINE + 20_000 });
+    expect(await row(1)).toMatchObject({ status: 'sent', possibleDuplicate: true, interruptedAt: NINE + 20_000 });
     // the first cut-off counts
-    expect(row(2)).toMatchObject({ status: 'sent', possible_duplicate: 1, interrupted_at: NINE + 1000 });
-    expect(row(3)).toMatchObject({ status: 'sent', possible_duplicate: 0, interrupted_at: null }); // it only waited
-    expect(row(4)).toMatchObject({ status: 'sent', possible_duplicate: 0, interrupted_at: null });
+    expect(await row(2)).toMatchObject({ status: 'sent', possibleDuplicate: true, interruptedAt: NINE + 1000 });
+    expect(await row(3)).toMatchObject({ status: 'sent', possibleDuplicate: false, interruptedAt: null }); // it only waited
+    expect(await row(4)).toMatchObject({ status: 'sent', possibleDuplicate: false, interruptedAt: null });
     expect(outcomes.sort()).toEqual(['possible_duplicate', 'possible_duplicate', 'sent', 'sent', 'sent', 'sent']);
   },
 );
@@ -89,7 +95,7 @@ it('with im:history, records what arrived without sending it again, and resends 
   await createOutbound({ apiUrl: fake.url, tokenFor: () => 'xoxb-test-token' }).send(
     { kind: 'user', workspaceId: 'T1', id: 'DU1' },
     reply({ blocks: [text('Time to study')] }),
-    { nonce: row(1).nonce as string },
+    { nonce: (await row(1)).nonce as string },
   );
   await sender().drain();
   expect(
@@ -98,8 +104,8 @@ it('with im:history, records what arrived without sending it again, and resends 
       .map((c) => c.params.channel)
       .sort(),
   ).toEqual(['DU1', 'DU2', 'DU3', 'DU4']); // DU1: the first run's
-  expect(row(1)).toMatchObject({ status: 'sent', possible_duplicate: 0, attempts: 1 }); // no second request
-  expect(row(2)).toMatchObject({ status: 'sent', possible_duplicate: 0 });
+  expect(await row(1)).toMatchObject({ status: 'sent', possibleDuplicate: false, attempts: 1 }); // no second request
+  expect(await row(2)).toMatchObject({ status: 'sent', possibleDuplicate: false });
   expect(outcomes.sort()).toEqual(['found_after_crash', 'sent', 'sent', 'sent', 'sent']);
 });
 
@@ -108,9 +114,9 @@ it('reports, rather than resends, a delivery cut off mid-request that is now ove
   await crashedTwiceMidFanOut();
   app.clock.set(new Date(NINE + 2 * 60 * 60_000 + 1));
   await sender().drain();
-  expect(row(1)).toMatchObject({
+  expect(await row(1)).toMatchObject({
     status: 'skipped',
-    last_error: expect.stringMatching(/^missed: cut off mid-send by a crash and now over 2 hours late/),
+    lastError: expect.stringMatching(/^missed: cut off mid-send by a crash and now over 2 hours late/),
   });
   expect(
     fake
@@ -134,17 +140,17 @@ it('fails a DM Slack will never take, with the reason, and retries a transient e
   });
   const s = sender();
   await s.drain();
-  expect(app.store.deliveries.byKey('1:2026-11-26')).toMatchObject({
+  expect(await app.q.deliveries.byKey('1:2026-11-26')).toMatchObject({
     status: 'failed',
-    last_error: 'the member is no longer in the workspace',
+    lastError: 'the member is no longer in the workspace',
   });
-  expect(app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'pending', attempts: 1 });
+  expect(await app.q.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'pending', attempts: 1 });
   app.clock.advance(30_000); // the first backoff step
   await s.drain();
-  expect(app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({
+  expect(await app.q.deliveries.byKey('2:2026-11-26')).toMatchObject({
     status: 'sent',
     attempts: 2,
-    possible_duplicate: 0,
+    possibleDuplicate: false,
   });
   expect(outcomes.sort()).toEqual(['failed_user_not_found', 'retried', 'sent']);
 });
@@ -160,15 +166,15 @@ it('loses and doubles nothing through Slack 429s and an outage, and waits out ea
   fake.failNext('conversations.open', 500, 2);
   const s = sender();
   await s.drain();
-  const limited = app.db.$client
-    .prepare("select count(*) n from deliveries where status = 'pending' and last_error = 'rate limited'")
-    .get() as { n: number };
+  const limited = (await app.sql.get(
+    "select count(*) n from deliveries where status = 'pending' and last_error = 'rate limited'",
+  )) as { n: number };
   expect(limited.n).toBeGreaterThan(0);
-  const waiting = app.db.$client
-    .prepare("select min(next_attempt_at) at from deliveries where last_error = 'rate limited'")
-    .get() as { at: number };
+  const waiting = (await app.sql.get(
+    "select min(next_attempt_at) at from deliveries where last_error = 'rate limited'",
+  )) as { at: number };
   expect(waiting.at).toBeGreaterThanOrEqual(NINE + 2_000); // not before Slack said
-  for (let i = 0; i < 20 && app.store.deliveries.depth() > 0; i++) {
+  for (let i = 0; i < 20 && (await app.q.deliveries.depth()) > 0; i++) {
     app.clock.advance(10 * 60_000);
     await s.drain();
   }
@@ -180,7 +186,7 @@ it('loses and doubles nothing through Slack 429s and an outage, and waits out ea
     .sort();
   expect(accepted).toEqual(Array.from({ length: 12 }, (_, i) => `DU${i + 1}`).sort()); // each member once
   expect(fake.callsTo('conversations.open').filter((c) => c.failedWith === 500)).toHaveLength(2);
-  expect(app.db.$client.prepare('select status, count(*) n from deliveries group by status').all()).toEqual([
+  expect(await app.sql.all('select status, count(*) n from deliveries group by status')).toEqual([
     { status: 'sent', n: 12 },
   ]);
   expect(outcomes.filter((o) => o === 'sent')).toHaveLength(12);
@@ -193,7 +199,7 @@ it('has one request at a time in flight per workspace, and holds no claim on a r
   for (let i = 1; i <= 8; i++) await app.say('remind 09:00', slackUser(`U${i}`));
   app.clock.set(new Date(NINE));
   await app.core.outbound.queueDue(NINE);
-  const owned = app.db.$client.prepare('select count(*) from deliveries where owner is not null').pluck();
+  const owned = app.sqlite.prepare('select count(*) from deliveries where owner is not null').pluck();
   const held: number[] = [];
   fake.answer('chat.postMessage', (c) => {
     held.push(owned.get() as number);
@@ -201,5 +207,5 @@ it('has one request at a time in flight per workspace, and holds no claim on a r
   });
   await sender().drain();
   expect(held).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
-  expect(app.store.deliveries.counts()).toEqual({ sent: 8 });
+  expect(await app.q.deliveries.counts()).toEqual({ sent: 8 });
 });

@@ -16,7 +16,7 @@ afterEach(async () => {
   await s.close();
 });
 const NINE = Date.parse('2026-11-26T09:00:00Z');
-const owners = () => s.app.db.$client.prepare('select id from outbox_owners order by id').pluck().all();
+const owners = async () => await s.app.sql.values('select id from outbox_owners order by id');
 
 function sender(onRecovered?: (r: Recovered) => void, limits: Partial<SendLimits> = {}) {
   const log = createLog('silent');
@@ -37,9 +37,9 @@ async function deadSender(): Promise<string> {
   for (let i = 1; i <= 3; i++) await s.remind(i);
   s.app.clock.set(new Date(NINE));
   await s.app.core.outbound.queueDue(NINE);
-  s.app.store.outboxOwners.beat('dead', Date.now());
-  const [first] = s.app.store.deliveries.claim({ platform: 'discord', owner: 'dead', now: NINE, limit: 2 });
-  s.app.store.deliveries.sending(first!.id, 'dead', NINE);
+  await s.app.q.outboxOwners.beat('dead', Date.now());
+  const [first] = await s.app.q.deliveries.claim({ platform: 'discord', owner: 'dead', now: NINE, limit: 2 });
+  await s.app.q.deliveries.sending(first!.id, 'dead', NINE);
   return first!.nonce;
 }
 
@@ -49,18 +49,18 @@ it(
     const nonce = await deadSender();
     const recovered: Recovered[] = [];
     const live = sender((r) => recovered.push(r));
-    live.start();
+    await live.start();
     expect(recovered).toEqual([]); // 'dead' beat just now: it may still be alive
     expect(await live.drain()).toBe(1); // the third, which nobody held
     await new Promise((resolve) => setTimeout(resolve, 2000)); // its heartbeat is now too old; ours beat meanwhile
     expect(recovered).toEqual([{ released: 1, interrupted: [{ id: 1, platform: 'discord' }] }]);
     expect(await live.drain()).toBe(2);
-    expect(s.statuses()).toEqual({ sent: 3 });
+    expect(await s.statuses()).toEqual({ sent: 3 });
     expect(s.fake.requests.filter((r) => r.path.endsWith('/messages')).map((r) => r.body.nonce)).toContain(nonce);
-    expect(owners()).toEqual([live.owner]); // the dead one is forgotten
-    live.stop();
-    live.close();
-    expect(owners()).toEqual([]);
+    expect(await owners()).toEqual([live.owner]); // the dead one is forgotten
+    await live.stop();
+    await live.close();
+    expect(await owners()).toEqual([]);
   },
 );
 
@@ -70,21 +70,20 @@ it('gives back claims whose request has not started when it stops, and leaves as
   await s.app.core.outbound.queueDue(NINE);
   const live = sender(undefined, { perSecond: 0.1, burst: 1, inFlight: 2 }); // one send per 10 s
   const draining = live.drain();
-  for (let i = 0; i < 100 && s.statuses().sent !== 1; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let i = 0; i < 100 && (await s.statuses()).sent !== 1; i++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   // The other two are claimed (two may be in flight) but wait for the rate: neither request has started.
-  expect(s.app.db.$client.prepare('select status from deliveries where owner is not null').pluck().all()).toEqual([
+  expect(await s.app.sql.values('select status from deliveries where owner is not null')).toEqual([
     'claimed',
     'claimed',
   ]);
-  live.stop();
+  await live.stop();
   await draining;
-  expect(s.statuses()).toEqual({ sent: 1, pending: 2 }); // given back by stop() itself, before the grace period ends
-  expect(owners()).toEqual([live.owner]);
-  live.close();
+  expect(await s.statuses()).toEqual({ sent: 1, pending: 2 }); // given back by stop() itself, before the grace period ends
+  expect(await owners()).toEqual([live.owner]);
+  await live.close();
   expect(
-    s.app.db.$client
-      .prepare('select count(*) n from deliveries where owner is not null or interrupted_at is not null')
-      .get(),
+    await s.app.sql.get('select count(*) n from deliveries where owner is not null or interrupted_at is not null'),
   ).toEqual({ n: 0 });
-  expect(owners()).toEqual([]);
+  expect(await owners()).toEqual([]);
 });

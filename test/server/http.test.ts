@@ -39,7 +39,7 @@ describe('HTTP server', () => {
 
   it('/readyz says 503, naming the check, when the database is closed', async () => {
     const { base } = await start();
-    app!.db.$client.close();
+    await app!.store.close();
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ ready: false, checks: [{ name: 'database', ok: false }] });

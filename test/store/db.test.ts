@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../src/store/db.ts';
 import { tempDir } from '../helpers.ts';
+import { openMigratedSqlite } from './open-test-database.ts';
 
-describe('openDb', () => {
+describe('openSqlite', () => {
   const tmp = tempDir();
   afterEach(() => tmp.cleanup());
 
-  it('creates the folder, applies migrations, and turns on WAL and foreign keys', () => {
-    const db = openDb(join(tmp.dir, 'nested', 'coach.db'));
-    expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = db.$client
+  it('creates the folder, applies migrations, and turns on WAL and foreign keys', async () => {
+    const db = await openMigratedSqlite(join(tmp.dir, 'nested', 'coach.db'));
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db.sqlite
       .prepare("select name from sqlite_master where type='table'")
       .all()
       .map((r) => (r as { name: string }).name);
@@ -26,9 +26,9 @@ describe('openDb', () => {
         'workspaces',
       ]),
     );
-    expect(() => db.$client.prepare('insert into progress values (999, 999, ?, 0)').run('done')).toThrow(/FOREIGN KEY/);
-    db.$client.close();
-    const again = openDb(join(tmp.dir, 'nested', 'coach.db')); // migrations already applied: a no-op
-    again.$client.close();
+    expect(() => db.sqlite.prepare('insert into progress values (999, 999, ?, 0)').run('done')).toThrow(/FOREIGN KEY/);
+    db.sqlite.close();
+    const again = await openMigratedSqlite(join(tmp.dir, 'nested', 'coach.db')); // migrations already applied: a no-op
+    again.sqlite.close();
   });
 });

@@ -1,4 +1,4 @@
-// member_stats is kept by triggers (migrations/0006). Whatever path writes progress, it must equal a recount.
+// member_stats is kept by triggers (migrations/sqlite/0006). Whatever path writes progress, it must equal a recount.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,11 +6,11 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plain } from '../../src/core/model/reply.ts';
-import { openDb } from '../../src/store/db.ts';
 import { createTestApp, type TestApp, tempDir } from '../helpers.ts';
+import { openMigratedSqlite } from './open-test-database.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp({ now: '2026-11-10T09:00:00Z' })));
+beforeEach(async () => (app = await createTestApp({ now: '2026-11-10T09:00:00Z' })));
 afterEach(() => app.close());
 
 const ADA = { id: 'ada', platform: 'terminal', workspace: 'local', displayName: 'Ada' };
@@ -25,7 +25,7 @@ interface Stats {
 
 /** What the triggers keep, and the same figures counted from the rows themselves, for members with any. */
 function kept(): Stats[] {
-  return app.db.$client
+  return app.sqlite
     .prepare(
       'select member_id, done_count, last_progress_at from member_stats where done_count > 0 or last_progress_at is ' +
         'not null order by member_id',
@@ -33,7 +33,7 @@ function kept(): Stats[] {
     .all() as Stats[];
 }
 function recounted(): Stats[] {
-  return app.db.$client
+  return app.sqlite
     .prepare(`
     select m.id member_id,
       (select count(*) from progress p where p.member_id = m.id and p.state = 'done') done_count,
@@ -80,12 +80,12 @@ describe('member_stats', () => {
     expect(merged).toEqual(recounted());
 
     await app.say('unlink', ADA_ON_DISCORD); // a new member starting from a copy of the progress
-    const split = app.db.$client.prepare('select member_id, done_count from member_stats where done_count = 3').all();
+    const split = app.sqlite.prepare('select member_id, done_count from member_stats where done_count = 3').all();
     expect(split).toHaveLength(2);
     expect(kept().filter((s) => s.last_progress_at !== null)).toEqual(
       recounted().filter((s) => s.last_progress_at !== null),
     );
-    expect(app.db.$client.prepare('select count(*) n from member_stats').get()).toEqual({ n: recounted().length });
+    expect(app.sqlite.prepare('select count(*) n from member_stats').get()).toEqual({ n: recounted().length });
   });
 
   it('goes with the member on forget, and nothing brings it back', async () => {
@@ -94,22 +94,22 @@ describe('member_stats', () => {
     await app.say('done redis', GRACE);
     await app.say('forget', ADA);
     await app.say('forget confirm', ADA);
-    const grace = app.db.$client.prepare("select member_id from identities where platform_user_id = 'grace'").get() as {
+    const grace = app.sqlite.prepare("select member_id from identities where platform_user_id = 'grace'").get() as {
       member_id: number;
     };
     expect(kept()).toEqual([expect.objectContaining({ member_id: grace.member_id, done_count: 1 })]);
-    expect(app.db.$client.prepare('select count(*) n from member_stats').get()).toEqual({ n: 1 });
+    expect(app.sqlite.prepare('select count(*) n from member_stats').get()).toEqual({ n: 1 });
     expect(kept()).toEqual(recounted());
   });
 });
 
 describe('the member_stats migration', () => {
-  it('counts the progress a database already holds when it is upgraded', () => {
+  it('counts the progress a database already holds when it is upgraded', async () => {
     const tmp = tempDir();
     try {
       // A database as the release before member_stats left it: migrations up to 0005 only.
       const older = join(tmp.dir, 'migrations');
-      cpSync('migrations', older, { recursive: true });
+      cpSync(join('migrations', 'sqlite'), older, { recursive: true });
       const journalFile = join(older, 'meta', '_journal.json');
       const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
       writeFileSync(
@@ -130,13 +130,13 @@ describe('the member_stats migration', () => {
           (2, 1, 'learning', 7);`);
       sqlite.close();
 
-      const upgraded = openDb(file);
-      expect(upgraded.$client.prepare('select * from member_stats order by member_id').all()).toEqual([
+      const upgraded = await openMigratedSqlite(file);
+      expect(upgraded.sqlite.prepare('select * from member_stats order by member_id').all()).toEqual([
         { member_id: 1, done_count: 2, last_progress_at: 6 },
         { member_id: 2, done_count: 0, last_progress_at: 7 },
         { member_id: 3, done_count: 0, last_progress_at: null },
       ]);
-      upgraded.$client.close();
+      upgraded.sqlite.close();
     } finally {
       tmp.cleanup();
     }

@@ -8,14 +8,14 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../src/store/db.ts';
 import { createTestApp, type TestApp, tempDir } from '../helpers.ts';
+import { openMigratedSqlite } from './open-test-database.ts';
 
 const NINE = Date.parse('2026-11-26T09:00:00Z');
 const ROOT = new URL('../..', import.meta.url).pathname;
 let app: TestApp;
-beforeEach(() => {
-  app = createTestApp({ now: '2026-11-26T08:00:00Z' });
+beforeEach(async () => {
+  app = await createTestApp({ now: '2026-11-26T08:00:00Z' });
 });
 afterEach(() => app.close());
 
@@ -25,28 +25,28 @@ async function due(members: number) {
   await app.core.outbound.queueDue(NINE);
 }
 const rows = () =>
-  app.db.$client
+  app.sqlite
     .prepare(
       'select id, status, owner, interrupted_at interruptedAt, sending_since sendingSince from deliveries order by id',
     )
     .all();
-const claim = (owner: string, limit: number) =>
-  app.store.deliveries.claim({ platform: 'discord', owner, now: NINE, limit });
+const claim = async (owner: string, limit: number) =>
+  await app.q.deliveries.claim({ platform: 'discord', owner, now: NINE, limit });
 
 describe('a dead owner', () => {
   it(
     "gets its claims taken back: those that waited plainly, those mid-request as interrupted; a live owner's " + 'stay',
     async () => {
       await due(5);
-      app.store.outboxOwners.beat('dead', 1_000);
-      app.store.outboxOwners.beat('alive', 20_000);
-      const [a, b] = claim('dead', 2);
-      const [c, d] = claim('alive', 2);
-      app.store.deliveries.sending(b!.id, 'dead', NINE + 5);
-      app.store.deliveries.sending(d!.id, 'alive', NINE + 6);
-      expect(app.store.deliveries.sending(a!.id, 'alive', NINE + 7)).toBe(false); // not its claim
+      await app.q.outboxOwners.beat('dead', 1_000);
+      await app.q.outboxOwners.beat('alive', 20_000);
+      const [a, b] = await claim('dead', 2);
+      const [c, d] = await claim('alive', 2);
+      await app.q.deliveries.sending(b!.id, 'dead', NINE + 5);
+      await app.q.deliveries.sending(d!.id, 'alive', NINE + 6);
+      expect(await app.q.deliveries.sending(a!.id, 'alive', NINE + 7)).toBe(false); // not its claim
 
-      const recovered = app.store.outboxOwners.recoverDead('me', 16_000); // beats before 16 s are too old
+      const recovered = await app.q.outboxOwners.recoverDead('me', 16_000); // beats before 16 s are too old
       expect(recovered).toEqual({ released: 1, interrupted: [{ id: b!.id, platform: 'discord' }] });
       expect(rows()).toEqual([
         { id: a!.id, status: 'pending', owner: null, interruptedAt: null, sendingSince: null },
@@ -56,10 +56,10 @@ describe('a dead owner', () => {
         expect.objectContaining({ status: 'pending', owner: null }),
       ]);
       // the dead owner is forgotten
-      expect(app.db.$client.prepare('select id from outbox_owners order by id').pluck().all()).toEqual(['alive']);
+      expect(app.sqlite.prepare('select id from outbox_owners order by id').pluck().all()).toEqual(['alive']);
       // Its late writes change nothing: the rows are no longer its own.
-      expect(app.store.deliveries.sent(b!.id, 'dead', NINE + 9)).toBe(false);
-      expect(app.store.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'pending' });
+      expect(await app.q.deliveries.sent(b!.id, 'dead', NINE + 9)).toBe(false);
+      expect(await app.q.deliveries.byKey('2:2026-11-26')).toMatchObject({ status: 'pending' });
     },
   );
 
@@ -71,9 +71,9 @@ describe('a dead owner', () => {
         ['one', NINE + 1],
         ['two', NINE + 2],
       ] as const) {
-        const [row] = claim(owner, 1); // 'two' never beat: it has no heartbeat row at all
-        app.store.deliveries.sending(row!.id, owner, at);
-        app.store.outboxOwners.recoverDead('me', 0);
+        const [row] = await claim(owner, 1); // 'two' never beat: it has no heartbeat row at all
+        await app.q.deliveries.sending(row!.id, owner, at);
+        await app.q.outboxOwners.recoverDead('me', 0);
       }
       expect(rows()).toEqual([expect.objectContaining({ status: 'pending', interruptedAt: NINE + 1 })]);
     },
@@ -81,12 +81,12 @@ describe('a dead owner', () => {
 
   it('retiring gives back all an owner holds at once, and leaves the table', async () => {
     await due(3);
-    app.store.outboxOwners.beat('me', Date.now());
-    app.store.outboxOwners.beat('other', Date.now());
-    const [a, b] = claim('me', 2);
-    claim('other', 1);
-    app.store.deliveries.sending(b!.id, 'me', NINE + 3);
-    expect(app.store.outboxOwners.retire('me')).toEqual({
+    await app.q.outboxOwners.beat('me', Date.now());
+    await app.q.outboxOwners.beat('other', Date.now());
+    const [a, b] = await claim('me', 2);
+    await claim('other', 1);
+    await app.q.deliveries.sending(b!.id, 'me', NINE + 3);
+    expect(await app.q.outboxOwners.retire('me')).toEqual({
       released: 1,
       interrupted: [{ id: b!.id, platform: 'discord' }],
     });
@@ -95,13 +95,13 @@ describe('a dead owner', () => {
       { id: b!.id, status: 'pending', interruptedAt: NINE + 3 },
       { status: 'claimed', owner: 'other' },
     ]);
-    expect(app.db.$client.prepare('select id from outbox_owners').pluck().all()).toEqual(['other']);
+    expect(app.sqlite.prepare('select id from outbox_owners').pluck().all()).toEqual(['other']);
   });
 });
 
 it('lets two processes claim from one database file at once without ever taking the same row', async () => {
   await due(600);
-  const file = app.db.$client.name;
+  const file = app.sqlite.name;
   const start = (owner: string) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/store/claim-child.ts', file, owner], {
       cwd: ROOT,
@@ -126,7 +126,7 @@ it('lets two processes claim from one database file at once without ever taking 
   expect(one.length).toBeGreaterThan(0);
   expect(two.length).toBeGreaterThan(0);
   expect([...one, ...two].sort((x, y) => x - y)).toEqual(Array.from({ length: 600 }, (_, i) => i + 1)); // each once
-  const owners = app.db.$client.prepare('select owner, count(*) n from deliveries group by owner order by owner').all();
+  const owners = app.sqlite.prepare('select owner, count(*) n from deliveries group by owner order by owner').all();
   expect(owners).toEqual([
     { owner: 'one', n: one.length },
     { owner: 'two', n: two.length },
@@ -136,11 +136,11 @@ it('lets two processes claim from one database file at once without ever taking 
 it(
   'upgrades a database an older version left mid-send: its rows count as interrupted, and pending rows learn their ' +
     'workspace',
-  () => {
+  async () => {
     const tmp = tempDir();
     try {
       const older = join(tmp.dir, 'migrations');
-      cpSync(join(ROOT, 'migrations'), older, { recursive: true });
+      cpSync(join(ROOT, 'migrations', 'sqlite'), older, { recursive: true });
       const journalFile = join(older, 'meta', '_journal.json');
       const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
       writeFileSync(
@@ -158,9 +158,9 @@ it(
       insert.run('done', 'sent', NINE);
       sqlite.close();
 
-      const upgraded = openDb(file);
+      const upgraded = await openMigratedSqlite(file);
       expect(
-        upgraded.$client
+        upgraded.sqlite
           .prepare('select key, status, interrupted_at i, target_workspace w from deliveries order by id')
           .all(),
       ).toEqual([
@@ -168,7 +168,7 @@ it(
         { key: 'waiting', status: 'pending', i: null, w: 'T1' },
         { key: 'done', status: 'sent', i: null, w: '' }, // settled: it is never claimed again
       ]);
-      upgraded.$client.close();
+      upgraded.sqlite.close();
     } finally {
       tmp.cleanup();
     }

@@ -9,7 +9,7 @@ import { truncate } from './render.ts';
 const MAX_CHOICES = 25;
 
 /** Choices for the focused option, or none when it is not a topic. */
-export function choicesFor(
+export async function choicesFor(
   interaction: AutocompleteInteraction,
   commands: readonly Command[],
   suggestTopics: SuggestTopics,
@@ -18,7 +18,7 @@ export function choicesFor(
   const focused = interaction.options.getFocused(true);
   const arg = commands.find((c) => c.name === sub)?.args.find((a) => a.name === focused.name);
   if (sub === FREE_TEXT.name || arg?.kind !== 'topic' || !interaction.guildId) return [];
-  return suggestTopics('discord', interaction.guildId, String(focused.value), MAX_CHOICES)
+  return (await suggestTopics('discord', interaction.guildId, String(focused.value), MAX_CHOICES))
     .filter((t) => t.path.length <= 100) // a longer value could not be sent back
     .map((t) => ({ name: truncate(t.title, 100), value: t.path }));
 }

@@ -41,7 +41,7 @@ export function createRoutes(deps: RouteDeps, handle: Handle) {
     const target = { id: interaction.id, token: interaction.token, applicationId: interaction.applicationId };
     if (interaction.isAutocomplete()) {
       const choices =
-        interaction.commandName === ROOT ? choicesFor(interaction, deps.commands, deps.suggestTopics) : [];
+        interaction.commandName === ROOT ? await choicesFor(interaction, deps.commands, deps.suggestTopics) : [];
       await callback(deps.rest, target, {
         type: InteractionResponseType.ApplicationCommandAutocompleteResult,
         data: { choices },

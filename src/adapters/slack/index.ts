@@ -77,9 +77,9 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
     address: () => (server?.address() as AddressInfo | null) ?? undefined,
     listener: () => entry,
     async start(handle: Handle) {
-      const onUninstall = (q: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }) => {
+      const onUninstall = async (q: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }) => {
         if (!installations) return log.info('slack app uninstalled', { team: q.teamId });
-        const removed = deps.installations.remove(installationKey(q));
+        const removed = await deps.installations.remove(installationKey(q));
         log.info('slack installation removed', { team: q.teamId, enterprise: q.enterpriseId, removed });
       };
       if (mode.auth === 'single') await verifyAtStart(options, logger, log);

@@ -16,11 +16,11 @@ export function createInstallationStore(deps: {
   sealer: Sealer;
   clock: Clock;
 }): InstallationStore & {
-  botToken(workspaceId: string): string | undefined;
+  botToken(workspaceId: string): Promise<string | undefined>;
 } {
   const { installations, sealer, clock } = deps;
-  const load = (id: string): Installation | undefined => {
-    const row = installations.find(id);
+  const load = async (id: string): Promise<Installation | undefined> => {
+    const row = await installations.find(id);
     return row ? (JSON.parse(sealer.open(row.sealed)) as Installation) : undefined;
   };
   return {
@@ -31,7 +31,7 @@ export function createInstallationStore(deps: {
         enterpriseId: installation.enterprise?.id,
         isEnterpriseInstall,
       });
-      installations.save({
+      await installations.save({
         id,
         teamId: installation.team?.id ?? null,
         enterpriseId: installation.enterprise?.id ?? null,
@@ -42,16 +42,16 @@ export function createInstallationStore(deps: {
       });
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
-      const found = load(installationKey(query));
+      const found = await load(installationKey(query));
       if (!found) throw new Error(`no Slack installation for ${installationKey(query)}`);
       return found;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
-      installations.remove(installationKey(query));
+      await installations.remove(installationKey(query));
     },
     /** The bot token for a team (outbound sends), from a team install or its enterprise's org-wide install. */
-    botToken(workspaceId) {
-      return load(workspaceId)?.bot?.token;
+    async botToken(workspaceId) {
+      return (await load(workspaceId))?.bot?.token;
     },
   };
 }

@@ -12,8 +12,8 @@ export interface InstallationRow {
 
 export interface SlackInstallations {
   /** Inserts or replaces the installation for its id (a reinstall brings a new token). */
-  save(row: InstallationRow): void;
-  find(id: string): InstallationRow | undefined;
+  save(row: InstallationRow): Promise<void>;
+  find(id: string): Promise<InstallationRow | undefined>;
   /** How many rows went (0 when it was not installed). */
-  remove(id: string): number;
+  remove(id: string): Promise<number>;
 }

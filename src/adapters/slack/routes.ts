@@ -15,7 +15,7 @@ export interface RouteDeps {
   profiles: Profiles;
   responder: Responder;
   log: Log;
-  onUninstall: (team: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }) => void;
+  onUninstall: (team: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }) => Promise<void>;
   /** A slash command's reply that is ready this soon rides in the ack itself; a slower one goes by response_url. */
   ackWithinMs: number;
   /** Web API clients for calls someone is waiting on (Bolt's own retries for half an hour). */
@@ -137,7 +137,7 @@ function routeEvents(app: App, deps: RouteDeps): void {
         return deps.onUninstall(team);
       case 'tokens_revoked':
         // We keep bot tokens only; a revoked user token changes nothing here.
-        if (event.tokens.bot?.length) deps.onUninstall(team);
+        if (event.tokens.bot?.length) await deps.onUninstall(team);
         return;
     }
   });

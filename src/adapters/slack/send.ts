@@ -26,7 +26,7 @@ export const SLACK_LIMITS: SendLimits = {
 export function createOutbound(deps: {
   apiUrl?: string;
   logger?: Logger;
-  tokenFor: (workspaceId: string) => string | undefined;
+  tokenFor: (workspaceId: string) => Promise<string | undefined> | string | undefined;
 }) {
   const clientFor = webClients({
     ...apiBase(deps.apiUrl),
@@ -34,14 +34,14 @@ export function createOutbound(deps: {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
-  const clientOf = (workspaceId: string) => {
-    const token = deps.tokenFor(workspaceId);
+  const clientOf = async (workspaceId: string) => {
+    const token = await deps.tokenFor(workspaceId);
     if (!token) throw notInstalled(workspaceId);
     return clientFor(token);
   };
 
   async function openDirect(target: SendTarget): Promise<string> {
-    const dm = await clientOf(target.workspaceId).conversations.open({ users: target.id });
+    const dm = await (await clientOf(target.workspaceId)).conversations.open({ users: target.id });
     if (!dm.channel?.id) throw new Error(`conversations.open gave no channel for ${target.id}`);
     return dm.channel.id;
   }
@@ -58,7 +58,7 @@ export function createOutbound(deps: {
     /** Resolves to the DM channel it opened, if it opened one, for the caller to keep. The nonce rides along as
      *  message metadata, so a send cut off by a crash can be looked for (findSent). */
     send: translated(async (target: SendTarget, reply: Reply, options: SendOptions = {}): Promise<SendResult> => {
-      const client = clientOf(target.workspaceId);
+      const client = await clientOf(target.workspaceId);
       const opened = await dmOf(target);
       const metadata = options.nonce
         ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { nonce: options.nonce } } }
@@ -76,7 +76,7 @@ export function createOutbound(deps: {
      *  without it (or for a channel, whose history needs more) it cannot tell. */
     findSent: translated(async (target: SendTarget, nonce: string): Promise<number | undefined> => {
       if (target.kind !== 'user') return undefined;
-      const client = clientOf(target.workspaceId);
+      const client = await clientOf(target.workspaceId);
       const channel = (await dmOf(target)) ?? target.id;
       try {
         // The DM is read-only for the member: only the bot writes there, a few messages a day, so the latest few

@@ -1,6 +1,6 @@
 // A leaderboard as plain data: the period, the ranked rows, how many more scored, and the asker's own standing. Built
 // once, then rendered for the asker, for a channel (a post or a digest), and later for a web page alike.
-import type { MemberRow, Store, WorkspaceRow } from '../../store/index.ts';
+import type { CommandStore, MemberRow, WorkspaceRow } from '../../store/port.ts';
 import type { Privacy } from '../model/wording.ts';
 import { offsetSegments, type PeriodKind, periodOf } from '../time/periods.ts';
 
@@ -37,16 +37,16 @@ export interface BoardView {
   you: { privacy: Privacy; standing?: Standing };
 }
 
-export function buildBoardView(
-  deps: { store: Store; workspace: WorkspaceRow; member: MemberRow; now: number },
+export async function buildBoardView(
+  deps: { store: CommandStore; workspace: WorkspaceRow; member: MemberRow; now: number },
   kind: PeriodKind,
-): BoardView {
+): Promise<BoardView> {
   const { store, workspace, member, now } = deps;
   const zone = workspace.timeZone;
   const period = periodOf(kind, now, zone);
   // Local days need the zone's offsets only where events can be: from the first one ever, up to now.
-  const from = Math.max(period.from, store.boards.firstEventAt() ?? now);
-  const board = store.boards.leaderboard({
+  const from = Math.max(period.from, (await store.boards.firstEventAt()) ?? now);
+  const board = await store.boards.leaderboard({
     workspaceId: workspace.id,
     from: period.from,
     to: period.to,

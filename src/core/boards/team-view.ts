@@ -1,6 +1,6 @@
 // The team as plain data: how far each visible teammate is (overall and per section), who leads, and who has not
 // moved lately. Built once, then rendered for the asker, for a channel (a post or a digest), and later a web page.
-import type { MemberRow, RoadmapView, Store, WorkspaceRow } from '../../store/index.ts';
+import type { CommandStore, MemberRow, RoadmapView, WorkspaceRow } from '../../store/port.ts';
 import type { Privacy } from '../model/wording.ts';
 import { sectionsOf } from '../roadmap/plan.ts';
 import { tally } from '../roadmap/suggest.ts';
@@ -29,27 +29,29 @@ export interface TeamView {
   leaderboardEnabled: boolean;
 }
 
-export function buildTeamView(deps: {
-  store: Store;
+export async function buildTeamView(deps: {
+  store: CommandStore;
   workspace: WorkspaceRow;
   member: MemberRow;
   roadmap: RoadmapView;
   now: number;
-}): TeamView {
+}): Promise<TeamView> {
   const { store, workspace, member, roadmap, now } = deps;
   const ws = workspace.id;
-  const leaders = store.team.furthestAlong(ws, SHOWN);
+  const leaders = await store.team.furthestAlong(ws, SHOWN);
   const since = now - IDLE_DAYS * 86_400_000;
-  const { visible, idle, hiddenDone } = store.team.headcount(ws, since);
+  const { visible, idle, hiddenDone } = await store.team.headcount(ws, since);
   const display = (m: { name: string; privacy: Privacy }): MemberDisplay => displayOf(m)!; // hidden: left out in SQL
   const lead = leaders[0]?.done;
   return {
     visible,
-    members: leaders.map((l) => ({
-      member: display(l),
-      done: l.done,
-      progress: progressOf(store, roadmap, l.memberId),
-    })),
+    members: await Promise.all(
+      leaders.map(async (l) => ({
+        member: display(l),
+        done: l.done,
+        progress: await progressOf(store, roadmap, l.memberId),
+      })),
+    ),
     others: Math.max(0, visible - leaders.length),
     ...(lead !== undefined
       ? { furthest: { members: leaders.filter((l) => l.done === lead).map(display), done: lead } }
@@ -59,7 +61,7 @@ export function buildTeamView(deps: {
     idle: {
       days: IDLE_DAYS,
       count: idle,
-      named: idle > 0 ? store.team.idleSince(ws, since, IDLE_SHOWN).map(display) : [],
+      named: idle > 0 ? (await store.team.idleSince(ws, since, IDLE_SHOWN)).map(display) : [],
     },
     you: { privacy: member.privacy },
     leaderboardEnabled: workspace.leaderboardEnabled,
@@ -67,9 +69,13 @@ export function buildTeamView(deps: {
 }
 
 /** From the same plan and tally as `progress`. */
-export function progressOf(store: Store, roadmap: RoadmapView, memberId: number): MemberProgress {
-  const mine = store.progress.forMember(memberId);
-  const sections = sectionsOf(roadmap, store.progress.tracks(memberId, roadmap.id));
+export async function progressOf(
+  store: CommandStore,
+  roadmap: RoadmapView,
+  memberId: number,
+): Promise<MemberProgress> {
+  const mine = await store.progress.forMember(memberId);
+  const sections = sectionsOf(roadmap, await store.progress.tracks(memberId, roadmap.id));
   const overall = tally(
     sections.flatMap((s) => s.studied),
     mine,

@@ -1,5 +1,5 @@
 // A command is data: its name, how to call it, and run(). Help, aliases and Discord's definitions derive from it.
-import type { MemberRow, RoadmapView, Store, WorkspaceRow } from '../../store/index.ts';
+import type { CommandStore, MemberRow, RoadmapView, WorkspaceRow } from '../../store/port.ts';
 import type { Invocation } from '../model/invocation.ts';
 import type { Reply } from '../model/reply.ts';
 import type { DashboardBase } from './dashboard.ts';
@@ -13,7 +13,7 @@ export interface ArgSpec {
 }
 
 export interface CommandContext {
-  store: Store;
+  store: CommandStore; // bound to the command's one transaction
   now: number; // ms since the epoch, from the injected clock
   invocation: Invocation;
   workspace: WorkspaceRow;
@@ -33,7 +33,7 @@ export interface Command {
   /** Seldom typed: a platform menu with little room (Discord allows 25 subcommands) may leave it to free text. */
   rare?: boolean;
   /** rest: the text after the verb, trimmed (may be empty). Throws UserError to refuse. */
-  run(ctx: CommandContext, rest: string): Reply;
+  run(ctx: CommandContext, rest: string): Promise<Reply>;
 }
 
 /** "done <topic>", "topics [section]" */

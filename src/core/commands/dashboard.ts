@@ -20,7 +20,7 @@ export const dashboard: Command = {
   args: [],
   summary: "A private link to the team's dashboard: pace, where people stall, who has gone quiet",
   examples: ['dashboard'],
-  run(ctx) {
+  async run(ctx) {
     const base = ctx.dashboardBase?.(ctx.invocation.platform) ?? { unset: 'PUBLIC_URL' };
     // Nothing is stored when the link could not be followed anyway.
     if ('unset' in base)
@@ -33,7 +33,7 @@ export const dashboard: Command = {
           ),
         ],
       });
-    const token = ctx.store.dashboardSessions.issueLink(
+    const token = await ctx.store.dashboardSessions.issueLink(
       { workspaceId: ctx.workspace.id, memberId: ctx.member.id, isAdmin: ctx.invocation.user.isAdmin === true },
       ctx.now,
       DASHBOARD_LINK_TTL_MS,

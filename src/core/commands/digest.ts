@@ -23,9 +23,9 @@ export const digest: Command = {
   ],
   summary: "Post the leaderboard and the team's progress to a channel, weekly or daily (admins)",
   examples: ['digest here weekly mon 09:00', 'digest <#C0123> daily 17:00 Europe/Berlin', 'digest off'],
-  run(ctx, rest) {
+  async run(ctx, rest) {
     const words = rest.split(' ').filter(Boolean);
-    const existing = ctx.store.schedules.digestOf(ctx.workspace.id);
+    const existing = await ctx.store.schedules.digestOf(ctx.workspace.id);
     if (words.length === 0) {
       if (!existing || existing.nextDueAt === null)
         return reply({ heading: 'No digest', blocks: [text(`An admin can set one. ${HINT}`)] });
@@ -48,7 +48,7 @@ export const digest: Command = {
           [{ code: 'digest off' }, ' takes nothing after it, not ', { user: words.slice(1).join(' ') }, '.'],
           { hint: HINT },
         );
-      if (existing) ctx.store.schedules.update(existing.id, { nextDueAt: null });
+      if (existing) await ctx.store.schedules.update(existing.id, { nextDueAt: null });
       return reply({ heading: 'Digest off', blocks: [text('No more channel digests.')] });
     }
     const [where, how, ...more] = words as [string, string | undefined, ...string[]];
@@ -70,7 +70,7 @@ export const digest: Command = {
       ? resolveZone(more.join(' '), 'digest here weekly mon 09:00 Europe/Berlin').zone
       : ctx.workspace.timeZone;
     const nextDueAt = nextDue({ localTime, timeZone: zone, days }, ctx.now);
-    ctx.store.schedules.save({
+    await ctx.store.schedules.save({
       kind: 'digest',
       workspaceId: ctx.workspace.id,
       memberId: ctx.member.id,

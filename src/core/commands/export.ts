@@ -14,8 +14,8 @@ export const exportData: Command = {
   summary: 'Download everything the bot keeps about you, as JSON',
   rare: true,
   examples: ['export'],
-  run(ctx) {
-    const { profile, ...rest } = ctx.store.memberData.exportOf(ctx.member.id);
+  async run(ctx) {
+    const { profile, ...rest } = await ctx.store.memberData.exportOf(ctx.member.id);
     const { privacy, streakMode, timeZone, ...person } = profile;
     const tables = Object.fromEntries(
       Object.entries(rest).map(([name, rows]) => [name, rows.map(readable)]),

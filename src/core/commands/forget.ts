@@ -12,7 +12,7 @@ export const forget: Command = {
   summary: 'Delete everything the bot keeps about you (asks first)',
   rare: true,
   examples: ['forget', 'forget confirm'],
-  run(ctx, rest) {
+  async run(ctx, rest) {
     if (!rest) {
       return reply({
         heading: 'Delete everything about you?',
@@ -33,7 +33,7 @@ export const forget: Command = {
       throw new UserError(['To delete your data, type `forget confirm` — not ', { user: rest }, '.']);
     }
     // The core runs each command in one transaction: every row goes, or none does.
-    const deleted = ctx.store.memberData.forget(ctx.member.id);
+    const deleted = await ctx.store.memberData.forget(ctx.member.id);
     const rows = Object.values(deleted).reduce((a, b) => a + b, 0);
     return reply({
       heading: 'Everything about you is deleted',

@@ -9,7 +9,7 @@ export const help: Command = {
   args: [{ name: 'command', kind: 'text', required: false, description: 'A command to explain' }],
   summary: 'What you can ask, or how to use one command',
   examples: ['help', 'help done'],
-  run(ctx, rest) {
+  async run(ctx, rest) {
     const verb = rest.toLowerCase().replace(/^\/?roadmap\s+/, '');
     if (verb) {
       const command = ctx.commands.find((c) => c.name === verb || c.aliases?.includes(verb));

@@ -13,11 +13,11 @@ export const holiday: Command = {
   args: [{ name: 'action', kind: 'text', required: false, description: 'add YYYY-MM-DD, remove YYYY-MM-DD, or list' }],
   summary: 'Workspace days off: no nudges, and streaks do not break (admins add and remove)',
   examples: ['holiday add 2026-12-25', 'holiday list', 'holiday remove 2026-12-25'],
-  run(ctx, rest) {
+  async run(ctx, rest) {
     const [action = 'list', date, ...extra] = rest.split(' ').filter(Boolean);
     const verb = action.toLowerCase();
     if (verb === 'list' && !date) {
-      const dates = ctx.store.holidays.datesOf(ctx.workspace.id);
+      const dates = await ctx.store.holidays.datesOf(ctx.workspace.id);
       return reply({
         heading: 'Workspace holidays',
         blocks: dates.length
@@ -41,13 +41,13 @@ export const holiday: Command = {
         throw new UserError([{ user: date }, ' is in the past.'], {
           hint: `Holidays are today or later (today is ${today} in ${ctx.workspace.timeZone}).`,
         });
-      const added = ctx.store.holidays.add(ctx.workspace.id, date);
+      const added = await ctx.store.holidays.add(ctx.workspace.id, date);
       return reply({
         heading: added ? 'Holiday added' : 'Already a holiday',
         blocks: [text(`${label}: no nudges that day, and nobody's streak breaks over it.`)],
       });
     }
-    const removed = ctx.store.holidays.remove(ctx.workspace.id, date);
+    const removed = await ctx.store.holidays.remove(ctx.workspace.id, date);
     return reply({
       heading: removed ? 'Holiday removed' : 'Not a holiday',
       blocks: [text(removed ? `${label} is a normal day again.` : `${label} was not a holiday.`)],

@@ -31,19 +31,21 @@ export const leaderboard: Command = {
     'Who finished the most topics this week, this month or all time (ties broken by active days); `post` shows it to ' +
     'the channel',
   examples: ['leaderboard', 'leaderboard month', 'leaderboard all', 'leaderboard week post'],
-  run(ctx, rest) {
+  async run(ctx, rest) {
     const words = rest.toLowerCase().split(' ').filter(Boolean);
     if (POST_WORDS.includes(words.at(-1) ?? '')) {
       words.pop();
-      return postInChannel(ctx, `leaderboard ${words.join(' ')}`.trim(), () =>
-        boardReply(ctx, words.join(' '), 'channel'),
+      return await postInChannel(
+        ctx,
+        `leaderboard ${words.join(' ')}`.trim(),
+        async () => await boardReply(ctx, words.join(' '), 'channel'),
       );
     }
     return boardReply(ctx, rest, 'member');
   },
 };
 
-function boardReply(ctx: CommandContext, rest: string, audience: Audience): Reply {
+async function boardReply(ctx: CommandContext, rest: string, audience: Audience): Promise<Reply> {
   const kind = (rest.toLowerCase() || 'week') as PeriodKind;
   if (!PERIOD_KINDS.includes(kind)) {
     throw new UserError(['There is no board for ', { user: rest }, '.'], {
@@ -60,5 +62,5 @@ function boardReply(ctx: CommandContext, rest: string, audience: Audience): Repl
       blocks: [text("This workspace's admins turned leaderboards off. `progress` still shows your own.")],
     });
   }
-  return renderBoard(buildBoardView(ctx, kind), audience);
+  return renderBoard(await buildBoardView(ctx, kind), audience);
 }

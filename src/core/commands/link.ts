@@ -12,10 +12,10 @@ export const link: Command = {
   args: [{ name: 'code', kind: 'text', required: false, description: 'The code from your other account' }],
   summary: 'Join your Slack and Discord accounts: one progress, one streak',
   examples: ['link', 'link K7QM3XPA'],
-  run(ctx, rest) {
-    const identity = ctx.store.links.identity(ctx.workspace.id, ctx.invocation.user.id)!;
+  async run(ctx, rest) {
+    const identity = (await ctx.store.links.identity(ctx.workspace.id, ctx.invocation.user.id))!;
     if (!rest) {
-      const code = ctx.store.links.issueCode(identity.id, ctx.now, CODE_TTL_MS);
+      const code = await ctx.store.links.issueCode(identity.id, ctx.now, CODE_TTL_MS);
       return reply({
         heading: 'Link your accounts',
         blocks: [
@@ -36,17 +36,17 @@ export const link: Command = {
   },
 };
 
-function redeem(ctx: CommandContext, identityId: number, code: string) {
-  const failures = ctx.store.links.failuresSince(identityId, ctx.now - WINDOW_MS);
+async function redeem(ctx: CommandContext, identityId: number, code: string) {
+  const failures = await ctx.store.links.failuresSince(identityId, ctx.now - WINDOW_MS);
   if (failures >= MAX_FAILURES) {
     throw new UserError('Too many wrong codes from this account in the last hour.', {
       hint: 'Wait an hour, then make a fresh code with `link` on your other account.',
     });
   }
-  const issuer = ctx.store.links.redeem(code, ctx.now);
+  const issuer = await ctx.store.links.redeem(code, ctx.now);
   if (!issuer) {
     // Recorded, not thrown: a refusal rolls the transaction back, and the attempt must count.
-    ctx.store.links.recordFailure(identityId, ctx.now);
+    await ctx.store.links.recordFailure(identityId, ctx.now);
     const left = MAX_FAILURES - failures - 1;
     return reply({
       blocks: [
@@ -61,7 +61,7 @@ function redeem(ctx: CommandContext, identityId: number, code: string) {
   }
   if (issuer.memberId === ctx.member.id) return reply({ blocks: [text('These accounts are already linked.')] });
   // The account that issued the code wins settings and schedule; progress merges to the most advanced state.
-  ctx.store.links.merge(issuer.memberId, ctx.member.id);
+  await ctx.store.links.merge(issuer.memberId, ctx.member.id);
   return reply({
     heading: 'Accounts linked',
     blocks: [

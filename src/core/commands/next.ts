@@ -11,9 +11,9 @@ export const next: Command = {
   args: [],
   summary: 'The topic to study now, and why',
   examples: ['next'],
-  run(ctx) {
-    const progress = ctx.store.progress.forMember(ctx.member.id);
-    const tracks = ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id);
+  async run(ctx) {
+    const progress = await ctx.store.progress.forMember(ctx.member.id);
+    const tracks = await ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id);
     const suggestion = suggestNext(sectionsOf(ctx.roadmap, tracks), progress);
     switch (suggestion.kind) {
       case 'continue': {

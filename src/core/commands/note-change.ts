@@ -7,8 +7,8 @@ import type { CommandContext } from './command.ts';
 
 export const MAX_NOTE = 1000;
 
-export function changeNote(ctx: CommandContext, action: string, id: number, body: string) {
-  const found = ctx.store.notes.one(ctx.member.id, id);
+export async function changeNote(ctx: CommandContext, action: string, id: number, body: string) {
+  const found = await ctx.store.notes.one(ctx.member.id, id);
   if (!found) throw new UserError(`You have no note ${id}.`, { hint: '`notes` lists yours, each with its number.' });
   const topic = ctx.roadmap.topics.find((t) => t.id === found.topicId);
   if (action === 'delete' || action === 'remove') {
@@ -16,7 +16,7 @@ export function changeNote(ctx: CommandContext, action: string, id: number, body
       throw new UserError(['`note delete` takes only the number, not ', { user: body }, '.'], {
         hint: `To delete it: \`note delete ${id}\`.`,
       });
-    ctx.store.notes.remove(ctx.member.id, id);
+    await ctx.store.notes.remove(ctx.member.id, id);
     return reply({
       heading: `Note ${id} on ${found.topicTitle} deleted`,
       blocks: [text({ user: found.text })],
@@ -29,7 +29,7 @@ export function changeNote(ctx: CommandContext, action: string, id: number, body
       hint: `For example: \`note edit ${id} what I want to remember\`.`,
     });
   if (body.length > MAX_NOTE) throw new UserError(`A note holds at most ${MAX_NOTE.toLocaleString('en')} characters.`);
-  ctx.store.notes.edit(ctx.member.id, id, body);
+  await ctx.store.notes.edit(ctx.member.id, id, body);
   return reply({
     heading: `Note ${id} on ${found.topicTitle} changed`,
     blocks: [text({ user: body }), text('It said: ', { user: found.text })],

@@ -1,6 +1,6 @@
 // `note <topic> <text>`: keep a private note on a topic; `note edit|delete <number>` changes one. When the topic's end
 // is not certain, every reading is offered, each button carrying the whole note.
-import type { TopicRow } from '../../store/index.ts';
+import type { TopicRow } from '../../store/port.ts';
 import { UserError } from '../model/errors.ts';
 import { list, reply, text } from '../model/reply.ts';
 import { findTopic, viewButtons } from '../roadmap/lookup.ts';
@@ -34,7 +34,7 @@ export const note: Command = {
     'note edit 1 use SCAN with COUNT',
     'note delete 1',
   ],
-  run(ctx, rest) {
+  async run(ctx, rest) {
     const change = /^(edit|change|delete|remove)\s+#?(\d+)(?:\s+([\s\S]*))?$/i.exec(rest);
     if (change) return changeNote(ctx, change[1]!.toLowerCase(), Number(change[2]), change[3]?.trim() ?? '');
     if (!rest) findTopic(ctx, '', 'note'); // throws "Which topic?"
@@ -70,7 +70,7 @@ export const note: Command = {
   },
 };
 
-function save(ctx: CommandContext, topic: TopicRow, body: string) {
+async function save(ctx: CommandContext, topic: TopicRow, body: string) {
   if (body.length > MAX_NOTE) {
     throw new UserError(
       `That note is ${body.length.toLocaleString('en')} characters; a note holds at most ` +
@@ -80,8 +80,8 @@ function save(ctx: CommandContext, topic: TopicRow, body: string) {
       },
     );
   }
-  const id = ctx.store.notes.add(ctx.member.id, topic.id, body, ctx.now);
-  const count = ctx.store.notes.forTopic(ctx.member.id, topic.id).length;
+  const id = await ctx.store.notes.add(ctx.member.id, topic.id, body, ctx.now);
+  const count = (await ctx.store.notes.forTopic(ctx.member.id, topic.id)).length;
   return reply({
     heading: `Noted on ${topic.title}`,
     blocks: [

@@ -9,8 +9,8 @@ export const notes: Command = {
   args: [],
   summary: 'All your private notes, newest first, numbered for `note edit` and `note delete`',
   examples: ['notes'],
-  run(ctx) {
-    const all = ctx.store.notes.forMember(ctx.member.id);
+  async run(ctx) {
+    const all = await ctx.store.notes.forMember(ctx.member.id);
     if (all.length === 0) {
       return reply({
         heading: 'Your notes',

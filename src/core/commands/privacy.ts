@@ -17,7 +17,7 @@ export const privacy: Command = {
   ],
   summary: 'Show or choose how you appear on boards: by name, anonymously, or not at all',
   examples: ['privacy', 'privacy anonymous', 'privacy hide', 'privacy show'],
-  run(ctx, rest) {
+  async run(ctx, rest) {
     const buttons = PRIVACY_MODES.map((m) => ({ label: m, command: `privacy ${m}` }));
     if (!rest) {
       return reply({
@@ -33,7 +33,7 @@ export const privacy: Command = {
         buttons,
       });
     }
-    ctx.store.members.updateSettings(ctx.member.id, { privacy: mode });
+    await ctx.store.members.updateSettings(ctx.member.id, { privacy: mode });
     return reply({ heading: `Privacy set to ${mode}`, blocks: [text(MEANING[mode])] });
   },
 };

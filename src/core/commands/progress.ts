@@ -14,9 +14,9 @@ export const progress: Command = {
   args: [],
   summary: 'Your progress: each section and overall',
   examples: ['progress'],
-  run(ctx) {
-    const mine = ctx.store.progress.forMember(ctx.member.id);
-    const sections = sectionsOf(ctx.roadmap, ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id));
+  async run(ctx) {
+    const mine = await ctx.store.progress.forMember(ctx.member.id);
+    const sections = sectionsOf(ctx.roadmap, await ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id));
     const off = offTrackDone(sections, mine);
     const blocks: Block[] = sections.map((s) => {
       const elsewhere = off
@@ -48,7 +48,7 @@ export const progress: Command = {
         text(`Overall: ${overall.done} of ${plural(overall.total, 'topic')} done (${percent}%).`),
         ...(kept ? [text(`${kept} \`track\` switches.`)] : []),
         text(
-          `Streak: ${describeStreak(streakOf(ctx.store, ctx.member, ctx.now, ctx.workspace.id))}. \`streak\` ` +
+          `Streak: ${describeStreak(await streakOf(ctx.store, ctx.member, ctx.now, ctx.workspace.id))}. \`streak\` ` +
             `explains it.`,
         ),
       ],

@@ -1,6 +1,6 @@
 // `remind HH:MM [time zone] [days]`, `remind`, `remind off`: the member's daily study nudge, by DM. It follows the
 // member's own time zone (see time/member-zone.ts): naming a zone here sets that zone, and the reply says so.
-import type { ScheduleRow } from '../../store/index.ts';
+import type { ScheduleRow } from '../../store/port.ts';
 import { UserError } from '../model/errors.ts';
 import { type Reply, reply, text } from '../model/reply.ts';
 import { FAILURES_BEFORE_PAUSE } from '../outbound/schedule-hooks.ts';
@@ -19,9 +19,9 @@ export const remind: Command = {
   args: [{ name: 'time', kind: 'text', required: false, description: 'HH:MM or 9am [time zone] [days], or off' }],
   summary: 'A daily study nudge by DM at your local time (a zone named here becomes your time zone)',
   examples: ['remind 09:00', 'remind 8:30am Europe/Berlin mon-fri', 'remind', 'remind off'],
-  run(ctx, rest) {
+  async run(ctx, rest) {
     const words = rest.split(' ').filter(Boolean);
-    const existing = ctx.store.schedules.nudgeOf(ctx.member.id);
+    const existing = await ctx.store.schedules.nudgeOf(ctx.member.id);
     if (words.length === 0) return show(ctx, existing);
     if (words[0]!.toLowerCase() === 'off') {
       if (words.length > 1)
@@ -30,7 +30,7 @@ export const remind: Command = {
           { hint: '`remind off` stops your nudges; `snooze` pauses them.' },
         );
       if (existing)
-        ctx.store.schedules.update(existing.id, {
+        await ctx.store.schedules.update(existing.id, {
           nextDueAt: null,
           pausedUntil: null,
           pausedReason: null,
@@ -44,12 +44,12 @@ export const remind: Command = {
     const n = clockWords(words);
     const localTime = parseClock(words.slice(0, n).join(''), 'remind 09:00');
     const { zone: named, days } = zoneAndDays(words.slice(n), localTime);
-    const changed = named && setMemberZone(ctx, named.zone, false);
+    const changed = named && (await setMemberZone(ctx, named.zone, false));
     const zone = named?.zone ?? zoneOf(ctx.member);
     // The nudge goes to the account that set it: this workspace, this platform user.
-    const identityId = ctx.store.schedules.identityId(ctx.workspace.id, ctx.invocation.user.id) ?? null;
+    const identityId = (await ctx.store.schedules.identityId(ctx.workspace.id, ctx.invocation.user.id)) ?? null;
     const nextDueAt = nextDue({ localTime, timeZone: zone, days }, ctx.now);
-    const saved = ctx.store.schedules.save({
+    const saved = await ctx.store.schedules.save({
       kind: 'nudge',
       workspaceId: ctx.workspace.id,
       memberId: ctx.member.id,

@@ -1,7 +1,7 @@
 // `start`, `done`, `skip`, `reset <topic>`: one factory, four commands that change my state on a topic. Taking a
 // finished topic back (start or skip it) asks first; a topic off my track is kept and the reply says why it does not
 // count yet; `done` says when it finishes a section or the roadmap, and how the streak stands.
-import type { TopicRow, TopicState } from '../../store/index.ts';
+import type { TopicRow, TopicState } from '../../store/port.ts';
 import { type Block, type Button, reply, text } from '../model/reply.ts';
 import { plural } from '../model/wording.ts';
 import { actionsFor } from '../roadmap/cards.ts';
@@ -32,7 +32,7 @@ function stateCommand(
     args: [{ name: 'topic', kind: 'topic', required: true, description: 'A topic name, e.g. "express"' }],
     summary,
     examples: [`${name} express`, `${name} graphql resolvers`],
-    run(ctx, rest) {
+    async run(ctx, rest) {
       // "start express confirm": the answer to "it is done, start it again?"
       const confirmed = /\sconfirm$/i.test(rest);
       // A choice between topics carries the confirmation along, so the button does what was asked.
@@ -42,12 +42,12 @@ function stateCommand(
         name,
         confirmed ? ' confirm' : '',
       );
-      const before = ctx.store.progress.forMember(ctx.member.id).get(found.id)?.state;
+      const before = (await ctx.store.progress.forMember(ctx.member.id)).get(found.id)?.state;
       if (before === 'done' && (state === 'learning' || state === 'skipped') && !confirmed)
         return askFirst(name, found);
-      const previous = ctx.store.progress.set(ctx.member.id, found.id, state, ctx.now);
-      const progress = ctx.store.progress.forMember(ctx.member.id);
-      const sections = sectionsOf(ctx.roadmap, ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id));
+      const previous = await ctx.store.progress.set(ctx.member.id, found.id, state, ctx.now);
+      const progress = await ctx.store.progress.forMember(ctx.member.id);
+      const sections = sectionsOf(ctx.roadmap, await ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id));
       const { done, total } = tally(
         sections.flatMap((s) => s.studied),
         progress,
@@ -67,7 +67,7 @@ function stateCommand(
         );
         buttons.push({ label: `Follow ${title}`, command: `track ${off.group.slug}`, style: 'primary' });
       }
-      if (state === 'done' && previous !== 'done') blocks.push(...cheers(ctx, found, sections));
+      if (state === 'done' && previous !== 'done') blocks.push(...(await cheers(ctx, found, sections)));
       return reply({
         heading: previous === state ? ALREADY[state ?? 'new'](found.title) : `${says} ${found.title}`,
         blocks,
@@ -101,8 +101,8 @@ function askFirst(name: string, topic: TopicRow) {
 }
 
 /** What a finished topic means: the end of a section, or of the roadmap, and the streak it keeps. */
-function cheers(ctx: CommandContext, topic: TopicRow, sections: readonly PlanSection[]): Block[] {
-  const progress = ctx.store.progress.forMember(ctx.member.id);
+async function cheers(ctx: CommandContext, topic: TopicRow, sections: readonly PlanSection[]): Promise<Block[]> {
+  const progress = await ctx.store.progress.forMember(ctx.member.id);
   const blocks: Block[] = [];
   const section = sections.find((s) => s.studied.includes(topic));
   if (suggestNext(sections, progress).kind === 'finished') {
@@ -114,7 +114,7 @@ function cheers(ctx: CommandContext, topic: TopicRow, sections: readonly PlanSec
     if (done === total)
       blocks.push(text('🎉 ', { strong: `That finishes ${section.title}!` }, ` All ${plural(total, 'topic')} done.`));
   }
-  blocks.push(text(`Streak: ${describeStreak(streakOf(ctx.store, ctx.member, ctx.now, ctx.workspace.id))}.`));
+  blocks.push(text(`Streak: ${describeStreak(await streakOf(ctx.store, ctx.member, ctx.now, ctx.workspace.id))}.`));
   return blocks;
 }
 

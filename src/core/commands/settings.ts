@@ -1,7 +1,7 @@
 // `settings [roadmap <name> | timezone <zone> | leaderboard on|off
 // | posts admins|everyone]`: the workspace's settings, for admins.
 
-import type { WorkspaceRow } from '../../store/index.ts';
+import type { WorkspaceRow } from '../../store/port.ts';
 import { UserError } from '../model/errors.ts';
 import { reply, text } from '../model/reply.ts';
 import { namesOf, nearest } from '../roadmap/match.ts';
@@ -33,17 +33,17 @@ export const settings: Command = {
     'settings leaderboard off',
     'settings posts everyone',
   ],
-  run(ctx, rest) {
+  async run(ctx, rest) {
     requireAdmin(ctx, 'Workspace settings');
     const [name = '', ...words] = rest.split(' ');
     const value = words.join(' ');
     if (!name) return show(ctx.workspace);
     if (!value) throw new UserError(['Which ', { user: name }, '?'], { hint: USAGE });
-    const update = (changes: Parameters<typeof ctx.store.workspaces.update>[1]) =>
-      show(ctx.store.workspaces.update(ctx.workspace.id, changes), 'Saved.');
+    const update = async (changes: Parameters<typeof ctx.store.workspaces.update>[1]) =>
+      show(await ctx.store.workspaces.update(ctx.workspace.id, changes), 'Saved.');
     switch (name.toLowerCase()) {
       case 'roadmap':
-        return update({ roadmapId: roadmapNamed(ctx, value) });
+        return update({ roadmapId: await roadmapNamed(ctx, value) });
       case 'timezone':
       case 'tz':
         return update({ timeZone: resolveZone(value, 'settings timezone Europe/Berlin').zone });
@@ -79,8 +79,8 @@ function show(w: WorkspaceRow, saved?: string) {
   });
 }
 
-function roadmapNamed(ctx: CommandContext, name: string): string {
-  const ids = ctx.store.content.roadmapIds();
+async function roadmapNamed(ctx: CommandContext, name: string): Promise<string> {
+  const ids = await ctx.store.content.roadmapIds();
   const id = name.toLowerCase();
   if (ids.includes(id)) return id;
   const guess = nearest(

@@ -14,8 +14,8 @@ export const snooze: Command = {
   args: [{ name: 'for', kind: 'text', required: false, description: '1d, 3d, 1w, until YYYY-MM-DD, or off' }],
   summary: 'Pause your daily nudges for a while',
   examples: ['snooze', 'snooze 3d', 'snooze until 2026-12-31', 'snooze off'],
-  run(ctx, rest) {
-    const s = ctx.store.schedules.nudgeOf(ctx.member.id);
+  async run(ctx, rest) {
+    const s = await ctx.store.schedules.nudgeOf(ctx.member.id);
     if (!s || s.nextDueAt === null)
       throw new UserError('You have no daily nudge to snooze.', { hint: '`remind 09:00` sets one.' });
     const arg = rest.toLowerCase() || '1d';
@@ -34,7 +34,7 @@ export const snooze: Command = {
     if (until !== null && until - ctx.now > 366 * DAY_MS)
       throw new UserError('That is more than a year.', { hint: 'For longer, `remind off`.' });
     const nextDueAt = nextDue({ ...s, pausedUntil: until }, ctx.now);
-    ctx.store.schedules.update(s.id, { pausedUntil: until, nextDueAt });
+    await ctx.store.schedules.update(s.id, { pausedUntil: until, nextDueAt });
     // One instant, the next nudge: the pause's own end can fall between two nudges, or on one, and naming both reads as
     // a contradiction ("no nudges until Thu 13:06. Next nudge: Fri 13:06").
     const next = nextDueAt === null ? '' : `Next nudge: ${describeInstant(nextDueAt, s.timeZone)} (${s.timeZone})`;

@@ -16,7 +16,7 @@ export const streak: Command = {
   args: [{ name: 'mode', kind: 'choice', required: false, description: 'daily or weekdays', choices: MODES }],
   summary: 'Your streak of days with progress, or count it on weekdays only',
   examples: ['streak', 'streak weekdays', 'streak daily'],
-  run(ctx, rest) {
+  async run(ctx, rest) {
     let member = ctx.member;
     if (rest) {
       const mode = rest.toLowerCase() as StreakMode;
@@ -25,10 +25,10 @@ export const streak: Command = {
           hint: 'Choose `streak daily` or `streak weekdays`.',
         });
       }
-      ctx.store.members.updateSettings(member.id, { streakMode: mode });
+      await ctx.store.members.updateSettings(member.id, { streakMode: mode });
       member = { ...member, streakMode: mode };
     }
-    const current = streakOf(ctx.store, member, ctx.now, ctx.workspace.id);
+    const current = await streakOf(ctx.store, member, ctx.now, ctx.workspace.id);
     const zone = member.timeZone ?? 'UTC (set yours with `timezone`)';
     return reply({
       heading: rest ? `Streak mode: ${member.streakMode}` : `Your streak: ${describeStreak(current)}`,

@@ -20,13 +20,13 @@ export const team: Command = {
   ],
   summary: "How far your teammates are, who leads, and who hasn't moved in a week; `post` shows it to the channel",
   examples: ['team', 'team post'],
-  run(ctx, rest) {
+  async run(ctx, rest) {
     if (POST_WORDS.includes(rest.toLowerCase()))
-      return postInChannel(ctx, 'team', () => renderTeam(buildTeamView(ctx), 'channel'));
+      return await postInChannel(ctx, 'team', async () => renderTeam(await buildTeamView(ctx), 'channel'));
     if (rest)
       throw new UserError(['`team` takes only `post`, not ', { user: rest }, '.'], {
         hint: '`team` shows the team to you; `team post` shows it to the channel.',
       });
-    return renderTeam(buildTeamView(ctx), 'member');
+    return renderTeam(await buildTeamView(ctx), 'member');
   },
 };

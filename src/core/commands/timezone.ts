@@ -18,7 +18,7 @@ export const timezone: Command = {
   ],
   summary: 'Show or set your time zone: your streak days and your daily nudge follow it',
   examples: ['timezone', 'timezone Europe/Berlin', 'timezone America/New_York', 'timezone berlin', 'timezone UTC+2'],
-  run(ctx, rest) {
+  async run(ctx, rest) {
     if (!rest) {
       const current = ctx.member.timeZone
         ? `Your time zone is ${describeZone(ctx.member.timeZone)}. Your streak days and your daily nudge follow it.`
@@ -30,7 +30,7 @@ export const timezone: Command = {
     }
     // refuses an unknown zone, suggesting the closest
     const { zone, note } = resolveZone(rest, 'timezone Europe/Berlin');
-    const said = setMemberZone(ctx, zone) ?? `Your time zone is already ${describeZone(zone)}.`;
+    const said = (await setMemberZone(ctx, zone)) ?? `Your time zone is already ${describeZone(zone)}.`;
     return reply({ heading: `Time zone set to ${zone}`, blocks: [...(note ? [text(note)] : []), text(said)] });
   },
 };

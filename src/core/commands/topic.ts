@@ -11,11 +11,11 @@ export const topic: Command = {
   args: [{ name: 'topic', kind: 'topic', required: true, description: 'A topic name, e.g. "graphql resolvers"' }],
   summary: "A topic's summary, resources and your progress on it",
   examples: ['topic express', 'topic jwt token', 'topic caching'],
-  run(ctx, rest) {
+  async run(ctx, rest) {
     const found = findTopic(ctx, rest, 'topic');
-    const card = topicCard(found, ctx.store.progress.forMember(ctx.member.id).get(found.id)?.state);
+    const card = topicCard(found, (await ctx.store.progress.forMember(ctx.member.id)).get(found.id)?.state);
     // My notes, under the resources: replies are private, so only I see them.
-    const mine = ctx.store.notes.forTopic(ctx.member.id, found.id);
+    const mine = await ctx.store.notes.forTopic(ctx.member.id, found.id);
     if (mine.length) {
       card.blocks.push(
         text({ strong: 'Your notes' }),

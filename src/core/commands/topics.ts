@@ -15,10 +15,10 @@ export const topics: Command = {
   args: [{ name: 'section', kind: 'section', required: false, description: 'A section name or number' }],
   summary: 'The sections of the roadmap, or the topics of one section',
   examples: ['topics', 'topics databases', 'topics 4'],
-  run(ctx, rest) {
-    const progress = ctx.store.progress.forMember(ctx.member.id);
+  async run(ctx, rest) {
+    const progress = await ctx.store.progress.forMember(ctx.member.id);
     if (!rest) {
-      const sections = sectionsOf(ctx.roadmap, ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id));
+      const sections = sectionsOf(ctx.roadmap, await ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id));
       return reply({
         heading: ctx.roadmap.title,
         blocks: [
@@ -37,7 +37,7 @@ export const topics: Command = {
           .map((s, i) => ({ label: `${i + 1}. ${s.title}`, command: `topics ${s.slug}` })),
       });
     }
-    const section = findSection(ctx, rest);
+    const section = await findSection(ctx, rest);
     const blocks: Block[] = [];
     if (section.pickOne) {
       const chosen = section.groups.find((g) => g.slug === section.chosen)?.title;

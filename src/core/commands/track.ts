@@ -11,8 +11,8 @@ export const track: Command = {
   args: [{ name: 'choice', kind: 'text', required: false, description: 'The track to follow, e.g. "node"' }],
   summary: 'Show or choose your track where the roadmap says "pick one"',
   examples: ['track', 'track node', 'track python'],
-  run(ctx, rest) {
-    const tracks = ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id);
+  async run(ctx, rest) {
+    const tracks = await ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id);
     const sections = sectionsOf(ctx.roadmap, tracks).filter((s) => s.pickOne);
     if (sections.length === 0)
       throw new UserError('This roadmap has no tracks to choose: every topic is for everyone.');
@@ -50,7 +50,7 @@ export const track: Command = {
         buttons: [{ label: 'Next topic', command: 'next', style: 'primary' }],
       });
     }
-    ctx.store.progress.chooseTrack(ctx.member.id, ctx.roadmap.id, section.slug, group.slug!, ctx.now);
+    await ctx.store.progress.chooseTrack(ctx.member.id, ctx.roadmap.id, section.slug, group.slug!, ctx.now);
     return reply({
       heading: `Your track: ${group.title}`,
       blocks: [text(`From now on \`next\` walks ${group.title} in ${section.title}, then the rest of the roadmap.`)],

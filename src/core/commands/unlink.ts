@@ -9,14 +9,14 @@ export const unlink: Command = {
   summary: 'Separate this account from the accounts linked to it',
   rare: true,
   examples: ['unlink'],
-  run(ctx) {
-    const identity = ctx.store.links.identity(ctx.workspace.id, ctx.invocation.user.id)!;
-    if (ctx.store.links.identitiesOf(ctx.member.id).length < 2) {
+  async run(ctx) {
+    const identity = (await ctx.store.links.identity(ctx.workspace.id, ctx.invocation.user.id))!;
+    if ((await ctx.store.links.identitiesOf(ctx.member.id)).length < 2) {
       throw new UserError('This account is not linked to another one.', {
         hint: '`link` joins it with your account on another platform.',
       });
     }
-    ctx.store.links.split(identity, ctx.now);
+    await ctx.store.links.split(identity, ctx.now);
     return reply({
       heading: 'Account unlinked',
       blocks: [

@@ -12,7 +12,7 @@ const SPACING_MS = 10 * 60_000;
 
 /** Once the post is allowed here, runs `build` (the board rendered for a channel) and marks the reply for everyone in
  *  the channel; `what` is the private command ("leaderboard"). */
-export function postInChannel(ctx: CommandContext, what: string, build: () => Reply): Reply {
+export async function postInChannel(ctx: CommandContext, what: string, build: () => Promise<Reply>): Promise<Reply> {
   const { channelId, direct } = ctx.invocation.place;
   if (!channelId || direct) {
     const where =
@@ -33,7 +33,7 @@ export function postInChannel(ctx: CommandContext, what: string, build: () => Re
       });
     }
   }
-  const last = ctx.store.channelPosts.lastAt(ctx.workspace.id, channelId);
+  const last = await ctx.store.channelPosts.lastAt(ctx.workspace.id, channelId);
   if (last !== undefined && ctx.now - last < SPACING_MS) {
     const minutes = Math.ceil((last + SPACING_MS - ctx.now) / 60_000);
     throw new UserError(
@@ -44,7 +44,7 @@ export function postInChannel(ctx: CommandContext, what: string, build: () => Re
       },
     );
   }
-  const built = build();
-  ctx.store.channelPosts.record(ctx.workspace.id, channelId, ctx.now);
+  const built = await build();
+  await ctx.store.channelPosts.record(ctx.workspace.id, channelId, ctx.now);
   return { ...built, buttons: [], visibility: 'channel' };
 }

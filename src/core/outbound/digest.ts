@@ -1,6 +1,6 @@
 // A channel digest: the workspace's leaderboard and team views, rendered for the channel as a post of them would be,
 // in one message.
-import type { MemberRow, ScheduleRow, Store, WorkspaceRow } from '../../store/index.ts';
+import type { CommandStore, MemberRow, ScheduleRow, WorkspaceRow } from '../../store/port.ts';
 import { buildBoardView } from '../boards/board-view.ts';
 import { renderBoard } from '../boards/render-board.ts';
 import { renderTeam } from '../boards/render-team.ts';
@@ -8,24 +8,24 @@ import { buildTeamView } from '../boards/team-view.ts';
 import { type Block, type Reply, reply, text } from '../model/reply.ts';
 
 export interface DigestInput {
-  store: Store;
+  store: CommandStore;
   schedule: ScheduleRow;
   workspace: WorkspaceRow;
   member: MemberRow; // who set the digest: the views are built as for them, and rendered without them
   now: number;
 }
 
-export function buildDigest({ store, schedule, workspace, member, now }: DigestInput): Reply {
-  const roadmap = store.content.roadmap(workspace.roadmapId);
+export async function buildDigest({ store, schedule, workspace, member, now }: DigestInput): Promise<Reply> {
+  const roadmap = await store.content.roadmap(workspace.roadmapId);
   if (!roadmap)
     throw new Error(`workspace ${workspace.id} follows roadmap "${workspace.roadmapId}", which is not loaded`);
   const weekly = schedule.days !== 0x7f;
   const deps = { store, workspace, member, roadmap, now };
   // A weekly digest reports the week just ended (it usually posts on Monday); a daily one, the week so far.
   const board = workspace.leaderboardEnabled
-    ? renderBoard(buildBoardView(deps, weekly ? 'lastweek' : 'week'), 'channel')
+    ? renderBoard(await buildBoardView(deps, weekly ? 'lastweek' : 'week'), 'channel')
     : undefined;
-  const team = renderTeam(buildTeamView(deps), 'channel');
+  const team = renderTeam(await buildTeamView(deps), 'channel');
   const blocks: Block[] = [];
   for (const part of [board, team]) {
     if (!part) continue;

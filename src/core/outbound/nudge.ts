@@ -1,5 +1,5 @@
 // The daily nudge a member gets by DM: their next topic (the same suggestion as `next`), their streak, and buttons.
-import type { MemberRow, Store, WorkspaceRow } from '../../store/index.ts';
+import type { CommandStore, MemberRow, WorkspaceRow } from '../../store/port.ts';
 import { type Button, type Reply, reply, text } from '../model/reply.ts';
 import { placeOf, sectionsOf } from '../roadmap/plan.ts';
 import { suggestNext } from '../roadmap/suggest.ts';
@@ -9,16 +9,21 @@ import { computeStreak } from '../time/streaks.ts';
 
 const SNOOZE: Button = { label: 'Snooze 1 day', command: 'snooze 1d' };
 
-export function buildNudge(store: Store, member: MemberRow, workspace: WorkspaceRow, now: number): Reply {
-  const roadmap = store.content.roadmap(workspace.roadmapId);
+export async function buildNudge(
+  store: CommandStore,
+  member: MemberRow,
+  workspace: WorkspaceRow,
+  now: number,
+): Promise<Reply> {
+  const roadmap = await store.content.roadmap(workspace.roadmapId);
   if (!roadmap)
     throw new Error(`workspace ${workspace.id} follows roadmap "${workspace.roadmapId}", which is not loaded`);
-  const progress = store.progress.forMember(member.id);
-  const suggestion = suggestNext(sectionsOf(roadmap, store.progress.tracks(member.id, roadmap.id)), progress);
+  const progress = await store.progress.forMember(member.id);
+  const suggestion = suggestNext(sectionsOf(roadmap, await store.progress.tracks(member.id, roadmap.id)), progress);
   const zone = member.timeZone ?? 'UTC';
   // Workspace holidays are excused days: a streak does not break over them.
-  const excused = new Set(store.holidays.datesOf(workspace.id));
-  const { dates, today } = localDays(store.progress.eventTimes(member.id), now, zone);
+  const excused = new Set(await store.holidays.datesOf(workspace.id));
+  const { dates, today } = localDays(await store.progress.eventTimes(member.id), now, zone);
   const streak = computeStreak(dates, today, member.streakMode, excused);
   const streakLine = text({ strong: 'Streak: ' }, describeStreak(streak));
 

@@ -2,8 +2,7 @@
 // both in one transaction per batch — so a crash, a restart or a second process neither drops nor doubles one.
 // The business rules live here: a workspace holiday skips a nudge, and after downtime what is less than two hours late
 // still goes while older ones are skipped. The scheduler only calls this once a minute (core.outbound.queueDue).
-import type { Store } from '../../store/index.ts';
-import type { DueGroupRow } from '../../store/schedules.ts';
+import type { DueGroupRow, Store, Tx } from '../../store/port.ts';
 import { localDate, nextDue } from '../time/next-due.ts';
 
 export const CATCH_UP_MS = 2 * 60 * 60_000; // missed by less than this after downtime: still sent, late
@@ -30,9 +29,16 @@ export async function queueDue(deps: QueueDueDeps, now: number): Promise<QueueDu
   for (let pass = 0; pass < 100_000; pass++) {
     // The schedules of a group are alike in all that decides their delivery: one decision, one insert and one update
     // per group. The message itself is composed when it is sent (a late nudge shows the next topic as it is then).
-    const groups = store.schedules.due(now, batch);
-    if (groups.length === 0) break;
-    store.transaction(() => groups.forEach(queue));
+    // Read and written in one transaction, the write lock taken first: the rows read are the rows moved on.
+    const read = await store.transaction(
+      async (tx) => {
+        const groups = await tx.schedules.due(now, batch);
+        for (const g of groups) await queue(tx, g);
+        return groups.length;
+      },
+      { immediate: true },
+    );
+    if (read === 0) break;
     await yieldToLoop(); // no early break on a short batch: a jump after downtime can make a row due again at once
   }
   return result;
@@ -41,7 +47,6 @@ export async function queueDue(deps: QueueDueDeps, now: number): Promise<QueueDu
 /** Queues one group of due schedules. Groups of different workspaces or kinds share a time, zone and weekday set:
  *  each next instant, local date and holiday is worked out once per call. */
 function createGroupQueue(deps: QueueDueDeps, now: number, result: QueueDueResult) {
-  const { store } = deps;
   const nexts = new Map<string, number | null>();
   const dates = new Map<string, string>();
   const holidays = new Map<string, boolean>();
@@ -53,25 +58,25 @@ function createGroupQueue(deps: QueueDueDeps, now: number, result: QueueDueResul
     if (next === undefined) nexts.set(key, (next = nextDue(g, after)));
     return next;
   };
-  const isHoliday = (workspaceId: number, date: string): boolean => {
+  const isHoliday = async (tx: Tx, workspaceId: number, date: string): Promise<boolean> => {
     const key = `${workspaceId}|${date}`;
-    if (!holidays.has(key)) holidays.set(key, store.holidays.isHoliday(workspaceId, date));
+    if (!holidays.has(key)) holidays.set(key, await tx.holidays.isHoliday(workspaceId, date));
     return holidays.get(key)!;
   };
 
-  return (g: DueGroupRow): void => {
+  return async (tx: Tx, g: DueGroupRow): Promise<void> => {
     if (g.pausedUntil && g.nextDueAt < g.pausedUntil) {
       // snoozed meanwhile: no delivery, just move on
-      store.schedules.advanceMany(g.ids, g.nextDueAt, nextOf(g, g.nextDueAt));
+      await tx.schedules.advanceMany(g.ids, g.nextDueAt, nextOf(g, g.nextDueAt));
       return;
     }
     const dateKey = `${g.timeZone}|${g.nextDueAt}`;
     let date = dates.get(dateKey);
     if (!date) dates.set(dateKey, (date = localDate(g.nextDueAt, g.timeZone)));
     const late = now - g.nextDueAt > CATCH_UP_MS;
-    const holiday = !late && g.kind === 'nudge' && isHoliday(g.workspaceId, date);
+    const holiday = !late && g.kind === 'nudge' && (await isHoliday(tx, g.workspaceId, date));
     const skip = late ? 'missed' : holiday ? 'holiday' : null; // 'no_target' is decided in SQL, where the target is
-    for (const [platform, skipped] of store.deliveries.enqueueDue(
+    for (const [platform, skipped] of await tx.deliveries.enqueueDue(
       { ids: g.ids, dueAt: g.nextDueAt, date, skip },
       now,
     )) {
@@ -81,7 +86,7 @@ function createGroupQueue(deps: QueueDueDeps, now: number, result: QueueDueResul
       } else result.queued++;
     }
     // After downtime, jump to the first occurrence still worth sending rather than walking day by day.
-    store.schedules.advanceMany(
+    await tx.schedules.advanceMany(
       g.ids,
       g.nextDueAt,
       nextOf(g, late ? Math.max(g.nextDueAt, now - CATCH_UP_MS) : g.nextDueAt),

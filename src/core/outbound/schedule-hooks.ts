@@ -1,6 +1,6 @@
 // The core's rules around a member's schedule: keep their time zone one this runtime can use (learnt from the platform
 // when we have none); pause a nudge whose deliveries keep failing for good; and tell the member once that it paused.
-import type { MemberRow, Store } from '../../store/index.ts';
+import type { CommandStore, MemberRow, Tx } from '../../store/port.ts';
 import { type Reply, text } from '../model/reply.ts';
 import { canonicalZone } from '../time/time-zones.ts';
 
@@ -8,11 +8,15 @@ import { canonicalZone } from '../time/time-zones.ts';
  * The member's zone, checked: a zone this runtime cannot use (a platform's "Mars/Olympus", or one stored before
  * zones were checked) is dropped, and a missing one is learnt from the platform when that one is valid.
  */
-export function adoptZone(store: Store, member: MemberRow, platformZone: string | undefined): MemberRow {
+export async function adoptZone(
+  store: CommandStore,
+  member: MemberRow,
+  platformZone: string | undefined,
+): Promise<MemberRow> {
   const own = canonicalZone(member.timeZone);
   const zone = own ?? canonicalZone(platformZone) ?? null;
   if (zone === member.timeZone) return member;
-  store.members.updateSettings(member.id, { timeZone: zone });
+  await store.members.updateSettings(member.id, { timeZone: zone });
   return { ...member, timeZone: zone };
 }
 
@@ -20,12 +24,12 @@ export function adoptZone(store: Store, member: MemberRow, platformZone: string 
 export const FAILURES_BEFORE_PAUSE = 3;
 
 /** A delivery of this schedule failed for good (the scheduler's report); true when that paused the schedule. */
-export function failedForGood(store: Store, scheduleId: number, reason: string): boolean {
+export function failedForGood(store: Tx, scheduleId: number, reason: string): Promise<boolean> {
   return store.schedules.failed(scheduleId, reason, FAILURES_BEFORE_PAUSE);
 }
 
-export function withPausedNotice(store: Store, member: MemberRow, result: Reply): Reply {
-  const reason = store.schedules.takePausedReason(member.id);
+export async function withPausedNotice(store: CommandStore, member: MemberRow, result: Reply): Promise<Reply> {
+  const reason = await store.schedules.takePausedReason(member.id);
   if (!reason) return result;
   return {
     ...result,

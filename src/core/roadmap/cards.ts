@@ -1,5 +1,5 @@
 // The topic card that `next`, `topic` and button presses share: what it is, where, resources, state, actions.
-import type { TopicRow, TopicState } from '../../store/index.ts';
+import type { TopicRow, TopicState } from '../../store/port.ts';
 import { type Button, list, type Reply, reply, text } from '../model/reply.ts';
 import { placeOf } from './plan.ts';
 

@@ -1,6 +1,6 @@
 // Finds the topic, section or track a member means. An ambiguous query lists the candidates; an unknown one
 // suggests the nearest. Retired topics are not found: they are no longer on the roadmap.
-import type { RoadmapView, TopicRow } from '../../store/index.ts';
+import type { RoadmapView, TopicRow } from '../../store/port.ts';
 import type { CommandContext } from '../commands/command.ts';
 import { UserError } from '../model/errors.ts';
 import { type Button, list } from '../model/reply.ts';
@@ -116,8 +116,8 @@ function listOf(topics: readonly TopicRow[]) {
   ]);
 }
 
-export function findSection(ctx: CommandContext, query: string): PlanSection {
-  const sections = sectionsOf(ctx.roadmap, ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id));
+export async function findSection(ctx: CommandContext, query: string): Promise<PlanSection> {
+  const sections = sectionsOf(ctx.roadmap, await ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id));
   const candidates = sections.map((s, i) => ({ value: s, names: namesOf(s.title, s.slug, String(i + 1)) }));
   const { score, best } = rank(query, candidates);
   if (score > 0 && best.length === 1) return best[0]!;

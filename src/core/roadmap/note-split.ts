@@ -1,6 +1,6 @@
 // How `note <topic> <text>` divides into a topic and the note. Certain only when one reading is possible; otherwise
 // every reading is returned, for the member to choose: a note's first words are never eaten by a guess.
-import type { RoadmapView, TopicRow } from '../../store/index.ts';
+import type { RoadmapView, TopicRow } from '../../store/port.ts';
 import { matchTopics, type Tier } from './lookup.ts';
 import { normalize } from './match.ts';
 

@@ -1,5 +1,5 @@
 // Progress on a track the member does not follow (or before choosing one): kept, never counted, always explained.
-import type { TopicProgress, TopicRow } from '../../store/index.ts';
+import type { TopicProgress, TopicRow } from '../../store/port.ts';
 import type { PlanGroup, PlanSection } from './plan.ts';
 
 export interface OffTrack {

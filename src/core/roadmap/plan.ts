@@ -1,5 +1,5 @@
 // The roadmap as one member studies it: sections in order, and for a pick-one section only the chosen group.
-import type { RoadmapView, TopicRow } from '../../store/index.ts';
+import type { RoadmapView, TopicRow } from '../../store/port.ts';
 
 export interface PlanGroup {
   readonly slug: string | null;

@@ -1,6 +1,6 @@
 // Topics as a member types a name (Discord's autocomplete): ranked by the forgiving matcher every lookup uses, a path
 // first; with nothing typed yet, the roadmap's first topics in order.
-import type { RoadmapView, TopicRow } from '../../store/index.ts';
+import type { RoadmapView, TopicRow } from '../../store/port.ts';
 import { topicCandidates } from './lookup.ts';
 import { rankAll } from './match.ts';
 import { byPath } from './topic-paths.ts';

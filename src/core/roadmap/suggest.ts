@@ -1,5 +1,5 @@
 // Which topic a member should study next, and why. Pure: the roadmap in order and the member's progress in.
-import type { TopicProgress, TopicRow } from '../../store/index.ts';
+import type { TopicProgress, TopicRow } from '../../store/port.ts';
 import type { PlanSection } from './plan.ts';
 
 export type Suggestion =

@@ -1,6 +1,6 @@
 // Topics by path: the full path, the path without the roadmap's name, or a unique ending ("jwt/token-structure"),
 // and the shortest such ending for a topic, which buttons that carry text use to leave that text room.
-import type { RoadmapView, TopicRow } from '../../store/index.ts';
+import type { RoadmapView, TopicRow } from '../../store/port.ts';
 
 /** A full path, the path without the roadmap, or (with a "/") the unique path ending: "jwt/token-structure". */
 export function byPath(roadmap: RoadmapView, q: string): TopicRow | undefined {

@@ -1,18 +1,18 @@
 // A member's streak from their progress events, counted in their own local days (UTC until they set a zone).
-import type { MemberRow, Store } from '../../store/index.ts';
+import type { CommandStore, MemberRow } from '../../store/port.ts';
 import { localDayNumbers } from './periods.ts';
 import { dayOf, type Streak, streakOverDays } from './streaks.ts';
 
 /** `workspaceId`: whose holidays are excused days (the workspace the member asked from), as in the daily nudge. */
-export function streakOf(
-  store: Store,
+export async function streakOf(
+  store: CommandStore,
   member: Pick<MemberRow, 'id' | 'timeZone' | 'streakMode'>,
   now: number,
   workspaceId: number,
-): Streak {
+): Promise<Streak> {
   const zone = member.timeZone ?? 'UTC';
-  const { days, today } = localDayNumbers(store.progress.eventTimes(member.id), now, zone);
-  const excused = new Set(store.holidays.datesOf(workspaceId).map(dayOf));
+  const { days, today } = localDayNumbers(await store.progress.eventTimes(member.id), now, zone);
+  const excused = new Set((await store.holidays.datesOf(workspaceId)).map(dayOf));
   return streakOverDays(days, today, member.streakMode, excused);
 }
 

@@ -11,14 +11,14 @@ export const zoneOf = (member: { timeZone: string | null }): string => member.ti
  * Sets the member's zone and moves an active nudge to it (unless the caller is about to set the nudge itself); says
  * what changed, or nothing when nothing did.
  */
-export function setMemberZone(ctx: CommandContext, zone: string, moveNudge = true): string | undefined {
+export async function setMemberZone(ctx: CommandContext, zone: string, moveNudge = true): Promise<string | undefined> {
   if (ctx.member.timeZone === zone) return undefined;
-  ctx.store.members.updateSettings(ctx.member.id, { timeZone: zone });
-  const nudge = moveNudge ? ctx.store.schedules.nudgeOf(ctx.member.id) : undefined;
+  await ctx.store.members.updateSettings(ctx.member.id, { timeZone: zone });
+  const nudge = moveNudge ? await ctx.store.schedules.nudgeOf(ctx.member.id) : undefined;
   let moved = '';
   if (nudge && nudge.nextDueAt !== null && nudge.timeZone !== zone) {
     const nextDueAt = nextDue({ ...nudge, timeZone: zone }, ctx.now);
-    ctx.store.schedules.update(nudge.id, { timeZone: zone, nextDueAt });
+    await ctx.store.schedules.update(nudge.id, { timeZone: zone, nextDueAt });
     moved = ` Your daily nudge moves with it: ${nudge.localTime} there.`;
   }
   return `Your time zone is now ${describeZone(zone)}: your streak days and your daily nudge follow it.${moved}`;

@@ -1,6 +1,6 @@
 // Leaderboard periods (this week, last week, this month, all time) in a time zone, and the local day of an instant.
 import { DateTime, IANAZone } from 'luxon';
-import type { OffsetSegment } from '../../store/index.ts';
+import type { OffsetSegment } from '../../store/port.ts';
 
 export type { OffsetSegment };
 

@@ -1,5 +1,6 @@
 // The dashboard's pages from the store, every query scoped to the viewer's workspace. Privacy, progress and streaks
-// come from the core's own rules (displayOf, progressOf, streakOf), so a page shows what chat would.
+// come from the core's own rules (displayOf, progressOf, streakOf), so a page shows what chat would. Each page is read
+// in one transaction, so its numbers agree with each other.
 import { DateTime } from 'luxon';
 import { displayOf } from '../../core/boards/board-view.ts';
 import { progressOf } from '../../core/boards/team-view.ts';
@@ -7,8 +8,7 @@ import { sectionsOf } from '../../core/roadmap/plan.ts';
 import { streakOf } from '../../core/time/member-streak.ts';
 import { zoneOf } from '../../core/time/member-zone.ts';
 import { dayNumber, isoOfDay, offsetSegments } from '../../core/time/periods.ts';
-import type { DashboardMember, DashboardWorkspace } from '../../store/dashboard-data.ts';
-import type { RoadmapView, Store } from '../../store/index.ts';
+import type { DashboardMember, DashboardWorkspace, RoadmapView, Store, Tx } from '../../store/port.ts';
 import type { DeliveryOutcomes, DeliveryPage, MemberPage, MemberRow, MemberSort, TeamPage } from './data.ts';
 import type { DashboardSessions, DashboardSource, Viewer } from './ports.ts';
 
@@ -40,19 +40,26 @@ export function createStoreSource(
   const chartsTtl = opts.chartsTtlMs ?? CHARTS_TTL_MS;
   const cached = new Map<string, { until: number; charts: Charts }>();
   /** The workspace and its roadmap; a session names only workspaces that exist, so a missing one is a bug. */
-  const place = (workspaceId: string): { w: DashboardWorkspace; roadmap: RoadmapView } => {
-    const w = store.dashboard.workspace(Number(workspaceId));
-    const roadmap = w && store.content.roadmap(w.roadmapId);
+  const place = async (tx: Tx, workspaceId: string): Promise<{ w: DashboardWorkspace; roadmap: RoadmapView }> => {
+    const w = await tx.dashboard.workspace(Number(workspaceId));
+    const roadmap = w && (await tx.content.roadmap(w.roadmapId));
     if (!w || !roadmap) throw new Error(`dashboard: workspace ${workspaceId} or its roadmap is missing`);
     return { w, roadmap };
   };
   const heading = (w: DashboardWorkspace) => ({ name: w.name ?? 'Your team', timeZone: w.timeZone });
 
-  function row(m: DashboardMember, viewer: Viewer, roadmap: RoadmapView, ws: number, at: number): MemberRow {
+  async function row(
+    tx: Tx,
+    m: DashboardMember,
+    viewer: Viewer,
+    roadmap: RoadmapView,
+    ws: number,
+    at: number,
+  ): Promise<MemberRow> {
     const self = String(m.memberId) === viewer.memberId;
     // The table's query already left hidden members out (but the viewer): the rule only names or anonymises here.
     const shown = displayOf(m, self) ?? { name: m.name, privacy: 'anonymous' };
-    const progress = progressOf(store, roadmap, m.memberId);
+    const progress = await progressOf(tx, roadmap, m.memberId);
     const { done, total } = progress.sections.reduce((t, s) => ({ done: t.done + s.done, total: t.total + s.total }), {
       done: 0,
       total: 0,
@@ -64,19 +71,22 @@ export function createStoreSource(
       done,
       total,
       lastActivity: m.lastActivity === null ? null : new Date(m.lastActivity),
-      currentStreak: streakOf(store, { ...m, id: m.memberId }, at, ws).current,
+      currentStreak: (await streakOf(tx, { ...m, id: m.memberId }, at, ws)).current,
     };
   }
 
   /** The weekly columns and the funnel: the two counts over every event and progress row of the workspace. */
-  function charts(w: DashboardWorkspace, roadmap: RoadmapView, at: number): Charts {
+  async function charts(tx: Tx, w: DashboardWorkspace, roadmap: RoadmapView, at: number): Promise<Charts> {
     const zone = w.timeZone;
     // Weeks are ISO weeks in the workspace's zone, Monday first: week number floor((day + 3) / 7).
     const segments = offsetSegments(zone, at - (WEEKS_SHOWN + 1) * 7 * DAY_MS, at + 1);
     const thisWeek = Math.floor((dayNumber(at, segments) + 3) / 7);
     const firstWeek = thisWeek - WEEKS_SHOWN + 1;
     const counts = new Map(
-      store.dashboard.weekly(w.id, startOfDay(firstWeek * 7 - 3, zone), at + 1, segments).map((r) => [r.week, r.n]),
+      (await tx.dashboard.weekly(w.id, startOfDay(firstWeek * 7 - 3, zone), at + 1, segments)).map((r) => [
+        r.week,
+        r.n,
+      ]),
     );
     const weekly = Array.from({ length: WEEKS_SHOWN }, (_, i) => ({
       weekStart: isoOfDay((firstWeek + i) * 7 - 3),
@@ -91,7 +101,7 @@ export function createStoreSource(
         for (const t of g.topics)
           topics[t.id] = s.pickOne ? [s.slug, g.slug ?? '', g.topics.length] : [s.slug, '', all];
     }
-    const reached = new Map(store.dashboard.funnel(w.id, topics).map((f) => [f.section, f]));
+    const reached = new Map((await tx.dashboard.funnel(w.id, topics)).map((f) => [f.section, f]));
     const funnel = sections.map((s) => ({
       section: s.title,
       reached: reached.get(s.slug)?.reached ?? 0,
@@ -101,105 +111,124 @@ export function createStoreSource(
   }
 
   return {
-    team(workspaceId, viewer, sort: MemberSort, page = 1): TeamPage {
-      const at = now().getTime();
-      const { w, roadmap } = place(workspaceId);
-      const key = `${w.id}|${w.timeZone}|${roadmap.id}`;
-      let hit = cached.get(key);
-      if (!hit || hit.until <= at) {
-        if (cached.size >= CACHED_WORKSPACES) cached.clear();
-        hit = { until: at + chartsTtl, charts: charts(w, roadmap, at) };
-        if (chartsTtl > 0) cached.set(key, hit);
-      }
-      const { weekly, funnel } = hit.charts;
-      const { total, active } = store.dashboard.headcount(w.id, at - ACTIVE_DAYS * DAY_MS);
-      const me = Number(viewer.memberId);
-      const rows = store.dashboard.listedCount(w.id, me);
-      const order = `${sort.by}-${sort.dir}` as const;
-      const pageNo = page === 'all' ? 1 : Math.min(page, Math.max(1, Math.ceil(rows / pageSize)));
-      const listed =
-        page === 'all'
-          ? store.dashboard.listed(w.id, me, order, Number.MAX_SAFE_INTEGER, 0)
-          : store.dashboard.listed(w.id, me, order, pageSize, (pageNo - 1) * pageSize);
-      return {
-        workspace: heading(w),
-        weekly,
-        funnel,
-        members: { total, activeLast7Days: active },
-        table: listed.map((m) => row(m, viewer, roadmap, w.id, at)),
-        ...(page === 'all' ? {} : { paging: { page: pageNo, size: pageSize, rows } }),
-      };
-    },
-
-    member(workspaceId, memberId, viewer): MemberPage | undefined {
-      const at = now().getTime();
-      const { w, roadmap } = place(workspaceId);
-      if (!/^\d+$/.test(memberId)) return undefined;
-      const m = store.dashboard.member(w.id, Number(memberId));
-      // Only members the viewer may see by name: an anonymous member's page would say who they are.
-      if (!m || displayOf(m, memberId === viewer.memberId)?.privacy !== 'show') return undefined;
-      const zone = zoneOf(m);
-      const segments = offsetSegments(zone, at - (HEATMAP_WEEKS + 1) * 7 * DAY_MS, at + 1);
-      const today = dayNumber(at, segments);
-      const firstDay = (Math.floor((today + 3) / 7) - HEATMAP_WEEKS + 1) * 7 - 3;
-      const perDay = new Map<number, number>();
-      for (const ms of store.progress.eventTimes(m.memberId)) {
-        const day = dayNumber(ms, segments);
-        if (day >= firstDay && day <= today) perDay.set(day, (perDay.get(day) ?? 0) + 1);
-      }
-      const streak = streakOf(store, { ...m, id: m.memberId }, at, w.id);
-      return {
-        name: m.name,
-        timeZone: zone,
-        sections: progressOf(store, roadmap, m.memberId).sections.map(({ title, done, total }) => ({
-          title,
-          done,
-          total,
-        })),
-        activity: {
-          today: isoOfDay(today),
-          days: [...perDay].sort(([a], [b]) => a - b).map(([day, count]) => ({ date: isoOfDay(day), count })),
-        },
-        streak: { current: streak.current, longest: streak.longest, freezes: streak.freezesHeld },
-      };
-    },
-
-    delivery(workspaceId): DeliveryPage {
-      const at = now().getTime();
-      const { w } = place(workspaceId);
-      const segments = offsetSegments(w.timeZone, at - 9 * DAY_MS, at + 1);
-      const today = dayNumber(at, segments);
-      const none = (): DeliveryOutcomes => ({ sent: 0, retried: 0, failed: 0 });
-      const days = Array.from({ length: 7 }, (_, i) => ({
-        day: today - 6 + i,
-        nudges: none(),
-        digests: none(),
-      }));
-      for (const r of store.dashboard.deliveryDays(w, startOfDay(today - 6, w.timeZone), segments)) {
-        const day = days.find((d) => d.day === r.day);
-        if (!day || (r.kind !== 'nudge' && r.kind !== 'digest')) continue;
-        day[r.kind === 'nudge' ? 'nudges' : 'digests'] = { sent: r.sent, retried: r.retried, failed: r.failed };
-      }
-      return {
-        workspace: heading(w),
-        days: days.map(({ day, nudges, digests }) => ({ date: isoOfDay(day), nudges, digests })),
-        // Admins see that a nudge is paused, but whose only as chat would show it: hidden ones as "a teammate" too.
-        paused: store.dashboard.paused(w.id).map((p) => ({
-          kind: p.kind,
-          target:
-            p.kind === 'digest'
-              ? `channel ${p.channelId ?? '(none)'}`
-              : p.name !== null &&
-                  p.privacy !== null &&
-                  displayOf({ name: p.name, privacy: p.privacy })?.privacy === 'show'
-                ? p.name
-                : 'a teammate',
-          reason: p.reason,
-          since: new Date(p.since),
-        })),
-      };
-    },
+    team: (workspaceId, viewer, sort: MemberSort, page = 1) =>
+      store.transaction((tx) => team(tx, workspaceId, viewer, sort, page)),
+    member: (workspaceId, memberId, viewer) => store.transaction((tx) => member(tx, workspaceId, memberId, viewer)),
+    delivery: (workspaceId) => store.transaction((tx) => delivery(tx, workspaceId)),
   };
+
+  async function team(
+    tx: Tx,
+    workspaceId: string,
+    viewer: Viewer,
+    sort: MemberSort,
+    page: number | 'all',
+  ): Promise<TeamPage> {
+    const at = now().getTime();
+    const { w, roadmap } = await place(tx, workspaceId);
+    const key = `${w.id}|${w.timeZone}|${roadmap.id}`;
+    let hit = cached.get(key);
+    if (!hit || hit.until <= at) {
+      if (cached.size >= CACHED_WORKSPACES) cached.clear();
+      hit = { until: at + chartsTtl, charts: await charts(tx, w, roadmap, at) };
+      if (chartsTtl > 0) cached.set(key, hit);
+    }
+    const { weekly, funnel } = hit.charts;
+    const { total, active } = await tx.dashboard.headcount(w.id, at - ACTIVE_DAYS * DAY_MS);
+    const me = Number(viewer.memberId);
+    const rows = await tx.dashboard.listedCount(w.id, me);
+    const order = `${sort.by}-${sort.dir}` as const;
+    const pageNo = page === 'all' ? 1 : Math.min(page, Math.max(1, Math.ceil(rows / pageSize)));
+    const listed =
+      page === 'all'
+        ? await tx.dashboard.listed(w.id, me, order, Number.MAX_SAFE_INTEGER, 0)
+        : await tx.dashboard.listed(w.id, me, order, pageSize, (pageNo - 1) * pageSize);
+    const table: MemberRow[] = [];
+    for (const m of listed) table.push(await row(tx, m, viewer, roadmap, w.id, at));
+    return {
+      workspace: heading(w),
+      weekly,
+      funnel,
+      members: { total, activeLast7Days: active },
+      table,
+      ...(page === 'all' ? {} : { paging: { page: pageNo, size: pageSize, rows } }),
+    };
+  }
+
+  async function member(
+    tx: Tx,
+    workspaceId: string,
+    memberId: string,
+    viewer: Viewer,
+  ): Promise<MemberPage | undefined> {
+    const at = now().getTime();
+    const { w, roadmap } = await place(tx, workspaceId);
+    if (!/^\d+$/.test(memberId)) return undefined;
+    const m = await tx.dashboard.member(w.id, Number(memberId));
+    // Only members the viewer may see by name: an anonymous member's page would say who they are.
+    if (!m || displayOf(m, memberId === viewer.memberId)?.privacy !== 'show') return undefined;
+    const zone = zoneOf(m);
+    const segments = offsetSegments(zone, at - (HEATMAP_WEEKS + 1) * 7 * DAY_MS, at + 1);
+    const today = dayNumber(at, segments);
+    const firstDay = (Math.floor((today + 3) / 7) - HEATMAP_WEEKS + 1) * 7 - 3;
+    const perDay = new Map<number, number>();
+    for (const ms of await tx.progress.eventTimes(m.memberId)) {
+      const day = dayNumber(ms, segments);
+      if (day >= firstDay && day <= today) perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    }
+    const streak = await streakOf(tx, { ...m, id: m.memberId }, at, w.id);
+    const progress = await progressOf(tx, roadmap, m.memberId);
+    return {
+      name: m.name,
+      timeZone: zone,
+      sections: progress.sections.map(({ title, done, total }) => ({
+        title,
+        done,
+        total,
+      })),
+      activity: {
+        today: isoOfDay(today),
+        days: [...perDay].sort(([a], [b]) => a - b).map(([day, count]) => ({ date: isoOfDay(day), count })),
+      },
+      streak: { current: streak.current, longest: streak.longest, freezes: streak.freezesHeld },
+    };
+  }
+
+  async function delivery(tx: Tx, workspaceId: string): Promise<DeliveryPage> {
+    const at = now().getTime();
+    const { w } = await place(tx, workspaceId);
+    const segments = offsetSegments(w.timeZone, at - 9 * DAY_MS, at + 1);
+    const today = dayNumber(at, segments);
+    const none = (): DeliveryOutcomes => ({ sent: 0, retried: 0, failed: 0 });
+    const days = Array.from({ length: 7 }, (_, i) => ({
+      day: today - 6 + i,
+      nudges: none(),
+      digests: none(),
+    }));
+    for (const r of await tx.dashboard.deliveryDays(w, startOfDay(today - 6, w.timeZone), segments)) {
+      const day = days.find((d) => d.day === r.day);
+      if (!day || (r.kind !== 'nudge' && r.kind !== 'digest')) continue;
+      day[r.kind === 'nudge' ? 'nudges' : 'digests'] = { sent: r.sent, retried: r.retried, failed: r.failed };
+    }
+    return {
+      workspace: heading(w),
+      days: days.map(({ day, nudges, digests }) => ({ date: isoOfDay(day), nudges, digests })),
+      // Admins see that a nudge is paused, but whose only as chat would show it: hidden ones as "a teammate" too.
+      paused: (await tx.dashboard.paused(w.id)).map((p) => ({
+        kind: p.kind,
+        target:
+          p.kind === 'digest'
+            ? `channel ${p.channelId ?? '(none)'}`
+            : p.name !== null &&
+                p.privacy !== null &&
+                displayOf({ name: p.name, privacy: p.privacy })?.privacy === 'show'
+              ? p.name
+              : 'a teammate',
+        reason: p.reason,
+        since: new Date(p.since),
+      })),
+    };
+  }
 }
 
 /** Sessions in the store: a link's token spent once for a 12-hour session; both kept only as hashes. */
@@ -212,12 +241,15 @@ export function createStoreSessions(store: Store, opts: { sessionMs: number; now
     expiresAt: new Date(s.expiresAt),
   });
   return {
-    open(token) {
-      const s = store.dashboardSessions.open(token, now(), opts.sessionMs);
+    async open(token) {
+      // Immediate: two requests racing with one link take turns, and only the first spends it.
+      const s = await store.transaction((tx) => tx.dashboardSessions.open(token, now(), opts.sessionMs), {
+        immediate: true,
+      });
       return s && { id: s.id, ...port(s) };
     },
-    get(id) {
-      const s = store.dashboardSessions.session(id, now());
+    async get(id) {
+      const s = await store.transaction((tx) => tx.dashboardSessions.session(id, now()));
       return s && port(s);
     },
   };

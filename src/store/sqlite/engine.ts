@@ -1,7 +1,142 @@
-// PLACEHOLDER on branch i14p only, so that src/store/open-database.ts type-checks: the SQLite engine is built on branch
-// i14s, and its src/store/sqlite/engine.ts replaces this file whole at the merge (take theirs).
-import type { Database } from '../sql/database.ts';
+// The SQLite engine behind the store's seam: one better-sqlite3 connection per process with the pragmas the bot relies
+// on, drizzle's migrator over migrations/sqlite, one prepared statement per SQL text, and transactions that take
+// turns on the connection.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { Database, Dialect, Params, Runner, TransactionOptions } from '../sql/database.ts';
+import { Turns } from './turns.ts';
 
-export function openSqlite(path: string): Database {
-  throw new Error(`openSqlite(${path}): the SQLite engine arrives with branch i14s (this is a placeholder)`);
+export const SQLITE_MIGRATIONS = fileURLToPath(new URL('../../../migrations/sqlite', import.meta.url));
+
+const DIALECT: Dialect = { name: 'sqlite' };
+
+/** better-sqlite3 binds numbers, strings, bigints, buffers and null: booleans become 1/0, undefined null. */
+function bindable(params: Params): Params {
+  let out: Params | undefined;
+  for (const key in params) {
+    const value = params[key];
+    if (typeof value === 'boolean' || value === undefined) {
+      out ??= { ...params };
+      out[key] = value === undefined ? null : value ? 1 : 0;
+    }
+  }
+  return out ?? params;
+}
+
+export class SqliteDatabase implements Database {
+  readonly dialect = DIALECT;
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly turns = new Turns();
+  private readonly begin: BetterSqlite3.Statement;
+  private readonly beginImmediate: BetterSqlite3.Statement;
+  private readonly commit: BetterSqlite3.Statement;
+  private readonly rollback: BetterSqlite3.Statement;
+  private readonly runner: Runner;
+
+  /** The connection itself: for the composition root, the backup, the benchmark's bulk seed and tests only. */
+  constructor(readonly sqlite: BetterSqlite3.Database) {
+    this.begin = sqlite.prepare('begin');
+    this.beginImmediate = sqlite.prepare('begin immediate');
+    this.commit = sqlite.prepare('commit');
+    this.rollback = sqlite.prepare('rollback');
+    const statement = (sql: string) => this.statement(sql);
+    this.runner = {
+      dialect: DIALECT,
+      all: async <T>(sql: string, params?: Params) => {
+        const s = statement(sql);
+        return (params ? s.all(bindable(params)) : s.all()) as T[];
+      },
+      get: async <T>(sql: string, params?: Params) => {
+        const s = statement(sql);
+        return (params ? s.get(bindable(params)) : s.get()) as T | undefined;
+      },
+      run: async (sql: string, params?: Params) => {
+        const s = statement(sql);
+        const { changes } = params ? s.run(bindable(params)) : s.run();
+        return { changes };
+      },
+    };
+  }
+
+  private statement(sql: string): BetterSqlite3.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.sqlite.prepare(sql)));
+    return s;
+  }
+
+  async transaction<T>(fn: (runner: Runner) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    const wait = this.turns.begin();
+    if (wait) await wait;
+    try {
+      (options?.immediate ? this.beginImmediate : this.begin).run();
+      try {
+        const result = await fn(this.runner);
+        this.commit.run();
+        return result;
+      } catch (error) {
+        // SQLite may already have rolled back on its own (some errors end the transaction).
+        if (this.sqlite.inTransaction) this.rollback.run();
+        throw error;
+      }
+    } finally {
+      this.turns.end();
+    }
+  }
+
+  async migrate(): Promise<void> {
+    const wait = this.turns.begin();
+    if (wait) await wait;
+    try {
+      migrate(drizzle(this.sqlite), { migrationsFolder: SQLITE_MIGRATIONS });
+    } finally {
+      this.turns.end();
+    }
+  }
+
+  async ready(): Promise<boolean> {
+    if (!this.sqlite.open) return false;
+    const journal = JSON.parse(readFileSync(join(SQLITE_MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as {
+      entries: unknown[];
+    };
+    try {
+      const applied = await this.transaction((r) =>
+        r.get<{ n: number }>('select count(*) as "n" from __drizzle_migrations'),
+      );
+      return (applied?.n ?? 0) >= journal.entries.length;
+    } catch {
+      return false; // no migrations table yet
+    }
+  }
+
+  async close(): Promise<void> {
+    const wait = this.turns.begin();
+    if (wait) await wait;
+    try {
+      if (this.sqlite.open) this.sqlite.close();
+    } finally {
+      this.turns.end();
+    }
+  }
+}
+
+/** Opens (creating it and its folder if need be) the database file with the bot's pragmas; migrate() applies the
+ *  migrations. Throws the driver's own errors: the command line turns them into a clear line (src/setup-error.ts),
+ *  since only it knows which setting named the file. */
+export function openSqlite(file: string): SqliteDatabase {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  try {
+    sqlite.pragma('journal_mode = WAL'); // readers never wait for the writer; the first read: a foreign file fails here
+    sqlite.pragma('synchronous = NORMAL'); // durable across process crashes in WAL mode
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000'); // a second process on the same file waits instead of failing
+    return new SqliteDatabase(sqlite);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
 }

@@ -27,7 +27,7 @@ it('caps an empty query at 25 choices, each within Discord limits', async () => 
   const i = autocomplete('topic', 'topic', '');
   h.fake.gateway.interaction(i);
   const { body } = await callbackFor(h, i.id);
-  expect(h.app.store.content.roadmap('backend')!.topics.length).toBeGreaterThan(25);
+  expect((await h.app.q.content.roadmap('backend'))!.topics.length).toBeGreaterThan(25);
   expect(body.data.choices).toHaveLength(25);
   for (const c of body.data.choices) {
     expect(c.name.length).toBeLessThanOrEqual(100);

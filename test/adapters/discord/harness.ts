@@ -13,7 +13,7 @@ export interface HarnessOptions {
 }
 
 export async function startDiscord(opts: HarnessOptions = {}) {
-  const app = createTestApp();
+  const app = await createTestApp();
   const fake = await createDiscordFake({ heartbeatMs: 400 });
   const logs: { level: number; msg: string; [k: string]: unknown }[] = [];
   const log = createLog('debug', { write: (line) => void logs.push(JSON.parse(line)) });
@@ -42,7 +42,7 @@ export async function startDiscord(opts: HarnessOptions = {}) {
     async close() {
       await adapter.stop();
       await fake.close();
-      app.close();
+      await app.close();
       const errors = logs.filter((l) => l.level >= 50);
       if (errors.length) throw new Error(`the Discord adapter logged errors: ${JSON.stringify(errors)}`);
     },
@@ -58,5 +58,5 @@ export function callbackFor(h: Harness, interactionId: string) {
 
 /** SQL over the test database, for asserting on store rows. */
 export function rows<T>(h: Harness, sql: string, ...params: unknown[]): T[] {
-  return h.app.db.$client.prepare(sql).all(...params) as T[];
+  return h.app.sqlite.prepare(sql).all(...params) as T[];
 }

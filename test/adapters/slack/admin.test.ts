@@ -18,8 +18,8 @@ describe('slack admins', () => {
     }));
     const allowed = await bot.postForm(slashBody('settings leaderboard off', bot.fake.responseUrl('b'), 'U2'));
     expect(await allowed.text()).toContain('Saved.');
-    expect(bot.db.$client.prepare("select leaderboard_enabled from workspaces where platform = 'slack'").get()).toEqual(
-      { leaderboard_enabled: 0 },
-    );
+    expect(bot.db.sqlite.prepare("select leaderboard_enabled from workspaces where platform = 'slack'").get()).toEqual({
+      leaderboard_enabled: 0,
+    });
   });
 });

@@ -40,7 +40,7 @@ describe('slack /roadmap', () => {
     expect((await bot.postForm(slashBody('next', bot.fake.responseUrl('a')))).status).toBe(200);
     expect((await bot.postForm(slashBody('progress', bot.fake.responseUrl('b')))).status).toBe(200);
     expect(bot.fake.callsTo('users.info').map((c) => c.params.user)).toEqual(['U1']);
-    const member = bot.db.$client.prepare('SELECT display_name, time_zone FROM members').get();
+    const member = bot.db.sqlite.prepare('SELECT display_name, time_zone FROM members').get();
     expect(member).toEqual({ display_name: 'Alice', time_zone: 'Europe/Berlin' });
   });
 
@@ -54,11 +54,11 @@ describe('slack /roadmap', () => {
     expect(Date.now() - started).toBeLessThan(1500); // answered in the ack: the outage cost no retries
     expect(body).toContain('Done');
     // the command's user_name stands in for the profile Slack did not give
-    expect(bot.db.$client.prepare('SELECT display_name FROM members').get()).toEqual({ display_name: 'alice' });
+    expect(bot.db.sqlite.prepare('SELECT display_name FROM members').get()).toEqual({ display_name: 'alice' });
     expect(bot.fake.callsTo('users.info').filter((c) => c.failedWith === 503)).toHaveLength(1);
     expect((await bot.postForm(slashBody('next', bot.fake.responseUrl('back')))).status).toBe(200);
     expect(bot.fake.callsTo('users.info').filter((c) => !c.failedWith)).toHaveLength(1); // not cached: asked again
-    expect(bot.db.$client.prepare('SELECT display_name FROM members').get()).toEqual({ display_name: 'Alice' });
+    expect(bot.db.sqlite.prepare('SELECT display_name FROM members').get()).toEqual({ display_name: 'Alice' });
   });
 
   it('escapes what the user typed so it cannot mention, link or format', async () => {

@@ -7,18 +7,19 @@ import { fixedClock } from '../../../src/clock.ts';
 import { syncContent } from '../../../src/content/sync.ts';
 import { createCore } from '../../../src/core/index.ts';
 import { createLog } from '../../../src/log.ts';
-import { openDb } from '../../../src/store/db.ts';
+import { slackInstallationsOver } from '../../../src/slack-installations.ts';
 import { createStore } from '../../../src/store/index.ts';
 import { startFakeSlack } from '../../fakes/slack-api.ts';
+import { openMigratedSqlite } from '../../store/open-test-database.ts';
 import { createSigner, SIGNING_SECRET } from './requests.ts';
 
 /** What both Slack harnesses share: a real SQLite file with the roadmap loaded, the real core, reads to assert on. */
-export function createBotBase(prefix: string) {
+export async function createBotBase(prefix: string) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const db = openDb(join(dir, 'bot.db'));
+  const db = await openMigratedSqlite(join(dir, 'bot.db'));
   const store = createStore(db);
   const clock = fixedClock(new Date());
-  syncContent('content', store, clock.now().getTime());
+  await syncContent('content', store, clock.now().getTime());
   const log = createLog(process.env.TEST_LOG === '1' ? 'debug' : 'silent');
   const core = createCore({ store, clock, log, defaultRoadmap: 'backend' });
   return {
@@ -29,15 +30,15 @@ export function createBotBase(prefix: string) {
     core,
     /** Rows of progress: which topic paths a Slack user has in which state. */
     progressOf(userId: string): { path: string; state: string }[] {
-      return db.$client
+      return db.sqlite
         .prepare(`
         SELECT t.path, p.state FROM progress p JOIN topics t ON t.id = p.topic_id
         JOIN identities i ON i.member_id = p.member_id WHERE i.platform_user_id = ? ORDER BY t.path`)
         .all(userId) as { path: string; state: string }[];
     },
-    eventCount: () => (db.$client.prepare('SELECT count(*) AS n FROM progress_events').get() as { n: number }).n,
-    remove() {
-      db.$client.close();
+    eventCount: () => (db.sqlite.prepare('SELECT count(*) AS n FROM progress_events').get() as { n: number }).n,
+    async remove() {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -48,14 +49,14 @@ export async function startBot(
   options: Partial<SlackOptions> = {},
   timing: { ackWithinMs?: number; handleDelayMs?: number } = {},
 ) {
-  const base = createBotBase('slack-test-');
+  const base = await createBotBase('slack-test-');
   const { clock, log, store, core } = base;
   const fake = await startFakeSlack();
   const single = options.clientId ? {} : { botToken: 'xoxb-test-token' };
   const adapter = createSlackAdapter({
     clock,
     log,
-    installations: store.slackInstallations,
+    installations: slackInstallationsOver(store),
     options: { ...single, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, ...options },
     ackWithinMs: timing.ackWithinMs,
   });
@@ -75,7 +76,7 @@ export async function startBot(
     async close() {
       await adapter.stop();
       await fake.close();
-      base.remove();
+      await base.remove();
     },
   };
 }

@@ -36,7 +36,7 @@ describe('slack OAuth installs', () => {
   it('stores the installation with its token sealed, and serves that workspace', async () => {
     expect((await install()).status).toBe(200);
     expect(bot.fake.callsTo('oauth.v2.access')[0]?.params).toMatchObject({ code: 'code-1', client_id: '111.222' });
-    const row = bot.db.$client.prepare('SELECT * FROM slack_installations').get() as Record<string, unknown>;
+    const row = bot.db.sqlite.prepare('SELECT * FROM slack_installations').get() as Record<string, unknown>;
     expect(row).toMatchObject({ id: 'T9', team_id: 'T9', bot_user_id: 'UBOT9' });
     expect(JSON.stringify(row)).not.toContain(INSTALLED_TOKEN);
     expect(JSON.stringify(row)).not.toContain('secret');
@@ -53,7 +53,7 @@ describe('slack OAuth installs', () => {
     const res = await fetch(`${bot.base}/slack/oauth_redirect?code=code-1&state=forged`, { redirect: 'manual' });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(bot.fake.callsTo('oauth.v2.access')).toEqual([]);
-    expect(bot.db.$client.prepare('SELECT count(*) AS n FROM slack_installations').get()).toEqual({ n: 0 });
+    expect(bot.db.sqlite.prepare('SELECT count(*) AS n FROM slack_installations').get()).toEqual({ n: 0 });
   });
 
   it.each([
@@ -64,7 +64,7 @@ describe('slack OAuth installs', () => {
     const res = await bot.postJson(eventBody({ type, ...extra }, 'T9'));
     expect(res.status).toBe(200);
     await bot.fake.waitFor(
-      () => (bot.db.$client.prepare('SELECT count(*) AS n FROM slack_installations').get() as { n: number }).n === 0,
+      () => (bot.db.sqlite.prepare('SELECT count(*) AS n FROM slack_installations').get() as { n: number }).n === 0,
     );
   });
 });

@@ -74,29 +74,29 @@ describe('slack render', () => {
     expect(progress).toMatch(/ {2}\*APIs\* $/);
   });
 
-  it("renders the real nudge's streak line bold", () => {
-    const app = createTestApp();
+  it("renders the real nudge's streak line bold", async () => {
+    const app = await createTestApp();
     try {
-      const workspace = app.store.workspaces.ensure({
+      const workspace = await app.q.workspaces.ensure({
         platform: 'slack',
         externalId: 'T1',
         roadmapId: 'backend',
         now: 0,
       });
-      const member = app.store.members.resolve({
+      const member = await app.q.members.resolve({
         workspaceId: workspace.id,
         platformUserId: 'U1',
         displayName: 'Ada',
         now: 0,
       });
-      const texts = render(buildNudge(app.store, member, workspace, app.clock.now().getTime())).blocks.flatMap((b) =>
-        b.type === 'section' && b.text ? [b.text.text] : [],
-      );
+      const texts = render(
+        await app.store.transaction((tx) => buildNudge(tx, member, workspace, app.clock.now().getTime())),
+      ).blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
       expect(texts).toContain('*Streak:* 0 days (longest 0 days)');
       // No bold span anywhere in it opens or closes on a space.
       for (const t of texts) expect(t).not.toMatch(/(^|\s)\*\s|\S\s\*(\s|$)/);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 

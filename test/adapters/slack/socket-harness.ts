@@ -1,6 +1,7 @@
 // Socket Mode harness: a real SQLite file, the real core, the real Bolt app in Socket Mode, the fake Socket Mode
 // server in front of the fake Web API. Requests are the HTTP tests' bodies, carried in Socket Mode envelopes.
 import { createSlackAdapter } from '../../../src/adapters/slack/index.ts';
+import { slackInstallationsOver } from '../../../src/slack-installations.ts';
 import { startFakeSlack } from '../../fakes/slack-api.ts';
 import { envelopes, startFakeSocketMode } from '../../fakes/slack-socket-mode.ts';
 import { createBotBase } from './harness.ts';
@@ -10,14 +11,14 @@ export const APP_TOKEN = 'xapp-1-A1-1234-socket-test';
 export const BOT_TOKEN = 'xoxb-test-token';
 
 export async function startSocketBot() {
-  const base = createBotBase('slack-socket-test-');
+  const base = await createBotBase('slack-socket-test-');
   const { clock, log, store, core } = base;
   const api = await startFakeSlack();
   const socket = await startFakeSocketMode({ appToken: APP_TOKEN, upstream: api.url });
   const adapter = createSlackAdapter({
     clock,
     log,
-    installations: store.slackInstallations,
+    installations: slackInstallationsOver(store),
     options: { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: socket.apiUrl },
   });
   await adapter.start(core.handle); // resolves once the client has had its hello
@@ -46,7 +47,7 @@ export async function startSocketBot() {
       await adapter.stop();
       await socket.close();
       await api.close();
-      base.remove();
+      await base.remove();
     },
   };
 }

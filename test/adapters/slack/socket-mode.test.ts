@@ -43,7 +43,7 @@ describe('slack in Socket Mode', () => {
     expect(bot.api.callsTo('users.info')).toEqual([
       expect.objectContaining({ token: BOT_TOKEN, params: expect.objectContaining({ user: 'U1' }) }),
     ]);
-    const members = bot.db.$client
+    const members = bot.db.sqlite
       .prepare(`
       SELECT m.display_name, m.time_zone, i.platform_user_id FROM members m JOIN identities i ON i.member_id = m.id`)
       .all();

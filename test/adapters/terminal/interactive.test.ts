@@ -43,7 +43,7 @@ async function chatOn(app: TestApp, opts: { filesDir?: string; handle?: Handle; 
 
 describe('terminal adapter', () => {
   it('greets, prompts, and runs a button by its number', async () => {
-    app = createTestApp();
+    app = await createTestApp();
     const input = new PassThrough();
     const output = new PassThrough();
     let shown = '';
@@ -73,7 +73,7 @@ describe('terminal adapter', () => {
   it(
     'prints a nudge and a `digest here` above the prompt, ' + 'keeps what was typed, and lets their buttons be pressed',
     async () => {
-      app = createTestApp({ now: '2026-11-26T08:00:00Z' });
+      app = await createTestApp({ now: '2026-11-26T08:00:00Z' });
       const { input, terminal, shown } = await chatOn(app);
       const sender = createSender({
         store: app.store,
@@ -118,7 +118,7 @@ describe('terminal adapter', () => {
     'answers a number with no button on screen itself, keeps ' +
       'the buttons, and only prompts again for an empty line',
     async () => {
-      app = createTestApp();
+      app = await createTestApp();
       const { input, shown } = await chatOn(app);
       input.write('9\n');
       await until(() =>
@@ -148,7 +148,7 @@ describe('terminal adapter', () => {
   );
 
   it("names a saved file by the injected clock, not the machine's", async () => {
-    app = createTestApp({ now: '2026-11-26T08:00:00Z' });
+    app = await createTestApp({ now: '2026-11-26T08:00:00Z' });
     const files = tempDir();
     const { input, shown } = await chatOn(app, { filesDir: files.dir });
     input.write('export\n');
@@ -162,7 +162,7 @@ describe('terminal adapter', () => {
   });
 
   it('answers a line that fails with an apology, logs it, and goes on with the next line', async () => {
-    app = createTestApp();
+    app = await createTestApp();
     const logs: string[] = [];
     let calls = 0;
     const failingOnce: Handle = (invocation) =>

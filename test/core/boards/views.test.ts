@@ -8,22 +8,22 @@ import { buildTeamView } from '../../../src/core/boards/team-view.ts';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp({ now: '2026-11-26T09:00:00Z' })));
+beforeEach(async () => (app = await createTestApp({ now: '2026-11-26T09:00:00Z' })));
 afterEach(() => app.close());
 
 const as = (name: string) => ({ id: name.toLowerCase(), displayName: name });
 
 /** The view's inputs as the core has them for `name` in the terminal workspace. */
-function context(name: string) {
+async function context(name: string) {
   const now = app.clock.now().getTime();
-  const workspace = app.store.workspaces.find('terminal', 'local')!;
-  const member = app.store.members.resolve({
+  const workspace = (await app.q.workspaces.find('terminal', 'local'))!;
+  const member = await app.q.members.resolve({
     workspaceId: workspace.id,
     platformUserId: name.toLowerCase(),
     displayName: name,
     now,
   });
-  return { store: app.store, workspace, member, roadmap: app.store.content.roadmap('backend')!, now };
+  return { store: app.q, workspace, member, roadmap: (await app.q.content.roadmap('backend'))!, now };
 }
 
 async function seed() {
@@ -37,7 +37,7 @@ async function seed() {
 
 it("builds the board as data: period, ranked rows with how each member appears, and the asker's standing", async () => {
   await seed();
-  const view = buildBoardView(context('Linus'), 'week');
+  const view = await buildBoardView(await context('Linus'), 'week');
   expect(view).toEqual({
     period: { kind: 'week', label: 'Week of Mon 23 Nov, UTC' },
     rows: [
@@ -60,7 +60,7 @@ it("builds the board as data: period, ranked rows with how each member appears, 
 it("builds the team as data: who leads, each member's progress per section, who is idle", async () => {
   await seed();
   app.clock.set('2026-12-04T09:00:00Z');
-  const view = buildTeamView(context('Ada'));
+  const view = await buildTeamView(await context('Ada'));
   expect(view).toMatchObject({
     visible: 2,
     others: 0,

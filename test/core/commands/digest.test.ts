@@ -3,8 +3,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => {
-  app = createTestApp({ now: '2026-11-26T08:00:00Z' });
+beforeEach(async () => {
+  app = await createTestApp({ now: '2026-11-26T08:00:00Z' });
 }); // Thursday
 afterEach(() => app.close());
 
@@ -14,11 +14,11 @@ it('sets a weekly digest for admins only, then posts the leaderboard and team pr
   expect(set).toContain('<#C0123> at 09:00 (Europe/Berlin), Mon. First: Mon 30 Nov, 09:00');
   expect(textOf(await app.say('digest'))).toContain('Next: Mon 30 Nov, 09:00');
   await app.say('track nodejs', { id: 'bob', displayName: 'Bob' });
-  const [first] = app.store.content.roadmap('backend')!.topics.filter((t) => !t.pickOne);
+  const [first] = (await app.q.content.roadmap('backend'))!.topics.filter((t) => !t.pickOne);
   await app.say(`done ${first!.path}`, { id: 'bob', displayName: 'Bob' });
 
   await app.core.outbound.queueDue(Date.parse('2026-11-30T08:00:00Z'));
-  const [claimed] = app.store.deliveries.claim({
+  const [claimed] = await app.q.deliveries.claim({
     platform: 'terminal',
     owner: 'test',
     now: Date.parse('2026-11-30T08:00:00Z'),
@@ -28,7 +28,7 @@ it('sets a weekly digest for admins only, then posts the leaderboard and team pr
     key: '1:2026-11-30',
     target: { kind: 'channel', workspaceId: 'local', id: 'C0123' },
   });
-  const post = app.core.outbound.compose(claimed!, Date.parse('2026-11-30T08:00:00Z'))!;
+  const post = (await app.core.outbound.compose(claimed!, Date.parse('2026-11-30T08:00:00Z')))!;
   expect(post.visibility).toBe('channel');
   const body = textOf(post);
   expect(body).toContain('Weekly study digest');

@@ -3,15 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string) => textOf(await app.say(text));
-const stateOf = (slug: string) =>
+const stateOf = async (slug: string) =>
   (
-    app.db.$client
-      .prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?')
-      .get(slug) as { state: string } | undefined
+    (await app.sql.get('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = @slug', {
+      slug,
+    })) as { state: string } | undefined
   )?.state;
 
 describe('done, as a coach says it', () => {
@@ -20,9 +20,9 @@ describe('done, as a coach says it', () => {
     const reply = await app.say('done redis');
     expect(reply.heading).toBe('✓ Done: Redis');
     expect(textOf(reply)).toContain('You have done 1 of 30 topics on your roadmap.');
-    expect(stateOf('redis')).toBe('done');
+    expect(await stateOf('redis')).toBe('done');
     expect((await app.say('done redis')).heading).toBe('Redis is already done');
-    expect(app.db.$client.prepare("select count(*) n from progress_events where to_state = 'done'").get()).toEqual({
+    expect(await app.sql.get("select count(*) n from progress_events where to_state = 'done'")).toEqual({
       n: 1,
     });
   });
@@ -37,7 +37,7 @@ describe('done, as a coach says it', () => {
 
   it('celebrates the whole roadmap on the last topic', async () => {
     await app.say('track go');
-    const topics = app.store.content.roadmap('backend')!.topics.filter((t) => !t.pickOne || t.groupSlug === 'go');
+    const topics = (await app.q.content.roadmap('backend'))!.topics.filter((t) => !t.pickOne || t.groupSlug === 'go');
     let last = '';
     for (const t of topics) last = await say(`done ${t.path}`);
     expect(last).toContain('You have finished the whole roadmap!');

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 import { ADA, seedBoth } from './my-data.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 describe('export', () => {

@@ -4,17 +4,17 @@ import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 import { ADA, GRACE, memberId, rowsAbout, seedBoth } from './my-data.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 describe('forget', () => {
   it('asks first, with a button, and deletes nothing until confirmed', async () => {
     await seedBoth(app);
-    const before = rowsAbout(app, memberId(app, 'ada'), [1]);
+    const before = await rowsAbout(app, await memberId(app, 'ada'), [1]);
     const reply = await app.say('forget', ADA);
     expect(reply.buttons[0]).toEqual({ label: 'Yes, delete everything', command: 'forget confirm', style: 'danger' });
     expect(textOf(await app.say('forget please', ADA))).toContain('type `forget confirm`');
-    expect(rowsAbout(app, memberId(app, 'ada'), [1])).toEqual(before);
+    expect(await rowsAbout(app, await memberId(app, 'ada'), [1])).toEqual(before);
   });
 
   it("deletes every row about me in every table, keeps everyone else's, and boards stop showing me", async () => {
@@ -22,16 +22,16 @@ describe('forget', () => {
     await app.say('privacy show', ADA);
     await app.say('privacy show', GRACE);
     expect(textOf(await app.say('leaderboard', GRACE))).toContain('Ada');
-    const ada = memberId(app, 'ada');
+    const ada = await memberId(app, 'ada');
     const adaIdentities = (
-      app.db.$client.prepare('select id from identities where member_id = ?').all(ada) as { id: number }[]
+      (await app.sql.all('select id from identities where member_id = @member', { member: ada })) as { id: number }[]
     ).map((r) => r.id);
-    const grace = memberId(app, 'grace');
+    const grace = await memberId(app, 'grace');
     const graceIdentities = (
-      app.db.$client.prepare('select id from identities where member_id = ?').all(grace) as { id: number }[]
+      (await app.sql.all('select id from identities where member_id = @member', { member: grace })) as { id: number }[]
     ).map((r) => r.id);
-    const graceBefore = rowsAbout(app, grace, graceIdentities);
-    expect(Object.keys(rowsAbout(app, ada, adaIdentities)).sort()).toEqual([
+    const graceBefore = await rowsAbout(app, grace, graceIdentities);
+    expect(Object.keys(await rowsAbout(app, ada, adaIdentities)).sort()).toEqual([
       'identities',
       'link_attempts',
       'link_codes',
@@ -46,9 +46,9 @@ describe('forget', () => {
 
     const reply = await app.say('forget confirm', ADA);
     expect(reply.heading).toBe('Everything about you is deleted');
-    expect(rowsAbout(app, ada, adaIdentities)).toEqual({});
-    expect(app.db.$client.prepare("select count(*) n from deliveries where key = 'k-ada'").get()).toEqual({ n: 0 });
-    expect(rowsAbout(app, grace, graceIdentities)).toEqual(graceBefore);
+    expect(await rowsAbout(app, ada, adaIdentities)).toEqual({});
+    expect(await app.sql.get("select count(*) n from deliveries where key = 'k-ada'")).toEqual({ n: 0 });
+    expect(await rowsAbout(app, grace, graceIdentities)).toEqual(graceBefore);
 
     for (const view of ['leaderboard', 'leaderboard all', 'team']) {
       const text = textOf(await app.say(view, GRACE));

@@ -4,7 +4,7 @@ import type { Span } from '../../../src/core/model/reply.ts';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp({ now: '2026-11-23T08:00:00Z' })));
+beforeEach(async () => (app = await createTestApp({ now: '2026-11-23T08:00:00Z' })));
 afterEach(() => app.close());
 
 const as = (name: string, workspace = 'local') => ({ id: name.toLowerCase(), displayName: name, workspace });
@@ -17,7 +17,7 @@ const board = async (text = 'leaderboard', name = 'Ada') => textOf(await app.say
 /** Changes the workspace's settings directly (the admins' `settings` command is another issue's). */
 async function workspace(settings: { timeZone?: string; leaderboardEnabled?: boolean }) {
   await app.say('help', as('Ada')); // the workspace exists from first contact
-  app.store.workspaces.update(app.store.workspaces.find('terminal', 'local')!.id, settings);
+  await app.q.workspaces.update((await app.q.workspaces.find('terminal', 'local'))!.id, settings);
 }
 const zone = (timeZone: string) => workspace({ timeZone });
 

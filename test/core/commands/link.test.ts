@@ -1,11 +1,11 @@
 // `link`: joining accounts across platforms over a real SQLite file: codes, merging, brute-force limits.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plain } from '../../../src/core/model/reply.ts';
-import { hashCode } from '../../../src/store/links.ts';
+import { hashCode } from '../../../src/store/queries/links.ts';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const TERMINAL = { id: 'ada', platform: 'terminal', workspace: 'local' };
@@ -19,21 +19,21 @@ async function codeFor(who: object): Promise<string> {
     .find((t) => t.startsWith('/roadmap link '));
   return line!.slice('/roadmap link '.length);
 }
-const members = () => app.db.$client.prepare('select count(*) n from members').get() as { n: number };
-const stateOf = (memberOf: object & { id: string }, path: string) =>
+const members = async () => (await app.sql.get('select count(*) n from members')) as { n: number };
+const stateOf = async (memberOf: object & { id: string }, path: string) =>
   (
-    app.db.$client
-      .prepare(`
-  select p.state from progress p join identities i on i.member_id = p.member_id join topics t on t.id = p.topic_id
-  where i.platform_user_id = ? and t.path like ?`)
-      .get(memberOf.id, `%${path}`) as { state: string } | undefined
+    (await app.sql.get(
+      `select p.state from progress p join identities i on i.member_id = p.member_id join topics t on t.id = p.topic_id
+      where i.platform_user_id = @user and t.path like @path`,
+      { user: memberOf.id, path: `%${path}` },
+    )) as { state: string } | undefined
   )?.state;
 
 describe('link', () => {
   it('issues an 8-character code from an unambiguous alphabet, kept only as a hash', async () => {
     const code = await codeFor(TERMINAL);
     expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/);
-    const rows = app.db.$client.prepare('select * from link_codes').all() as {
+    const rows = (await app.sql.all('select * from link_codes')) as {
       code_hash: string;
       expires_at: number;
       created_at: number;
@@ -51,18 +51,18 @@ describe('link', () => {
     await app.say('skip mysql', TERMINAL);
     await app.say('done mysql', DISCORD); // skipped vs done: done wins
     await app.say('start gin', DISCORD); // only on the other side: kept
-    expect(members().n).toBe(2);
+    expect((await members()).n).toBe(2);
 
     const code = await codeFor(TERMINAL);
     expect(await say(`link ${code.toLowerCase().slice(0, 4)}-${code.slice(4)}`, DISCORD)).toContain('Accounts linked');
-    expect(members().n).toBe(1);
+    expect((await members()).n).toBe(1);
     for (const who of [TERMINAL, DISCORD]) {
-      expect(stateOf(who, '/redis')).toBe('done');
-      expect(stateOf(who, '/mysql')).toBe('done');
-      expect(stateOf(who, '/gin')).toBe('learning');
+      expect(await stateOf(who, '/redis')).toBe('done');
+      expect(await stateOf(who, '/mysql')).toBe('done');
+      expect(await stateOf(who, '/gin')).toBe('learning');
       expect(await say('track', who)).toContain('you follow Go'); // the issuer's choice
     }
-    const events = app.db.$client.prepare('select count(distinct member_id) m, count(*) n from progress_events').get();
+    const events = await app.sql.get('select count(distinct member_id) m, count(*) n from progress_events');
     expect(events).toEqual({ m: 1, n: 5 }); // every event kept, all on the one member
     expect(await say('progress', DISCORD)).toContain('Overall: 2 of');
   });
@@ -85,7 +85,7 @@ describe('link', () => {
     for (let i = 0; i < 5; i++) expect(await say(`link WRONG${i}AA`, DISCORD)).toContain('wrong or has expired');
     const code = await codeFor(TERMINAL);
     expect(await say(`link ${code}`, DISCORD)).toContain('Too many wrong codes');
-    expect(members().n).toBe(2);
+    expect((await members()).n).toBe(2);
     app.clock.advance(60 * 60_000 + 1);
     expect(await say(`link ${await codeFor(TERMINAL)}`, DISCORD)).toContain('Accounts linked');
   });
@@ -104,21 +104,19 @@ describe('link', () => {
   });
 
   it("keeps the issuer's reminder when both had one, and moves the other's when only it had one", async () => {
-    const schedules = () =>
-      app.db.$client
-        .prepare(`select s.local_time, i.platform_user_id who from schedules s
-      join identities i on i.id = s.identity_id order by s.id`)
-        .all();
+    const schedules = async () =>
+      await app.sql.all(`select s.local_time, i.platform_user_id who from schedules s
+      join identities i on i.id = s.identity_id order by s.id`);
     await app.say('remind 08:00 Europe/Berlin daily', TERMINAL);
     await app.say('remind 19:30 Asia/Tokyo mon-fri', DISCORD);
     await app.say(`link ${await codeFor(TERMINAL)}`, DISCORD);
-    expect(schedules()).toEqual([{ local_time: '08:00', who: 'ada' }]);
+    expect(await schedules()).toEqual([{ local_time: '08:00', who: 'ada' }]);
 
     const bob = { id: 'bob', platform: 'terminal', workspace: 'local' };
     const bobOnDiscord = { ...DISCORD, id: '1400000000000000009' };
     await app.say('remind 07:15 UTC daily', bobOnDiscord);
     await app.say(`link ${await codeFor(bob)}`, bobOnDiscord);
-    expect(schedules()).toEqual([
+    expect(await schedules()).toEqual([
       { local_time: '08:00', who: 'ada' },
       { local_time: '07:15', who: bobOnDiscord.id },
     ]);

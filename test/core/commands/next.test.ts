@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string, user?: Parameters<TestApp['say']>[1]) => textOf(await app.say(text, user));
@@ -43,7 +43,7 @@ describe('next', () => {
 
   it('congratulates when everything is done or skipped', async () => {
     await app.say('track go');
-    const topics = app.store.content.roadmap('backend')!.topics.filter((t) => !t.pickOne || t.groupSlug === 'go');
+    const topics = (await app.q.content.roadmap('backend'))!.topics.filter((t) => !t.pickOne || t.groupSlug === 'go');
     for (const t of topics) await app.say(`done ${t.path}`);
     expect((await app.say('next')).heading).toMatch(/finished the roadmap/);
   });

@@ -4,11 +4,11 @@ import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 describe('remind', () => {
   let app: TestApp;
-  beforeEach(() => {
-    app = createTestApp({ now: '2026-11-26T09:00:00Z' });
+  beforeEach(async () => {
+    app = await createTestApp({ now: '2026-11-26T09:00:00Z' });
   }); // a Thursday
   afterEach(() => app.close());
-  const nudge = () => app.store.schedules.nudgeOf(1);
+  const nudge = async () => await app.q.schedules.nudgeOf(1);
 
   it('follows UTC, and says so, when the member has no zone; takes one typed as a city', async () => {
     const utc = textOf(await app.say('remind 09:00'));
@@ -17,14 +17,14 @@ describe('remind', () => {
     const set = textOf(await app.say('remind 08:30 berlin mon-fri'));
     expect(set).toContain('08:30 (Europe/Berlin), Mon–Fri');
     expect(set).toContain('Next nudge: Fri 27 Nov, 08:30');
-    expect(nudge()).toMatchObject({
+    expect(await nudge()).toMatchObject({
       kind: 'nudge',
       localTime: '08:30',
       timeZone: 'Europe/Berlin',
       days: 0x1f,
       identityId: 1,
     });
-    expect(new Date(nudge()!.nextDueAt!).toISOString()).toBe('2026-11-27T07:30:00.000Z');
+    expect(new Date((await nudge())!.nextDueAt!).toISOString()).toBe('2026-11-27T07:30:00.000Z');
     // The member had no zone: the one they named is now theirs, so the next remind needs none.
     expect(textOf(await app.say('remind 07:00'))).toContain('07:00 (Europe/Berlin), every day');
   });
@@ -32,7 +32,7 @@ describe('remind', () => {
   it("uses the zone the platform reports (Slack's profile) and remembers it on the member", async () => {
     const reply = textOf(await app.say('remind 21:15 mon,wed,fri', { timeZone: 'America/New_York' }));
     expect(reply).toContain('21:15 (America/New_York), Mon, Wed, Fri');
-    const zone = app.db.$client.prepare('select time_zone from members where id = 1').pluck().get();
+    const zone = await app.sql.value('select time_zone from members where id = 1');
     expect(zone).toBe('America/New_York');
   });
 
@@ -40,7 +40,7 @@ describe('remind', () => {
     await app.say('remind 10:00 UTC');
     expect(textOf(await app.say('remind'))).toContain('Next: Thu 26 Nov, 10:00');
     expect(textOf(await app.say('remind off'))).toContain('No more nudges');
-    expect(nudge()!.nextDueAt).toBeNull();
+    expect((await nudge())!.nextDueAt).toBeNull();
     expect(textOf(await app.say('remind'))).toContain('No daily nudge');
   });
 
@@ -54,15 +54,15 @@ describe('remind', () => {
   it('tells the member once, on their next command, that their nudges paused after failures', async () => {
     await app.say('remind 09:00 UTC');
     for (let i = 0; i < 3; i++)
-      app.store.schedules.failed(nudge()!.id, 'the member does not accept direct messages from this bot', 3);
-    expect(nudge()!.nextDueAt).toBeNull();
+      await app.q.schedules.failed((await nudge())!.id, 'the member does not accept direct messages from this bot', 3);
+    expect((await nudge())!.nextDueAt).toBeNull();
     const first = textOf(await app.say('progress'));
     expect(first).toContain('Your daily nudges are paused');
     expect(first).toContain('does not accept direct messages');
     expect(textOf(await app.say('progress'))).not.toContain('paused');
     expect(textOf(await app.say('remind'))).toContain('could not be delivered');
     await app.say('remind 09:00');
-    expect(nudge()).toMatchObject({ consecutiveFailures: 0, pausedReason: null });
-    expect(nudge()!.nextDueAt).not.toBeNull();
+    expect(await nudge()).toMatchObject({ consecutiveFailures: 0, pausedReason: null });
+    expect((await nudge())!.nextDueAt).not.toBeNull();
   });
 });

@@ -3,15 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string) => textOf(await app.say(text));
-const stateOf = (slug: string) =>
+const stateOf = async (slug: string) =>
   (
-    app.db.$client
-      .prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?')
-      .get(slug) as { state: string } | undefined
+    (await app.sql.get('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = @slug', {
+      slug,
+    })) as { state: string } | undefined
   )?.state;
 
 describe('reset', () => {
@@ -20,7 +20,7 @@ describe('reset', () => {
     expect(await say('leaderboard')).toContain('1. Ada — 1 point');
     const reply = await app.say('reset redis');
     expect(reply.heading).toBe('Reset Redis');
-    expect(stateOf('redis')).toBeUndefined();
+    expect(await stateOf('redis')).toBeUndefined();
     expect(await say('leaderboard')).toContain('Nobody has finished a topic in this period yet');
     expect(reply.buttons.map((b) => b.label)).not.toContain('Reset');
   });

@@ -4,17 +4,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string) => textOf(await app.say(text));
-const doneCount = () =>
-  (app.db.$client.prepare('select coalesce(sum(done_count), 0) n from member_stats').get() as { n: number }).n;
-const stateOf = (slug: string) =>
+const doneCount = async () =>
+  ((await app.sql.get('select coalesce(sum(done_count), 0) n from member_stats')) as { n: number }).n;
+const stateOf = async (slug: string) =>
   (
-    app.db.$client
-      .prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?')
-      .get(slug) as { state: string } | undefined
+    (await app.sql.get('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = @slug', {
+      slug,
+    })) as { state: string } | undefined
   )?.state;
 
 describe('start or skip on a finished topic', () => {
@@ -25,16 +25,16 @@ describe('start or skip on a finished topic', () => {
       await app.say('done express');
       const asked = await app.say(`${verb} express`);
       expect(asked.heading).toBe('Express.js is done');
-      expect(stateOf('expressjs')).toBe('done');
-      expect(doneCount()).toBe(1);
+      expect(await stateOf('expressjs')).toBe('done');
+      expect(await doneCount()).toBe(1);
       expect(await say('leaderboard')).toContain('1. Ada — 1 point');
       expect(asked.buttons.map((b) => b.label)).toContain('Keep it done');
 
       const confirm = asked.buttons.find((b) => b.command.endsWith(' confirm'))!;
       expect(confirm.command).toBe(`${verb} backend/choose-your-backend-language/nodejs/expressjs confirm`);
       await app.say(confirm.command);
-      expect(stateOf('expressjs')).toBe(verb === 'start' ? 'learning' : 'skipped');
-      expect(doneCount()).toBe(0); // member_stats follows the change the member asked for
+      expect(await stateOf('expressjs')).toBe(verb === 'start' ? 'learning' : 'skipped');
+      expect(await doneCount()).toBe(0); // member_stats follows the change the member asked for
       expect(await say('leaderboard')).not.toContain('1 point');
     },
   );
@@ -49,7 +49,7 @@ describe('a topic on a track the member does not follow', () => {
         'follow Node.js.',
     );
     expect(reply.buttons).toContainEqual({ label: 'Follow Node.js', command: 'track nodejs', style: 'primary' });
-    expect(stateOf('expressjs')).toBe('done');
+    expect(await stateOf('expressjs')).toBe('done');
 
     const progress = await app.say('progress');
     expect(textOf(progress)).toContain('1 done on Node.js, not counted');
@@ -72,7 +72,7 @@ describe('start, done, skip, reset', () => {
     expect(await say('done express')).toContain('Express.js is already done');
     expect(await say('start jwt token')).toContain('Started Token Structure');
     expect(await say('skip helm')).toContain('Skipped Helm');
-    const events = app.db.$client.prepare('select from_state, to_state from progress_events order by id').all();
+    const events = await app.sql.all('select from_state, to_state from progress_events order by id');
     expect(events).toEqual([
       { from_state: null, to_state: 'done' },
       { from_state: null, to_state: 'learning' },
@@ -80,7 +80,7 @@ describe('start, done, skip, reset', () => {
     ]);
     expect(await say('reset express')).toContain('Reset Express.js');
     expect(await say('reset express')).toContain('You have not started Express.js: nothing to reset');
-    expect(app.db.$client.prepare('select count(*) n from progress_events').get()).toEqual({ n: 4 });
+    expect(await app.sql.get('select count(*) n from progress_events')).toEqual({ n: 4 });
     expect(await say('progress')).toContain('Overall: 0 of 30 topics done (0%)'); // 31 on the Node track, 1 skipped
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, rowCounts, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const ADMIN = { id: 'root', isAdmin: true, workspace: 'acme' };
@@ -17,17 +17,17 @@ describe('settings', () => {
     expect(await say('settings leaderboard off', ADMIN)).toContain('Leaderboard: off');
     expect(await say('settings roadmap backend', ADMIN)).toContain('Saved.');
     expect(
-      app.db.$client.prepare("select time_zone, leaderboard_enabled from workspaces where external_id = 'acme'").get(),
+      await app.sql.get("select time_zone, leaderboard_enabled from workspaces where external_id = 'acme'"),
     ).toEqual({ time_zone: 'Europe/Berlin', leaderboard_enabled: 0 });
   });
 
   it('tells a non-admin plainly, and changes nothing', async () => {
     await app.say('next', MEMBER);
-    const before = rowCounts(app);
+    const before = await rowCounts(app);
     for (const text of ['settings', 'settings timezone Asia/Tokyo', 'settings leaderboard off']) {
       expect(await say(text, MEMBER)).toContain('Workspace settings is for workspace admins.');
     }
-    expect(rowCounts(app)).toEqual(before);
+    expect(await rowCounts(app)).toEqual(before);
     expect(await say('settings', ADMIN)).toContain('Time zone: UTC');
   });
 

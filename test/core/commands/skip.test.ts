@@ -3,15 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string) => textOf(await app.say(text));
-const stateOf = (slug: string) =>
+const stateOf = async (slug: string) =>
   (
-    app.db.$client
-      .prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?')
-      .get(slug) as { state: string } | undefined
+    (await app.sql.get('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = @slug', {
+      slug,
+    })) as { state: string } | undefined
   )?.state;
 
 describe('skip', () => {
@@ -31,6 +31,6 @@ describe('skip', () => {
     await app.say('skip helm');
     expect(await say('skip helm')).toContain('Helm is already skipped');
     await app.say('reset helm');
-    expect(stateOf('helm')).toBeUndefined();
+    expect(await stateOf('helm')).toBeUndefined();
   });
 });

@@ -3,15 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string) => textOf(await app.say(text));
-const stateOf = (slug: string) =>
+const stateOf = async (slug: string) =>
   (
-    app.db.$client
-      .prepare('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = ?')
-      .get(slug) as { state: string } | undefined
+    (await app.sql.get('select p.state from progress p join topics t on t.id = p.topic_id where t.slug = @slug', {
+      slug,
+    })) as { state: string } | undefined
   )?.state;
 
 describe('start', () => {
@@ -19,7 +19,7 @@ describe('start', () => {
     await app.say('track go');
     const reply = await app.say('start redis');
     expect(reply.heading).toBe('Started Redis');
-    expect(stateOf('redis')).toBe('learning');
+    expect(await stateOf('redis')).toBe('learning');
     expect(reply.buttons.map((b) => b.label)).toEqual(['Done', 'Skip', 'Next topic']);
     expect((await app.say('next')).heading).toBe('Keep going: Redis');
     await app.say('done redis');
@@ -39,6 +39,6 @@ describe('start', () => {
     ]);
     await app.say('done token structure');
     await app.say(reply.buttons[0]!.command);
-    expect(stateOf('token-structure')).toBe('learning');
+    expect(await stateOf('token-structure')).toBe('learning');
   });
 });

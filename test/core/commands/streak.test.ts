@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string) => textOf(await app.say(text));
@@ -54,7 +54,7 @@ describe('streak', () => {
     app.clock.set('2026-11-14T12:00:00Z'); // the 13th was missed
     await app.say('done flask');
     expect(await say('streak')).toContain('Your streak: 1 day (longest 3 days)');
-    app.store.holidays.add(app.store.workspaces.find('terminal', 'local')!.id, '2026-11-13');
+    await app.q.holidays.add((await app.q.workspaces.find('terminal', 'local'))!.id, '2026-11-13');
     expect(await say('progress')).toContain('Streak: 4 days (longest 4 days).');
   });
 
@@ -73,7 +73,7 @@ describe('streak', () => {
   it('always says how many freezes are held', async () => {
     expect(textOf(await app.say('streak'))).toContain('Freezes held: 0 of 2.');
     for (let day = 0; day < 7; day++) {
-      await app.say(`done ${app.store.content.roadmap('backend')!.topics[10 + day]!.path}`);
+      await app.say(`done ${(await app.q.content.roadmap('backend'))!.topics[10 + day]!.path}`);
       app.clock.advance(86_400_000);
     }
     expect(textOf(await app.say('streak'))).toContain('Freezes held: 1 of 2.');

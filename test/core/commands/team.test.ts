@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp({ now: '2026-11-10T09:00:00Z' })));
+beforeEach(async () => (app = await createTestApp({ now: '2026-11-10T09:00:00Z' })));
 afterEach(() => app.close());
 
 const as = (name: string) => ({ id: name.toLowerCase(), displayName: name });

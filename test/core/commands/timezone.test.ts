@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const say = async (text: string) => textOf(await app.say(text));
@@ -22,7 +22,7 @@ describe('timezone', () => {
       const set = await app.say('timezone berlin');
       expect(set.heading).toBe('Time zone set to Europe/Berlin');
       expect(textOf(set)).toContain('Your time zone is now Europe/Berlin');
-      expect(app.db.$client.prepare('select time_zone from members').pluck().get()).toBe('Europe/Berlin');
+      expect(await app.sql.value('select time_zone from members')).toBe('Europe/Berlin');
       expect(await say('timezone Europe/Berlin')).toContain('Your time zone is already Europe/Berlin');
       expect(await say('timezone EST')).toContain('America/New_York');
       expect(await say('timezone')).toContain('Your time zone is America/New_York');
@@ -32,6 +32,6 @@ describe('timezone', () => {
   it('moves an active nudge with it, at the same local time', async () => {
     await app.say('remind 08:00 UTC');
     expect(await say('timezone Asia/Tokyo')).toContain('Your daily nudge moves with it: 08:00 there.');
-    expect(app.store.schedules.nudgeOf(1)).toMatchObject({ localTime: '08:00', timeZone: 'Asia/Tokyo' });
+    expect(await app.q.schedules.nudgeOf(1)).toMatchObject({ localTime: '08:00', timeZone: 'Asia/Tokyo' });
   });
 });

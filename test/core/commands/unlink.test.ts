@@ -4,7 +4,7 @@ import { plain } from '../../../src/core/model/reply.ts';
 import { createTestApp, rowCounts, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const TERMINAL = { id: 'ada', platform: 'terminal', workspace: 'local' };
@@ -18,14 +18,14 @@ async function codeFor(who: object): Promise<string> {
     .find((t) => t.startsWith('/roadmap link '));
   return line!.slice('/roadmap link '.length);
 }
-const members = () => app.db.$client.prepare('select count(*) n from members').get() as { n: number };
-const stateOf = (memberOf: object & { id: string }, path: string) =>
+const members = async () => (await app.sql.get('select count(*) n from members')) as { n: number };
+const stateOf = async (memberOf: object & { id: string }, path: string) =>
   (
-    app.db.$client
-      .prepare(`
-  select p.state from progress p join identities i on i.member_id = p.member_id join topics t on t.id = p.topic_id
-  where i.platform_user_id = ? and t.path like ?`)
-      .get(memberOf.id, `%${path}`) as { state: string } | undefined
+    (await app.sql.get(
+      `select p.state from progress p join identities i on i.member_id = p.member_id join topics t on t.id = p.topic_id
+      where i.platform_user_id = @user and t.path like @path`,
+      { user: memberOf.id, path: `%${path}` },
+    )) as { state: string } | undefined
   )?.state;
 
 describe('unlink', () => {
@@ -33,19 +33,19 @@ describe('unlink', () => {
     await app.say('done redis', TERMINAL);
     await app.say(`link ${await codeFor(TERMINAL)}`, DISCORD);
     expect(await say('unlink', DISCORD)).toContain('Account unlinked');
-    expect(members().n).toBe(2);
+    expect((await members()).n).toBe(2);
     await app.say('done mysql', DISCORD);
-    expect(stateOf(DISCORD, '/redis')).toBe('done');
-    expect(stateOf(TERMINAL, '/mysql')).toBeUndefined();
+    expect(await stateOf(DISCORD, '/redis')).toBe('done');
+    expect(await stateOf(TERMINAL, '/mysql')).toBeUndefined();
     expect(await say('unlink', DISCORD)).toContain('not linked');
   });
 
   it('refuses an account that is not linked, changing nothing', async () => {
     await app.say('done redis', TERMINAL);
-    const before = rowCounts(app);
+    const before = await rowCounts(app);
     const reply = await app.say('unlink', TERMINAL);
     expect(textOf(reply)).toContain('This account is not linked to another one.');
     expect(textOf(reply)).toContain('`link` joins it');
-    expect(rowCounts(app)).toEqual(before);
+    expect(await rowCounts(app)).toEqual(before);
   });
 });

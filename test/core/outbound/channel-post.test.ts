@@ -5,12 +5,12 @@ import { fixedClock } from '../../../src/clock.ts';
 import { createCore } from '../../../src/core/index.ts';
 import type { Invocation } from '../../../src/core/model/invocation.ts';
 import { createLog } from '../../../src/log.ts';
-import { openDb } from '../../../src/store/db.ts';
 import { createStore } from '../../../src/store/index.ts';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
+import { openMigratedSqlite } from '../../store/open-test-database.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const CHANNEL = { channelId: 'C1', direct: false };
@@ -76,7 +76,7 @@ describe('posting a board in a channel', () => {
     expect((await inChannel('leaderboard post', 'Ada', { isAdmin: true })).visibility).toBe('channel');
     app.clock.advance(9 * 60_000);
     // A second process on the same database file: the spacing holds across processes and restarts.
-    const db = openDb(app.db.$client.name);
+    const db = await openMigratedSqlite(app.sqlite.name);
     const other = createCore({
       store: createStore(db),
       clock: fixedClock(app.clock.now()),
@@ -89,7 +89,7 @@ describe('posting a board in a channel', () => {
     expect(
       (await inChannel('team post', 'Ada', { isAdmin: true, place: { channelId: 'C2', direct: false } })).visibility,
     ).toBe('channel'); // another channel
-    db.$client.close();
+    db.sqlite.close();
     app.clock.advance(60_000);
     expect((await inChannel('team post', 'Ada', { isAdmin: true })).visibility).toBe('channel');
   });
@@ -105,7 +105,7 @@ describe('posting a board in a channel', () => {
       const off = await inChannel('leaderboard post', 'Ada', { isAdmin: true });
       expect(off.visibility).toBe('private');
       expect(textOf(off)).toContain('Leaderboards are off');
-      expect(app.db.$client.prepare('select count(*) n from channel_posts').get()).toEqual({ n: 0 });
+      expect(await app.sql.get('select count(*) n from channel_posts')).toEqual({ n: 0 });
     },
   );
 });

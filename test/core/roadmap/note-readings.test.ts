@@ -4,21 +4,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, rowCounts, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
-const notesIn = () =>
-  app.db.$client.prepare('select t.title, n.text from notes n join topics t on t.id = n.topic_id order by n.id').all();
+const notesIn = async () =>
+  await app.sql.all('select t.title, n.text from notes n join topics t on t.id = n.topic_id order by n.id');
 
 describe('a choice made from buttons carries the note along', () => {
   it("the README's `note jwt | …`: each topic button saves the whole note when pressed", async () => {
-    const before = rowCounts(app);
+    const before = await rowCounts(app);
     const asked = await app.say('note jwt | check alg none attacks');
-    expect(rowCounts(app)).toEqual(before); // nothing is saved, nor lost, until a choice is made
+    expect(await rowCounts(app)).toEqual(before); // nothing is saved, nor lost, until a choice is made
     expect(asked.buttons.map((b) => b.label)).toEqual(['1. Token Structure', '2. Authorization']);
     for (const b of asked.buttons) expect(b.command).toMatch(/^note \S+ \| check alg none attacks$/);
     expect(textOf(await app.say(asked.buttons[1]!.command))).toContain('Noted on Authorization');
-    expect(notesIn()).toEqual([{ title: 'Authorization', text: 'check alg none attacks' }]);
+    expect(await notesIn()).toEqual([{ title: 'Authorization', text: 'check alg none attacks' }]);
   });
 });
 
@@ -33,16 +33,16 @@ describe('when the topic could end at more than one word, it asks, showing every
       'batch with dataloader',
     ],
   ])('%s', async (line, title, longest, shortest) => {
-    const before = rowCounts(app);
+    const before = await rowCounts(app);
     const asked = await app.say(line);
-    expect(rowCounts(app)).toEqual(before);
+    expect(await rowCounts(app)).toEqual(before);
     const text = textOf(asked);
     expect(text).toContain('Which topic is this note on?');
     expect(text).toContain(`: ${longest}`); // the reading that keeps the most text is offered…
     expect(text).toContain(`${title}: ${shortest}`); // …and so is the one the old code picked silently
     const keepsMost = asked.buttons.find((b) => b.command.endsWith(`| ${longest}`))!;
     await app.say(keepsMost.command);
-    expect(notesIn()).toEqual([{ title: keepsMost.label.replace(/^\d+\. /, ''), text: longest }]);
+    expect(await notesIn()).toEqual([{ title: keepsMost.label.replace(/^\d+\. /, ''), text: longest }]);
   });
 });
 
@@ -54,7 +54,7 @@ describe('the text after the topic is kept whole', () => {
     ['note express | a | b', 'Express.js', 'a | b'],
   ])('%s', async (line, title, kept) => {
     expect(textOf(await app.say(line))).toContain(`Noted on ${title}`);
-    expect(notesIn()).toEqual([{ title, text: kept }]);
+    expect(await notesIn()).toEqual([{ title, text: kept }]);
   });
 });
 
@@ -69,25 +69,25 @@ describe('one note can be changed or deleted, by its number, with an undo', () =
 
     const edited = await app.say('note edit 1 use SCAN | not KEYS');
     expect(textOf(edited)).toContain('Note 1 on Redis changed');
-    expect(notesIn()).toContainEqual({ title: 'Redis', text: 'use SCAN | not KEYS' });
+    expect(await notesIn()).toContainEqual({ title: 'Redis', text: 'use SCAN | not KEYS' });
     await app.say(edited.buttons.find((b) => b.label === 'Undo')!.command);
-    expect(notesIn()).toContainEqual({ title: 'Redis', text: 'first' });
+    expect(await notesIn()).toContainEqual({ title: 'Redis', text: 'first' });
 
     const deleted = await app.say('note delete 2');
     expect(textOf(deleted)).toContain('Note 2 on Express.js deleted');
-    expect(notesIn()).not.toContainEqual({ title: 'Express.js', text: 'second' });
+    expect(await notesIn()).not.toContainEqual({ title: 'Express.js', text: 'second' });
     await app.say(deleted.buttons.find((b) => b.label === 'Undo')!.command);
-    expect(notesIn()).toContainEqual({ title: 'Express.js', text: 'second' });
+    expect(await notesIn()).toContainEqual({ title: 'Express.js', text: 'second' });
 
     // Grace's note (number 3) is out of Ada's reach.
     expect(textOf(await app.say('note delete 3'))).toContain('You have no note 3');
     expect(textOf(await app.say('note edit 3 mine now'))).toContain('You have no note 3');
-    expect(notesIn()).toContainEqual({ title: 'Redis', text: 'grace was here' });
+    expect(await notesIn()).toContainEqual({ title: 'Redis', text: 'grace was here' });
   });
 
   it('the saved reply offers to delete the note it saved', async () => {
     const saved = await app.say('note redis oops');
     await app.say(saved.buttons.find((b) => b.label === 'Delete this note')!.command);
-    expect(notesIn()).toEqual([]);
+    expect(await notesIn()).toEqual([]);
   });
 });

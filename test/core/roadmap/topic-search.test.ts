@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, rowCounts, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp()));
+beforeEach(async () => (app = await createTestApp()));
 afterEach(() => app.close());
 
 const STATE_VERBS = /^(start|done|skip|reset|note|track)\b/;
@@ -49,10 +49,10 @@ describe('suggestions need a real likeness', () => {
     'done kuberneetes pods',
   ])('"%s" offers no button that changes state, and changes nothing', async (line) => {
     await app.say('progress'); // the member exists; only the line under test may write
-    const before = rowCounts(app);
+    const before = await rowCounts(app);
     const reply = await app.say(line);
     expect(reply.buttons.filter((b) => STATE_VERBS.test(b.command))).toEqual([]);
-    expect(rowCounts(app)).toEqual(before);
+    expect(await rowCounts(app)).toEqual(before);
   });
 });
 

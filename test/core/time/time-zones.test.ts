@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
-beforeEach(() => (app = createTestApp({ now: '2026-11-26T09:00:00Z' }))); // a Thursday
+beforeEach(async () => (app = await createTestApp({ now: '2026-11-26T09:00:00Z' }))); // a Thursday
 afterEach(() => app.close());
 
 const say = async (line: string, user?: { timeZone?: string }) => textOf(await app.say(line, user));
-const memberZone = () => app.db.$client.prepare('select time_zone from members where id = 1').pluck().get();
-const nudge = () => app.store.schedules.nudgeOf(1)!;
+const memberZone = async () => await app.sql.value('select time_zone from members where id = 1');
+const nudge = async () => (await app.q.schedules.nudgeOf(1))!;
 
 describe("the member's zone and the nudge's zone are one", () => {
   it(
@@ -26,18 +26,18 @@ describe("the member's zone and the nudge's zone are one", () => {
     expect(await say('remind 07:00 berlin')).toContain(
       'Your time zone is now Europe/Berlin: your streak days and your daily nudge follow it.',
     );
-    expect(memberZone()).toBe('Europe/Berlin');
+    expect(await memberZone()).toBe('Europe/Berlin');
     expect(await say('remind 13:06 UTC')).toContain('Your time zone is now UTC');
-    expect(memberZone()).toBe('UTC');
-    expect(nudge()).toMatchObject({ localTime: '13:06', timeZone: 'UTC' });
+    expect(await memberZone()).toBe('UTC');
+    expect(await nudge()).toMatchObject({ localTime: '13:06', timeZone: 'UTC' });
     expect(await say('timezone')).toContain('Your time zone is UTC. Your streak days and your daily nudge follow it.');
   });
 
   it('timezone moves an active nudge with it', async () => {
     await app.say('remind 09:00 UTC');
     expect(await say('timezone Asia/Tokyo')).toContain('Your daily nudge moves with it: 09:00 there.');
-    expect(nudge().timeZone).toBe('Asia/Tokyo');
-    expect(new Date(nudge().nextDueAt!).toISOString()).toBe('2026-11-27T00:00:00.000Z'); // 09:00 in Tokyo
+    expect((await nudge()).timeZone).toBe('Asia/Tokyo');
+    expect(new Date((await nudge()).nextDueAt!).toISOString()).toBe('2026-11-27T00:00:00.000Z'); // 09:00 in Tokyo
   });
 });
 
@@ -46,9 +46,9 @@ describe('zones as people write them', () => {
     app.clock.set('2027-07-01T00:00:00Z');
     const reply = await say('timezone EST');
     expect(reply).toContain('EST is taken as America/New_York, which follows its summer time.');
-    expect(memberZone()).toBe('America/New_York');
+    expect(await memberZone()).toBe('America/New_York');
     await app.say('remind 09:00');
-    expect(new Date(nudge().nextDueAt!).toISOString()).toBe('2027-07-01T13:00:00.000Z'); // 09:00 EDT is 13:00 UTC
+    expect(new Date((await nudge()).nextDueAt!).toISOString()).toBe('2027-07-01T13:00:00.000Z'); // 09:00 EDT is 13:00 UTC
   });
 
   it('an abbreviation of several places asks which, with buttons', async () => {
@@ -56,14 +56,14 @@ describe('zones as people write them', () => {
     const reply = await app.say('timezone CST');
     expect(textOf(reply)).toContain('could mean America/Chicago or Asia/Shanghai');
     expect(reply.buttons.map((b) => b.command)).toEqual(['timezone America/Chicago', 'timezone Asia/Shanghai']);
-    expect(memberZone()).toBeNull();
+    expect(await memberZone()).toBeNull();
   });
 
   it('UTC+2 is a fixed offset, said so; a half-hour offset is refused with a hint', async () => {
     expect(await say('timezone UTC+2')).toContain('UTC+2 (a fixed offset, no summer time)');
-    expect(memberZone()).toBe('Etc/GMT-2');
+    expect(await memberZone()).toBe('Etc/GMT-2');
     await app.say('remind 09:00');
-    expect(new Date(nudge().nextDueAt!).toISOString()).toBe('2026-11-27T07:00:00.000Z');
+    expect(new Date((await nudge()).nextDueAt!).toISOString()).toBe('2026-11-27T07:00:00.000Z');
     const refused = await say('timezone UTC+5:30');
     expect(refused).toContain('only whole hours');
     expect(refused).toContain('Region/City');
@@ -72,8 +72,8 @@ describe('zones as people write them', () => {
   it('a zone typed in odd case is kept under its canonical name', async () => {
     await app.say('timezone uS/EaSTern');
     const canonical = new Intl.DateTimeFormat('en', { timeZone: 'US/Eastern' }).resolvedOptions().timeZone;
-    expect(memberZone()).toBe(canonical);
-    expect(memberZone()).not.toBe('uS/EaSTern');
+    expect(await memberZone()).toBe(canonical);
+    expect(await memberZone()).not.toBe('uS/EaSTern');
   });
 });
 
@@ -89,7 +89,7 @@ describe('remind reads times as people write them, and blames the part that is w
     ['remind 9:05', '09:05'],
   ])('%s is %s', async (line, time) => {
     expect(await say(line)).toContain(`${time} (UTC)`);
-    expect(nudge().localTime).toBe(time);
+    expect((await nudge()).localTime).toBe(time);
   });
 
   it.each([
@@ -116,21 +116,23 @@ describe('a zone the runtime does not know never breaks a command', () => {
     expect(set).toContain('09:00 (UTC)');
     expect(set).not.toContain('Sorry');
     expect(await say('timezone', mars)).not.toContain('Mars');
-    expect(memberZone()).toBeNull();
+    expect(await memberZone()).toBeNull();
     for (const line of ['streak', 'progress', 'snooze', 'export']) expect(await say(line, mars)).not.toContain('Sorry');
     expect(app.errors).toEqual([]);
   });
 
   it("a bad zone already stored is dropped on the next command, and the platform's valid one is learnt", async () => {
     await app.say('progress');
-    app.db.$client.prepare("update members set time_zone = 'Mars/Olympus'").run();
+    await app.sql.run("update members set time_zone = 'Mars/Olympus'");
     expect(await say('remind 09:00', { timeZone: 'America/Chicago' })).toContain('09:00 (America/Chicago)');
-    expect(memberZone()).toBe('America/Chicago');
+    expect(await memberZone()).toBe('America/Chicago');
     expect(app.errors).toEqual([]);
   });
 
   it('a valid platform zone is kept under its canonical name', async () => {
     await app.say('progress', { timeZone: 'US/Eastern' });
-    expect(memberZone()).toBe(new Intl.DateTimeFormat('en', { timeZone: 'US/Eastern' }).resolvedOptions().timeZone);
+    expect(await memberZone()).toBe(
+      new Intl.DateTimeFormat('en', { timeZone: 'US/Eastern' }).resolvedOptions().timeZone,
+    );
   });
 });

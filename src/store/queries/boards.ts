@@ -1,32 +1,7 @@
 // Leaderboards: points (topics whose current state is done, finished in the period) and active days, ranked in SQL.
-import type Database from 'better-sqlite3';
-import { localDaySql, type OffsetSegment } from './day-sql.ts';
-import type { Db } from './db.ts';
-
-export interface BoardRow {
-  memberId: number;
-  name: string; // the member's display name in this workspace
-  privacy: 'show' | 'anonymous' | 'hide';
-  points: number;
-  activeDays: number;
-  rank: number; // shared by ties: 1, 1, 3; for `me`, the rank among visible members (would-be, when hidden)
-}
-
-export interface Board {
-  top: BoardRow[]; // visible members ranked within `limit`
-  scorers: number; // visible members with points in the period
-  hiddenScorers: number; // members with points in the period who chose to be left out of boards
-  me?: BoardRow; // undefined: no points in the period
-}
-
-export interface BoardQuery {
-  workspaceId: number;
-  from: number;
-  to: number;
-  segments: readonly OffsetSegment[]; // the workspace zone's offsets over the period, for local days
-  memberId: number;
-  limit: number;
-}
+import type { Board, BoardQueries, BoardRow } from '../port.ts';
+import type { Runner } from '../sql/database.ts';
+import { localDaySql } from './day-sql.ts';
 
 // One statement per period shape (the day expression grows with each offset change in the period).
 //
@@ -51,7 +26,7 @@ function boardSql(day: string, allTime: boolean): string {
     contenders as materialized (
       select s.member_id, s.privacy, s.points,
         (select display_name from identities i where i.member_id = s.member_id and i.workspace_id = @ws
-          order by i.id limit 1) name,
+          order by i.id limit 1) as name,
         (select count(distinct ${day}) from progress_events e where e.member_id = s.member_id and e.at >= @from
           and e.at < @to) days
       from scored s
@@ -60,8 +35,9 @@ function boardSql(day: string, allTime: boolean): string {
       select *, rank() over (order by points desc, days desc) rnk from contenders
       where privacy <> 'hide' and points >= (select points from cutoff))
     select * from (
-      select member_id, name, privacy, points, days, rnk, 0 total, 0 hidden, 0 mine
-      from ranked where rnk <= @limit order by rnk, name limit @cap)
+      select member_id as "memberId", name as "name", privacy as "privacy", points as "points", days as "days",
+        rnk as "rnk", 0 as "total", 0 as "hidden", 0 as "mine"
+      from ranked where rnk <= @limit order by rnk, name limit @cap) top
     union all
     select c.member_id, c.name, c.privacy, c.points, c.days, 1
         + (select count(*) from scored v where v.privacy <> 'hide' and v.member_id <> c.member_id
@@ -76,7 +52,7 @@ function boardSql(day: string, allTime: boolean): string {
 }
 
 interface Raw {
-  member_id: number;
+  memberId: number;
   name: string;
   privacy: BoardRow['privacy'];
   points: number;
@@ -87,17 +63,14 @@ interface Raw {
   mine: number;
 }
 
-export function createBoardStore(db: Db) {
-  const statements = new Map<string, Database.Statement>();
-  const firstEvent = db.$client.prepare('select min(at) at from progress_events');
+const FIRST_EVENT = 'select min(at) as "at" from progress_events';
+
+export function boardQueries(r: Runner): BoardQueries {
   return {
-    leaderboard(q: BoardQuery): Board {
+    async leaderboard(q): Promise<Board> {
       const day = localDaySql('e.at', q.segments);
       const allTime = q.from <= 0 && q.to >= Number.MAX_SAFE_INTEGER;
-      const shape = `${q.segments.length}:${allTime}`;
-      let statement = statements.get(shape);
-      if (!statement) statements.set(shape, (statement = db.$client.prepare(boardSql(day.sql, allTime))));
-      const rows = statement.all({
+      const rows = await r.all<Raw>(boardSql(day.sql, allTime), {
         ...day.params,
         from: q.from,
         to: q.to,
@@ -105,24 +78,22 @@ export function createBoardStore(db: Db) {
         me: q.memberId,
         limit: q.limit,
         cap: q.limit * 2,
-      }) as Raw[];
-      const toRow = (r: Raw): BoardRow => ({
-        memberId: r.member_id,
-        name: r.name,
-        privacy: r.privacy,
-        points: r.points,
-        activeDays: r.days,
-        rank: r.rnk,
       });
-      const top = rows.filter((r) => r.mine === 0);
-      const mine = rows.find((r) => r.mine === 1);
-      const counts = rows.find((r) => r.mine === 2)!; // always there: the counts row
+      const toRow = (x: Raw): BoardRow => ({
+        memberId: x.memberId,
+        name: x.name,
+        privacy: x.privacy,
+        points: x.points,
+        activeDays: x.days,
+        rank: x.rnk,
+      });
+      const top = rows.filter((x) => x.mine === 0);
+      const mine = rows.find((x) => x.mine === 1);
+      const counts = rows.find((x) => x.mine === 2)!; // always there: the counts row
       return { top: top.map(toRow), scorers: counts.total, hiddenScorers: counts.hidden, me: mine && toRow(mine) };
     },
-    /** The earliest progress event, so an all-time board only looks up the zone's offsets since then. */
-    firstEventAt(): number | undefined {
-      const row = firstEvent.get() as { at: number | null };
-      return row.at ?? undefined;
+    async firstEventAt() {
+      return (await r.get<{ at: number | null }>(FIRST_EVENT))?.at ?? undefined;
     },
   };
 }

@@ -1,10 +1,7 @@
 // A local-day SQL expression over a timestamp column: the zone's offsets come in as parameters, segment by segment.
-export interface OffsetSegment {
-  until: number; // the offset applies to instants before this one; Infinity for the last segment
-  offsetMs: number;
-}
+import type { OffsetSegment } from '../port.ts';
 
-/** "((e.at + cast(case when e.at < @u0 then @o0 else @oLast end as integer)) / 86400000)" and its parameters. */
+/** "((e.at + cast(case when e.at < @u0 then @o0 else @oLast end as bigint)) / 86400000)" and its parameters. */
 export function localDaySql(
   column: string,
   segments: readonly OffsetSegment[],
@@ -18,6 +15,8 @@ export function localDaySql(
   });
   params.oLast = last.offsetMs;
   const offset = whens.length ? `case ${whens.join(' ')} else @oLast end` : '@oLast';
-  // Parameters may arrive as REAL; the cast keeps the division an integer one, so a day is one value.
-  return { sql: `((${column} + cast(${offset} as integer)) / 86400000)`, params };
+  // Parameters may arrive as REAL (SQLite) or untyped (PostgreSQL): the cast keeps the division an integer one, so a
+  // day is one value. bigint, not integer: milliseconds since 1970 overflow PostgreSQL's 32-bit integer (SQLite reads
+  // either as its 64-bit INTEGER).
+  return { sql: `((${column} + cast(${offset} as bigint)) / 86400000)`, params };
 }

@@ -1,0 +1,25 @@
+// Workspace holidays: dates admins declared off. No nudges on them; streaks treat them as excused.
+import type { HolidayQueries } from '../port.ts';
+import type { Runner } from '../sql/database.ts';
+
+const ADD = 'insert into holidays (workspace_id, date) values (@workspaceId, @date) on conflict do nothing';
+const REMOVE = 'delete from holidays where workspace_id = @workspaceId and date = @date';
+const DATES = 'select date as "date" from holidays where workspace_id = @workspaceId order by date';
+const HAS = 'select 1 as "one" from holidays where workspace_id = @workspaceId and date = @date';
+
+export function holidayQueries(r: Runner): HolidayQueries {
+  return {
+    async add(workspaceId, date) {
+      return (await r.run(ADD, { workspaceId, date })).changes > 0;
+    },
+    async remove(workspaceId, date) {
+      return (await r.run(REMOVE, { workspaceId, date })).changes > 0;
+    },
+    async datesOf(workspaceId) {
+      return (await r.all<{ date: string }>(DATES, { workspaceId })).map((x) => x.date);
+    },
+    async isHoliday(workspaceId, date) {
+      return (await r.get(HAS, { workspaceId, date })) !== undefined;
+    },
+  };
+}

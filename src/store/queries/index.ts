@@ -1,0 +1,93 @@
+// Every query group bound to one runner (one transaction). Groups are built on first use: a command touches a few.
+import type { Tx } from '../port.ts';
+import type { Runner } from '../sql/database.ts';
+import { boardQueries } from './boards.ts';
+import { channelPostQueries } from './channel-posts.ts';
+import { type ContentCache, contentQueries } from './content.ts';
+import { dashboardQueries } from './dashboard.ts';
+import { dashboardSessionQueries } from './dashboard-sessions.ts';
+import { deliveryQueries } from './deliveries.ts';
+import { holidayQueries } from './holidays.ts';
+import { linkQueries } from './links.ts';
+import { memberDataQueries } from './member-data.ts';
+import { memberQueries } from './members.ts';
+import { noteQueries } from './notes.ts';
+import { outboxOwnerQueries } from './outbox-owners.ts';
+import { progressQueries } from './progress.ts';
+import { scheduleQueries } from './schedules.ts';
+import { slackInstallationQueries } from './slack-installations.ts';
+import { teamQueries } from './team.ts';
+import { workspaceQueries } from './workspaces.ts';
+
+export { type ContentCache, createContentCache } from './content.ts';
+
+/** Process-wide state the groups share across transactions (the roadmap cache). */
+export interface Shared {
+  content: ContentCache;
+}
+
+export class BoundTx implements Tx {
+  private readonly made: Partial<Record<keyof Tx, unknown>> = {};
+  constructor(
+    private readonly runner: Runner,
+    private readonly shared: Shared,
+  ) {}
+
+  private group<K extends keyof Tx>(key: K, make: () => Tx[K]): Tx[K] {
+    let g = this.made[key] as Tx[K] | undefined;
+    if (!g) this.made[key] = g = make();
+    return g;
+  }
+
+  get content() {
+    return this.group('content', () => contentQueries(this.runner, this.shared.content));
+  }
+  get workspaces() {
+    return this.group('workspaces', () => workspaceQueries(this.runner));
+  }
+  get members() {
+    return this.group('members', () => memberQueries(this.runner));
+  }
+  get progress() {
+    return this.group('progress', () => progressQueries(this.runner));
+  }
+  get links() {
+    return this.group('links', () => linkQueries(this.runner));
+  }
+  get slackInstallations() {
+    return this.group('slackInstallations', () => slackInstallationQueries(this.runner));
+  }
+  get boards() {
+    return this.group('boards', () => boardQueries(this.runner));
+  }
+  get channelPosts() {
+    return this.group('channelPosts', () => channelPostQueries(this.runner));
+  }
+  get team() {
+    return this.group('team', () => teamQueries(this.runner));
+  }
+  get notes() {
+    return this.group('notes', () => noteQueries(this.runner));
+  }
+  get memberData() {
+    return this.group('memberData', () => memberDataQueries(this.runner));
+  }
+  get schedules() {
+    return this.group('schedules', () => scheduleQueries(this.runner));
+  }
+  get deliveries() {
+    return this.group('deliveries', () => deliveryQueries(this.runner));
+  }
+  get outboxOwners() {
+    return this.group('outboxOwners', () => outboxOwnerQueries(this.runner));
+  }
+  get holidays() {
+    return this.group('holidays', () => holidayQueries(this.runner));
+  }
+  get dashboard() {
+    return this.group('dashboard', () => dashboardQueries(this.runner));
+  }
+  get dashboardSessions() {
+    return this.group('dashboardSessions', () => dashboardSessionQueries(this.runner));
+  }
+}
