@@ -14,8 +14,8 @@ const RUNS = 200;
 export async function runDashboardBench(print: (line: string) => void = console.log): Promise<void> {
   const tmp = tempDir();
   try {
-    const { db, store, clock, seeded } = seededStore(tmp);
-    db.$client.exec("update workspaces set time_zone = 'Europe/Berlin'; analyze;");
+    const { db, store, clock, seeded } = await seededStore(tmp);
+    db.sqlite.exec("update workspaces set time_zone = 'Europe/Berlin'; analyze;");
     print(
       `dashboard: seeded ${seeded.members} members, ${seeded.events} progress events, ${seeded.progress} progress ` +
         `rows in ${seeded.ms.toFixed(0)} ms`,
@@ -27,10 +27,8 @@ export async function runDashboardBench(print: (line: string) => void = console.
     // Real sessions, signed in through one-time links, for a few members (an admin among them).
     const cookies: string[] = [];
     for (const memberId of [1, 2500, 5000, 7500, 9999]) {
-      const token = store.dashboardSessions.issueLink(
-        { workspaceId: 1, memberId, isAdmin: memberId === 1 },
-        now().getTime(),
-        600_000,
+      const token = await store.transaction((tx) =>
+        tx.dashboardSessions.issueLink({ workspaceId: 1, memberId, isAdmin: memberId === 1 }, now().getTime(), 600_000),
       );
       const res = await app.request(`/dashboard/login?token=${token}`);
       cookies.push(res.headers.get('set-cookie')!.split(';')[0]!);
@@ -58,7 +56,7 @@ export async function runDashboardBench(print: (line: string) => void = console.
     print(report('member page', await timeEach(RUNS, (i) => get('/dashboard/me', i))));
     print(report('delivery page', await timeEach(50, admin('/dashboard/delivery'))));
     print(report('members.csv (10,000 rows)', await timeEach(3, admin('/dashboard/members.csv'))));
-    db.$client.close();
+    await store.close();
   } finally {
     tmp.cleanup();
   }

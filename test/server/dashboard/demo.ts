@@ -55,7 +55,7 @@ export const invocation = (u: DemoUser, text: string): Invocation => ({
 /** Seeds the demo through the core, the clock walked back and forth; leaves the clock at `now`. */
 export async function seedDemo(app: TestApp): Promise<{ now: number; pausedScheduleId: number }> {
   const now = app.clock.now().getTime();
-  const topics = app.store.content.roadmap('backend')!.topics;
+  const topics = (await app.q.content.roadmap('backend'))!.topics;
   const run = async (u: DemoUser, text: string, at: number) => {
     app.clock.set(new Date(at));
     const reply = await app.core.handle(invocation(u, text));
@@ -79,22 +79,24 @@ export async function seedDemo(app: TestApp): Promise<{ now: number; pausedSched
   // Bob's nudge keeps failing: the third failure pauses it.
   const bob = DEMO_USERS[1]!;
   await run(bob, 'remind 09:00', now - 5 * DAY);
-  const pausedScheduleId = (
-    app.db.$client.prepare("select id from schedules where kind = 'nudge' order by id desc limit 1").get() as {
-      id: number;
-    }
-  ).id;
-  for (let i = 0; i < 3; i++) app.core.outbound.failedForGood(pausedScheduleId, 'Slack said channel_not_found');
-  seedOutbox(app, now);
+  const pausedScheduleId = (await app.sql.value<number>(
+    "select id from schedules where kind = 'nudge' order by id desc limit 1",
+  ))!;
+  for (let i = 0; i < 3; i++) {
+    await app.store.transaction((tx) =>
+      app.core.outbound.failedForGood(tx, pausedScheduleId, 'Slack said channel_not_found'),
+    );
+  }
+  await seedOutbox(app, now);
   app.clock.set(new Date(now));
   return { now, pausedScheduleId };
 }
 
 /** A week of the outbox for both workspaces: per day some nudges sent at once, some after retries, a few failed. */
-function seedOutbox(app: TestApp, now: number): void {
-  const insert =
-    app.db.$client.prepare(`insert into deliveries (key, platform, target_workspace, target, payload, status,
-      nonce, attempts, next_attempt_at, due_at, created_at) values (?, 'slack', ?, '{}', ?, ?, 'n', ?, ?, ?, ?)`);
+async function seedOutbox(app: TestApp, now: number): Promise<void> {
+  const INSERT = `insert into deliveries (key, platform, target_workspace, target, payload, status, nonce, attempts,
+    next_attempt_at, due_at, created_at) values (@key, 'slack', @ws, '{}', @payload, @status, 'n', @attempts, @due,
+    @due, @due)`;
   let n = 0;
   for (const ws of [ACME.id, OTHER.id]) {
     for (let d = 0; d < 9; d++) {
@@ -108,7 +110,7 @@ function seedOutbox(app: TestApp, now: number): void {
         ['nudge', 'skipped', 0],
       ];
       for (const [kind, status, attempts] of outcomes) {
-        insert.run(`demo-${n++}`, ws, JSON.stringify({ kind }), status, attempts, due, due, due);
+        await app.sql.run(INSERT, { key: `demo-${n++}`, ws, payload: JSON.stringify({ kind }), status, attempts, due });
       }
     }
   }

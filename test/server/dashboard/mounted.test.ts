@@ -2,6 +2,7 @@
 // at this machine's port; and without an HTTP server (no PORT), the terminal says what to set.
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type App, startApp } from '../../../src/app.ts';
 import { loadConfig } from '../../../src/config.ts';
@@ -60,6 +61,12 @@ describe('the dashboard on the bot', () => {
     expect(app!.address).toBeUndefined();
     const printed = await say('dashboard', /PORT/);
     expect(printed).toContain('must set PORT');
-    expect(app!.db.$client.prepare('select count(*) n from dashboard_links').get()).toEqual({ n: 0 });
+    // Read as another process would: the bot's own SQLite file (DATABASE_PATH).
+    const file = new BetterSqlite3(join(tmp.dir, 'coach.db'), { readonly: true });
+    try {
+      expect(file.prepare('select count(*) n from dashboard_links').get()).toEqual({ n: 0 });
+    } finally {
+      file.close();
+    }
   });
 });

@@ -28,7 +28,7 @@ let http: ReturnType<typeof createHttpServer>;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  app = createTestApp({ dashboardBase: () => ({ url: base }) });
+  app = await createTestApp({ dashboardBase: () => ({ url: base }) });
   await seedDemo(app);
   const now = () => app.clock.now();
   const dashboard = createDashboardApp({
@@ -49,7 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await http?.close();
-  app?.close();
+  await app?.close();
 });
 
 /** The link the real command gives this member, as they would copy it from chat. */
@@ -61,12 +61,16 @@ async function linkFor(u: DemoUser): Promise<string> {
   return (span as { url: string }).url;
 }
 
-function viewerOf(u: DemoUser): Viewer {
-  const row = app.db.$client
-    .prepare('select workspace_id, member_id from identities where platform_user_id = ?')
-    .get(u.id) as { workspace_id: number; member_id: number };
-  return { workspaceId: String(row.workspace_id), memberId: String(row.member_id), isAdmin: u.isAdmin ?? false };
+async function viewerOf(u: DemoUser): Promise<Viewer> {
+  const row = (await app.sql.get<{ workspaceId: number; memberId: number }>(
+    'select workspace_id as "workspaceId", member_id as "memberId" from identities where platform_user_id = @user',
+    { user: u.id },
+  ))!;
+  return { workspaceId: String(row.workspaceId), memberId: String(row.memberId), isAdmin: u.isAdmin ?? false };
 }
+
+/** A count straight from the database, in the SQL both engines share. */
+const count = async (query: string, params: Record<string, unknown>) => (await app.sql.value<number>(query, params))!;
 
 async function signedIn(
   width: number,
@@ -87,19 +91,20 @@ const CHECKS: Record<string, { path: () => string; numbers: (page: Page) => Prom
   team: {
     path: () => '/dashboard',
     async numbers(page) {
-      const ada = viewerOf(ADA);
+      const ada = await viewerOf(ADA);
       const data = await source().team(ada.workspaceId, ada, DEFAULT_SORT);
       expect(await rows(page, 'weekly-numbers')).toEqual(data.weekly.map((w) => [w.weekStart, String(w.finished)]));
       expect(await rows(page, 'funnel-numbers')).toEqual(
         data.funnel.map((f) => [f.section, String(f.reached), String(f.finished)]),
       );
       // Straight from the store: done events since the first week's Monday, and everyone in the workspace.
-      const done = app.db.$client
-        .prepare(`select count(*) n from progress_events where to_state = 'done' and at >= ? and member_id in
-          (select member_id from identities where workspace_id = ?)`)
-        .get(Date.parse(`${data.weekly[0]!.weekStart}T00:00:00+02:00`), Number(ada.workspaceId)) as { n: number };
+      const done = await count(
+        `select count(*) as "n" from progress_events where to_state = 'done' and at >= @from and member_id in
+          (select member_id from identities where workspace_id = @ws)`,
+        { from: Date.parse(`${data.weekly[0]!.weekStart}T00:00:00+02:00`), ws: Number(ada.workspaceId) },
+      );
       const shown = (await rows(page, 'weekly-numbers')).reduce((n, r) => n + Number(r[1]), 0);
-      expect(shown).toBe(done.n);
+      expect(shown).toBe(done);
       expect(await page.textContent('#members-total')).toBe(String(data.members.total));
       expect(await page.textContent('#members-active')).toBe(String(data.members.activeLast7Days));
       const table = (await rows(page, 'members-table')).map((r) => [r[0]!.replace(' (you)', ''), r[1]]);
@@ -112,17 +117,17 @@ const CHECKS: Record<string, { path: () => string; numbers: (page: Page) => Prom
   me: {
     path: () => '/dashboard/me',
     async numbers(page) {
-      const ada = viewerOf(ADA);
+      const ada = await viewerOf(ADA);
       const data = (await source().member(ada.workspaceId, ada.memberId, ada))!;
       expect(await rows(page, 'sections-numbers')).toEqual(
         data.sections.map((s) => [s.title, String(s.done), String(s.total)]),
       );
       const weeks = await rows(page, 'activity-numbers');
       expect(weeks).toHaveLength(26);
-      const events = app.db.$client
-        .prepare('select count(*) n from progress_events where member_id = ?')
-        .get(Number(ada.memberId)) as { n: number };
-      expect(weeks.reduce((n, w) => n + Number(w[8]), 0)).toBe(events.n);
+      const events = await count('select count(*) as "n" from progress_events where member_id = @member', {
+        member: Number(ada.memberId),
+      });
+      expect(weeks.reduce((n, w) => n + Number(w[8]), 0)).toBe(events);
       expect(await page.textContent('#streak-current')).toBe(
         data.streak.current === 1 ? '1 day' : `${data.streak.current} days`,
       );
@@ -131,17 +136,19 @@ const CHECKS: Record<string, { path: () => string; numbers: (page: Page) => Prom
   delivery: {
     path: () => '/dashboard/delivery',
     async numbers(page) {
-      const data = await source().delivery(viewerOf(ADA).workspaceId);
+      const data = await source().delivery((await viewerOf(ADA)).workspaceId);
       for (const kind of ['nudges', 'digests'] as const) {
         expect(await rows(page, `${kind}-numbers`)).toEqual(
           data.days.map((d) => [d.date, String(d[kind].sent), String(d[kind].retried), String(d[kind].failed)]),
         );
       }
-      const failed = app.db.$client
-        .prepare(`select count(*) n from deliveries where status = 'failed' and target_workspace = ? and due_at >= ?`)
-        .get(ACME.id, Date.parse(`${data.days[0]!.date}T00:00:00+01:00`)) as { n: number };
+      const failed = await count(
+        `select count(*) as "n" from deliveries where status = 'failed' and target_workspace = @ws
+          and due_at >= @from`,
+        { ws: ACME.id, from: Date.parse(`${data.days[0]!.date}T00:00:00+01:00`) },
+      );
       const shown = (await rows(page, 'nudges-numbers')).concat(await rows(page, 'digests-numbers'));
-      expect(shown.reduce((n, r) => n + Number(r[3]), 0)).toBe(failed.n);
+      expect(shown.reduce((n, r) => n + Number(r[3]), 0)).toBe(failed);
       expect((await rows(page, 'paused-table')).map((r) => [r[0], r[1]])).toEqual([
         ['Nudge: Bob <b>Builder</b>', 'Slack said channel_not_found'],
       ]);
@@ -224,7 +231,7 @@ describe('the dashboard over the store refuses', () => {
       expect(await page.textContent('h1')).toBe(OTHER.name);
       expect(await page.textContent('body')).not.toMatch(/Acme|Ada|Bob/);
       for (const id of ['U-ADA', 'U-BOB']) {
-        const res = await page.goto(`${base}/dashboard/members/${viewerOf(user(id)).memberId}`);
+        const res = await page.goto(`${base}/dashboard/members/${(await viewerOf(user(id))).memberId}`);
         expect(res!.status()).toBe(404);
         expect(await page.textContent('body')).not.toMatch(/Ada|Bob/);
       }
