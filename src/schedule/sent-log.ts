@@ -28,9 +28,19 @@ export function createSentLog(deps: {
   let starting: Starting[] = [];
   let timer: NodeJS.Immediate | undefined;
 
-  /** Writes what is queued now. A crash before this leaves sent rows 'sending': the next sender treats them as cut
-   *  off mid-request — which, seen from the store, they were (the platform answered, the answer was not written). */
-  async function flush(): Promise<void> {
+  // A crash before a write leaves sent rows 'sending': the next sender treats them as cut off mid-request — which,
+  // seen from the store, they were (the platform answered, the answer was not written).
+  let writing: Promise<void> = Promise.resolve();
+
+  /** Writes what is queued now, after any write already under way: "flushed" means committed, for every caller. On
+   *  SQLite transactions take turns anyway; on PostgreSQL a caller that found nothing queued would otherwise read the
+   *  outbox before the write in flight had committed. */
+  function flush(): Promise<void> {
+    writing = writing.catch(() => {}).then(write); // a failed write is logged there; the next one still runs
+    return writing;
+  }
+
+  async function write(): Promise<void> {
     if (timer) clearImmediate(timer);
     timer = undefined;
     if (!sent.length && !starting.length) return;
