@@ -5,9 +5,9 @@ import { consequence, type SyncReport, syncContent } from './content/sync.ts';
 import type { Log } from './log.ts';
 import { contentDirProblem, databaseProblem, SetupError } from './setup-error.ts';
 import { createStore } from './store/index.ts';
+import { openDatabaseFor } from './store/open-database.ts';
 import type { Store } from './store/port.ts';
 import type { Database } from './store/sql/database.ts';
-import { openDatabaseFor } from './store/open-database.ts';
 
 /** The database the configuration names (PostgreSQL for DATABASE_URL, else the SQLite file), opened and migrated; one
  *  the bot cannot use is a SetupError naming its setting. `log` hears a pooled connection's failure while idle. */

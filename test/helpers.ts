@@ -11,7 +11,7 @@ import { type Block, plain, type Reply } from '../src/core/model/reply.ts';
 import { createLog } from '../src/log.ts';
 import { createStore } from '../src/store/index.ts';
 import { tableNames } from '../src/store/sql/fragments.ts';
-import type { SqliteDatabase } from '../src/store/sqlite/engine.ts';
+import { SqliteDatabase } from '../src/store/sqlite/engine.ts';
 import { eachCallInItsOwnTransaction } from './store/each-call.ts';
 import { openTestDatabase } from './store/open-test-database.ts';
 import { rawSql } from './store/raw-sql.ts';
@@ -57,7 +57,8 @@ export async function createTestApp(opts: { contentDir?: string; now?: string; d
     sql: rawSql(database),
     /** SQLite's own connection, for the tests that look under the store (SQLite only). */
     get sqlite() {
-      return (database as SqliteDatabase).sqlite;
+      if (!(database instanceof SqliteDatabase)) throw new Error(`a SQLite-only test ran on ${database.dialect.name}`);
+      return database.sqlite;
     },
     store,
     /** Every query group, each call its own transaction: for arranging and checking state. */

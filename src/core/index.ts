@@ -136,7 +136,10 @@ export function createCore({
             return withPausedNotice(
               tx,
               member,
-              await command.run({ store: tx, now, invocation, workspace, member, roadmap, commands, dashboardBase }, rest),
+              await command.run(
+                { store: tx, now, invocation, workspace, member, roadmap, commands, dashboardBase },
+                rest,
+              ),
             );
           }),
         );

@@ -1,6 +1,7 @@
 // Slack has no idempotency key: a delivery cut off mid-send by a crash is looked for in the member's DM when the app
 // may read it (im:history), else sent again flagged as a possible duplicate — and never dropped, however often it
 // was cut off. Refusals that retrying cannot fix fail at once with the reason.
+
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createOutbound } from '../../src/adapters/slack/send.ts';
 import { reply, text } from '../../src/core/model/reply.ts';
@@ -8,6 +9,7 @@ import { createLog } from '../../src/log.ts';
 import { createSender } from '../../src/schedule/sender.ts';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack-api.ts';
 import { createTestApp, type TestApp } from '../helpers.ts';
+import { onSqlite } from '../store/open-test-database.ts';
 
 let app: TestApp;
 let fake: FakeSlack;
@@ -194,18 +196,22 @@ it('loses and doubles nothing through Slack 429s and an outage, and waits out ea
   expect(fake.violations).toEqual([]);
 });
 
-it('has one request at a time in flight per workspace, and holds no claim on a row that only waits', async () => {
-  fake = await startFakeSlack({ delayMs: () => 10 });
-  for (let i = 1; i <= 8; i++) await app.say('remind 09:00', slackUser(`U${i}`));
-  app.clock.set(new Date(NINE));
-  await app.core.outbound.queueDue(NINE);
-  const owned = app.sqlite.prepare('select count(*) from deliveries where owner is not null').pluck();
-  const held: number[] = [];
-  fake.answer('chat.postMessage', (c) => {
-    held.push(owned.get() as number);
-    return { channel: c.params.channel, ts: '1.2' };
-  });
-  await sender().drain();
-  expect(held).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
-  expect(await app.q.deliveries.counts()).toEqual({ sent: 8 });
-});
+// SQLite only: it reads SQLite's own connection (see onSqlite).
+it.skipIf(!onSqlite())(
+  'has one request at a time in flight per workspace, and holds no claim on a row that only waits',
+  async () => {
+    fake = await startFakeSlack({ delayMs: () => 10 });
+    for (let i = 1; i <= 8; i++) await app.say('remind 09:00', slackUser(`U${i}`));
+    app.clock.set(new Date(NINE));
+    await app.core.outbound.queueDue(NINE);
+    const owned = app.sqlite.prepare('select count(*) from deliveries where owner is not null').pluck();
+    const held: number[] = [];
+    fake.answer('chat.postMessage', (c) => {
+      held.push(owned.get() as number);
+      return { channel: c.params.channel, ts: '1.2' };
+    });
+    await sender().drain();
+    expect(held).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(await app.q.deliveries.counts()).toEqual({ sent: 8 });
+  },
+);

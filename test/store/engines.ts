@@ -3,10 +3,14 @@
 // own, created for it and dropped after, so test files running in parallel never meet. Without TEST_DATABASE_URL the
 // server leg is left out, and test/postgres-leg.ts says so once per run.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openPglite } from '../../src/store/pglite/engine.ts';
 import { openPostgres } from '../../src/store/postgres/engine.ts';
 import type { Database } from '../../src/store/sql/database.ts';
+import { openSqlite } from '../../src/store/sqlite/engine.ts';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
@@ -80,7 +84,7 @@ const postgres = (base: string): Engine => ({
       url,
       replica: open,
       async dispose() {
-        await Promise.all(opened.map((d) => d.close()));
+        await Promise.all(opened.map((d) => d.close().catch(() => {}))); // a replica its test closed already
         await admin(`drop database if exists "${name}" with (force)`);
       },
     };
@@ -90,9 +94,34 @@ const postgres = (base: string): Engine => ({
 /** The PostgreSQL engines: PGlite, and the server when TEST_DATABASE_URL is set. */
 export const POSTGRES_ENGINES: Engine[] = [pglite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_URL)] : [])];
 
-// MERGE (issue 14, branch i14s): add the SQLite engine here once src/store/sqlite/engine.ts exists, e.g.
-//   const sqlite: Engine = { name: 'sqlite', concurrent: false, async open({ migrate = true } = {}) {
-//     const { dir, cleanup } = tempDir(); const db = openSqlite(join(dir, 'test.db')); if (migrate) await db.migrate();
-//     return { db, replica: () => undefined, async dispose() { await db.close(); cleanup(); } }; } };
-// and list it first below. Tests written over ENGINES then run on all three.
-export const ENGINES: Engine[] = [...POSTGRES_ENGINES];
+const sqlite: Engine = {
+  name: 'sqlite',
+  concurrent: false,
+  async open({ migrate = true } = {}) {
+    const dir = mkdtempSync(join(tmpdir(), 'roadmap-coach-engine-'));
+    const db = openSqlite(join(dir, 'test.db'));
+    if (migrate) await db.migrate();
+    return {
+      db,
+      replica: () => undefined,
+      async dispose() {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+/** Every engine: tests written over ENGINES run on SQLite, PGlite and (when set) the real server. */
+export const ENGINES: Engine[] = [sqlite, ...POSTGRES_ENGINES];
+
+/** The engine TEST_DIALECT names (sqlite by default; pglite; postgres, which needs TEST_DATABASE_URL): the command
+ *  and scheduler suites run on it through test/store/open-test-database.ts. */
+export function engineFromEnv(): Engine {
+  const wanted = process.env.TEST_DIALECT || 'sqlite';
+  if (wanted === 'postgres' && !TEST_DATABASE_URL)
+    throw new Error('TEST_DIALECT=postgres needs TEST_DATABASE_URL (a server the tests may create databases on)');
+  const engine = ENGINES.find((e) => e.name === wanted);
+  if (!engine) throw new Error(`TEST_DIALECT=${wanted}: expected sqlite, pglite or postgres`);
+  return engine;
+}

@@ -69,11 +69,7 @@ export async function buildTeamView(deps: {
 }
 
 /** From the same plan and tally as `progress`. */
-export async function progressOf(
-  store: CommandStore,
-  roadmap: RoadmapView,
-  memberId: number,
-): Promise<MemberProgress> {
+export async function progressOf(store: CommandStore, roadmap: RoadmapView, memberId: number): Promise<MemberProgress> {
   const mine = await store.progress.forMember(memberId);
   const sections = sectionsOf(roadmap, await store.progress.tracks(memberId, roadmap.id));
   const overall = tally(

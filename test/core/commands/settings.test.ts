@@ -17,7 +17,9 @@ describe('settings', () => {
     expect(await say('settings leaderboard off', ADMIN)).toContain('Leaderboard: off');
     expect(await say('settings roadmap backend', ADMIN)).toContain('Saved.');
     expect(
-      await app.sql.get("select time_zone, leaderboard_enabled from workspaces where external_id = 'acme'"),
+      await app.sql.get(
+        "select time_zone, case when leaderboard_enabled then 1 else 0 end as leaderboard_enabled from workspaces where external_id = 'acme'",
+      ),
     ).toEqual({ time_zone: 'Europe/Berlin', leaderboard_enabled: 0 });
   });
 

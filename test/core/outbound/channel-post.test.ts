@@ -7,7 +7,6 @@ import type { Invocation } from '../../../src/core/model/invocation.ts';
 import { createLog } from '../../../src/log.ts';
 import { createStore } from '../../../src/store/index.ts';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
-import { openMigratedSqlite } from '../../store/open-test-database.ts';
 
 let app: TestApp;
 beforeEach(async () => (app = await createTestApp()));
@@ -75,8 +74,8 @@ describe('posting a board in a channel', () => {
     await seed();
     expect((await inChannel('leaderboard post', 'Ada', { isAdmin: true })).visibility).toBe('channel');
     app.clock.advance(9 * 60_000);
-    // A second process on the same database file: the spacing holds across processes and restarts.
-    const db = await openMigratedSqlite(app.sqlite.name);
+    // A second process on the same database: the spacing holds across processes, replicas and restarts.
+    const db = await app.database.replica();
     const other = createCore({
       store: createStore(db),
       clock: fixedClock(app.clock.now()),
@@ -89,7 +88,7 @@ describe('posting a board in a channel', () => {
     expect(
       (await inChannel('team post', 'Ada', { isAdmin: true, place: { channelId: 'C2', direct: false } })).visibility,
     ).toBe('channel'); // another channel
-    db.sqlite.close();
+    await db.close();
     app.clock.advance(60_000);
     expect((await inChannel('team post', 'Ada', { isAdmin: true })).visibility).toBe('channel');
   });
