@@ -3,8 +3,8 @@
 // Target: p99 under 100 ms. The charts are reused for a minute (CHARTS_TTL_MS); the page counting them afresh every
 // time, the member page, the delivery page and the whole table as CSV are printed for information.
 import { DASHBOARD_SESSION_MS } from '../src/core/commands/dashboard.ts';
+import { createStoreSessions, createStoreSource } from '../src/dashboard-source.ts';
 import { createDashboardApp } from '../src/server/dashboard/app.ts';
-import { createStoreSessions, createStoreSource } from '../src/server/dashboard/source.ts';
 import { tempDir } from '../test/helpers.ts';
 import { seededStore } from './core.ts';
 import { report, timeEach } from './stats.ts';

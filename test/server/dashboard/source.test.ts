@@ -1,10 +1,10 @@
 // The store-backed dashboard source over a demo team seeded through the real core: the numbers against the store
 // itself, the chat's privacy rules, and every page scoped to the viewer's workspace.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStoreSource } from '../../../src/dashboard-source.ts';
 import type { MemberRow } from '../../../src/server/dashboard/data.ts';
 import type { Viewer } from '../../../src/server/dashboard/ports.ts';
 import { sortMembers } from '../../../src/server/dashboard/sort.ts';
-import { createStoreSource } from '../../../src/server/dashboard/source.ts';
 import type { Params } from '../../../src/store/sql/database.ts';
 import { jsonField } from '../../../src/store/sql/fragments.ts';
 import { createTestApp, type TestApp } from '../../helpers.ts';

@@ -1,16 +1,24 @@
-// The dashboard's pages from the store, every query scoped to the viewer's workspace. Privacy, progress and streaks
-// come from the core's own rules (displayOf, progressOf, streakOf), so a page shows what chat would. Each page is read
-// in one transaction, so its numbers agree with each other.
+// The dashboard's pages from the store: the ports src/server/dashboard/ports.ts names, implemented here at the
+// composition's level (the HTTP server itself reaches no store). Every query is scoped to the viewer's workspace.
+// Privacy, progress and streaks come from the core's own rules (displayOf, progressOf, streakOf), so a page shows
+// what chat would. Each page is read in one transaction, so its numbers agree with each other.
 import { DateTime } from 'luxon';
-import { displayOf } from '../../core/boards/board-view.ts';
-import { progressOf } from '../../core/boards/team-view.ts';
-import { sectionsOf } from '../../core/roadmap/plan.ts';
-import { streakOf } from '../../core/time/member-streak.ts';
-import { zoneOf } from '../../core/time/member-zone.ts';
-import { dayNumber, isoOfDay, offsetSegments } from '../../core/time/periods.ts';
-import type { DashboardMember, DashboardWorkspace, RoadmapView, Store, Tx } from '../../store/port.ts';
-import type { DeliveryOutcomes, DeliveryPage, MemberPage, MemberRow, MemberSort, TeamPage } from './data.ts';
-import type { DashboardSessions, DashboardSource, Viewer } from './ports.ts';
+import { displayOf } from './core/boards/board-view.ts';
+import { progressOf } from './core/boards/team-view.ts';
+import { sectionsOf } from './core/roadmap/plan.ts';
+import { streakOf } from './core/time/member-streak.ts';
+import { zoneOf } from './core/time/member-zone.ts';
+import { dayNumber, isoOfDay, offsetSegments } from './core/time/periods.ts';
+import type {
+  DeliveryOutcomes,
+  DeliveryPage,
+  MemberPage,
+  MemberRow,
+  MemberSort,
+  TeamPage,
+} from './server/dashboard/data.ts';
+import type { DashboardSessions, DashboardSource, Viewer } from './server/dashboard/ports.ts';
+import type { DashboardMember, DashboardWorkspace, RoadmapView, Store, Tx } from './store/port.ts';
 
 const DAY_MS = 86_400_000;
 export const WEEKS_SHOWN = 12;
