@@ -70,13 +70,23 @@ export const numberParsers: Record<number, (text: string) => number> = { [INT8]:
 /** Runs one statement on the engine's connection: rows by column name, and how many rows it changed. */
 export type Query = (statement: Statement, values: unknown[]) => Promise<{ rows: unknown[]; changes: number }>;
 
-/** A Runner that works only while its transaction is open: a query that outlives it is refused, not run outside. */
+/** A Runner that works only while its transaction is open (a query that outlives it is refused, not run outside), and
+ *  sends its statements one after another. */
 export function runnerOver(query: Query): { runner: Runner; end(): void } {
   let open = true;
+  // One connection runs one statement at a time: statements asked for together (Promise.all over a list) queue here
+  // in the order asked, rather than in node-postgres's deprecated client-side queue (an error from pg 9 on).
+  let previous: Promise<unknown> = Promise.resolve();
   const run = (sql: string, params?: Params) => {
     if (!open) return Promise.reject(new Error('This runner belongs to a transaction that has ended.'));
     const statement = statementFor(sql);
-    return query(statement, valuesFor(statement, params));
+    const values = valuesFor(statement, params);
+    const result = previous.then(
+      () => query(statement, values),
+      () => query(statement, values),
+    );
+    previous = result.catch(() => {});
+    return result;
   };
   const runner: Runner = {
     dialect: postgresDialect,
