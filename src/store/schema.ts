@@ -239,7 +239,7 @@ export const schedules = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
-    index('schedules_next_due').on(t.nextDueAt),
+    index('schedules_next_due').on(t.nextDueAt, t.id), // the due queue's order: id breaks ties without a sort
     index('schedules_member').on(t.memberId),
     index('schedules_workspace').on(t.workspaceId),
     // Nudges whose DM channel is not open yet, soonest first: the few the scheduler opens ahead each minute.

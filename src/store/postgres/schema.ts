@@ -229,7 +229,7 @@ export const schedules = pgTable(
     createdAt: ms('created_at').notNull(),
   },
   (t) => [
-    index('schedules_next_due').on(t.nextDueAt),
+    index('schedules_next_due').on(t.nextDueAt, t.id), // the due queue's order: id breaks ties without a sort
     index('schedules_member').on(t.memberId),
     index('schedules_workspace').on(t.workspaceId),
     index('schedules_awaiting_channel')

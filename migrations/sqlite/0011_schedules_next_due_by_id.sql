@@ -1,0 +1,2 @@
+DROP INDEX `schedules_next_due`;--> statement-breakpoint
+CREATE INDEX `schedules_next_due` ON `schedules` (`next_due_at`,`id`);
