@@ -27,6 +27,7 @@ export interface TopicRow {
   title: string;
   summary: string;
   resources: Resource[];
+  recall: string[]; // the content's recall questions; empty: recallPrompts() falls back
   retiredAt: number | null;
 }
 

@@ -29,6 +29,7 @@ export const topics = sqliteTable(
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     resources: text('resources', { mode: 'json' }).$type<{ type: string; title: string; url: string }[]>().notNull(),
+    recall: text('recall', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`), // recall questions
     // Removed from the content file: kept so that members' progress on it survives, hidden from the roadmap.
     retiredAt: integer('retired_at'),
   },

@@ -45,6 +45,7 @@ export const topics = pgTable(
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     resources: text('resources').notNull(), // JSON text: [{ type, title, url }]
+    recall: text('recall').notNull().default(sql`'[]'`), // JSON text: the recall questions
     retiredAt: ms('retired_at'),
   },
   (t) => [uniqueIndex('topics_path').on(t.path), index('topics_roadmap_position').on(t.roadmapId, t.position)],
