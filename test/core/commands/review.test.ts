@@ -102,6 +102,48 @@ describe('review', () => {
     expect((await app.say('review')).heading).toBe('Recall: Redis');
   });
 
+  it('waits on a team holiday too', async () => {
+    await app.say('done redis');
+    await app.say('holiday add 2026-11-30', { isAdmin: true });
+    app.clock.set('2026-11-30T10:00:00Z');
+    expect(textOf(await app.say('review'))).toContain('Today is a team holiday');
+    app.clock.set('2026-12-01T10:00:00Z');
+    expect((await app.say('review')).heading).toBe('Recall: Redis');
+  });
+
+  it('progress counts the due topics and shows the estimated recall per section, as FSRS computes it', async () => {
+    expect(await say('progress')).not.toContain('Reviews');
+    await app.say('done redis');
+    await app.say('done mysql');
+    expect(await say('progress')).toContain('No reviews due; the next is in 3 days, on Sun 29 Nov.');
+    app.clock.set('2026-11-29T09:00:00Z');
+    const due = await app.say('progress');
+    expect(textOf(due)).toContain('2 finished topics due for review');
+    expect(due.buttons[0]).toEqual({ label: 'Review', command: 'review', style: 'primary' });
+    await app.say('review redis good');
+    await app.say('review mysql hard');
+    app.clock.set('2026-12-09T09:00:00Z');
+    const f = fsrs(generatorParameters({ enable_short_term: false, enable_fuzz: false }));
+    const at = new Date('2026-11-29T09:00:00Z');
+    const recall = (rating: typeof Rating.Good | typeof Rating.Hard) =>
+      f.get_retrievability(
+        f.next(createEmptyCard(new Date('2026-11-26T09:00:00Z')), at, rating).card,
+        app.clock.now(),
+        false,
+      );
+    const expected = Math.round(((recall(Rating.Good) + recall(Rating.Hard)) / 2) * 100);
+    expect(expected).toBeLessThan(100);
+    const shown = await app.say('progress');
+    const bar = shown.blocks.find((b) => b.type === 'progress' && b.note?.startsWith('estimated recall'));
+    expect(bar).toEqual({
+      type: 'progress',
+      label: 'Databases & Storage',
+      done: expected,
+      total: 100,
+      note: 'estimated recall over 2 reviewed topics',
+    });
+  });
+
   it('refuses words it cannot read and topics without a card, changing nothing', async () => {
     await app.say('done redis');
     expect(await say('review redis maybe')).toContain("I can't tell what to review from");
