@@ -485,6 +485,8 @@ export interface ReviewQueries {
   forMember(memberId: number): Promise<ReviewCardRow[]>;
   /** Writes the card's new state and logs the answer, in one go. */
   record(cardId: number, next: ReviewCardState, log: ReviewLogInput): Promise<void>;
+  /** When the member answered reviews, oldest first: reviews earn streak days as progress does. */
+  answerTimes(memberId: number): Promise<number[]>;
   /** Removes the member's card for a topic and its log (reset). Returns how many cards went. */
   remove(memberId: number, topicId: number): Promise<number>;
 }

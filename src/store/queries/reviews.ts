@@ -27,6 +27,8 @@ const LOG = `insert into review_logs (card_id, rating, state, due_at, stability,
     last_elapsed_days, scheduled_days, learning_steps, reviewed_at)
   values (@cardId, @rating, @state, @dueAt, @stability, @difficulty, @elapsedDays, @lastElapsedDays, @scheduledDays,
     @learningSteps, @reviewedAt)`;
+const ANSWER_TIMES = `select l.reviewed_at as "at" from review_logs l join review_cards c on c.id = l.card_id
+  where c.member_id = @memberId order by l.reviewed_at`;
 const REMOVE_LOGS = `delete from review_logs where card_id in
   (select id from review_cards where member_id = @memberId and topic_id = @topicId)`;
 const REMOVE = 'delete from review_cards where member_id = @memberId and topic_id = @topicId';
@@ -49,6 +51,9 @@ export function reviewQueries(r: Runner): ReviewQueries {
     async record(cardId, next, log) {
       await r.run(LOG, { ...log, cardId });
       await r.run(UPDATE, { ...next, cardId });
+    },
+    async answerTimes(memberId) {
+      return (await r.all<{ at: number }>(ANSWER_TIMES, { memberId })).map((x) => Number(x.at));
     },
     async remove(memberId, topicId) {
       // Logs first: the engine's cascade would do it, but an explicit delete does not depend on foreign keys being on.

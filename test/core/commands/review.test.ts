@@ -144,6 +144,18 @@ describe('review', () => {
     });
   });
 
+  it('a day with only a review answered still counts for the streak', async () => {
+    await app.say('done redis'); // Thu
+    app.clock.set('2026-11-27T09:00:00Z');
+    await app.say('done mysql'); // Fri
+    app.clock.set('2026-11-28T09:00:00Z');
+    await app.say('done postgresql'); // Sat
+    app.clock.set('2026-11-29T09:00:00Z'); // Sun: redis is due, nothing else is done
+    expect(await say('streak')).not.toContain('4 days');
+    await app.say('review redis good');
+    expect(await say('streak')).toContain('4 days');
+  });
+
   it('refuses words it cannot read and topics without a card, changing nothing', async () => {
     await app.say('done redis');
     expect(await say('review redis maybe')).toContain("I can't tell what to review from");
