@@ -156,6 +156,30 @@ describe('review', () => {
     expect(await say('streak')).toContain('4 days');
   });
 
+  it('export includes the cards and every answer, times in ISO 8601', async () => {
+    await app.say('done redis');
+    app.clock.set('2026-11-29T09:00:00Z');
+    await app.say('review redis hard');
+    const file = (await app.say('export')).files![0]!;
+    const data = JSON.parse(file.content);
+    expect(data.reviewCards).toEqual([
+      expect.objectContaining({
+        topic: 'backend/databases-storage/nosql-databases/redis',
+        reps: 1,
+        lastReviewAt: '2026-11-29T09:00:00.000Z',
+        createdAt: '2026-11-26T09:00:00.000Z',
+      }),
+    ]);
+    expect(data.reviewLogs).toEqual([
+      expect.objectContaining({
+        rating: 2,
+        state: 0,
+        dueAt: '2026-11-29T00:00:00.000Z',
+        reviewedAt: '2026-11-29T09:00:00.000Z',
+      }),
+    ]);
+  });
+
   it('refuses words it cannot read and topics without a card, changing nothing', async () => {
     await app.say('done redis');
     expect(await say('review redis maybe')).toContain("I can't tell what to review from");
