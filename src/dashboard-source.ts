@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import { displayOf } from './core/boards/board-view.ts';
 import { progressOf } from './core/boards/team-view.ts';
+import { retentionOf } from './core/review/retention.ts';
 import { sectionsOf } from './core/roadmap/plan.ts';
 import { streakOf } from './core/time/member-streak.ts';
 import { zoneOf } from './core/time/member-zone.ts';
@@ -186,6 +187,8 @@ export function createStoreSource(
     }
     const streak = await streakOf(tx, { ...m, id: m.memberId }, at, w.id);
     const progress = await progressOf(tx, roadmap, m.memberId);
+    // FSRS's estimate per section, as `progress` shows it in chat; absent until a finished topic has been reviewed.
+    const recall = retentionOf(await tx.reviews.forMember(m.memberId), roadmap.topics, at).sections;
     return {
       name: m.name,
       timeZone: zone,
@@ -199,6 +202,7 @@ export function createStoreSource(
         days: [...perDay].sort(([a], [b]) => a - b).map(([day, count]) => ({ date: isoOfDay(day), count })),
       },
       streak: { current: streak.current, longest: streak.longest, freezes: streak.freezesHeld },
+      ...(recall.length ? { retention: recall.map(({ section, recall }) => ({ section, recall })) } : {}),
     };
   }
 

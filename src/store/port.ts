@@ -27,6 +27,7 @@ export interface TopicRow {
   title: string;
   summary: string;
   resources: Resource[];
+  recall: string[]; // the content's recall questions; empty: recallPrompts() falls back
   retiredAt: number | null;
 }
 
@@ -160,6 +161,43 @@ export interface MemberData {
   events: Rows;
   notes: Rows;
   reminders: Rows;
+  reviewCards: Rows;
+  reviewLogs: Rows;
+}
+
+/** A review card's scheduler state (FSRS's Card, times as epoch ms). */
+export interface ReviewCardState {
+  dueAt: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number; // FSRS State: 0 new, 1 learning, 2 review, 3 relearning
+  lastReviewAt: number | null;
+}
+
+export interface ReviewCardRow extends ReviewCardState {
+  id: number;
+  memberId: number;
+  topicId: number;
+  createdAt: number;
+}
+
+/** One answer to a card, with the card's state before it (FSRS's ReviewLog). */
+export interface ReviewLogInput {
+  rating: number; // FSRS Rating: 1 again, 2 hard, 3 good, 4 easy
+  state: number;
+  dueAt: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  lastElapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reviewedAt: number;
 }
 
 export interface ScheduleRow {
@@ -433,6 +471,26 @@ export interface MemberDataQueries {
   forget(memberId: number): Promise<Record<string, number>>;
 }
 
+export interface ReviewQueries {
+  /** The member's card for a topic, created with `state` unless one exists (a topic done twice keeps its card). */
+  create(memberId: number, topicId: number, state: ReviewCardState, now: number): Promise<void>;
+  card(memberId: number, topicId: number): Promise<ReviewCardRow | undefined>;
+  /** Cards due by `now`, the longest overdue first. */
+  due(memberId: number, now: number, limit: number): Promise<ReviewCardRow[]>;
+  /** How many of the member's cards are due by `now`. */
+  dueCount(memberId: number, now: number): Promise<number>;
+  /** When the member's next card comes due (undefined: no cards). */
+  nextDueAt(memberId: number): Promise<number | undefined>;
+  /** Every card of the member: progress estimates recall per section from them. */
+  forMember(memberId: number): Promise<ReviewCardRow[]>;
+  /** Writes the card's new state and logs the answer, in one go. */
+  record(cardId: number, next: ReviewCardState, log: ReviewLogInput): Promise<void>;
+  /** When the member answered reviews, oldest first: reviews earn streak days as progress does. */
+  answerTimes(memberId: number): Promise<number[]>;
+  /** Removes the member's card for a topic and its log (reset). Returns how many cards went. */
+  remove(memberId: number, topicId: number): Promise<number>;
+}
+
 export interface ScheduleQueries {
   identityId(workspaceId: number, platformUserId: string): Promise<number | undefined>;
   nudgeOf(memberId: number): Promise<ScheduleRow | undefined>;
@@ -566,6 +624,7 @@ export interface Tx {
   readonly notes: NoteQueries;
   readonly memberData: MemberDataQueries;
   readonly schedules: ScheduleQueries;
+  readonly reviews: ReviewQueries;
   readonly deliveries: DeliveryQueries;
   readonly outboxOwners: OutboxOwnerQueries;
   readonly holidays: HolidayQueries;
@@ -587,6 +646,7 @@ export type CommandStore = Pick<
   | 'notes'
   | 'memberData'
   | 'schedules'
+  | 'reviews'
   | 'holidays'
   | 'dashboardSessions'
 >;

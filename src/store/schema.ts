@@ -1,7 +1,7 @@
 // The SQLite schema (drizzle). Migrations in migrations/sqlite are generated from this file: `npm run db:generate`.
 // One file on purpose, over 150 lines: drizzle-kit diffs the schema from it, so every table and index lives here.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const roadmaps = sqliteTable('roadmaps', {
   id: text('id').primaryKey(), // the content file's name: content/backend.md → "backend"
@@ -29,6 +29,7 @@ export const topics = sqliteTable(
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     resources: text('resources', { mode: 'json' }).$type<{ type: string; title: string; url: string }[]>().notNull(),
+    recall: text('recall', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`), // recall questions
     // Removed from the content file: kept so that members' progress on it survives, hidden from the roadmap.
     retiredAt: integer('retired_at'),
   },
@@ -363,4 +364,57 @@ export const dashboardSessions = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
   },
   (t) => [index('dashboard_sessions_expires').on(t.expiresAt)],
+);
+
+// Spaced review (FSRS, src/core/review): one card per finished topic and member, holding the scheduler's state, so the
+// next due date is read, not recomputed. A member forgotten or merged away takes their cards along.
+export const reviewCards = sqliteTable(
+  'review_cards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    dueAt: integer('due_at').notNull(),
+    stability: real('stability').notNull(),
+    difficulty: real('difficulty').notNull(),
+    elapsedDays: integer('elapsed_days').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    learningSteps: integer('learning_steps').notNull(),
+    reps: integer('reps').notNull(),
+    lapses: integer('lapses').notNull(),
+    state: integer('state').notNull(), // FSRS State: 0 new, 1 learning, 2 review, 3 relearning
+    lastReviewAt: integer('last_review_at'), // null: never reviewed yet
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('review_cards_member_topic').on(t.memberId, t.topicId),
+    index('review_cards_member_due').on(t.memberId, t.dueAt),
+  ],
+);
+
+// Every answer given to a card, with the card's state before it (FSRS's ReviewLog): enough to recompute or export the
+// schedule. Merged cards keep both histories; a card removed (reset, forget) takes its log along.
+export const reviewLogs = sqliteTable(
+  'review_logs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => reviewCards.id, { onDelete: 'cascade' }),
+    rating: integer('rating').notNull(), // FSRS Rating: 1 again, 2 hard, 3 good, 4 easy
+    state: integer('state').notNull(), // the card's state before the answer
+    dueAt: integer('due_at').notNull(), // when the card was due
+    stability: real('stability').notNull(),
+    difficulty: real('difficulty').notNull(),
+    elapsedDays: integer('elapsed_days').notNull(),
+    lastElapsedDays: integer('last_elapsed_days').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    learningSteps: integer('learning_steps').notNull(),
+    reviewedAt: integer('reviewed_at').notNull(),
+  },
+  (t) => [index('review_logs_card').on(t.cardId, t.reviewedAt)],
 );

@@ -122,7 +122,13 @@ function sqliteSchema(db: BetterSqlite.Database): Schema {
   return schema;
 }
 
-const FAMILY: Record<string, string> = { integer: 'integer', bigint: 'integer', text: 'text', boolean: 'boolean' };
+const FAMILY: Record<string, string> = {
+  integer: 'integer',
+  bigint: 'integer',
+  text: 'text',
+  boolean: 'boolean',
+  'double precision': 'real', // SQLite's real is an 8-byte float too
+};
 const ON_DELETE: Record<string, string> = {
   a: 'no action',
   c: 'cascade',

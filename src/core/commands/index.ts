@@ -14,6 +14,7 @@ import { notes } from './notes.ts';
 import { privacy } from './privacy.ts';
 import { progress } from './progress.ts';
 import { remind } from './remind.ts';
+import { review } from './review.ts';
 import { done, reset, skip, start } from './set-state.ts';
 import { settings } from './settings.ts';
 import { snooze } from './snooze.ts';
@@ -34,6 +35,7 @@ export const COMMANDS: readonly Command[] = [
   skip,
   reset,
   progress,
+  review,
   track,
   link,
   unlink,

@@ -16,6 +16,8 @@ export const privacy: Command = {
     { name: 'mode', kind: 'choice', required: false, description: 'show, anonymous or hide', choices: PRIVACY_MODES },
   ],
   summary: 'Show or choose how you appear on boards: by name, anonymously, or not at all',
+  // Set once, if ever: on Discord it leaves its menu slot (25 at most) to `review`, and is typed after /roadmap run.
+  rare: true,
   examples: ['privacy', 'privacy anonymous', 'privacy hide', 'privacy show'],
   async run(ctx, rest) {
     const buttons = PRIVACY_MODES.map((m) => ({ label: m, command: `privacy ${m}` }));

@@ -4,12 +4,15 @@
 import type { TopicRow, TopicState } from '../../store/port.ts';
 import { type Block, type Button, reply, text } from '../model/reply.ts';
 import { plural } from '../model/wording.ts';
+import { keepCardFor } from '../review/cards.ts';
+import { describeDay } from '../review/wording.ts';
 import { actionsFor } from '../roadmap/cards.ts';
 import { findTopic } from '../roadmap/lookup.ts';
 import { offTrackGroup } from '../roadmap/off-track.ts';
 import { type PlanSection, sectionsOf } from '../roadmap/plan.ts';
 import { suggestNext, tally } from '../roadmap/suggest.ts';
 import { describeStreak, streakOf } from '../time/member-streak.ts';
+import { zoneOf } from '../time/member-zone.ts';
 import type { Command, CommandContext } from './command.ts';
 
 const ALREADY: Record<TopicState | 'new', (title: string) => string> = {
@@ -46,6 +49,7 @@ function stateCommand(
       if (before === 'done' && (state === 'learning' || state === 'skipped') && !confirmed)
         return askFirst(name, found);
       const previous = await ctx.store.progress.set(ctx.member.id, found.id, state, ctx.now);
+      const firstReview = await keepCardFor(ctx, found.id, state);
       const progress = await ctx.store.progress.forMember(ctx.member.id);
       const sections = sectionsOf(ctx.roadmap, await ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id));
       const { done, total } = tally(
@@ -68,6 +72,8 @@ function stateCommand(
         buttons.push({ label: `Follow ${title}`, command: `track ${off.group.slug}`, style: 'primary' });
       }
       if (state === 'done' && previous !== 'done') blocks.push(...(await cheers(ctx, found, sections)));
+      if (firstReview !== undefined)
+        blocks.push(text(`A short recall check on it comes ${describeDay(firstReview, zoneOf(ctx.member), ctx.now)}.`));
       return reply({
         heading: previous === state ? ALREADY[state ?? 'new'](found.title) : `${says} ${found.title}`,
         blocks,

@@ -3,7 +3,7 @@ import type { CommandStore, MemberRow, WorkspaceRow } from '../../store/port.ts'
 import { type Button, type Reply, reply, text } from '../model/reply.ts';
 import { placeOf, sectionsOf } from '../roadmap/plan.ts';
 import { suggestNext } from '../roadmap/suggest.ts';
-import { describeStreak } from '../time/member-streak.ts';
+import { describeStreak, studyTimes } from '../time/member-streak.ts';
 import { localDays } from '../time/periods.ts';
 import { computeStreak } from '../time/streaks.ts';
 
@@ -23,7 +23,7 @@ export async function buildNudge(
   const zone = member.timeZone ?? 'UTC';
   // Workspace holidays are excused days: a streak does not break over them.
   const excused = new Set(await store.holidays.datesOf(workspace.id));
-  const { dates, today } = localDays(await store.progress.eventTimes(member.id), now, zone);
+  const { dates, today } = localDays(await studyTimes(store, member.id), now, zone);
   const streak = computeStreak(dates, today, member.streakMode, excused);
   const streakLine = text({ strong: 'Streak: ' }, describeStreak(streak));
 

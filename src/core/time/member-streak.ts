@@ -1,7 +1,16 @@
-// A member's streak from their progress events, counted in their own local days (UTC until they set a zone).
+// A member's streak from their progress events and review answers, counted in their own local days (UTC until they set a zone).
 import type { CommandStore, MemberRow } from '../../store/port.ts';
 import { localDayNumbers } from './periods.ts';
 import { dayOf, type Streak, streakOverDays } from './streaks.ts';
+
+/** Every instant the member studied: progress changes and review answers (reviews earn streak days too), in order. */
+export async function studyTimes(
+  store: Pick<CommandStore, 'progress' | 'reviews'>,
+  memberId: number,
+): Promise<number[]> {
+  const [events, answers] = [await store.progress.eventTimes(memberId), await store.reviews.answerTimes(memberId)];
+  return answers.length ? [...events, ...answers].sort((a, b) => a - b) : events;
+}
 
 /** `workspaceId`: whose holidays are excused days (the workspace the member asked from), as in the daily nudge. */
 export async function streakOf(
@@ -11,7 +20,7 @@ export async function streakOf(
   workspaceId: number,
 ): Promise<Streak> {
   const zone = member.timeZone ?? 'UTC';
-  const { days, today } = localDayNumbers(await store.progress.eventTimes(member.id), now, zone);
+  const { days, today } = localDayNumbers(await studyTimes(store, member.id), now, zone);
   const excused = new Set((await store.holidays.datesOf(workspaceId)).map(dayOf));
   return streakOverDays(days, today, member.streakMode, excused);
 }

@@ -55,7 +55,7 @@ export interface MemberPage {
    */
   activity: { today: IsoDate; days: { date: IsoDate; count: number }[] };
   streak: { current: number; longest: number; freezes: number };
-  /** Estimated recall per section, 0–1; absent until spaced review exists. */
+  /** FSRS's estimated recall per section, 0–1; absent until one of the member's finished topics was reviewed. */
   retention?: { section: string; recall: number }[];
 }
 

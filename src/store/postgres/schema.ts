@@ -5,7 +5,17 @@
 // compare and compute it the same way on both; an int4 would overflow in 1970 + 24 days. JSON columns stay text:
 // the store writes and reads them as strings on both engines, and no query looks inside them.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 const ms = (name: string) => bigint(name, { mode: 'number' });
 const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
@@ -35,6 +45,7 @@ export const topics = pgTable(
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     resources: text('resources').notNull(), // JSON text: [{ type, title, url }]
+    recall: text('recall').notNull().default(sql`'[]'`), // JSON text: the recall questions
     retiredAt: ms('retired_at'),
   },
   (t) => [uniqueIndex('topics_path').on(t.path), index('topics_roadmap_position').on(t.roadmapId, t.position)],
@@ -330,4 +341,53 @@ export const dashboardSessions = pgTable(
     expiresAt: ms('expires_at').notNull(),
   },
   (t) => [index('dashboard_sessions_expires').on(t.expiresAt)],
+);
+
+export const reviewCards = pgTable(
+  'review_cards',
+  {
+    id: id(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    dueAt: ms('due_at').notNull(),
+    stability: doublePrecision('stability').notNull(),
+    difficulty: doublePrecision('difficulty').notNull(),
+    elapsedDays: integer('elapsed_days').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    learningSteps: integer('learning_steps').notNull(),
+    reps: integer('reps').notNull(),
+    lapses: integer('lapses').notNull(),
+    state: integer('state').notNull(),
+    lastReviewAt: ms('last_review_at'),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('review_cards_member_topic').on(t.memberId, t.topicId),
+    index('review_cards_member_due').on(t.memberId, t.dueAt),
+  ],
+);
+
+export const reviewLogs = pgTable(
+  'review_logs',
+  {
+    id: id(),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => reviewCards.id, { onDelete: 'cascade' }),
+    rating: integer('rating').notNull(),
+    state: integer('state').notNull(),
+    dueAt: ms('due_at').notNull(),
+    stability: doublePrecision('stability').notNull(),
+    difficulty: doublePrecision('difficulty').notNull(),
+    elapsedDays: integer('elapsed_days').notNull(),
+    lastElapsedDays: integer('last_elapsed_days').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    learningSteps: integer('learning_steps').notNull(),
+    reviewedAt: ms('reviewed_at').notNull(),
+  },
+  (t) => [index('review_logs_card').on(t.cardId, t.reviewedAt)],
 );

@@ -51,6 +51,7 @@ const TOPIC = {
   title: 'title',
   summary: 'summary',
   resources: 'resources',
+  recall: 'recall',
   retiredAt: 'retired_at',
 };
 export const SCHEDULE = {
@@ -87,6 +88,7 @@ export const toTopic = (r: TopicRow): TopicRow => ({
   ...r,
   pickOne: Boolean(r.pickOne),
   resources: fromJson(r.resources),
+  recall: fromJson(r.recall),
 });
 export const toMember = (r: MemberRow): MemberRow => r;
 export const toSchedule = (r: ScheduleRow): ScheduleRow => r;

@@ -15,13 +15,13 @@ const UPSERT_ROADMAP = `insert into roadmaps (id, title, source_hash, loaded_at)
     loaded_at = excluded.loaded_at`;
 const EXISTING = 'select id as "id", path as "path", retired_at as "retiredAt" from topics where roadmap_id = @id';
 const INSERT_TOPIC = `insert into topics (roadmap_id, path, position, section_slug, section_title, pick_one, group_slug,
-    group_title, slug, title, summary, resources, retired_at)
+    group_title, slug, title, summary, resources, recall, retired_at)
   values (@roadmapId, @path, @position, @sectionSlug, @sectionTitle, @pickOne, @groupSlug, @groupTitle, @slug, @title,
-    @summary, @resources, null)`;
+    @summary, @resources, @recall, null)`;
 const UPDATE_TOPIC = `update topics set roadmap_id = @roadmapId, path = @path, position = @position,
     section_slug = @sectionSlug, section_title = @sectionTitle, pick_one = @pickOne, group_slug = @groupSlug,
     group_title = @groupTitle, slug = @slug, title = @title, summary = @summary, resources = @resources,
-    retired_at = null
+    recall = @recall, retired_at = null
   where id = @id`;
 const RETIRE = 'update topics set retired_at = @now where id = @id and retired_at is null';
 
@@ -86,6 +86,7 @@ export function contentQueries(r: Runner, cache: ContentCache): ContentQueries {
               title: topic.title,
               summary: topic.summary,
               resources: JSON.stringify(topic.resources),
+              recall: JSON.stringify(topic.recall),
             };
             const row = existing.get(topic.path);
             if (row === undefined) {

@@ -14,6 +14,7 @@ import { memberQueries } from './members.ts';
 import { noteQueries } from './notes.ts';
 import { outboxOwnerQueries } from './outbox-owners.ts';
 import { progressQueries } from './progress.ts';
+import { reviewQueries } from './reviews.ts';
 import { scheduleQueries } from './schedules.ts';
 import { slackInstallationQueries } from './slack-installations.ts';
 import { teamQueries } from './team.ts';
@@ -74,6 +75,9 @@ export class BoundTx implements Tx {
   }
   get schedules() {
     return this.group('schedules', () => scheduleQueries(this.runner));
+  }
+  get reviews() {
+    return this.group('reviews', () => reviewQueries(this.runner));
   }
   get deliveries() {
     return this.group('deliveries', () => deliveryQueries(this.runner));

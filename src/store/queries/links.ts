@@ -37,6 +37,10 @@ const INSERT_TRACK = `insert into track_choices (member_id, roadmap_id, section_
 const MEMBER = `select ${memberColumns()} from members where id = @id`;
 const INSERT_MEMBER = `insert into members (display_name, time_zone, privacy, streak_mode, created_at)
   values (@displayName, @timeZone, @privacy, @streakMode, @now) returning id as "id"`;
+const CARD_STATE = `due_at, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state,
+  last_review_at, created_at`;
+const COPY_CARDS = `insert into review_cards (member_id, topic_id, ${CARD_STATE})
+  select @fresh, topic_id, ${CARD_STATE} from review_cards where member_id = @from`;
 
 interface ProgressRow {
   topicId: number;
@@ -74,6 +78,32 @@ export function linkQueries(r: Runner): LinkQueries {
     );
     await r.run(`update deliveries set schedule_id = null where ${of}`, { absorbedId });
     await r.run('delete from schedules where member_id = @absorbedId', { absorbedId });
+  }
+
+  /** Review cards: per topic the card with more reviews wins (between equals, the survivor's); the loser's answers
+   *  join the winner's log, so no review is lost. */
+  async function mergeReviews(survivorId: number, absorbedId: number): Promise<void> {
+    const cards = (memberId: number) =>
+      r.all<{ id: number; topicId: number; reps: number }>(
+        'select id as "id", topic_id as "topicId", reps as "reps" from review_cards where member_id = @memberId',
+        { memberId },
+      );
+    const mine = new Map((await cards(survivorId)).map((c) => [c.topicId, c]));
+    for (const theirs of await cards(absorbedId)) {
+      const kept = mine.get(theirs.topicId);
+      if (!kept) {
+        await r.run('update review_cards set member_id = @survivorId where id = @id', { survivorId, id: theirs.id });
+        continue;
+      }
+      const [winner, loser] = theirs.reps > kept.reps ? [theirs, kept] : [kept, theirs];
+      await r.run('update review_logs set card_id = @winner where card_id = @loser', {
+        winner: winner.id,
+        loser: loser.id,
+      });
+      await r.run('delete from review_cards where id = @id', { id: loser.id });
+      if (winner === theirs)
+        await r.run('update review_cards set member_id = @survivorId where id = @id', { survivorId, id: theirs.id });
+    }
   }
 
   return {
@@ -131,6 +161,7 @@ export function linkQueries(r: Runner): LinkQueries {
       await r.run('update progress_events set member_id = @survivorId where member_id = @absorbedId', move);
       await r.run('update notes set member_id = @survivorId where member_id = @absorbedId', move);
       await mergeSchedules(survivorId, absorbedId);
+      await mergeReviews(survivorId, absorbedId);
       await r.run('update identities set member_id = @survivorId where member_id = @absorbedId', move);
       const absorbed = await r.get<MemberRow>(MEMBER, { id: absorbedId });
       const survivor = await r.get<MemberRow>(MEMBER, { id: survivorId });
@@ -151,6 +182,8 @@ export function linkQueries(r: Runner): LinkQueries {
         await r.run(INSERT_PROGRESS, { ...p, memberId: fresh });
       for (const t of await r.all<TrackRow>(TRACKS_OF, { memberId: from.id }))
         await r.run(INSERT_TRACK, { ...t, memberId: fresh });
+      // Its finished topics stay due for review as they were; the answers given so far stay with the shared member.
+      await r.run(COPY_CARDS, { fresh, from: from.id });
       await r.run('update identities set member_id = @fresh where id = @id', { fresh, id: identity.id });
       // A nudge that DMs this account goes with it.
       await r.run('update schedules set member_id = @fresh where member_id = @from and identity_id = @identityId', {

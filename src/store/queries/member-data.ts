@@ -26,6 +26,18 @@ const REMINDERS = `select local_time as "localTime", time_zone as "timeZone", da
     created_at as "createdAt"
   from schedules where member_id = @memberId and kind = 'nudge'`;
 
+const REVIEW_CARDS = `select t.path as "topic", c.due_at as "dueAt", c.stability as "stability",
+    c.difficulty as "difficulty", c.elapsed_days as "elapsedDays", c.scheduled_days as "scheduledDays",
+    c.learning_steps as "learningSteps", c.reps as "reps", c.lapses as "lapses", c.state as "state",
+    c.last_review_at as "lastReviewAt", c.created_at as "createdAt"
+  from review_cards c join topics t on t.id = c.topic_id where c.member_id = @memberId order by t.position`;
+const REVIEW_LOGS = `select t.path as "topic", l.rating as "rating", l.state as "state", l.due_at as "dueAt",
+    l.stability as "stability", l.difficulty as "difficulty", l.elapsed_days as "elapsedDays",
+    l.last_elapsed_days as "lastElapsedDays", l.scheduled_days as "scheduledDays",
+    l.learning_steps as "learningSteps", l.reviewed_at as "reviewedAt"
+  from review_logs l join review_cards c on c.id = l.card_id join topics t on t.id = c.topic_id
+  where c.member_id = @memberId order by l.reviewed_at, l.id`;
+
 interface ForeignKey {
   table: string;
   from: string;
@@ -71,6 +83,8 @@ export function memberDataQueries(r: Runner): MemberDataQueries {
         events: await all(EVENTS),
         notes: await all(NOTES),
         reminders: await all(REMINDERS),
+        reviewCards: await all(REVIEW_CARDS),
+        reviewLogs: await all(REVIEW_LOGS),
       };
     },
 

@@ -19,6 +19,10 @@ describe('forget', () => {
 
   it("deletes every row about me in every table, keeps everyone else's, and boards stop showing me", async () => {
     await seedBoth(app);
+    // Both have a review card on gin; Ada has answered hers once (the answer's log hangs off the card, not the member).
+    await app.sql.run('update review_cards set due_at = 0');
+    expect((await app.say('review gin good', ADA)).heading).toBe('Recalled: Gin');
+    expect(await app.sql.get('select count(*) n from review_logs')).toEqual({ n: 1 });
     await app.say('privacy show', ADA);
     await app.say('privacy show', GRACE);
     expect(textOf(await app.say('leaderboard', GRACE))).toContain('Ada');
@@ -40,6 +44,7 @@ describe('forget', () => {
       'notes',
       'progress',
       'progress_events',
+      'review_cards',
       'schedules',
       'track_choices',
     ]); // and a delivery, through Ada's schedule
@@ -48,6 +53,8 @@ describe('forget', () => {
     expect(reply.heading).toBe('Everything about you is deleted');
     expect(await rowsAbout(app, ada, adaIdentities)).toEqual({});
     expect(await app.sql.get("select count(*) n from deliveries where key = 'k-ada'")).toEqual({ n: 0 });
+    expect(await app.sql.get('select count(*) n from review_logs')).toEqual({ n: 0 });
+    expect(await app.sql.get('select count(*) n from review_cards')).toEqual({ n: 1 }); // Grace's
     expect(await rowsAbout(app, grace, graceIdentities)).toEqual(graceBefore);
 
     for (const view of ['leaderboard', 'leaderboard all', 'team']) {

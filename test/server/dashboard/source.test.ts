@@ -171,6 +171,32 @@ describe('the dashboard source over the store', () => {
     expect(chat.heading).toContain(`${page.streak.current} day`);
   });
 
+  it('member: retention per section once a finished topic is reviewed, as chat’s progress shows it', async () => {
+    const ada = await viewer('U-ADA', ACME.id, true);
+    expect((await source().member(ada.workspaceId, ada.memberId, ada))!.retention).toBeUndefined();
+    const chat = (text: string) =>
+      app.core.handle({
+        platform: 'slack',
+        workspace: { id: ACME.id },
+        user: { id: 'U-ADA', displayName: 'Ada Lovelace' },
+        place: { direct: true },
+        text,
+      });
+    // Her longest-due card, answered the way its buttons would.
+    const asked = await chat('review now');
+    const reveal = asked.buttons.find((b) => b.label === 'Reveal')!.command;
+    const answered = await chat(`${reveal.replace('review reveal ', 'review ')} good`);
+    expect(answered.heading).toMatch(/^Recalled: /);
+    const page = (await source().member(ada.workspaceId, ada.memberId, ada))!;
+    expect(page.retention).toHaveLength(1);
+    const bar = (await chat('progress')).blocks.find((b) => b.type === 'progress' && b.note?.includes('recall'));
+    expect(bar).toMatchObject({
+      label: page.retention![0]!.section,
+      done: Math.round(page.retention![0]!.recall * 100),
+    });
+    expect(page.retention![0]!.recall).toBeGreaterThan(0.9); // answered just now
+  });
+
   it('member: hidden and anonymous members’ pages are for themselves only; other workspaces’ members do not exist', async () => {
     const bob = await viewer('U-BOB');
     for (const user of ['U-EVE', 'U-DEE'])

@@ -38,6 +38,11 @@ describe.each(ENGINES)('content and members on $name', (engine) => {
         expect.objectContaining({ type: 'official' }),
         expect.objectContaining({ type: 'article' }),
       ],
+      recall: [
+        'In what order does Express run middleware, and what happens when one neither calls next() nor sends a response?',
+        'How does a route handler differ from middleware mounted with app.use()?',
+        'Why does error-handling middleware take four arguments, and where must it be registered?',
+      ],
       retiredAt: null,
     });
     expect(roadmap.topics.find((t) => t.sectionSlug === 'databases-storage')?.pickOne).toBe(false);

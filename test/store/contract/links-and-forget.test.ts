@@ -7,6 +7,20 @@ import { foreignKeys } from '../../../src/store/sql/fragments.ts';
 import { ENGINES } from '../engines.ts';
 import { DAY, NOW, openWorld, type Person, person, sharedTopics, type World } from './world.ts';
 
+const CARD = {
+  dueAt: 0,
+  stability: 0,
+  difficulty: 0,
+  elapsedDays: 0,
+  scheduledDays: 0,
+  learningSteps: 0,
+  reps: 0,
+  lapses: 0,
+  state: 0,
+  lastReviewAt: null,
+};
+const LOG = { ...CARD, rating: 3, lastElapsedDays: 0, reviewedAt: 0 };
+
 interface ForeignKey {
   table: string;
   from: string;
@@ -66,6 +80,9 @@ describe.each(ENGINES)('links and forget on $name', (engine) => {
       await tx.progress.set(id, t2, 'learning', now);
       await tx.progress.chooseTrack(id, 'backend', world.roadmap.topics[0]!.sectionSlug, 'python', now);
       await tx.notes.add(id, t1, `a note of ${p.member.displayName}`, now);
+      await tx.reviews.create(id, t1, { ...CARD, dueAt: now }, now);
+      const card = (await tx.reviews.card(id, t1))!;
+      await tx.reviews.record(card.id, { ...CARD, dueAt: now + 3 * DAY, reps: 1 }, { ...LOG, reviewedAt: now });
       await tx.links.issueCode(p.identityId, now, DAY);
       await tx.links.recordFailure(p.identityId, now);
       const nudge = await tx.schedules.save({

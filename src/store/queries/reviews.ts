@@ -1,0 +1,64 @@
+// Spaced-review cards (one per member and finished topic) and the log of every answer. The scheduling itself is the
+// core's (src/core/review); this group only keeps its state.
+import type { ReviewCardRow, ReviewQueries } from '../port.ts';
+import type { Runner } from '../sql/database.ts';
+
+const STATE_COLUMNS = `due_at as "dueAt", stability as "stability", difficulty as "difficulty",
+  elapsed_days as "elapsedDays", scheduled_days as "scheduledDays", learning_steps as "learningSteps",
+  reps as "reps", lapses as "lapses", state as "state", last_review_at as "lastReviewAt"`;
+const CARD = `select id as "id", member_id as "memberId", topic_id as "topicId", created_at as "createdAt",
+  ${STATE_COLUMNS} from review_cards`;
+const CREATE = `insert into review_cards (member_id, topic_id, due_at, stability, difficulty, elapsed_days,
+    scheduled_days, learning_steps, reps, lapses, state, last_review_at, created_at)
+  values (@memberId, @topicId, @dueAt, @stability, @difficulty, @elapsedDays, @scheduledDays, @learningSteps, @reps,
+    @lapses, @state, @lastReviewAt, @now)
+  on conflict (member_id, topic_id) do nothing`;
+const ONE = `${CARD} where member_id = @memberId and topic_id = @topicId`;
+// The id breaks ties between cards due at the same instant (done in one go), so the order is the same every time.
+const DUE = `${CARD} where member_id = @memberId and due_at <= @now order by due_at, id limit @limit`;
+const DUE_COUNT = 'select count(*) as "n" from review_cards where member_id = @memberId and due_at <= @now';
+const NEXT_DUE = 'select min(due_at) as "at" from review_cards where member_id = @memberId';
+const OF_MEMBER = `${CARD} where member_id = @memberId order by id`;
+const UPDATE = `update review_cards set due_at = @dueAt, stability = @stability, difficulty = @difficulty,
+    elapsed_days = @elapsedDays, scheduled_days = @scheduledDays, learning_steps = @learningSteps, reps = @reps,
+    lapses = @lapses, state = @state, last_review_at = @lastReviewAt
+  where id = @cardId`;
+const LOG = `insert into review_logs (card_id, rating, state, due_at, stability, difficulty, elapsed_days,
+    last_elapsed_days, scheduled_days, learning_steps, reviewed_at)
+  values (@cardId, @rating, @state, @dueAt, @stability, @difficulty, @elapsedDays, @lastElapsedDays, @scheduledDays,
+    @learningSteps, @reviewedAt)`;
+const ANSWER_TIMES = `select l.reviewed_at as "at" from review_logs l join review_cards c on c.id = l.card_id
+  where c.member_id = @memberId order by l.reviewed_at`;
+const REMOVE_LOGS = `delete from review_logs where card_id in
+  (select id from review_cards where member_id = @memberId and topic_id = @topicId)`;
+const REMOVE = 'delete from review_cards where member_id = @memberId and topic_id = @topicId';
+
+export function reviewQueries(r: Runner): ReviewQueries {
+  return {
+    async create(memberId, topicId, state, now) {
+      await r.run(CREATE, { ...state, memberId, topicId, now });
+    },
+    card: (memberId, topicId) => r.get<ReviewCardRow>(ONE, { memberId, topicId }),
+    due: (memberId, now, limit) => r.all<ReviewCardRow>(DUE, { memberId, now, limit }),
+    async dueCount(memberId, now) {
+      return Number((await r.get<{ n: number }>(DUE_COUNT, { memberId, now }))!.n);
+    },
+    async nextDueAt(memberId) {
+      const at = (await r.get<{ at: number | null }>(NEXT_DUE, { memberId }))?.at;
+      return at === null || at === undefined ? undefined : Number(at);
+    },
+    forMember: (memberId) => r.all<ReviewCardRow>(OF_MEMBER, { memberId }),
+    async record(cardId, next, log) {
+      await r.run(LOG, { ...log, cardId });
+      await r.run(UPDATE, { ...next, cardId });
+    },
+    async answerTimes(memberId) {
+      return (await r.all<{ at: number }>(ANSWER_TIMES, { memberId })).map((x) => Number(x.at));
+    },
+    async remove(memberId, topicId) {
+      // Logs first: the engine's cascade would do it, but an explicit delete does not depend on foreign keys being on.
+      await r.run(REMOVE_LOGS, { memberId, topicId });
+      return (await r.run(REMOVE, { memberId, topicId })).changes;
+    },
+  };
+}

@@ -1,0 +1,119 @@
+// Review cards on every engine: created once per finished topic, read due in order, answered with a logged review,
+// removed on reset, merged on link (the card with more reviews wins, every answer kept), exported.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReviewCardState } from '../../../src/store/port.ts';
+import { ENGINES } from '../engines.ts';
+import { DAY, NOW, openWorld, person, sharedTopics, type World } from './world.ts';
+
+const FRESH: ReviewCardState = {
+  dueAt: NOW,
+  stability: 0,
+  difficulty: 0,
+  elapsedDays: 0,
+  scheduledDays: 0,
+  learningSteps: 0,
+  reps: 0,
+  lapses: 0,
+  state: 0,
+  lastReviewAt: null,
+};
+const LOG = { ...FRESH, rating: 3, lastElapsedDays: 0, reviewedAt: NOW };
+
+describe.each(ENGINES)('reviews on $name', (engine) => {
+  let world: World;
+  let topics: number[];
+  beforeEach(async () => {
+    world = await openWorld(engine);
+    topics = sharedTopics(world);
+  });
+  afterEach(() => world.close());
+
+  it('keeps one card per topic, reads due cards longest overdue first, and says when the next one is', async () => {
+    const [t1, t2, t3] = topics as [number, number, number];
+    const id = await world.tx(async (tx) => {
+      const { member } = await person(tx, 'ada');
+      await tx.reviews.create(member.id, t1, { ...FRESH, dueAt: NOW + 2 * DAY }, NOW);
+      await tx.reviews.create(member.id, t2, { ...FRESH, dueAt: NOW + DAY }, NOW);
+      await tx.reviews.create(member.id, t3, { ...FRESH, dueAt: NOW + 9 * DAY }, NOW);
+      // Done again: the card (and its schedule) stays as it was.
+      await tx.reviews.create(member.id, t1, { ...FRESH, dueAt: NOW + 50 * DAY }, NOW);
+      return member.id;
+    });
+    await world.tx(async (tx) => {
+      expect(await tx.reviews.due(id, NOW, 10)).toEqual([]);
+      expect(await tx.reviews.nextDueAt(id)).toBe(NOW + DAY);
+      const due = await tx.reviews.due(id, NOW + 3 * DAY, 10);
+      expect(due.map((c) => [c.topicId, c.dueAt])).toEqual([
+        [t2, NOW + DAY],
+        [t1, NOW + 2 * DAY],
+      ]);
+      expect(await tx.reviews.dueCount(id, NOW + 3 * DAY)).toBe(2);
+      expect((await tx.reviews.due(id, NOW + 3 * DAY, 1)).length).toBe(1);
+      expect((await tx.reviews.forMember(id)).length).toBe(3);
+    });
+  });
+
+  it('records an answer with its log, exports both, and removes card and log on reset', async () => {
+    const [t1] = topics as [number];
+    const id = await world.tx(async (tx) => {
+      const { member } = await person(tx, 'ada');
+      await tx.reviews.create(member.id, t1, FRESH, NOW);
+      const card = (await tx.reviews.card(member.id, t1))!;
+      const next = { ...FRESH, dueAt: NOW + 4 * DAY, stability: 3.25, difficulty: 5.5, reps: 1, state: 2 };
+      await tx.reviews.record(card.id, { ...next, scheduledDays: 4, lastReviewAt: NOW }, LOG);
+      return member.id;
+    });
+    const card = (await world.tx((tx) => tx.reviews.card(id, t1)))!;
+    expect([card.dueAt, card.stability, card.difficulty, card.reps, card.state, card.lastReviewAt]).toEqual([
+      NOW + 4 * DAY,
+      3.25,
+      5.5,
+      1,
+      2,
+      NOW,
+    ]);
+    const data = await world.tx((tx) => tx.memberData.exportOf(id));
+    expect(data.reviewCards.map((c) => [c.topic, c.reps, c.dueAt])).toEqual([
+      [world.roadmap.topics.find((t) => t.id === t1)!.path, 1, NOW + 4 * DAY],
+    ]);
+    expect(data.reviewLogs.map((l) => [l.rating, l.reviewedAt])).toEqual([[3, NOW]]);
+
+    expect(await world.tx((tx) => tx.reviews.remove(id, t1))).toBe(1);
+    expect(await world.tx((tx) => tx.reviews.card(id, t1))).toBeUndefined();
+    expect((await world.rowCounts()).review_logs).toBe(0);
+    expect(await world.tx((tx) => tx.reviews.nextDueAt(id))).toBeUndefined();
+  });
+
+  it('merges on link: per topic the card with more reviews wins, and every answer is kept', async () => {
+    const [t1, t2, t3] = topics as [number, number, number];
+    const { ada, other } = await world.tx(async (tx) => {
+      const ada = (await person(tx, 'ada')).member.id;
+      const other = (await person(tx, 'ada-d', { platform: 'discord', workspace: 'G1' })).member.id;
+      const answer = async (member: number, topic: number, times: number, dueAt: number) => {
+        await tx.reviews.create(member, topic, FRESH, NOW);
+        const card = (await tx.reviews.card(member, topic))!;
+        for (let i = 1; i <= times; i++)
+          await tx.reviews.record(card.id, { ...FRESH, reps: i, dueAt }, { ...LOG, reviewedAt: NOW + i });
+      };
+      await answer(ada, t1, 1, NOW + DAY); // ada's t1 loses to the other account's
+      await answer(other, t1, 3, NOW + 30 * DAY);
+      await answer(ada, t2, 2, NOW + 5 * DAY); // ada's t2 wins
+      await answer(other, t2, 1, NOW + 2 * DAY);
+      await answer(other, t3, 1, NOW + 7 * DAY); // only the other account has t3
+      return { ada, other };
+    });
+    await world.tx((tx) => tx.links.merge(ada, other));
+    const cards = await world.tx((tx) => tx.reviews.forMember(ada));
+    expect(cards.map((c) => [c.topicId, c.reps, c.dueAt]).sort((a, b) => a[0]! - b[0]!)).toEqual(
+      [
+        [t1, 3, NOW + 30 * DAY],
+        [t2, 2, NOW + 5 * DAY],
+        [t3, 1, NOW + 7 * DAY],
+      ].sort((a, b) => a[0]! - b[0]!),
+    );
+    const counts = await world.rowCounts();
+    expect([counts.review_cards, counts.review_logs]).toEqual([3, 8]);
+    const logs = await world.tx((tx) => tx.memberData.exportOf(ada));
+    expect(logs.reviewLogs.length).toBe(8);
+  });
+});
