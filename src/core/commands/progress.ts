@@ -24,7 +24,7 @@ async function reviewBlocks(ctx: CommandContext): Promise<{ due: number; blocks:
   return {
     due,
     blocks: [
-      text({ strong: 'Reviews' }, ' ', when),
+      text({ strong: 'Reviews:' }, ' ', when), // a label in plain text too (the terminal shows no bold)
       ...sections.map(
         (s): Block => ({
           type: 'progress',
