@@ -15,6 +15,18 @@ const EVENTS = 1_000_000;
 const RUNS = 5_000;
 
 /** A store in a temp folder with the roadmap loaded and the 10,000-member / 1,000,000-event seed, on a fixed clock. */
+/** Tracks and progress for the seeded members, in SQL both engines run (bench/dialects.ts seeds PostgreSQL with it). */
+export const TRACKS_AND_PROGRESS_SQL = `
+  insert into track_choices (member_id, roadmap_id, section_slug, group_slug, chosen_at)
+    select id, 'backend', 'choose-your-backend-language', case id % 4 when 0 then 'nodejs' when 1 then 'python'
+      when 2 then 'go' else 'ruby-on-rails' end, 0
+    from members where id % 5 <> 0;
+  insert into progress (member_id, topic_id, state, updated_at)
+    select m.id, t.id, case when t.position % 7 = 3 then 'skipped' else 'done' end, 0 from members m
+      join topics t on t.position < m.id % 30;
+  insert into progress (member_id, topic_id, state, updated_at)
+    select m.id, t.id, 'learning', 0 from members m join topics t on t.position = m.id % 30 where m.id % 3 = 0;`;
+
 export async function seededStore(tmp: ReturnType<typeof tempDir>) {
   const db = await openMigratedSqlite(join(tmp.dir, 'bench.db'));
   const store = createStore(db);
@@ -79,15 +91,7 @@ export function seed(sqlite: import('better-sqlite3').Database) {
       insert into members (id, display_name, created_at) select n + 1, 'Member ' || n, 0 from seq;
       insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at)
         select 1, 'u' || (id - 1), id, display_name, 0 from members;
-      insert into track_choices (member_id, roadmap_id, section_slug, group_slug, chosen_at)
-        select id, 'backend', 'choose-your-backend-language', case id % 4 when 0 then 'nodejs' when 1 then 'python'
-          when 2 then 'go' else 'ruby-on-rails' end, 0
-        from members where id % 5 <> 0;
-      insert into progress (member_id, topic_id, state, updated_at)
-        select m.id, t.id, case when t.position % 7 = 3 then 'skipped' else 'done' end, 0 from members m
-          join topics t on t.position < m.id % 30;
-      insert into progress (member_id, topic_id, state, updated_at)
-        select m.id, t.id, 'learning', 0 from members m join topics t on t.position = m.id % 30 where m.id % 3 = 0;
+      ${TRACKS_AND_PROGRESS_SQL}
       with recursive seq(n) as (select 0 union all select n + 1 from seq where n < ${EVENTS - 1})
       insert into progress_events (member_id, topic_id, from_state, to_state, at)
         select n % ${MEMBERS} + 1, (n / ${MEMBERS}) % 39 + 1, null, case n % 3 when 0 then 'learning'

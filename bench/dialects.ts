@@ -15,7 +15,7 @@ import { createStore, type Store } from '../src/store/index.ts';
 import { openPostgres } from '../src/store/postgres/engine.ts';
 import { CONTENT_DIR, tempDir } from '../test/helpers.ts';
 import { openMigratedSqlite } from '../test/store/open-test-database.ts';
-import { seed as seedSqlite } from './core.ts';
+import { seed as seedSqlite, TRACKS_AND_PROGRESS_SQL } from './core.ts';
 import { percentile, timeEach } from './stats.ts';
 
 const MEMBERS = 10_000;
@@ -248,15 +248,7 @@ async function seedPostgres(client: pg.Client): Promise<void> {
       select n + 1, 'Member ' || n, 0 from generate_series(0, ${MEMBERS - 1}) n;
     insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at)
       select 1, 'u' || (id - 1), id, display_name, 0 from members order by id;
-    insert into track_choices (member_id, roadmap_id, section_slug, group_slug, chosen_at)
-      select id, 'backend', 'choose-your-backend-language', case id % 4 when 0 then 'nodejs' when 1 then 'python'
-        when 2 then 'go' else 'ruby-on-rails' end, 0
-      from members where id % 5 <> 0;
-    insert into progress (member_id, topic_id, state, updated_at)
-      select m.id, t.id, case when t.position % 7 = 3 then 'skipped' else 'done' end, 0 from members m
-        join topics t on t.position < m.id % 30;
-    insert into progress (member_id, topic_id, state, updated_at)
-      select m.id, t.id, 'learning', 0 from members m join topics t on t.position = m.id % 30 where m.id % 3 = 0;
+    ${TRACKS_AND_PROGRESS_SQL}
     update progress set updated_at = ${YEAR_START} + ((member_id * 7919 + topic_id * 104729) % 30000000)::bigint * 1000;
     insert into progress_events (member_id, topic_id, from_state, to_state, at)
       select n % ${MEMBERS} + 1, (n / ${MEMBERS}) % 39 + 1, null, case n % 3 when 0 then 'learning' else 'done' end,
