@@ -1,5 +1,6 @@
 // The whole bot as `start` composes it: Slack (HTTP mode, on our one HTTP server) and Discord at once, against
 // local fakes of both platforms; readiness, metrics and a clean stop.
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { type App, startApp } from '../src/app.ts';
 import { systemClock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLog } from '../src/log.ts';
+import { publicKeyHex } from './adapters/discord/harness.ts';
 import { createSigner, SIGNING_SECRET, slashBody } from './adapters/slack/requests.ts';
 import { APP_ID, createDiscordFake, type DiscordFake, slashCommand } from './fakes/discord.ts';
 import { startFakeSlack } from './fakes/slack-api.ts';
@@ -14,12 +16,13 @@ import { tempDir } from './helpers.ts';
 
 let app: App | undefined;
 let discord: DiscordFake;
-let slack: Awaited<ReturnType<typeof startFakeSlack>>;
+let slack: Awaited<ReturnType<typeof startFakeSlack>> | undefined;
 let tmp: ReturnType<typeof tempDir>;
 afterEach(async () => {
   await app?.stop();
   await discord.close();
-  await slack.close();
+  await slack?.close();
+  slack = undefined;
   tmp.cleanup();
 });
 
@@ -75,5 +78,46 @@ describe('the bot with Slack and Discord', () => {
     expect(await app.store.ready()).toBe(false);
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
     app = undefined;
+  });
+});
+
+describe('the bot with Discord in HTTP mode', () => {
+  it('takes a public key as HTTP mode: no gateway, interactions on /discord/interactions of the one server', async () => {
+    tmp = tempDir();
+    discord = await createDiscordFake({ heartbeatMs: 1000 });
+    const keys = generateKeyPairSync('ed25519');
+    app = await startApp({
+      config: loadConfig({
+        DATABASE_PATH: join(tmp.dir, 'coach.db'),
+        PORT: '0',
+        DISCORD_TOKEN: 'fake-bot-token-0123456789',
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_API_URL: discord.rest.apiUrl,
+        DISCORD_PUBLIC_KEY: publicKeyHex(keys.publicKey),
+      }),
+      log: createLog('silent'),
+    });
+    const base = `http://127.0.0.1:${app.address!.port}`;
+    const post = (payload: unknown) => {
+      const body = JSON.stringify(payload);
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const signature = sign(null, Buffer.from(timestamp + body), keys.privateKey).toString('hex');
+      return fetch(`${base}/discord/interactions`, {
+        method: 'POST',
+        headers: { 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
+        body,
+      });
+    };
+    expect(await (await post({ type: 1, id: '1', token: 't', application_id: APP_ID, version: 1 })).json()).toEqual({
+      type: 1,
+    });
+    const answer = (await (await post(slashCommand('done', { topic: 'redis' }))).json()) as { type: number };
+    expect(answer.type).toBe(4);
+    expect(JSON.stringify(answer)).toContain('Redis');
+    expect(discord.rest.requests).toEqual([]); // no GET /gateway/bot, no callback: the answer was the response
+    expect(await (await fetch(`${base}/readyz`)).json()).toEqual({
+      ready: true,
+      checks: [{ name: 'database', ok: true }],
+    });
   });
 });
