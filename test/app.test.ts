@@ -1,6 +1,5 @@
 // The whole bot as `start` composes it: Slack (HTTP mode, on our one HTTP server) and Discord at once, against
 // local fakes of both platforms; readiness, metrics and a clean stop.
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,9 +7,9 @@ import { type App, startApp } from '../src/app.ts';
 import { systemClock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLog } from '../src/log.ts';
-import { publicKeyHex } from './adapters/discord/harness.ts';
 import { createSigner, SIGNING_SECRET, slashBody } from './adapters/slack/requests.ts';
 import { APP_ID, createDiscordFake, type DiscordFake, slashCommand } from './fakes/discord.ts';
+import { createDiscordSigner } from './fakes/discord-signer.ts';
 import { startFakeSlack } from './fakes/slack-api.ts';
 import { tempDir } from './helpers.ts';
 
@@ -85,7 +84,7 @@ describe('the bot with Discord in HTTP mode', () => {
   it('takes a public key as HTTP mode: no gateway, interactions on /discord/interactions of the one server', async () => {
     tmp = tempDir();
     discord = await createDiscordFake({ heartbeatMs: 1000 });
-    const keys = generateKeyPairSync('ed25519');
+    const signer = createDiscordSigner();
     app = await startApp({
       config: loadConfig({
         DATABASE_PATH: join(tmp.dir, 'coach.db'),
@@ -93,20 +92,14 @@ describe('the bot with Discord in HTTP mode', () => {
         DISCORD_TOKEN: 'fake-bot-token-0123456789',
         DISCORD_APPLICATION_ID: APP_ID,
         DISCORD_API_URL: discord.rest.apiUrl,
-        DISCORD_PUBLIC_KEY: publicKeyHex(keys.publicKey),
+        DISCORD_PUBLIC_KEY: signer.publicKey,
       }),
       log: createLog('silent'),
     });
     const base = `http://127.0.0.1:${app.address!.port}`;
     const post = (payload: unknown) => {
       const body = JSON.stringify(payload);
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const signature = sign(null, Buffer.from(timestamp + body), keys.privateKey).toString('hex');
-      return fetch(`${base}/discord/interactions`, {
-        method: 'POST',
-        headers: { 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
-        body,
-      });
+      return fetch(`${base}/discord/interactions`, { method: 'POST', headers: signer.headers(body), body });
     };
     expect(await (await post({ type: 1, id: '1', token: 't', application_id: APP_ID, version: 1 })).json()).toEqual({
       type: 1,

@@ -2,9 +2,8 @@
 // client; over the gateway (startDiscord) or over the HTTP interactions endpoint on the bot's real HTTP server
 // (startDiscordHttp), where requests are signed with an Ed25519 key pair made for the test.
 
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/index.ts';
+import { createDiscordAdapter } from '../../../src/adapters/discord/index.ts';
 import { discord } from '../../../src/adapters/discord/platform.ts';
 import { systemClock } from '../../../src/clock.ts';
 import type { Invocation } from '../../../src/core/model/invocation.ts';
@@ -12,6 +11,7 @@ import { createLog } from '../../../src/log.ts';
 import { createHttpServer } from '../../../src/server/http.ts';
 import { createMetrics } from '../../../src/server/metrics.ts';
 import { APP_ID, createDiscordFake } from '../../fakes/discord.ts';
+import { createDiscordSigner, type Signing } from '../../fakes/discord-signer.ts';
 import { createSpecValidator } from '../../fakes/discord-spec.ts';
 import { createTestApp } from '../../helpers.ts';
 
@@ -71,14 +71,6 @@ export async function startDiscord(opts: HarnessOptions = {}) {
 
 export type Harness = Awaited<ReturnType<typeof startDiscord>>;
 
-/** The hex public key Discord shows in the Developer Portal, for a node:crypto Ed25519 key. */
-export function publicKeyHex(key: KeyObject): string {
-  return Buffer.from(key.export({ format: 'jwk' }).x!, 'base64url').toString('hex');
-}
-
-/** How a request is signed: by the application's key (Discord), by another key, or not at all. */
-export type Signing = 'discord' | 'other key' | 'none';
-
 export interface HttpAnswer {
   status: number;
   headers: Headers;
@@ -89,10 +81,9 @@ export interface HttpAnswer {
 /** Discord in HTTP mode: the real adapter's endpoint, mounted by the platform's own routes on the real HTTP server. */
 export async function startDiscordHttp(opts: HarnessOptions = {}) {
   const { app, fake, logs, log, handled, handle, adapterDeps, noErrors } = await startParts(opts);
-  const discordKeys = generateKeyPairSync('ed25519');
-  const otherKeys = generateKeyPairSync('ed25519');
-  const publicKey = publicKeyHex(discordKeys.publicKey);
-  const adapter = createDiscordAdapter({ ...adapterDeps, publicKey, clock: systemClock }) as DiscordAdapter;
+  const signer = createDiscordSigner();
+  const { publicKey } = signer;
+  const adapter = createDiscordAdapter({ ...adapterDeps, publicKey, clock: systemClock });
   const http = createHttpServer({
     port: 0,
     host: '127.0.0.1',
@@ -108,24 +99,12 @@ export async function startDiscordHttp(opts: HarnessOptions = {}) {
   /** Our HTTP answers that break the spec of the interaction callback, which is the same body. */
   const answerViolations: string[] = [];
 
-  /** Discord's headers for a body: an Ed25519 signature over timestamp + body, the timestamp in seconds. */
-  function signedHeaders(
-    raw: string,
-    timestamp = Math.floor(Date.now() / 1000),
-    signing: Signing = 'discord',
-  ): Record<string, string> {
-    if (signing === 'none') return {};
-    const key = signing === 'other key' ? otherKeys.privateKey : discordKeys.privateKey;
-    const signature = sign(null, Buffer.from(`${timestamp}${raw}`), key).toString('hex');
-    return { 'x-signature-ed25519': signature, 'x-signature-timestamp': String(timestamp) };
-  }
-
   /** POSTs a raw body as Discord would (signed now, unless told otherwise); extra headers override. */
   async function postRaw(
     raw: string,
     how: { signing?: Signing; timestamp?: number; headers?: Record<string, string> } = {},
   ): Promise<HttpAnswer> {
-    const signed = signedHeaders(raw, how.timestamp, how.signing);
+    const signed = signer.headers(raw, how.timestamp, how.signing);
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...signed, ...how.headers },
@@ -138,7 +117,7 @@ export async function startDiscordHttp(opts: HarnessOptions = {}) {
 
   /** POSTs one interaction payload (from test/fakes/discord.ts) and checks a 200 answer against the spec. */
   async function post(
-    interaction: { id?: string; token?: string },
+    interaction: { id?: string; token?: string; [field: string]: unknown },
     how: Parameters<typeof postRaw>[1] = {},
   ): Promise<HttpAnswer> {
     const answer = await postRaw(JSON.stringify(interaction), how);
@@ -159,7 +138,7 @@ export async function startDiscordHttp(opts: HarnessOptions = {}) {
     publicKey,
     post,
     postRaw,
-    signedHeaders,
+    signedHeaders: signer.headers,
     answerViolations,
     async close() {
       await adapter.stop();
