@@ -9,6 +9,7 @@ import type { SuggestTopics } from '../../core/index.ts';
 import type { Log } from '../../log.ts';
 import type { Adapter, Handle } from '../adapter.ts';
 import { createInteractionsEndpoint } from './endpoint.ts';
+import { INTERACTIONS_PATH } from './platform.ts';
 import { createRoutes } from './routes.ts';
 import { type FirstSeen, firstSeenInMemory } from './seen.ts';
 import { createDiscordOutbound } from './send.ts';
@@ -94,7 +95,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
         client,
         route,
       });
-      log.info('discord: taking interactions over HTTP at /discord/interactions (no gateway)');
+      log.info('discord: taking interactions over HTTP (no gateway)', { path: INTERACTIONS_PATH });
     },
     interactions: () => endpoint,
     outbound: createDiscordOutbound({ rest: client.rest, log }),
