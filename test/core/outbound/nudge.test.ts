@@ -18,7 +18,7 @@ async function nudgeOn(day: string): Promise<Reply | undefined> {
   app.clock.set(new Date(at));
   await app.core.outbound.queueDue(at);
   const row = await app.q.deliveries.byKey(`1:${day}`);
-  if (!row || row.status !== 'pending') return undefined;
+  if (row?.status !== 'pending') return undefined;
   return app.core.outbound.compose({ scheduleId: row.scheduleId, dueAt: row.dueAt }, at);
 }
 
