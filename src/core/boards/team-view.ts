@@ -2,6 +2,7 @@
 // moved lately. Built once, then rendered for the asker, for a channel (a post or a digest), and later a web page.
 import type { CommandStore, MemberRow, RoadmapView, WorkspaceRow } from '../../store/port.ts';
 import type { Privacy } from '../model/wording.ts';
+import { teamRecall } from '../review/team-recall.ts';
 import { sectionsOf } from '../roadmap/plan.ts';
 import { tally } from '../roadmap/suggest.ts';
 import { displayOf, type MemberDisplay } from './board-view.ts';
@@ -27,6 +28,7 @@ export interface TeamView {
   idle: { days: number; count: number; named: MemberDisplay[] }; // no progress in `days`; the first few named
   you: { privacy: Privacy };
   leaderboardEnabled: boolean;
+  recall?: { recall: number; members: number }; // FSRS's estimate, 0…1, over the visible members who have reviewed
 }
 
 export async function buildTeamView(deps: {
@@ -43,6 +45,7 @@ export async function buildTeamView(deps: {
   const { visible, idle, hiddenDone } = await store.team.headcount(ws, since);
   const display = (m: { name: string; privacy: Privacy }): MemberDisplay => displayOf(m)!; // hidden: left out in SQL
   const lead = leaders[0]?.done;
+  const recall = await teamRecall(deps);
   return {
     visible,
     members: await Promise.all(
@@ -65,6 +68,7 @@ export async function buildTeamView(deps: {
     },
     you: { privacy: member.privacy },
     leaderboardEnabled: workspace.leaderboardEnabled,
+    ...(recall ? { recall } : {}),
   };
 }
 
