@@ -32,7 +32,9 @@ export function renderTeam(view: TeamView, audience: Audience): Reply {
       label: 'Team recall',
       done: Math.round(view.recall.recall * 100),
       total: 100,
-      note: `estimated over ${plural(view.recall.members, 'member')} who review finished topics`,
+      note: view.recall.sampled
+        ? `estimated from a sample of ${plural(view.recall.members, 'member')} who review finished topics`
+        : `estimated over ${plural(view.recall.members, 'member')} who review finished topics`,
     });
   }
   const { idle } = view;

@@ -140,7 +140,13 @@ describe.each(ENGINES)('reviews on $name', (engine) => {
       const hid = (await person(tx, 'hid')).member;
       const far = (await person(tx, 'far', { workspace: 'other' })).member;
       expect(
-        await tx.reviews.teamRecall({ workspaceId: ada.workspace.id, roadmapId: 'backend', now: NOW, curve }),
+        await tx.reviews.teamRecall({
+          workspaceId: ada.workspace.id,
+          roadmapId: 'backend',
+          now: NOW,
+          curve,
+          stride: 1,
+        }),
       ).toBe(undefined);
       await give(ada.member.id, t1, cards.ada1);
       await give(ada.member.id, t2, cards.ada2);
@@ -156,12 +162,38 @@ describe.each(ENGINES)('reviews on $name', (engine) => {
     const r = (c: ReturnType<typeof answered>) => recallOf(c.next, NOW)!;
     const expected = ((r(cards.ada1) + r(cards.ada2)) / 2 + r(cards.bob1)) / 2;
     const team = (await world.tx((tx) =>
-      tx.reviews.teamRecall({ workspaceId: ws, roadmapId: 'backend', now: NOW, curve }),
+      tx.reviews.teamRecall({ workspaceId: ws, roadmapId: 'backend', now: NOW, curve, stride: 1 }),
     ))!;
     expect(team.members).toBe(2);
     expect(team.recall).toBeCloseTo(expected, 6);
     expect(expected).toBeGreaterThan(0.3); // a real spread: the curve, not a constant, decides the figure
     expect(r(cards.ada1)).toBeLessThan(r(cards.ada2));
+  });
+
+  it('samples a large team by a scramble of member ids: every stride-th member in the same fixed sample', async () => {
+    const [t1] = topics as [number];
+    const members = await world.tx(async (tx) => {
+      const ids: number[] = [];
+      for (let i = 0; i < 24; i++) {
+        const { member } = await person(tx, `m${i}`);
+        const { next, log } = answer(newCard(NOW - 40 * DAY, 'UTC'), i % 2 ? 'good' : 'again', NOW - i * DAY, 'UTC');
+        await tx.reviews.create(member.id, t1, newCard(NOW - 40 * DAY, 'UTC'), NOW - 40 * DAY);
+        await tx.reviews.record((await tx.reviews.card(member.id, t1))!.id, next, log);
+        ids.push(member.id);
+      }
+      return ids;
+    });
+    const ws = (await world.tx((tx) => person(tx, 'm0'))).workspace.id;
+    const recallOfMember = async (id: number) => recallOf((await world.tx((tx) => tx.reviews.card(id, t1)))!, NOW)!;
+    for (const stride of [1, 3, 5]) {
+      const sample = members.filter((id) => ((id * 2654435761) % 4294967291) % stride === 0);
+      const recalls = await Promise.all(sample.map(recallOfMember));
+      const found = (await world.tx((tx) =>
+        tx.reviews.teamRecall({ workspaceId: ws, roadmapId: 'backend', now: NOW, curve: FORGETTING_CURVE, stride }),
+      ))!;
+      expect(found.members).toBe(sample.length);
+      expect(found.recall).toBeCloseTo(recalls.reduce((a, b) => a + b, 0) / recalls.length, 6);
+    }
   });
 
   it('counts the review answers given in a period by visible members of the workspace', async () => {
