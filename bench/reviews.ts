@@ -11,10 +11,12 @@ import { syncContent } from '../src/content/sync.ts';
 import { createCore } from '../src/core/index.ts';
 import { buildNudge, REVIEWS_IN_NUDGE } from '../src/core/outbound/nudge.ts';
 import { dueReviews } from '../src/core/review/due.ts';
+import { FORGETTING_CURVE } from '../src/core/review/fsrs.ts';
+import { SAMPLE } from '../src/core/review/team-recall.ts';
 import { createLog } from '../src/log.ts';
 import { createSender } from '../src/schedule/sender.ts';
 import { createStore } from '../src/store/index.ts';
-import type { MemberRow } from '../src/store/port.ts';
+import type { MemberRow, RoadmapView, Store, WorkspaceRow } from '../src/store/port.ts';
 import { CONTENT_DIR, tempDir } from '../test/helpers.ts';
 import { openMigratedSqlite } from '../test/store/open-test-database.ts';
 import { seededStore } from './core.ts';
@@ -99,6 +101,7 @@ async function dueAndTeam(print: (line: string) => void) {
     print(
       `  ${recall?.type === 'progress' ? `${recall.label} ${recall.done}% ${recall.note}` : 'no team recall shown'}`,
     );
+    await recallQueries(store, workspace, roadmap, now, 10_000, print);
     await store.close();
   } finally {
     tmp.cleanup();
@@ -159,10 +162,47 @@ async function hundredThousandNudges(print: (line: string) => void) {
         `${((throughput / RATE) * 100).toFixed(1)}% (target ≥ 95%: ${ok(throughput >= 0.95 * RATE)}); ` +
         `${withReviews} carried reviews; 429s ${fake.refused}`,
     );
+    const workspace = (await store.transaction((tx) => tx.workspaces.find('discord', 'W1')))!;
+    const roadmap = (await store.transaction((tx) => tx.content.roadmap('backend')))!;
+    await recallQueries(store, workspace, roadmap, NOW, NIGHT_MEMBERS, print);
+    const team = (i: number) =>
+      core.handle({
+        platform: 'discord',
+        workspace: { id: 'W1' },
+        user: { id: `U${((i * 7919) % NIGHT_MEMBERS) + 1}`, displayName: 'Member' },
+        place: { direct: true },
+        text: 'team',
+      });
+    await timeEach(5, team);
+    print(report(`team, ${NIGHT_MEMBERS} members`, await timeEach(30, team)));
     await store.close();
   } finally {
     tmp.cleanup();
   }
+}
+
+/** The team-recall query alone: sampled as `team` runs it, and over every member (what sampling saves). */
+async function recallQueries(
+  store: Store,
+  workspace: WorkspaceRow,
+  roadmap: RoadmapView,
+  now: number,
+  visible: number,
+  print: (line: string) => void,
+) {
+  const query = (stride: number) => () =>
+    store.transaction((tx) =>
+      tx.reviews.teamRecall({ workspaceId: workspace.id, roadmapId: roadmap.id, now, curve: FORGETTING_CURVE, stride }),
+    );
+  const stride = Math.ceil(visible / SAMPLE);
+  const sampled = await query(stride)();
+  const every = await query(1)();
+  print(report(`team recall, sample 1/${stride}`, await timeEach(50, query(stride))));
+  print(report('team recall, every member', await timeEach(5, query(1))));
+  print(
+    `  sampled ${(sampled!.recall * 100).toFixed(2)}% over ${sampled!.members} members; ` +
+      `every member ${(every!.recall * 100).toFixed(2)}% over ${every!.members}`,
+  );
 }
 
 /** One workspace, NIGHT_MEMBERS members each with an identity and a daily nudge due at NOW (the same instant in four
