@@ -82,9 +82,12 @@ async function dueAndTeam(print: (line: string) => void) {
       streakMode: 'daily',
       createdAt: 0,
     });
-    const nudge = (i: number) => store.transaction((tx) => buildNudge(tx, memberRow(member(i)), workspace, now));
-    await timeEach(200, nudge);
-    print(report('nudge with reviews', await timeEach(2000, nudge)));
+    const nudgeAt = (at: number) => (i: number) =>
+      store.transaction((tx) => buildNudge(tx, memberRow(member(i)), workspace, at));
+    await timeEach(200, nudgeAt(now));
+    // Eleven days earlier no card is due yet (the seed's most overdue is ten days): the same nudge without reviews.
+    print(report('nudge, no review due', await timeEach(2000, nudgeAt(now - 11 * DAY))));
+    print(report('nudge with reviews', await timeEach(2000, nudgeAt(now))));
 
     const core = createCore({ store, clock, log: createLog('error'), defaultRoadmap: 'backend' });
     const team = (i: number) =>
