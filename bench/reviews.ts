@@ -156,15 +156,24 @@ async function hundredThousandNudges(print: (line: string) => void) {
       ],
       outbound: core.outbound, // the real composer: each nudge built at send time, its reviews attached
     });
-    start = performance.now();
-    await sender.drain();
-    const throughput = fake.accepted / ((performance.now() - start) / 1000);
+    const drain = async () => {
+      const [accepted, started] = [fake.accepted, performance.now()];
+      await sender.drain();
+      return (fake.accepted - accepted) / ((performance.now() - started) / 1000);
+    };
+    const line = (what: string, throughput: number) =>
+      `send ${SENDS} ${what} at ${RATE}/s allowed  ${throughput.toFixed(0)}/s = ` +
+      `${((throughput / RATE) * 100).toFixed(1)}% (target ≥ 95%: ${ok(throughput >= 0.95 * RATE)})`;
+    const throughput = await drain();
+    print(`${line('composed nudges', throughput)}; ${withReviews} carried reviews; 429s ${fake.refused}`);
+    // The next SENDS, their members' cards removed: the same composer and sender with no review to attach.
+    db.sqlite.exec(`
+      delete from review_cards where member_id in (select s.member_id from deliveries d
+        join schedules s on s.id = d.schedule_id where d.id > ${SENDS} and d.id <= ${2 * SENDS});
+      update deliveries set platform = 'bench' where id > ${SENDS} and id <= ${2 * SENDS};`);
+    withReviews = 0;
+    print(`${line('nudges, no cards', await drain())}; ${withReviews} carried reviews`);
     await fake.close();
-    print(
-      `send ${fake.accepted} composed nudges at ${RATE}/s allowed  ${throughput.toFixed(0)}/s = ` +
-        `${((throughput / RATE) * 100).toFixed(1)}% (target ≥ 95%: ${ok(throughput >= 0.95 * RATE)}); ` +
-        `${withReviews} carried reviews; 429s ${fake.refused}`,
-    );
     const workspace = (await store.transaction((tx) => tx.workspaces.find('discord', 'W1')))!;
     const roadmap = (await store.transaction((tx) => tx.content.roadmap('backend')))!;
     await recallQueries(store, workspace, roadmap, NOW, NIGHT_MEMBERS, print);

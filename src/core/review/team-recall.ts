@@ -1,12 +1,12 @@
 // The team's estimated recall for `team` and the digest: FSRS's retrievability averaged per visible member over their
 // reviewed topics, then over members, in one query (src/store/queries/reviews.ts). A large team is sampled: reading
-// every card of 10,000 members (300,000 rows through the forgetting curve) takes about half a second on SQLite, where
-// `team` has 25 ms; about SAMPLE members estimate the mean within a point or two (docs/decisions/018).
+// every card of 10,000 members (300,000 rows) takes about half a second on SQLite, where `team` has 25 ms; about
+// SAMPLE members estimate the mean within a point, a few at worst (docs/decisions/018).
 import type { CommandStore, RoadmapView, WorkspaceRow } from '../../store/port.ts';
 import { FORGETTING_CURVE } from './fsrs.ts';
 
 /** Members read at most (about): every member of a team this size or smaller. */
-export const SAMPLE = 500;
+export const SAMPLE = 200;
 
 export interface TeamRecall {
   recall: number; // 0…1
