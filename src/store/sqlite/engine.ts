@@ -3,14 +3,14 @@
 // turns on the connection.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { APP_ROOT } from '../../app-root.ts';
 import type { Database, Dialect, Params, Runner, TransactionOptions } from '../sql/database.ts';
 import { Turns } from './turns.ts';
 
-export const SQLITE_MIGRATIONS = fileURLToPath(new URL('../../../migrations/sqlite', import.meta.url));
+export const SQLITE_MIGRATIONS = join(APP_ROOT, 'migrations', 'sqlite');
 
 const DIALECT: Dialect = { name: 'sqlite' };
 
