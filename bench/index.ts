@@ -6,6 +6,7 @@ import { runDiscordBench } from './discord.ts';
 import { runReviewsBench } from './reviews.ts';
 import { runScheduleBench } from './schedule.ts';
 import { runSlackBench } from './slack.ts';
+import { runStartupBench } from './startup.ts';
 import { runTeamBench } from './team.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   discord: () => runDiscordBench().then(() => undefined),
   dialects: () => runDialectsBench(),
   reviews: () => runReviewsBench(),
+  startup: () => runStartupBench(),
 };
 
 // The full run measures both dialects only when a PostgreSQL server is named; asked for by name, SQLite's column runs
