@@ -15,7 +15,14 @@ import { createStore, type Store } from '../src/store/index.ts';
 import { openPostgres } from '../src/store/postgres/engine.ts';
 import { CONTENT_DIR, tempDir } from '../test/helpers.ts';
 import { openMigratedSqlite } from '../test/store/open-test-database.ts';
-import { eventAtSql, MEMBER_ZONES_SQL, SCALES, seed as seedSqlite, TRACKS_AND_PROGRESS_SQL } from './seed.ts';
+import {
+  eventAtSql,
+  KEPT_TOTALS_SQL,
+  MEMBER_ZONES_SQL,
+  SCALES,
+  seed as seedSqlite,
+  TRACKS_AND_PROGRESS_SQL,
+} from './seed.ts';
 import { percentile, timeEach } from './stats.ts';
 
 const MEMBERS = 10_000;
@@ -249,12 +256,7 @@ async function seedPostgres(client: pg.Client): Promise<void> {
     insert into progress_events (member_id, topic_id, from_state, to_state, at)
       select n % ${MEMBERS} + 1, (n / ${MEMBERS}) % 39 + 1, null, case n % 3 when 0 then 'learning' else 'done' end,
         ${eventAtSql(SCALES['10k']!)} from generate_series(0::bigint, ${EVENTS - 1}) n;
-    insert into member_stats (member_id, done_count, last_progress_at)
-      select m.id, coalesce(d.n, 0), e.at from members m
-        left join (select member_id, count(*) n from progress where state = 'done' group by member_id) d
-          on d.member_id = m.id
-        left join (select member_id, max(at) at from progress_events group by member_id) e on e.member_id = m.id
-      where d.n is not null or e.at is not null;
+    ${KEPT_TOTALS_SQL}
     select setval(pg_get_serial_sequence('members', 'id'), (select max(id) from members));
   `);
   await client.query('commit');

@@ -12,7 +12,7 @@ const quick = args.includes('--quick');
 const BENCHES: Record<string, () => Promise<void>> = {
   core: () => runCoreBench(console.log, { quick }),
   dashboard: () => runDashboardBench(),
-  schedule: () => runScheduleBench().then(() => undefined),
+  schedule: () => runScheduleBench(console.log, { quick }).then(() => undefined),
   slack: () => runSlackBench(),
   discord: () => runDiscordBench().then(() => undefined),
   dialects: () => runDialectsBench(),
