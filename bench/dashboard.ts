@@ -6,7 +6,7 @@ import { DASHBOARD_SESSION_MS } from '../src/core/commands/dashboard.ts';
 import { createStoreSessions, createStoreSource } from '../src/dashboard-source.ts';
 import { createDashboardApp } from '../src/server/dashboard/app.ts';
 import { tempDir } from '../test/helpers.ts';
-import { seededStore } from './core.ts';
+import { seededStore } from './seed.ts';
 import { report, timeEach } from './stats.ts';
 
 const RUNS = 200;
@@ -14,8 +14,7 @@ const RUNS = 200;
 export async function runDashboardBench(print: (line: string) => void = console.log): Promise<void> {
   const tmp = tempDir();
   try {
-    const { db, store, clock, seeded } = await seededStore(tmp);
-    db.sqlite.exec("update workspaces set time_zone = 'Europe/Berlin'; analyze;");
+    const { store, clock, seeded } = await seededStore(tmp);
     print(
       `dashboard: seeded ${seeded.members} members, ${seeded.events} progress events, ${seeded.progress} progress ` +
         `rows in ${seeded.ms.toFixed(0)} ms`,

@@ -15,7 +15,14 @@ import { createStore, type Store } from '../src/store/index.ts';
 import { openPostgres } from '../src/store/postgres/engine.ts';
 import { CONTENT_DIR, tempDir } from '../test/helpers.ts';
 import { openMigratedSqlite } from '../test/store/open-test-database.ts';
-import { seed as seedSqlite, TRACKS_AND_PROGRESS_SQL } from './core.ts';
+import {
+  eventAtSql,
+  KEPT_TOTALS_SQL,
+  MEMBER_ZONES_SQL,
+  SCALES,
+  seed as seedSqlite,
+  TRACKS_AND_PROGRESS_SQL,
+} from './seed.ts';
 import { percentile, timeEach } from './stats.ts';
 
 const MEMBERS = 10_000;
@@ -164,18 +171,14 @@ function table(rows: Row[], withPostgres: boolean): string[] {
   ];
 }
 
-// ---- SQLite: the shared bulk seed of bench/core.ts, spread over the year as bench/team.ts does ----
+// ---- SQLite: the shared bulk seed of bench/seed.ts ----
 
 async function openSqliteEngine(file: string): Promise<Engine> {
   const db = await openMigratedSqlite(file);
   const store = createStore(db);
   const start = performance.now();
   await syncContent(CONTENT_DIR, store, DUE);
-  seedSqlite(db.sqlite);
-  db.sqlite
-    .prepare('update progress set updated_at = ? + ((member_id * 7919 + topic_id * 104729) % 30000000) * 1000')
-    .run(YEAR_START);
-  db.sqlite.exec("update workspaces set time_zone = 'Europe/Berlin'; analyze;");
+  seedSqlite(db.sqlite, SCALES['10k']);
   return {
     name: 'SQLite',
     store,
@@ -235,7 +238,7 @@ async function openPostgresEngine(base: string): Promise<Engine> {
   }
 }
 
-/** The rows bench/core.ts's seed and bench/team.ts's spread make in SQLite, statement for statement. Triggers (and
+/** The rows bench/seed.ts makes in SQLite, statement for statement. Triggers (and
  *  with them the foreign-key checks) are off for the bulk insert; member_stats is then filled with what SQLite's
  *  triggers leave: a row for every member with an event or a done topic. sameData() compares the two afterwards. */
 async function seedPostgres(client: pg.Client): Promise<void> {
@@ -248,17 +251,12 @@ async function seedPostgres(client: pg.Client): Promise<void> {
       select n + 1, 'Member ' || n, 0 from generate_series(0, ${MEMBERS - 1}) n;
     insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at)
       select 1, 'u' || (id - 1), id, display_name, 0 from members order by id;
+    ${MEMBER_ZONES_SQL};
     ${TRACKS_AND_PROGRESS_SQL}
-    update progress set updated_at = ${YEAR_START} + ((member_id * 7919 + topic_id * 104729) % 30000000)::bigint * 1000;
     insert into progress_events (member_id, topic_id, from_state, to_state, at)
       select n % ${MEMBERS} + 1, (n / ${MEMBERS}) % 39 + 1, null, case n % 3 when 0 then 'learning' else 'done' end,
-        ${YEAR_START} + n * 30000 from generate_series(0::bigint, ${EVENTS - 1}) n;
-    insert into member_stats (member_id, done_count, last_progress_at)
-      select m.id, coalesce(d.n, 0), e.at from members m
-        left join (select member_id, count(*) n from progress where state = 'done' group by member_id) d
-          on d.member_id = m.id
-        left join (select member_id, max(at) at from progress_events group by member_id) e on e.member_id = m.id
-      where d.n is not null or e.at is not null;
+        ${eventAtSql(SCALES['10k']!)} from generate_series(0::bigint, ${EVENTS - 1}) n;
+    ${KEPT_TOTALS_SQL}
     select setval(pg_get_serial_sequence('members', 'id'), (select max(id) from members));
   `);
   await client.query('commit');

@@ -1,4 +1,5 @@
-// `npm run bench [name…]`: runs every benchmark (or the named ones) and prints figures against the issues' targets.
+// `npm run bench [name…] [-- --quick]`: runs every benchmark (or the named ones) and prints figures against the
+// issues' targets. --quick: a short run (smaller scales, fewer samples, a shorter send window).
 import { runCoreBench } from './core.ts';
 import { runDashboardBench } from './dashboard.ts';
 import { DIALECTS_URL, runDialectsBench, SKIPPED_LINE } from './dialects.ts';
@@ -7,13 +8,13 @@ import { runReviewsBench } from './reviews.ts';
 import { runScheduleBench } from './schedule.ts';
 import { runSlackBench } from './slack.ts';
 import { runStartupBench } from './startup.ts';
-import { runTeamBench } from './team.ts';
 
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
 const BENCHES: Record<string, () => Promise<void>> = {
-  core: () => runCoreBench(),
-  team: () => runTeamBench(),
+  core: () => runCoreBench(console.log, { quick }),
   dashboard: () => runDashboardBench(),
-  schedule: () => runScheduleBench().then(() => undefined),
+  schedule: () => runScheduleBench(console.log, { quick }).then(() => undefined),
   slack: () => runSlackBench(),
   discord: () => runDiscordBench().then(() => undefined),
   dialects: () => runDialectsBench(),
@@ -25,7 +26,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
 // alone and the same line says how to add PostgreSQL's.
 const skippedUnlessNamed: Record<string, () => boolean> = { dialects: () => !DIALECTS_URL };
 
-const wanted = process.argv.slice(2);
+const wanted = args.filter((a) => !a.startsWith('--'));
 for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
   const bench = BENCHES[name];
   if (!bench) {

@@ -19,8 +19,8 @@ import { createStore } from '../src/store/index.ts';
 import type { MemberRow, RoadmapView, Store, WorkspaceRow } from '../src/store/port.ts';
 import { CONTENT_DIR, tempDir } from '../test/helpers.ts';
 import { openMigratedSqlite } from '../test/store/open-test-database.ts';
-import { seededStore } from './core.ts';
 import { startRateLimitedFake } from './schedule.ts';
+import { seededStore } from './seed.ts';
 import { report, timeEach } from './stats.ts';
 
 const CARDS = 30;

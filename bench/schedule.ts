@@ -1,24 +1,27 @@
-// Scheduler benchmark: 100,000 schedules due in one minute. Due query, enqueue (tick), paced send throughput against
-// a local HTTP fake that allows N per second (429 beyond), sends in flight at peak, peak RSS and event-loop delay p99
-// while it all runs; then a sender process killed mid fan-out: time from its restart to the first resend.
+// Scheduler benchmark: 100,000 schedules due in one minute. Due query, enqueue (tick), then a 60-second send window
+// (5 s with --quick) through the real nudge composer against a local HTTP fake that allows N per second (429 beyond):
+// the sustained rate after the first second (whose full bucket allows a burst), sends in flight at peak, peak RSS and
+// event-loop delay p99 while it all runs; then a sender process killed mid fan-out: time from its restart to the first
+// resend.
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { RetryAfterError } from '../src/adapters/adapter.ts';
 import { fixedClock } from '../src/clock.ts';
-import { reply, text } from '../src/core/model/reply.ts';
-import { CATCH_UP_MS, queueDue } from '../src/core/outbound/queue-due.ts';
+import { syncContent } from '../src/content/sync.ts';
+import { createCore } from '../src/core/index.ts';
+import { queueDue } from '../src/core/outbound/queue-due.ts';
 import { createLog } from '../src/log.ts';
 import { createSender } from '../src/schedule/sender.ts';
 import { createStore } from '../src/store/index.ts';
-import { tempDir } from '../test/helpers.ts';
+import { CONTENT_DIR, tempDir } from '../test/helpers.ts';
 import { openMigratedSqlite } from '../test/store/open-test-database.ts';
 import { runCrashRecovery } from './crash-recovery.ts';
 
 const SCHEDULES = 100_000;
 const RATE = 1000; // the fake's allowance, messages per second
-const SENDS = 5000; // sent at that rate: a five-second window is enough to measure the pacing
+const WINDOW_S = 60; // sent at that rate for a minute: long enough for the heap and the outbox to settle
 const DUE = Date.parse('2026-11-26T09:00:00Z');
 const ZONES = [
   ['UTC', '09:00'],
@@ -27,10 +30,15 @@ const ZONES = [
   ['Asia/Kolkata', '14:30'],
 ] as const;
 
-export async function runScheduleBench(print: (line: string) => void = console.log) {
+export async function runScheduleBench(
+  print: (line: string) => void = console.log,
+  { quick = false }: { quick?: boolean } = {},
+) {
+  const sends = RATE * (quick ? 5 : WINDOW_S);
   const { dir, cleanup } = tempDir();
   const db = await openMigratedSqlite(join(dir, 'bench.db'));
   const store = createStore(db);
+  await syncContent(CONTENT_DIR, store, DUE); // the nudges name each member's next topic
   seed(db.sqlite);
   const delay = monitorEventLoopDelay({ resolution: 5 });
   let peakRss = process.memoryUsage().rss;
@@ -44,12 +52,19 @@ export async function runScheduleBench(print: (line: string) => void = console.l
   const { queued } = await queueDue({ store }, DUE);
   const enqueueMs = performance.now() - t;
 
-  // Only the first SENDS go to the fake's platform; the rest stay queued for a platform this sender does not run.
+  // Only the first `sends` go to the fake's platform; the rest stay queued for a platform this sender does not run.
   delay.disable(); // bench set-up, not the scheduler: not measured
-  db.sqlite.prepare("update deliveries set platform = 'bench' where id <= ?").run(SENDS);
+  const enqueueP99 = delay.percentile(99) / 1e6;
+  db.sqlite.prepare("update deliveries set platform = 'bench' where id <= ?").run(sends);
+  delay.reset(); // the target is the event loop while sending; the enqueue's is printed apart
   delay.enable();
   const fake = await startRateLimitedFake(RATE);
-  const message = reply({ heading: 'Time to study', blocks: [text('Your next topic is waiting.')] });
+  const core = createCore({
+    store,
+    clock: fixedClock(new Date(DUE)),
+    log: createLog('silent'),
+    defaultRoadmap: 'backend',
+  });
   let [inFlight, peakInFlight] = [0, 0];
   const send = async (id: string) => {
     peakInFlight = Math.max(peakInFlight, ++inFlight);
@@ -72,8 +87,7 @@ export async function runScheduleBench(print: (line: string) => void = console.l
         },
       },
     ],
-    // A fixed message: this measures the outbox and its pacing, not the nudge builder.
-    outbound: { compose: async () => message, catchUpMs: CATCH_UP_MS, failedForGood: async () => false },
+    outbound: core.outbound, // the real nudge composer: each member's next topic, streak and pauses
   });
   t = performance.now();
   await sender.drain();
@@ -88,23 +102,28 @@ export async function runScheduleBench(print: (line: string) => void = console.l
   await store.close();
   cleanup();
 
-  const throughput = fake.accepted / sendSeconds;
+  // The fake's bucket starts full, so the first second may pass up to twice the rate: the sustained rate is the one
+  // after it.
+  const sustained = fake.acceptedAfter(1000) / ((fake.lastAcceptedMs() - 1000) / 1000);
   const p99 = delay.percentile(99) / 1e6;
   const ok = (good: boolean) => (good ? 'ok' : 'MISSED');
   print(`due query (first batch of ${firstBatch})  ${batchMs.toFixed(1)} ms  (target < 50 ms: ${ok(batchMs < 50)})`);
   print(`enqueue ${queued} deliveries     ${(enqueueMs / 1000).toFixed(2)} s  (target < 2 s: ${ok(enqueueMs < 2000)})`);
   print(
-    `send ${fake.accepted} at ${RATE}/s allowed   ${throughput.toFixed(0)}/s = ` +
-      `${((throughput / RATE) * 100).toFixed(1)}% (target ≥ 95%: ${ok(throughput >= 0.95 * RATE)}); 429s ` +
-      `${fake.refused}; sent ${counts.sent ?? 0}; in flight at peak ${peakInFlight} (limit 50)`,
+    `send ${fake.accepted} nudges at ${RATE}/s allowed, over ${sendSeconds.toFixed(1)} s: sustained after the first ` +
+      `second ${sustained.toFixed(0)}/s = ${((sustained / RATE) * 100).toFixed(1)}% (target ≥ 95%: ` +
+      `${ok(sustained >= 0.95 * RATE)}); 429s ${fake.refused}; sent ${counts.sent ?? 0}; in flight at peak ` +
+      `${peakInFlight} (limit 50)`,
   );
   print(
     `peak RSS                    ${(peakRss / 2 ** 20).toFixed(0)} MB  (target < 250 MB: ` +
       `${ok(peakRss < 250 * 2 ** 20)})`,
   );
-  print(`event-loop delay p99        ${p99.toFixed(1)} ms  (target < 20 ms: ${ok(p99 < 20)})`);
+  print(
+    `event-loop delay p99 sending ${p99.toFixed(1)} ms  (target < 20 ms: ${ok(p99 < 20)}; while enqueueing ${enqueueP99.toFixed(1)} ms)`,
+  );
   for (const line of lines) print(line);
-  return { batchMs, enqueueMs, throughput, peakRss, p99, refused: fake.refused, peakInFlight, ...recovery };
+  return { batchMs, enqueueMs, sustained, peakRss, p99, refused: fake.refused, peakInFlight, ...recovery };
 }
 
 function seed(sqlite: import('better-sqlite3').Database) {
@@ -135,6 +154,8 @@ function seed(sqlite: import('better-sqlite3').Database) {
 /** A local HTTP endpoint allowing `rate` posts per second (a token bucket holding one second's worth), 429 beyond. */
 export async function startRateLimitedFake(rate: number) {
   let [tokens, last, accepted, refused] = [rate, performance.now(), 0, 0];
+  let first: number | undefined; // when the first post arrived
+  const acceptedAt: number[] = []; // ms after the first post
   const server = createServer((req, res) => {
     req.resume().on('end', () => {
       const now = performance.now();
@@ -146,6 +167,8 @@ export async function startRateLimitedFake(rate: number) {
       }
       tokens--;
       accepted++;
+      first ??= now;
+      acceptedAt.push(now - first);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
   });
@@ -159,6 +182,9 @@ export async function startRateLimitedFake(rate: number) {
     get refused() {
       return refused;
     },
+    /** Posts accepted from `ms` after the first one on. */
+    acceptedAfter: (ms: number) => acceptedAt.filter((at) => at >= ms).length,
+    lastAcceptedMs: () => acceptedAt.at(-1) ?? 0,
     // node:http with keep-alive, as Slack's WebClient (axios) posts: fetch's WHATWG streams cost ~17 KB of garbage
     // a request, which was most of this benchmark's peak RSS and its GC pauses — the client's, not the scheduler's.
     async post(id: string): Promise<void> {

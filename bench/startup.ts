@@ -16,7 +16,7 @@ import { buildBundle, ROOT } from '../scripts/build.ts';
 import { SIGNING_SECRET } from '../test/adapters/slack/requests.ts';
 import { startFakeSlack } from '../test/fakes/slack-api.ts';
 import { tempDir } from '../test/helpers.ts';
-import { seededStore } from './core.ts';
+import { seededStore } from './seed.ts';
 import { percentile } from './stats.ts';
 
 const TARGET_MS = 1000;

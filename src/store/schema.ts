@@ -136,8 +136,54 @@ export const memberStats = sqliteTable(
       .references(() => members.id, { onDelete: 'cascade' }),
     doneCount: integer('done_count').notNull().default(0), // progress rows in state done
     lastProgressAt: integer('last_progress_at'), // the latest progress event; null: none yet
+    activeDays: integer('active_days').notNull().default(0), // UTC days with a progress event (member_days' rows)
   },
   (t) => [index('member_stats_done').on(sql`${t.doneCount} desc`, t.memberId)],
+);
+
+// The UTC days on which a member has a progress event, kept by a trigger on progress_events (migrations/sqlite/0014):
+// a new row adds one to member_stats.active_days, the all-time board's tie-break (decision 021).
+export const memberDays = sqliteTable(
+  'member_days',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    day: integer('day').notNull(), // days since 1970-01-01, UTC
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.day] })],
+);
+
+// member_stats per workspace the member is in, with their visibility: the all-time board and the team view rank and
+// count a workspace's members from its own index range instead of joining every identity (decision 021). Kept by
+// triggers on identities, members and member_stats (migrations/sqlite/0014); never written by application code.
+export const workspaceMemberStats = sqliteTable(
+  'workspace_member_stats',
+  {
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    hidden: integer('hidden').notNull().default(0), // 1: the member's privacy is hide
+    doneCount: integer('done_count').notNull().default(0),
+    activeDays: integer('active_days').notNull().default(0),
+    lastProgressAt: integer('last_progress_at'),
+    joinedAt: integer('joined_at').notNull(), // the earliest identity of the member in this workspace
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.memberId] }),
+    index('workspace_member_stats_rank').on(
+      t.workspaceId,
+      t.hidden,
+      sql`${t.doneCount} desc`,
+      sql`${t.activeDays} desc`,
+      t.memberId,
+    ),
+    index('workspace_member_stats_idle').on(t.workspaceId, t.hidden, t.lastProgressAt, t.joinedAt),
+    index('workspace_member_stats_member').on(t.memberId), // the triggers' way from a member to their rows
+  ],
 );
 
 // Append-only: every change of a member's state on a topic. The source of streaks and of boards by period.

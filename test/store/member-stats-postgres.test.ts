@@ -1,5 +1,5 @@
-// member_stats on PostgreSQL is kept by plpgsql triggers (migrations/postgres) meant to do exactly what SQLite's do
-// (decision 013). The same writes, in the same SQL, go to a SQLite file migrated from its own folder and to each
+// member_stats, member_days and workspace_member_stats on PostgreSQL are kept by plpgsql triggers (migrations/postgres)
+// meant to do exactly what SQLite's do (decisions 013 and 021). The same writes, in the same SQL, go to a SQLite file migrated from its own folder and to each
 // PostgreSQL engine; the kept rows must match each other and a recount, for a fixed story and for random ones.
 import { join } from 'node:path';
 import type BetterSqlite from 'better-sqlite3';
@@ -18,6 +18,7 @@ interface Stats {
   memberId: number;
   doneCount: number;
   lastProgressAt: number | null;
+  activeDays: number;
 }
 
 const MEMBERS = [1, 2, 3, 4];
@@ -28,7 +29,16 @@ const ensureMember: Step[number] = [
   "insert into members (id, display_name, created_at) values (@m, 'm', 0) on conflict (id) do nothing",
   {},
 ];
-const withMember = (m: number, steps: Step): Step => [[ensureMember[0], { m }], ...steps];
+// Each member has an identity in one of two workspaces (odd members in 2), joined at a time of its own.
+const ensureIdentity =
+  'insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at) ' +
+  "values (@ws, @user, @m, 'm', @joinedAt) on conflict (workspace_id, platform_user_id) do nothing";
+const joined = (m: number): Step[number] => [ensureIdentity, { m, ws: (m % 2) + 1, user: `u${m}`, joinedAt: m }];
+const withMember = (m: number, steps: Step): Step => [[ensureMember[0], { m }], joined(m), ...steps];
+
+/** `privacy hide` or `privacy show`. */
+const privacy = (m: number, hide: boolean): Step =>
+  withMember(m, [['update members set privacy = @p where id = @m', { m, p: hide ? 'hide' : 'show' }]]);
 
 /** A member's state on a topic changes (done, start, skip, redo): an upsert, and its event. */
 const set = (m: number, t: number, state: string, at: number): Step =>
@@ -56,6 +66,7 @@ const reset = (m: number, t: number, at: number): Step =>
 const merge = (from: number, to: number): Step =>
   withMember(from, [
     [ensureMember[0], { m: to }],
+    joined(to),
     [
       'update progress set member_id = @to where member_id = @from ' +
         'and topic_id not in (select topic_id from progress where member_id = @to)',
@@ -69,7 +80,8 @@ const merge = (from: number, to: number): Step =>
     ],
     ['delete from progress where member_id = @from', { from }],
     ['update progress_events set member_id = @to where member_id = @from', { from, to }],
-    ['delete from members where id = @from', { from }], // its member_stats row goes by the cascade
+    ['update identities set member_id = @to where member_id = @from', { from, to }],
+    ['delete from members where id = @from', { from }], // its member_stats and member_days rows go by the cascade
   ]);
 
 /** `forget`: every row of the member goes, children first, as the purge does. */
@@ -78,19 +90,47 @@ const forget = (m: number): Step =>
     ['delete from member_stats where member_id = @m', { m }],
     ['delete from progress where member_id = @m', { m }],
     ['delete from progress_events where member_id = @m', { m }],
+    ['delete from member_days where member_id = @m', { m }],
+    ['delete from identities where member_id = @m', { m }],
     ['delete from members where id = @m', { m }],
   ]);
 
-const KEPT = `select member_id as "memberId", done_count as "doneCount", last_progress_at as "lastProgressAt"
-  from member_stats order by member_id`;
+const KEPT = `select member_id as "memberId", done_count as "doneCount", last_progress_at as "lastProgressAt",
+  active_days as "activeDays" from member_stats order by member_id`;
 const RECOUNT = `select m.id as "memberId",
     (select count(*) from progress p where p.member_id = m.id and p.state = 'done') as "doneCount",
-    (select max(at) from progress_events e where e.member_id = m.id) as "lastProgressAt"
+    (select max(at) from progress_events e where e.member_id = m.id) as "lastProgressAt",
+    (select count(distinct e.at / 86400000) from progress_events e where e.member_id = m.id) as "activeDays"
   from members m order by m.id`;
+// Per workspace: what the triggers keep, and the same counted from identities, members and the progress rows.
+const KEPT_BY_WORKSPACE = `select workspace_id as "ws", member_id as "memberId", hidden as "hidden",
+    done_count as "doneCount", active_days as "activeDays", last_progress_at as "lastProgressAt",
+    joined_at as "joinedAt"
+  from workspace_member_stats order by workspace_id, member_id`;
+const RECOUNT_BY_WORKSPACE = `select i.workspace_id as "ws", m.id as "memberId",
+    case when m.privacy = 'hide' then 1 else 0 end as "hidden",
+    (select count(*) from progress p where p.member_id = m.id and p.state = 'done') as "doneCount",
+    (select count(distinct e.at / 86400000) from progress_events e where e.member_id = m.id) as "activeDays",
+    (select max(at) from progress_events e where e.member_id = m.id) as "lastProgressAt",
+    min(i.created_at) as "joinedAt"
+  from identities i join members m on m.id = i.member_id group by i.workspace_id, m.id, m.privacy
+  order by i.workspace_id, m.id`;
 const active = (rows: Stats[]) => rows.filter((s) => s.doneCount > 0 || s.lastProgressAt !== null);
-const CLEAR: Step = ['member_stats', 'progress', 'progress_events', 'members'].map((t) => [`delete from ${t}`, {}]);
+const CLEAR: Step = [
+  'workspace_member_stats',
+  'member_days',
+  'member_stats',
+  'progress',
+  'progress_events',
+  'identities',
+  'members',
+].map((t) => [`delete from ${t}`, {}]);
 const SEED: Step = [
   ["insert into roadmaps (id, title, source_hash, loaded_at) values ('r', 'R', 'h', 0)", {}],
+  ...[1, 2].map((ws): Step[number] => [
+    "insert into workspaces (id, platform, external_id, roadmap_id, created_at) values (@ws, 'p', @ext, 'r', 0)",
+    { ws, ext: `w${ws}` },
+  ]),
   ...TOPICS.map((t): Step[number] => [
     'insert into topics (id, roadmap_id, path, position, section_slug, section_title, slug, title, summary, ' +
       "resources) values (@t, 'r', 'r/' || @tp, @t, 's', 'S', 't', 'T', '', '[]')",
@@ -116,11 +156,18 @@ class Twins {
     }
   }
 
-  async read(sql: string): Promise<{ sqlite: Stats[]; pg: Stats[] }> {
+  async read<T = Stats>(sql: string): Promise<{ sqlite: T[]; pg: T[] }> {
     return {
-      sqlite: this.sqlite.prepare(sql).all() as Stats[],
-      pg: await this.pg.transaction((r) => r.all<Stats>(sql)),
+      sqlite: this.sqlite.prepare(sql).all() as T[],
+      pg: await this.pg.transaction((r) => r.all<T>(sql)),
     };
+  }
+
+  /** Both engines keep the same per-workspace rows, and they equal a recount. */
+  async expectWorkspaceTotalsTrue(): Promise<void> {
+    const kept = await this.read<Record<string, unknown>>(KEPT_BY_WORKSPACE);
+    expect(kept.pg).toEqual(kept.sqlite);
+    expect(kept.pg).toEqual((await this.read<Record<string, unknown>>(RECOUNT_BY_WORKSPACE)).pg);
   }
 }
 
@@ -159,18 +206,22 @@ describe.each(POSTGRES_ENGINES.map((e) => [e.name, e] as const))('member_stats o
     ]);
     const before = await twins.read(KEPT);
     expect(before.pg).toEqual([
-      { memberId: 1, doneCount: 1, lastProgressAt: 160 },
-      { memberId: 2, doneCount: 2, lastProgressAt: 170 },
-      { memberId: 3, doneCount: 1, lastProgressAt: 180 },
+      { memberId: 1, doneCount: 1, lastProgressAt: 160, activeDays: 1 },
+      { memberId: 2, doneCount: 2, lastProgressAt: 170, activeDays: 1 },
+      { memberId: 3, doneCount: 1, lastProgressAt: 180, activeDays: 1 },
     ]);
+    await twins.expectWorkspaceTotalsTrue();
     expect(before.pg).toEqual(before.sqlite);
     // Member 1 (topic 2 learning, topic 3 done) merges into 2 (topics 2 and 4 done); then 3 is forgotten.
     await twins.play([merge(1, 2), forget(3)]);
     const after = await twins.read(KEPT);
     // Topic 3 (done) moved: +1; topic 2 took member 1's learning: -1; the latest event is still 2's own.
-    expect(after.pg).toEqual([{ memberId: 2, doneCount: 2, lastProgressAt: 170 }]);
+    expect(after.pg).toEqual([{ memberId: 2, doneCount: 2, lastProgressAt: 170, activeDays: 1 }]);
     expect(after.pg).toEqual(after.sqlite);
     expect(after.pg).toEqual(active((await twins.read(RECOUNT)).pg));
+    // Member 2 now has member 1's identity too: one row in each workspace, joined when the earliest identity joined.
+    await twins.expectWorkspaceTotalsTrue();
+    expect((await twins.read<{ ws: number }>(KEPT_BY_WORKSPACE)).pg.map((r) => r.ws)).toEqual([1, 2]);
   });
 
   it('keeps the same rows as SQLite, and as a recount, for random stories', async () => {
@@ -185,13 +236,15 @@ describe.each(POSTGRES_ENGINES.map((e) => [e.name, e] as const))('member_stats o
         arbitrary: fc.tuple(fc.constantFrom(...MEMBERS), fc.constantFrom(...MEMBERS), fc.constant('merge')),
       },
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...MEMBERS)) },
+      { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...MEMBERS), fc.boolean(), fc.constant('privacy')) },
     );
     await fc.assert(
       fc.asyncProperty(fc.array(step, { maxLength: 30 }), async (story) => {
         await twins.play([CLEAR]);
         await twins.play(
           story.map((s, i): Step => {
-            const at = 1_000 + i * 10;
+            const at = 1_000 + i * 30_000_000; // about three steps a day: some share a UTC day, some do not
+            if (s.length === 3 && s[2] === 'privacy') return privacy(s[0], s[1] as boolean);
             if (s.length === 3 && s[2] === 'merge') return s[0] === s[1] ? forget(s[0]) : merge(s[0], s[1]);
             if (s.length === 3) return set(s[0], s[1] as number, s[2] as string, at);
             if (s.length === 2) return reset(s[0], s[1], at);
@@ -202,6 +255,7 @@ describe.each(POSTGRES_ENGINES.map((e) => [e.name, e] as const))('member_stats o
         expect(kept.pg).toEqual(kept.sqlite);
         const recount = await twins.read(RECOUNT);
         expect(active(kept.pg)).toEqual(active(recount.pg));
+        await twins.expectWorkspaceTotalsTrue();
       }),
       { numRuns: engine.name === 'pglite' ? 25 : 15 },
     );

@@ -125,16 +125,32 @@ describe('the member_stats migration', () => {
           values ('backend', 'b/a', 0, 's', 'S', 'a', 'A', '', '[]'), ('backend', 'b/b', 1, 's', 'S', 'b', 'B', '',
             '[]');
         insert into members (id, display_name, created_at) values (1, 'Ada', 0), (2, 'Grace', 0), (3, 'Linus', 0);
+        insert into workspaces (id, platform, external_id, roadmap_id, created_at) values (1, 't', 'w', 'backend', 0);
+        insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at)
+          values (1, 'ada', 1, 'Ada', 3), (1, 'ada2', 1, 'Ada', 2), (1, 'grace', 2, 'Grace', 4);
         insert into progress values (1, 1, 'done', 5), (1, 2, 'done', 6), (2, 1, 'learning', 7);
         insert into progress_events (member_id, topic_id, to_state, at) values (1, 1, 'done', 5), (1, 2, 'done', 6),
-          (2, 1, 'learning', 7);`);
+          (1, 2, 'done', 86400006), (2, 1, 'learning', 7);`);
       sqlite.close();
 
       const upgraded = await openMigratedSqlite(file);
       expect(upgraded.sqlite.prepare('select * from member_stats order by member_id').all()).toEqual([
-        { member_id: 1, done_count: 2, last_progress_at: 6 },
-        { member_id: 2, done_count: 0, last_progress_at: 7 },
-        { member_id: 3, done_count: 0, last_progress_at: null },
+        { member_id: 1, done_count: 2, last_progress_at: 86400006, active_days: 2 },
+        { member_id: 2, done_count: 0, last_progress_at: 7, active_days: 1 },
+        { member_id: 3, done_count: 0, last_progress_at: null, active_days: 0 },
+      ]);
+      // 0014's backfill: each member of a workspace once, joined with their earliest identity there.
+      expect(upgraded.sqlite.prepare('select * from workspace_member_stats order by member_id').all()).toEqual([
+        {
+          workspace_id: 1,
+          member_id: 1,
+          hidden: 0,
+          done_count: 2,
+          active_days: 2,
+          last_progress_at: 86400006,
+          joined_at: 2,
+        },
+        { workspace_id: 1, member_id: 2, hidden: 0, done_count: 0, active_days: 1, last_progress_at: 7, joined_at: 4 },
       ]);
       upgraded.sqlite.close();
     } finally {

@@ -1,6 +1,7 @@
 // Leaderboard periods (this week, last week, this month, all time) in a time zone, and the local day of an instant.
 import { DateTime, IANAZone } from 'luxon';
 import type { OffsetSegment } from '../../store/port.ts';
+import { canonicalZone } from './time-zones.ts';
 
 export type { OffsetSegment };
 
@@ -42,8 +43,9 @@ export function periodOf(kind: PeriodKind, now: number, zone: string): Period {
  * over many events, or over a member's whole history on every `progress`. Luxon supplies every offset.
  */
 export function offsetSegments(zone: string, from: number, to: number): OffsetSegment[] {
-  // A zone luxon cannot read (one a platform sent that this runtime lacks) counts as UTC rather than failing.
-  if (zone === 'UTC' || zone === 'Etc/UTC' || !IANAZone.isValidZone(zone)) return [{ until: Infinity, offsetMs: 0 }];
+  // A zone luxon cannot read (one a platform sent that this runtime lacks) counts as UTC rather than failing. Checked
+  // through canonicalZone's cache: luxon's isValidZone builds an Intl.DateTimeFormat on every call.
+  if (zone === 'UTC' || zone === 'Etc/UTC' || !canonicalZone(zone)) return [{ until: Infinity, offsetMs: 0 }];
   const segments: OffsetSegment[] = [];
   const first = new Date(Math.max(from, 0)).getUTCFullYear();
   const last = new Date(Math.max(to, from, 0)).getUTCFullYear();

@@ -145,8 +145,49 @@ export const memberStats = pgTable(
       .references(() => members.id, { onDelete: 'cascade' }),
     doneCount: integer('done_count').notNull().default(0),
     lastProgressAt: ms('last_progress_at'),
+    activeDays: integer('active_days').notNull().default(0),
   },
   (t) => [index('member_stats_done').on(t.doneCount.desc(), t.memberId)],
+);
+
+export const memberDays = pgTable(
+  'member_days',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    day: integer('day').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.day] })],
+);
+
+export const workspaceMemberStats = pgTable(
+  'workspace_member_stats',
+  {
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    hidden: integer('hidden').notNull().default(0),
+    doneCount: integer('done_count').notNull().default(0),
+    activeDays: integer('active_days').notNull().default(0),
+    lastProgressAt: ms('last_progress_at'),
+    joinedAt: ms('joined_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.memberId] }),
+    index('workspace_member_stats_rank').on(
+      t.workspaceId,
+      t.hidden,
+      t.doneCount.desc(),
+      t.activeDays.desc(),
+      t.memberId,
+    ),
+    index('workspace_member_stats_idle').on(t.workspaceId, t.hidden, t.lastProgressAt, t.joinedAt),
+    index('workspace_member_stats_member').on(t.memberId), // the triggers' way from a member to their rows
+  ],
 );
 
 export const progressEvents = pgTable(

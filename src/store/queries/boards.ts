@@ -8,15 +8,11 @@ import { localDaySql } from './day-sql.ts';
 // Active days only break ties, and counting them means reading every event of the period, so they are counted just
 // for the members whose rank they can change: the contenders for the top `limit` (points at least the limit-th
 // best's) and the members level with the asker. Everyone else is ranked by points alone, which for them decides.
-//
-// All time, the points are every done topic: member_stats keeps that count, so nothing is recounted.
-function boardSql(day: string, allTime: boolean): string {
-  const points = allTime
-    ? `select member_id, done_count points from member_stats where done_count > 0`
-    : `select member_id, count(*) points from progress where state = 'done' and updated_at >= @from
-      and updated_at < @to group by member_id`;
+function periodSql(day: string): string {
   return `
-    with pts as materialized (${points}),
+    with pts as materialized (
+      select member_id, count(*) points from progress where state = 'done' and updated_at >= @from
+        and updated_at < @to group by member_id),
     scored as materialized (
       select p.member_id, m.privacy, p.points from pts p join members m on m.id = p.member_id
       where exists (select 1 from identities i where i.member_id = p.member_id and i.workspace_id = @ws)),
@@ -51,6 +47,46 @@ function boardSql(day: string, allTime: boolean): string {
       from scored where privacy = 'hide'), 2`;
 }
 
+// All time, nothing is recounted: workspace_member_stats keeps each member's done topics and active (UTC) days per
+// workspace, kept by triggers (decision 021), and its rank index hands out the top, the asker's rank and the counts
+// as index ranges. The top is everyone at or above the limit-th best (points, then days): two ranges of the index.
+// Members level on both are listed earliest member first, so only the rows shown are named: a workspace where
+// thousands finished everything would otherwise look up and sort every one of their names.
+const VISIBLE_SCORERS = 'workspace_id = @ws and hidden = 0 and done_count > 0';
+const NAME = (member: string) => `(select display_name from identities i where i.member_id = ${member}
+  and i.workspace_id = @ws order by i.id limit 1)`;
+const ALL_TIME = `
+  with best as (
+    select done_count, active_days from workspace_member_stats where ${VISIBLE_SCORERS}
+    order by done_count desc, active_days desc limit @limit),
+  cut as (
+    select coalesce((select min(done_count) from best), 1) d,
+      coalesce((select min(active_days) from best where done_count = (select min(done_count) from best)), 0) a),
+  top as materialized (
+    select member_id, done_count points, active_days days from workspace_member_stats
+      where ${VISIBLE_SCORERS} and done_count > (select d from cut)
+    union all
+    select member_id, done_count, active_days from workspace_member_stats
+      where ${VISIBLE_SCORERS} and done_count = (select d from cut) and active_days >= (select a from cut)),
+  ranked as (select *, rank() over (order by points desc, days desc) rnk from top)
+  select * from (
+    select r.member_id as "memberId", ${NAME('r.member_id')} as "name", m.privacy as "privacy", r.points as "points",
+      r.days as "days", r.rnk as "rnk", 0 as "total", 0 as "hidden", 0 as "mine"
+    from (select * from ranked where rnk <= @limit order by rnk, member_id limit @cap) r
+      join members m on m.id = r.member_id order by r.rnk, r.member_id) top
+  union all
+  select w.member_id, ${NAME('w.member_id')}, m.privacy, w.done_count, w.active_days, 1
+      + (select count(*) from workspace_member_stats v where v.workspace_id = @ws and v.hidden = 0
+        and v.done_count > w.done_count)
+      + (select count(*) from workspace_member_stats v where v.workspace_id = @ws and v.hidden = 0
+        and v.done_count = w.done_count and v.active_days > w.active_days),
+    0, 0, 1
+  from workspace_member_stats w join members m on m.id = w.member_id
+  where w.workspace_id = @ws and w.member_id = @me and w.done_count > 0
+  union all
+  select null, null, null, 0, 0, 0, (select count(*) from workspace_member_stats where ${VISIBLE_SCORERS}),
+    (select count(*) from workspace_member_stats where workspace_id = @ws and hidden = 1 and done_count > 0), 2`;
+
 interface Raw {
   memberId: number;
   name: string;
@@ -68,17 +104,12 @@ const FIRST_EVENT = 'select min(at) as "at" from progress_events';
 export function boardQueries(r: Runner): BoardQueries {
   return {
     async leaderboard(q): Promise<Board> {
-      const day = localDaySql('e.at', q.segments);
       const allTime = q.from <= 0 && q.to >= Number.MAX_SAFE_INTEGER;
-      const rows = await r.all<Raw>(boardSql(day.sql, allTime), {
-        ...day.params,
-        from: q.from,
-        to: q.to,
-        ws: q.workspaceId,
-        me: q.memberId,
-        limit: q.limit,
-        cap: q.limit * 2,
-      });
+      const common = { ws: q.workspaceId, me: q.memberId, limit: q.limit, cap: q.limit * 2 };
+      const day = localDaySql('e.at', q.segments);
+      const rows = allTime
+        ? await r.all<Raw>(ALL_TIME, common)
+        : await r.all<Raw>(periodSql(day.sql), { ...day.params, ...common, from: q.from, to: q.to });
       const toRow = (x: Raw): BoardRow => ({
         memberId: x.memberId,
         name: x.name,

@@ -1,31 +1,35 @@
 // The team view's aggregates: who is furthest along, how many are visible, who has not moved lately. SQL, not loops,
-// over member_stats (kept by triggers), so the view reads per-member totals instead of recounting progress.
+// over per-member totals kept by triggers, so the view never recounts progress or walks the workspace.
 import type { TeamMember, TeamQueries } from '../port.ts';
 import type { Runner } from '../sql/database.ts';
 
+// Read from workspace_member_stats (kept by triggers, decision 021): each member of the workspace once, with their
+// visibility, so every figure is a range of one of its indexes rather than a walk over the workspace's identities.
 // Hidden members are left out here, in SQL, so nothing about them reaches the view.
-const VISIBLE = `m.privacy <> 'hide'`;
-const NAME = `(select display_name from identities n where n.member_id = m.id and n.workspace_id = @ws order by n.id
-  limit 1)`;
-const IN_WORKSPACE = `exists (select 1 from identities i where i.member_id = m.id and i.workspace_id = @ws)`;
-// Joined before `since` and no progress event since then (a member with none at all has not moved either).
-const IDLE = `i.created_at < @since and coalesce(s.last_progress_at, 0) < @since`;
+const NAME = `(select display_name from identities n where n.member_id = w.member_id and n.workspace_id = @ws
+  order by n.id limit 1)`;
+const VISIBLE = 'w.workspace_id = @ws and w.hidden = 0';
+// Joined before `since` and no progress event since then (a member with none at all has not moved either): two
+// ranges of the idle index, since null sorts apart from the times.
+const IDLE = 'w.joined_at < @since and (w.last_progress_at < @since or w.last_progress_at is null)';
 
-// Walks member_stats_done from the top, so it stops after `limit` members of this workspace.
+// Furthest along first; level members by active days, as boards break ties, so the rank index is walked without a sort.
 const LEADERS = `
-  select m.id as "memberId", ${NAME} as "name", m.privacy as "privacy", s.done_count as "done" from member_stats s
-    join members m on m.id = s.member_id
-  where s.done_count > 0 and ${VISIBLE} and ${IN_WORKSPACE} order by s.done_count desc, s.member_id limit @limit`;
+  select w.member_id as "memberId", ${NAME} as "name", m.privacy as "privacy", w.done_count as "done"
+  from workspace_member_stats w join members m on m.id = w.member_id
+  where ${VISIBLE} and w.done_count > 0 order by w.done_count desc, w.active_days desc, w.member_id limit @limit`;
 const HEADCOUNT = `
-  select count(distinct case when ${VISIBLE} then m.id end) as "visible", count(distinct case when ${VISIBLE}
-    and ${IDLE} then m.id end) as "idle",
-    count(distinct case when not ${VISIBLE} and s.done_count > 0 then m.id end) as "hiddenDone"
-  from identities i join members m on m.id = i.member_id left join member_stats s on s.member_id = m.id
-  where i.workspace_id = @ws`;
+  select (select count(*) from workspace_member_stats w where ${VISIBLE}) as "visible",
+    (select count(*) from workspace_member_stats w where ${VISIBLE} and w.joined_at < @since
+      and w.last_progress_at < @since)
+    + (select count(*) from workspace_member_stats w where ${VISIBLE} and w.joined_at < @since
+      and w.last_progress_at is null) as "idle",
+    (select count(*) from workspace_member_stats w where w.workspace_id = @ws and w.hidden = 1 and w.done_count > 0)
+      as "hiddenDone"`;
 const IDLE_MEMBERS = `
-  select distinct m.id as "memberId", ${NAME} as "name", m.privacy as "privacy"
-  from identities i join members m on m.id = i.member_id left join member_stats s on s.member_id = m.id
-  where i.workspace_id = @ws and ${VISIBLE} and ${IDLE} order by m.id limit @limit`;
+  select w.member_id as "memberId", ${NAME} as "name", m.privacy as "privacy"
+  from workspace_member_stats w join members m on m.id = w.member_id
+  where ${VISIBLE} and ${IDLE} order by w.member_id limit @limit`;
 
 export function teamQueries(r: Runner): TeamQueries {
   return {

@@ -39,6 +39,7 @@ describe('forget', () => {
       'identities',
       'link_attempts',
       'link_codes',
+      'member_days',
       'member_stats',
       'members',
       'notes',
@@ -47,6 +48,7 @@ describe('forget', () => {
       'review_cards',
       'schedules',
       'track_choices',
+      'workspace_member_stats',
     ]); // and a delivery, through Ada's schedule
 
     const reply = await app.say('forget confirm', ADA);
