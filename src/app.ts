@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import { DASHBOARD_SESSION_MS, type DashboardBase } from './core/commands/dashboard.ts';
 import { type Core, createCore } from './core/index.ts';
 import { createStoreSessions, createStoreSource } from './dashboard-source.ts';
+import { firstSeenOver } from './first-seen.ts';
 import { createInflight } from './inflight.ts';
 import type { Log } from './log.ts';
 import { openStore } from './open-store.ts';
@@ -58,6 +59,7 @@ async function createAdapters(
       commands: core.commands,
       suggestTopics: core.suggestTopics,
       installations: slackInstallationsOver(store),
+      firstSeen: firstSeenOver(store, clock, log),
     });
     adapters.push(adapter);
     routes.push(...(platform.routes?.(adapter, config) ?? []));

@@ -7,7 +7,7 @@ import type { Clock } from '../clock.ts';
 import type { Command } from '../core/commands/command.ts';
 import type { SuggestTopics } from '../core/index.ts';
 import type { Log } from '../log.ts';
-import type { Adapter } from './adapter.ts';
+import type { Adapter, FirstSeen } from './adapter.ts';
 import type { SlackInstallations } from './slack/installations.ts';
 
 /** What the app hands every platform's create(); each takes what it needs. */
@@ -19,6 +19,8 @@ export interface PlatformDeps<C> {
   suggestTopics: SuggestTopics; // core.suggestTopics, for autocomplete
   /** What the app keeps for platforms in the store: Slack's sealed OAuth installations. */
   installations: SlackInstallations;
+  /** Inbound events already taken by any replica (kept in the store): a repeated delivery runs once. */
+  firstSeen: FirstSeen;
 }
 
 /** A path prefix on the bot's one HTTP server, e.g. Slack's /slack/ in HTTP mode. */

@@ -558,6 +558,14 @@ export interface OutboxOwnerQueries {
   retire(me: string): Promise<Recovered>;
 }
 
+export interface SeenInteractionQueries {
+  /** Records an inbound event's key (a Slack event id, a Discord interaction id) for `ttlMs`; true the first time,
+   *  false when any replica has already taken it and it has not expired. */
+  firstSeen(key: string, now: number, ttlMs: number): Promise<boolean>;
+  /** Forgets the keys expired by `now`; how many went. */
+  prune(now: number): Promise<number>;
+}
+
 export interface HolidayQueries {
   /** Returns false when the date was already a holiday. */
   add(workspaceId: number, date: string): Promise<boolean>;
@@ -627,6 +635,7 @@ export interface Tx {
   readonly reviews: ReviewQueries;
   readonly deliveries: DeliveryQueries;
   readonly outboxOwners: OutboxOwnerQueries;
+  readonly seenInteractions: SeenInteractionQueries;
   readonly holidays: HolidayQueries;
   readonly dashboard: DashboardQueries;
   readonly dashboardSessions: DashboardSessionQueries;

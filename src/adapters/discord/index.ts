@@ -3,7 +3,7 @@ import { Client, Events, GatewayIntentBits, Status } from 'discord.js';
 import type { Command } from '../../core/commands/command.ts';
 import type { SuggestTopics } from '../../core/index.ts';
 import type { Log } from '../../log.ts';
-import type { Adapter, Handle } from '../adapter.ts';
+import type { Adapter, FirstSeen, Handle } from '../adapter.ts';
 import { createRoutes } from './routes.ts';
 import { createDiscordOutbound } from './send.ts';
 
@@ -15,6 +15,7 @@ export interface DiscordAdapterDeps {
   commands: readonly Command[]; // core.commands: subcommands and folding derive from them
   suggestTopics: SuggestTopics; // core.suggestTopics, for topic autocomplete
   deferAfterMs?: number; // default 1500: answer at once when the core is quicker, else defer and edit
+  firstSeen: FirstSeen; // interaction ids taken by any replica: a replayed interaction runs once
 }
 
 export { registerDiscordCommands } from './commands.ts';

@@ -23,7 +23,7 @@ export const discord = definePlatform({
       : [],
   configured: (config) => Boolean(config.DISCORD_TOKEN),
   setupHint: 'DISCORD_TOKEN with DISCORD_APPLICATION_ID for Discord',
-  async create({ config, log, commands, suggestTopics }) {
+  async create({ config, log, commands, suggestTopics, firstSeen }) {
     const { createDiscordAdapter } = await import('./index.ts');
     return createDiscordAdapter({
       token: config.DISCORD_TOKEN!,
@@ -32,6 +32,7 @@ export const discord = definePlatform({
       log,
       commands,
       suggestTopics,
+      firstSeen,
     });
   },
   cli: [

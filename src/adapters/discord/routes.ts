@@ -5,7 +5,7 @@ import type { Command } from '../../core/commands/command.ts';
 import type { SuggestTopics } from '../../core/index.ts';
 import { reply, text } from '../../core/model/reply.ts';
 import type { Log } from '../../log.ts';
-import type { Handle } from '../adapter.ts';
+import type { FirstSeen, Handle } from '../adapter.ts';
 import { choicesFor } from './autocomplete.ts';
 import { ROOT } from './commands.ts';
 import { commandText, invocationFor, parseCustomId } from './receive.ts';
@@ -17,24 +17,21 @@ export interface RouteDeps {
   commands: readonly Command[];
   suggestTopics: SuggestTopics;
   deferAfterMs: number;
+  firstSeen: FirstSeen;
 }
 
 const NO_GUILD = reply({
   blocks: [text('Roadmap Coach works inside a server: type `/roadmap` in one of its channels.')],
 });
-const REMEMBERED = 5000; // interaction ids kept to ignore a duplicate delivery (a resume can replay one)
+
+/** The key an interaction is taken under (FirstSeen): the same for the gateway and the HTTP endpoint, so one
+ *  interaction delivered both ways, or to two replicas, runs once. */
+export const interactionKey = (id: string): string => `discord:${id}`;
 
 export function createRoutes(deps: RouteDeps, handle: Handle) {
-  const seen = new Set<string>();
-  const firstTime = (id: string) => {
-    if (seen.has(id)) return false;
-    seen.add(id);
-    if (seen.size > REMEMBERED) seen.delete(seen.values().next().value!);
-    return true;
-  };
-
   return async function onInteraction(interaction: Interaction): Promise<void> {
-    if (!firstTime(interaction.id)) {
+    // A gateway resume can replay an interaction; in the store, so a replay reaching another replica is caught too.
+    if (!(await deps.firstSeen(interactionKey(interaction.id)))) {
       deps.log.debug('discord: duplicate interaction ignored', { id: interaction.id });
       return;
     }

@@ -56,12 +56,13 @@ export const slack = definePlatform({
   rules,
   configured: (config) => Boolean(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID),
   setupHint: 'SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN (or the SLACK_CLIENT_* variables) for Slack',
-  async create({ config, clock, log, installations }) {
+  async create({ config, clock, log, installations, firstSeen }) {
     const { createSlackAdapter } = await import('./index.ts');
     return createSlackAdapter({
       clock,
       log,
       installations,
+      firstSeen,
       options: {
         botToken: config.SLACK_BOT_TOKEN,
         signingSecret: config.SLACK_SIGNING_SECRET,

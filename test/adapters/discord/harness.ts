@@ -2,6 +2,7 @@
 // SQLite file, the fake Discord, the real discord.js client.
 
 import { createDiscordAdapter } from '../../../src/adapters/discord/index.ts';
+import { firstSeenOver } from '../../../src/first-seen.ts';
 import type { Invocation } from '../../../src/core/model/invocation.ts';
 import { createLog } from '../../../src/log.ts';
 import { APP_ID, createDiscordFake } from '../../fakes/discord.ts';
@@ -25,6 +26,7 @@ export async function startDiscord(opts: HarnessOptions = {}) {
     commands: app.core.commands,
     suggestTopics: app.core.suggestTopics,
     deferAfterMs: opts.deferAfterMs,
+    firstSeen: firstSeenOver(app.store, app.clock),
   });
   const handled: Invocation[] = [];
   await adapter.start(async (invocation) => {
