@@ -48,8 +48,9 @@ export interface Platform<S extends z.ZodRawShape = z.ZodRawShape, A extends Ada
   readonly name: string;
   /** Its environment variables, merged into the one configuration schema (src/config.ts). */
   readonly env: S;
-  /** Rules between its variables: each problem names every variable that would satisfy it. */
-  rules?(isSet: (variable: string) => boolean): string[];
+  /** Rules between its variables (and what several replicas rule out): each problem names every variable that would
+   *  satisfy it. */
+  rules?(isSet: (variable: string) => boolean, deployment: { replicas: number }): string[];
   /** Whether the configuration turns it on. None on: the terminal chat runs. */
   configured(config: ConfigOf<S>): boolean;
   /** What to set to turn it on, for the message when nothing is configured and there is no terminal. */

@@ -3,7 +3,7 @@
 // (`Store.transaction(fn)` hands fn a Tx bound to it): on PostgreSQL a query made outside would run on another
 // connection, so the outer Store holds no query group at all.
 import type { Roadmap } from '../content/roadmap.ts';
-import type { Dialect, TransactionOptions } from './sql/database.ts';
+import type { Dialect, LeaderLock, TransactionOptions } from './sql/database.ts';
 
 // ---- Rows ----------------------------------------------------------------------------------------------------------
 
@@ -660,7 +660,7 @@ export type CommandStore = Pick<
   | 'dashboardSessions'
 >;
 
-export type { TransactionOptions };
+export type { LeaderLock, TransactionOptions };
 
 /** The store: nothing but transactions. */
 export interface Store {
@@ -669,5 +669,8 @@ export interface Store {
   transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Whether the database answers and every migration is applied (for /readyz). */
   ready(): Promise<boolean>;
+  /** The lock that elects the replica that ticks and sends (PostgreSQL); undefined where one process is all there
+   *  is (SQLite), which then always does. */
+  leaderLock(): LeaderLock | undefined;
   close(): Promise<void>;
 }

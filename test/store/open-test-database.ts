@@ -25,6 +25,7 @@ export async function openTestDatabase(file: string): Promise<TestDatabase> {
     transaction: (fn, options) => db.transaction(fn, options),
     migrate: () => db.migrate(),
     ready: () => db.ready(),
+    ...(db.leaderLock ? { leaderLock: () => db.leaderLock!() } : {}),
     close: () => opened.dispose(),
     async replica() {
       const other = opened.replica();

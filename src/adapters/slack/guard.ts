@@ -25,7 +25,8 @@ export function createGuard(deps: { signingSecret: string; clock: Clock; firstSe
     // Slack retries an Events API event it thinks we missed (x-slack-retry-num), maybe to another replica. Its
     // event id is taken in the store on every delivery: a retry runs only when no replica ever took the first.
     const eventId = eventIdOf(body);
-    if (eventId !== undefined) return (await deps.firstSeen(`slack-event:${eventId}`)) ? 'pass' : answer(res, 200, 'retry');
+    if (eventId !== undefined)
+      return (await deps.firstSeen(`slack-event:${eventId}`)) ? 'pass' : answer(res, 200, 'retry');
     // Slack retries nothing else (slash commands and buttons are never resent), so a retry of one is not run again.
     if (header(req, 'x-slack-retry-num') !== undefined) return answer(res, 200, 'retry');
     return 'pass';

@@ -2,8 +2,8 @@
 // SQLite file, the fake Discord, the real discord.js client.
 
 import { createDiscordAdapter } from '../../../src/adapters/discord/index.ts';
-import { firstSeenOver } from '../../../src/first-seen.ts';
 import type { Invocation } from '../../../src/core/model/invocation.ts';
+import { firstSeenOver } from '../../../src/first-seen.ts';
 import { createLog } from '../../../src/log.ts';
 import { APP_ID, createDiscordFake } from '../../fakes/discord.ts';
 import { createTestApp } from '../../helpers.ts';
