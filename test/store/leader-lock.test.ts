@@ -25,14 +25,15 @@ describe.each(SERVERS.map((e) => [e.name, e] as const))('the leader lock on %s',
   });
   /** The server process holding the leader's lock in this database, if any. */
   const holderPid = () =>
-    opened.db.transaction(async (r) =>
-      (
-        await r.get<{ pid: number }>(
-          `select pid as "pid" from pg_locks where locktype = 'advisory' and objid = @key and granted
+    opened.db.transaction(
+      async (r) =>
+        (
+          await r.get<{ pid: number }>(
+            `select pid as "pid" from pg_locks where locktype = 'advisory' and objid = @key and granted
            and database = (select oid from pg_database where datname = current_database())`,
-          { key: LEADER_LOCK },
-        )
-      )?.pid,
+            { key: LEADER_LOCK },
+          )
+        )?.pid,
     );
 
   it('is held by one replica at a time and passes on when released', async () => {
