@@ -25,8 +25,8 @@ const BASE = {
     z.coerce
       .number({ error: 'a whole number of bot processes' })
       .int('a whole number of bot processes')
-      .min(1)
-      .max(100),
+      .min(1, 'at least 1')
+      .max(100, 'at most 100'),
   ).transform((n) => n ?? 1),
   CONTENT_DIR: withDefault(z.string(), './content'),
   DEFAULT_ROADMAP: withDefault(
