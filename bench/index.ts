@@ -3,6 +3,7 @@ import { runCoreBench } from './core.ts';
 import { runDashboardBench } from './dashboard.ts';
 import { DIALECTS_URL, runDialectsBench, SKIPPED_LINE } from './dialects.ts';
 import { runDiscordBench } from './discord.ts';
+import { runLeaderHandoverBench } from './leader-handover.ts';
 import { runScheduleBench } from './schedule.ts';
 import { runSlackBench } from './slack.ts';
 import { runTeamBench } from './team.ts';
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   slack: () => runSlackBench(),
   discord: () => runDiscordBench().then(() => undefined),
   dialects: () => runDialectsBench(),
+  handover: () => runLeaderHandoverBench().then(() => undefined),
 };
 
 // The full run measures both dialects only when a PostgreSQL server is named; asked for by name, SQLite's column runs
