@@ -7,6 +7,7 @@ import { createDiscordAdapter } from '../src/adapters/discord/index.ts';
 import { systemClock } from '../src/clock.ts';
 import { syncContent } from '../src/content/sync.ts';
 import { createCore } from '../src/core/index.ts';
+import { firstSeenOver } from '../src/first-seen.ts';
 import { createLog } from '../src/log.ts';
 import { createStore } from '../src/store/index.ts';
 import { APP_ID, createDiscordFake, slashCommand } from '../test/fakes/discord.ts';
@@ -33,6 +34,7 @@ export async function runDiscordBench(
     log,
     commands: core.commands,
     suggestTopics: core.suggestTopics,
+    firstSeen: firstSeenOver(store, systemClock),
   });
   await adapter.start(core.handle);
   try {

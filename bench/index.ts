@@ -4,6 +4,7 @@ import { runCoreBench } from './core.ts';
 import { runDashboardBench } from './dashboard.ts';
 import { DIALECTS_URL, runDialectsBench, SKIPPED_LINE } from './dialects.ts';
 import { runDiscordBench } from './discord.ts';
+import { runLeaderHandoverBench } from './leader-handover.ts';
 import { runReviewsBench } from './reviews.ts';
 import { runScheduleBench } from './schedule.ts';
 import { runSlackBench } from './slack.ts';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   dialects: () => runDialectsBench(),
   reviews: () => runReviewsBench(),
   startup: () => runStartupBench(),
+  handover: () => runLeaderHandoverBench().then(() => undefined),
 };
 
 // The full run measures both dialects only when a PostgreSQL server is named; asked for by name, SQLite's column runs

@@ -21,6 +21,7 @@ import { createSlackAdapter } from '../src/adapters/slack/index.ts';
 import { systemClock } from '../src/clock.ts';
 import { syncContent } from '../src/content/sync.ts';
 import { createCore } from '../src/core/index.ts';
+import { firstSeenOver } from '../src/first-seen.ts';
 import { createLog } from '../src/log.ts';
 import { slackInstallationsOver } from '../src/slack-installations.ts';
 import { createStore } from '../src/store/index.ts';
@@ -142,6 +143,7 @@ async function serveTarget(kind: Kind, apiUrl: string): Promise<void> {
     clock: systemClock,
     log,
     installations: slackInstallationsOver(store),
+    firstSeen: firstSeenOver(store, systemClock),
     options: { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, apiUrl, port: 0 },
   });
   await adapter.start(core.handle);

@@ -12,11 +12,12 @@ import type { Config } from './config.ts';
 import { DASHBOARD_SESSION_MS, type DashboardBase } from './core/commands/dashboard.ts';
 import { type Core, createCore } from './core/index.ts';
 import { createStoreSessions, createStoreSource } from './dashboard-source.ts';
+import { firstSeenOver } from './first-seen.ts';
 import { createInflight } from './inflight.ts';
 import type { Log } from './log.ts';
 import { openStore } from './open-store.ts';
 import { PLATFORMS } from './platforms.ts';
-import { createScheduler } from './schedule/ticker.ts';
+import { createLeaderScheduler } from './schedule/leader-scheduler.ts';
 import { createDashboardApp, dashboardListener } from './server/dashboard/app.ts';
 import { createHttpServer } from './server/http.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
@@ -41,6 +42,8 @@ export interface AppOptions {
   };
   /** The platforms that may run (default: PLATFORMS); those the config turns on do. */
   platforms?: readonly Platform[];
+  /** How often a replica checks the leader's lock (default 5 s; tests go faster). */
+  leaderCheckMs?: number;
 }
 
 /** The adapters of the configured platforms (then the terminal chat, when it runs), and their HTTP routes. */
@@ -58,6 +61,7 @@ async function createAdapters(
       commands: core.commands,
       suggestTopics: core.suggestTopics,
       installations: slackInstallationsOver(store),
+      firstSeen: firstSeenOver(store, clock, log),
     });
     adapters.push(adapter);
     routes.push(...(platform.routes?.(adapter, config) ?? []));
@@ -165,16 +169,20 @@ export async function startApp(options: AppOptions) {
     );
   }
 
-  // Nudges and digests: one ticker over the store's schedules, sending through the adapters that are now up.
-  const scheduler = createScheduler({
+  // Nudges and digests: one ticker over the store's schedules, sending through the adapters that are now up; on
+  // PostgreSQL only in the replica elected by the leader's lock (every replica serves commands).
+  const scheduler = createLeaderScheduler({
     store,
     clock,
     log: log.child({ part: 'scheduler' }),
     adapters,
     outbound: core.outbound,
     metrics,
+    lock: store.leaderLock(),
+    checkMs: options.leaderCheckMs,
+    onLeading: metrics.leading,
   });
-  scheduler.start();
+  await scheduler.start();
 
   let stopped: Promise<void> | undefined;
   return {

@@ -18,6 +18,16 @@ const BASE = {
   DATABASE_POOL_SIZE: optional(
     z.coerce.number({ error: 'a whole number of connections' }).int('a whole number of connections').min(1).max(1000),
   ).transform((n) => n ?? 10),
+  // How many copies of the bot run on this one database (a hosted deployment behind a load balancer). More than one
+  // needs PostgreSQL and rules out what only one process can do (Slack's Socket Mode). Ticking and sending are
+  // elected on PostgreSQL whatever it says: a rolling deploy briefly runs two copies of a one-replica bot.
+  REPLICAS: optional(
+    z.coerce
+      .number({ error: 'a whole number of bot processes' })
+      .int('a whole number of bot processes')
+      .min(1, 'at least 1')
+      .max(100, 'at most 100'),
+  ).transform((n) => n ?? 1),
   CONTENT_DIR: withDefault(z.string(), './content'),
   DEFAULT_ROADMAP: withDefault(
     z.string().regex(/^[a-z0-9_-]+$/, 'a content file name without .md, e.g. backend'),
@@ -54,9 +64,13 @@ export class ConfigError extends Error {
 export function loadConfig(env: Env, platforms: readonly Platform[] = PLATFORMS): Config {
   const schema = z.object(Object.assign({}, BASE, ...platforms.map((p) => p.env)) as typeof BASE);
   const result = schema.safeParse(env);
+  const replicas = result.success ? result.data.REPLICAS : 1;
   const problems = [
     ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
-    ...platforms.flatMap((p) => p.rules?.((name) => isSet(env, name)) ?? []),
+    ...(replicas > 1 && !isSet(env, 'DATABASE_URL')
+      ? [`DATABASE_URL: REPLICAS=${replicas} share one PostgreSQL database; SQLite serves a single process`]
+      : []),
+    ...platforms.flatMap((p) => p.rules?.((name) => isSet(env, name), { replicas }) ?? []),
   ];
   if (problems.length) throw new ConfigError(problems);
   return result.data as Config;

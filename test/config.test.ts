@@ -75,6 +75,23 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_URL: '' }).PUBLIC_URL).toBeUndefined();
   });
 
+  it('REPLICAS: one by default; several need PostgreSQL, and refuse Slack Socket Mode with a line that says why', () => {
+    expect(loadConfig({}).REPLICAS).toBe(1);
+    const PG = { DATABASE_URL: 'postgres://bot@db:5432/coach' };
+    expect(loadConfig({ ...PG, ...SLACK, REPLICAS: '3' }).REPLICAS).toBe(3);
+    expect(problems({ REPLICAS: '2' })).toEqual([
+      'DATABASE_URL: REPLICAS=2 share one PostgreSQL database; SQLite serves a single process',
+    ]);
+    const SOCKET = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_APP_TOKEN: 'xapp-1-A1-1-abc' };
+    expect(problems({ ...PG, ...SOCKET })).toEqual([]); // one process on PostgreSQL may use Socket Mode
+    expect(problems({ ...PG, ...SOCKET, REPLICAS: '2' })).toEqual([
+      'SLACK_APP_TOKEN: Socket Mode cannot run with REPLICAS=2; unset it and use HTTP mode ' +
+        '(SLACK_SIGNING_SECRET, requests through the load balancer to /slack/events)',
+    ]);
+    expect(problems({ ...PG, REPLICAS: '0' })).toEqual(['REPLICAS: at least 1']);
+    expect(problems({ ...PG, REPLICAS: 'two' })).toEqual(['REPLICAS: a whole number of bot processes']);
+  });
+
   it('lists every problem at once', () => {
     expect(problems({ PORT: 'x', LOG_LEVEL: 'y', DISCORD_APPLICATION_ID: 'z' })).toHaveLength(3);
   });

@@ -13,6 +13,7 @@ import { createStore } from '../src/store/index.ts';
 import { tableNames } from '../src/store/sql/fragments.ts';
 import { SqliteDatabase } from '../src/store/sqlite/engine.ts';
 import { eachCallInItsOwnTransaction } from './store/each-call.ts';
+import type { Engine } from './store/engines.ts';
 import { openTestDatabase } from './store/open-test-database.ts';
 import { rawSql } from './store/raw-sql.ts';
 
@@ -23,9 +24,11 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function createTestApp(opts: { contentDir?: string; now?: string; dashboardBase?: DashboardBase } = {}) {
+export async function createTestApp(
+  opts: { contentDir?: string; now?: string; dashboardBase?: DashboardBase; engine?: Engine } = {},
+) {
   const { dir, cleanup } = tempDir();
-  const database = await openTestDatabase(join(dir, 'test.db'));
+  const database = await openTestDatabase(join(dir, 'test.db'), opts.engine);
   const store = createStore(database);
   const clock = fixedClock(opts.now ?? '2026-11-26T09:00:00Z');
   const errors: string[] = [];

@@ -144,6 +144,20 @@ describe('start-up mistakes', { timeout: 30_000 }, () => {
     expectClearRefusal(run, /^No platform is configured/m, /SLACK_BOT_TOKEN/, /DISCORD_TOKEN/);
   });
 
+  it('Slack Socket Mode on a deployment of several replicas, before anything connects', async () => {
+    const run = await main(['start'], {
+      DATABASE_URL: 'postgres://bot@127.0.0.1:1/coach', // never reached: the configuration is refused first
+      REPLICAS: '3',
+      SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+      SLACK_APP_TOKEN: 'xapp-1-A1-1-abc',
+    });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(
+      /^ {2}- SLACK_APP_TOKEN: Socket Mode cannot run with REPLICAS=3; unset it and use HTTP mode/m,
+    );
+    expect(run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  });
+
   it('chat with Slack configured but unreachable fails fast, naming the method and the address', async () => {
     const closed = await new Promise<number>((resolve) => {
       const s = createServer().listen(0, '127.0.0.1', () => {

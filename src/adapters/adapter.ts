@@ -5,6 +5,11 @@ import type { Reply } from '../core/model/reply.ts';
 
 export type Handle = (invocation: Invocation) => Promise<Reply>;
 
+/** Whether an inbound event, by a key built from the platform's own id, is taken now for the first time by any
+ *  replica. False: a repeated delivery (a Slack retry, a replayed Discord interaction) that must not run again. The
+ *  app keeps the keys in the store, so every replica agrees; an adapter keeps none in memory. */
+export type FirstSeen = (key: string) => Promise<boolean>;
+
 /** Where an outbound message goes: a member's direct messages or a channel, in one workspace. */
 export interface SendTarget {
   kind: 'user' | 'channel';

@@ -7,7 +7,7 @@ import type { Clock } from '../clock.ts';
 import type { Command } from '../core/commands/command.ts';
 import type { SuggestTopics } from '../core/index.ts';
 import type { Log } from '../log.ts';
-import type { Adapter } from './adapter.ts';
+import type { Adapter, FirstSeen } from './adapter.ts';
 import type { SlackInstallations } from './slack/installations.ts';
 
 /** What the app hands every platform's create(); each takes what it needs. */
@@ -19,6 +19,8 @@ export interface PlatformDeps<C> {
   suggestTopics: SuggestTopics; // core.suggestTopics, for autocomplete
   /** What the app keeps for platforms in the store: Slack's sealed OAuth installations. */
   installations: SlackInstallations;
+  /** Inbound events already taken by any replica (kept in the store): a repeated delivery runs once. */
+  firstSeen: FirstSeen;
 }
 
 /** A path prefix on the bot's one HTTP server, e.g. Slack's /slack/ in HTTP mode. */
@@ -58,8 +60,9 @@ export interface Platform<S extends z.ZodRawShape = z.ZodRawShape, A extends Ada
   readonly name: string;
   /** Its environment variables, merged into the one configuration schema (src/config.ts). */
   readonly env: S;
-  /** Rules between its variables: each problem names every variable that would satisfy it. */
-  rules?(isSet: (variable: string) => boolean): string[];
+  /** Rules between its variables (and what several replicas rule out): each problem names every variable that would
+   *  satisfy it. */
+  rules?(isSet: (variable: string) => boolean, deployment: { replicas: number }): string[];
   /** Whether the configuration turns it on. None on: the terminal chat runs. */
   configured(config: ConfigOf<S>): boolean;
   /** What to set to turn it on, for the message when nothing is configured and there is no terminal. */

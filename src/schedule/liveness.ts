@@ -24,11 +24,12 @@ export function createLiveness(
   const id = randomUUID();
   let timer: NodeJS.Timeout | undefined;
 
-  /** Beats, then takes back dead owners' claims. */
-  async function beat(): Promise<Recovered> {
+  /** Beats, then takes back dead owners' claims; `everyoneElse`: every other owner's, however recent its beat. */
+  async function beat(everyoneElse = false): Promise<Recovered> {
     const now = clock.now().getTime();
     await store.transaction((tx) => tx.outboxOwners.beat(id, now));
-    const recovered = await store.transaction((tx) => tx.outboxOwners.recoverDead(id, now - deadAfterMs), {
+    const deadline = everyoneElse ? Number.MAX_SAFE_INTEGER : now - deadAfterMs;
+    const recovered = await store.transaction((tx) => tx.outboxOwners.recoverDead(id, deadline), {
       immediate: true,
     });
     if (recovered.released || recovered.interrupted.length) {
@@ -43,7 +44,10 @@ export function createLiveness(
 
   return {
     id,
-    beat,
+    beat: () => beat(),
+    /** The first beat of a replica elected leader: only the leader sends, so whatever another owner holds was left by
+     *  a leader that is gone (or stopping at once); it comes back now, not once a heartbeat runs out. */
+    takeOver: () => beat(true),
     start(): void {
       timer ??= setInterval(() => {
         beat().catch((error: unknown) => {

@@ -27,6 +27,8 @@ export interface SenderDeps {
   /** A beat took back a dead sender's claims: they are due now. */
   onRecovered?: (recovered: Recovered) => void;
   backoff?: Backoff;
+  /** Only this process sends (it holds the leader's lock): its start takes back every other owner's claims at once. */
+  leader?: boolean;
 }
 
 export function createSender(deps: SenderDeps) {
@@ -62,7 +64,7 @@ export function createSender(deps: SenderDeps) {
     /** Beats every few seconds from now on, taking back dead senders' claims (the first beat: at once). */
     async start(): Promise<void> {
       liveness.start();
-      await liveness.beat();
+      await (deps.leader ? liveness.takeOver() : liveness.beat());
     },
     /** Sends everything due now; resolves with the number of rows claimed once each is settled. */
     async drain(): Promise<number> {

@@ -17,6 +17,7 @@ export interface SchedulerDeps {
   outbound: CoreOutbound; // the core's rules: what is due, each message, when a schedule pauses
   metrics?: Pick<Metrics, 'deliveries' | 'outboxDepth'>;
   pollMs?: number; // how often retries are looked for between ticks
+  leader?: boolean; // elected by the leader's lock: the only sender, so it takes over others' claims at once
 }
 
 export function createScheduler(deps: SchedulerDeps) {
@@ -29,6 +30,7 @@ export function createScheduler(deps: SchedulerDeps) {
     adapters: deps.adapters,
     count,
     outbound: deps.outbound,
+    leader: deps.leader,
     onRecovered: () => void drain(), // a dead sender's claims: due at once, not at the next poll
   });
   let task: ScheduledTask | undefined;

@@ -1,5 +1,5 @@
-// Prometheus metrics (prom-client): commands, their latency, deliveries, outbox depth, platform connections,
-// and the default process metrics. One registry per app, so tests and a second app in one process never collide.
+// Prometheus metrics (prom-client): commands, their latency, deliveries, outbox depth, platform connections, whether
+// this replica leads (ticks and sends), and the default process metrics. One registry per app, so tests and a second app in one process never collide.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { CommandEvent } from '../core/index.ts';
 
@@ -41,6 +41,17 @@ export function createMetrics() {
     },
   });
 
+  const leader = new Gauge({
+    name: 'roadmap_scheduler_leader',
+    help: '1 while this replica leads: it alone ticks and sends (every replica serves commands)',
+    registers: [registry],
+  });
+  const leaderChanges = new Counter({
+    name: 'roadmap_scheduler_leadership_changes_total',
+    help: 'Times this replica became leader or stopped being one',
+    registers: [registry],
+  });
+
   return {
     registry,
     deliveries,
@@ -48,6 +59,11 @@ export function createMetrics() {
     observeCommand(event: CommandEvent): void {
       commands.inc({ verb: event.verb, platform: event.platform, outcome: event.outcome });
       latency.observe({ verb: event.verb, platform: event.platform }, event.seconds);
+    },
+    /** This replica became leader (true) or stopped being one. */
+    leading(leading: boolean): void {
+      leader.set(leading ? 1 : 0);
+      leaderChanges.inc();
     },
     /** Read at every scrape: each connected platform adapter and whether it is up. */
     watchConnections(source: () => { platform: string; up: boolean }[]): void {

@@ -18,6 +18,7 @@ export function createStore(database: Database): Store {
       return database.transaction((runner) => inside.run(true, () => fn(new BoundTx(runner, shared))), options);
     },
     ready: () => database.ready(),
+    leaderLock: () => database.leaderLock?.(),
     close: () => database.close(),
   };
 }

@@ -3,7 +3,7 @@
 // (`Store.transaction(fn)` hands fn a Tx bound to it): on PostgreSQL a query made outside would run on another
 // connection, so the outer Store holds no query group at all.
 import type { Roadmap } from '../content/roadmap.ts';
-import type { Dialect, TransactionOptions } from './sql/database.ts';
+import type { Dialect, LeaderLock, TransactionOptions } from './sql/database.ts';
 
 // ---- Rows ----------------------------------------------------------------------------------------------------------
 
@@ -570,6 +570,14 @@ export interface OutboxOwnerQueries {
   retire(me: string): Promise<Recovered>;
 }
 
+export interface SeenInteractionQueries {
+  /** Records an inbound event's key (a Slack event id, a Discord interaction id) for `ttlMs`; true the first time,
+   *  false when any replica has already taken it and it has not expired. */
+  firstSeen(key: string, now: number, ttlMs: number): Promise<boolean>;
+  /** Forgets the keys expired by `now`; how many went. */
+  prune(now: number): Promise<number>;
+}
+
 export interface HolidayQueries {
   /** Returns false when the date was already a holiday. */
   add(workspaceId: number, date: string): Promise<boolean>;
@@ -639,6 +647,7 @@ export interface Tx {
   readonly reviews: ReviewQueries;
   readonly deliveries: DeliveryQueries;
   readonly outboxOwners: OutboxOwnerQueries;
+  readonly seenInteractions: SeenInteractionQueries;
   readonly holidays: HolidayQueries;
   readonly dashboard: DashboardQueries;
   readonly dashboardSessions: DashboardSessionQueries;
@@ -663,7 +672,7 @@ export type CommandStore = Pick<
   | 'dashboardSessions'
 >;
 
-export type { TransactionOptions };
+export type { LeaderLock, TransactionOptions };
 
 /** The store: nothing but transactions. */
 export interface Store {
@@ -672,5 +681,8 @@ export interface Store {
   transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Whether the database answers and every migration is applied (for /readyz). */
   ready(): Promise<boolean>;
+  /** The lock that elects the replica that ticks and sends (PostgreSQL); undefined where one process is all there
+   *  is (SQLite), which then always does. */
+  leaderLock(): LeaderLock | undefined;
   close(): Promise<void>;
 }

@@ -464,3 +464,14 @@ export const reviewLogs = sqliteTable(
   },
   (t) => [index('review_logs_card').on(t.cardId, t.reviewedAt)],
 );
+
+// Inbound events already taken (Slack event ids, Discord interaction ids), so a delivery that comes again — a Slack
+// retry, a replayed Discord interaction — runs once whichever replica it lands on. Rows live an hour and are pruned.
+export const seenInteractions = sqliteTable(
+  'seen_interactions',
+  {
+    key: text('key').primaryKey(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('seen_interactions_expires').on(t.expiresAt)],
+);

@@ -7,6 +7,7 @@ import { createLog, type Log } from '../../src/log.ts';
 import { createSender } from '../../src/schedule/sender.ts';
 import { createDiscordRestFake } from '../fakes/discord-rest.ts';
 import { createTestApp } from '../helpers.ts';
+import type { Engine } from '../store/engines.ts';
 
 export const GUILD = '1200000000000000001';
 export const userId = (i: number) => String(1400000000000000000n + BigInt(i));
@@ -17,8 +18,8 @@ export function discordSending(rest: REST, log: Log, limits: Partial<SendLimits>
   return { platform: 'discord', outbound: { ...outbound, limits: { ...outbound.limits, ...limits } } };
 }
 
-export async function startScheduling(opts: { now?: string } = {}) {
-  const app = await createTestApp({ now: opts.now ?? '2026-11-26T08:00:00Z' });
+export async function startScheduling(opts: { now?: string; engine?: Engine } = {}) {
+  const app = await createTestApp({ now: opts.now ?? '2026-11-26T08:00:00Z', engine: opts.engine });
   const fake = await createDiscordRestFake({ gatewayUrl: () => 'ws://127.0.0.1:1' });
   const log = createLog('silent');
   const rest = new REST({ api: fake.apiUrl, globalRequestsPerSecond: 10_000, retries: 1 }).setToken('fake-bot-token');

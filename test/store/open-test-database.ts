@@ -3,17 +3,16 @@
 // tests. By default: SQLite, a real file.
 import type { Database } from '../../src/store/sql/database.ts';
 import { openSqlite, type SqliteDatabase } from '../../src/store/sqlite/engine.ts';
-import { engineFromEnv } from './engines.ts';
+import { type Engine, engineFromEnv } from './engines.ts';
 
 export interface TestDatabase extends Database {
   /** Another Database on the very same data, as a second process or replica would open it. */
   replica(): Promise<Database>;
 }
 
-/** A fresh, migrated database on the engine TEST_DIALECT names; `file` is where SQLite keeps it (a temp folder of the
- *  caller's). Closing it also drops a server's test database. */
-export async function openTestDatabase(file: string): Promise<TestDatabase> {
-  const engine = engineFromEnv();
+/** A fresh, migrated database on the engine TEST_DIALECT names (or the one given); `file` is where SQLite keeps it (a
+ *  temp folder of the caller's). Closing it also drops a server's test database. */
+export async function openTestDatabase(file: string, engine: Engine = engineFromEnv()): Promise<TestDatabase> {
   if (engine.name === 'sqlite') {
     const db = await openMigratedSqlite(file);
     return Object.assign(db, { replica: () => openMigratedSqlite(file) });
@@ -25,6 +24,7 @@ export async function openTestDatabase(file: string): Promise<TestDatabase> {
     transaction: (fn, options) => db.transaction(fn, options),
     migrate: () => db.migrate(),
     ready: () => db.ready(),
+    ...(db.leaderLock ? { leaderLock: () => db.leaderLock!() } : {}),
     close: () => opened.dispose(),
     async replica() {
       const other = opened.replica();

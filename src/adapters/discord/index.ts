@@ -7,11 +7,10 @@ import { type Clock, systemClock } from '../../clock.ts';
 import type { Command } from '../../core/commands/command.ts';
 import type { SuggestTopics } from '../../core/index.ts';
 import type { Log } from '../../log.ts';
-import type { Adapter, Handle } from '../adapter.ts';
+import type { Adapter, FirstSeen, Handle } from '../adapter.ts';
 import { createInteractionsEndpoint } from './endpoint.ts';
 import { INTERACTIONS_PATH } from './platform.ts';
 import { createRoutes } from './routes.ts';
-import { type FirstSeen, firstSeenInMemory } from './seen.ts';
 import { createDiscordOutbound } from './send.ts';
 
 export interface DiscordAdapterDeps {
@@ -25,7 +24,7 @@ export interface DiscordAdapterDeps {
   commands: readonly Command[]; // core.commands: subcommands and folding derive from them
   suggestTopics: SuggestTopics; // core.suggestTopics, for topic autocomplete
   deferAfterMs?: number; // default 1500: answer at once when the core is quicker, else defer and edit
-  firstSeen?: FirstSeen; // default: this process's memory (see seen.ts)
+  firstSeen: FirstSeen; // interaction ids taken by any replica: a replayed interaction runs once
 }
 
 export interface DiscordAdapter extends Adapter {
@@ -83,7 +82,6 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
           ...deps,
           rest: client.rest,
           deferAfterMs: deps.deferAfterMs ?? 1500,
-          firstSeen: deps.firstSeen ?? firstSeenInMemory(),
         },
         handle,
       );

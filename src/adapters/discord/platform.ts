@@ -34,7 +34,7 @@ export const discord = definePlatform({
   ],
   configured: (config) => Boolean(config.DISCORD_TOKEN),
   setupHint: 'DISCORD_TOKEN with DISCORD_APPLICATION_ID for Discord',
-  async create({ config, clock, log, commands, suggestTopics }) {
+  async create({ config, clock, log, commands, suggestTopics, firstSeen }) {
     const { createDiscordAdapter } = await import('./index.ts');
     return createDiscordAdapter({
       token: config.DISCORD_TOKEN!,
@@ -45,6 +45,7 @@ export const discord = definePlatform({
       log,
       commands,
       suggestTopics,
+      firstSeen,
     });
   },
   // HTTP mode: the endpoint to paste into the Developer Portal's Interactions Endpoint URL. Its handler exists once

@@ -5,12 +5,11 @@ import type { Command } from '../../core/commands/command.ts';
 import type { SuggestTopics } from '../../core/index.ts';
 import { type Reply, reply, text } from '../../core/model/reply.ts';
 import type { Log } from '../../log.ts';
-import type { Handle } from '../adapter.ts';
+import type { FirstSeen, Handle } from '../adapter.ts';
 import { choicesFor } from './autocomplete.ts';
 import { ROOT } from './commands.ts';
 import { commandText, invocationFor, parseCustomId } from './receive.ts';
 import { callback, respond, type Target } from './respond.ts';
-import type { FirstSeen } from './seen.ts';
 
 export interface RouteDeps {
   rest: REST;
@@ -18,7 +17,7 @@ export interface RouteDeps {
   commands: readonly Command[];
   suggestTopics: SuggestTopics;
   deferAfterMs: number;
-  /** Whether this interaction id is new: duplicates are dropped here, for both modes (src/adapters/discord/seen.ts). */
+  /** Whether this interaction is new to every replica: duplicates are dropped here, for both modes. */
   firstSeen: FirstSeen;
 }
 
@@ -34,10 +33,15 @@ const notOurs = (name: string): Reply =>
     blocks: [text('I do not know ', { code: `/${name}` }, ': everything I do is under ', { code: '/roadmap' }, '.')],
   });
 
+/** The key an interaction is taken under (FirstSeen): the same for the gateway and the HTTP endpoint, so one
+ *  interaction delivered both ways, or to two replicas, runs once. */
+export const interactionKey = (id: string): string => `discord:${id}`;
+
 export function createRoutes(deps: RouteDeps, handle: Handle) {
   /** answer: where the first answer goes over the HTTP endpoint (the response to Discord's request); see Target. */
   return async function onInteraction(interaction: Interaction, answer?: Target['answer']): Promise<Outcome> {
-    if (!(await deps.firstSeen(interaction.id))) {
+    // A gateway resume can replay an interaction; in the store, so a replay reaching another replica is caught too.
+    if (!(await deps.firstSeen(interactionKey(interaction.id)))) {
       deps.log.debug('discord: duplicate interaction ignored', { id: interaction.id });
       return 'duplicate';
     }

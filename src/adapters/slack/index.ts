@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { App, type Logger, SocketModeReceiver } from '@slack/bolt';
 import type { Clock } from '../../clock.ts';
 import type { Log } from '../../log.ts';
-import type { Adapter, Handle } from '../adapter.ts';
+import type { Adapter, FirstSeen, Handle } from '../adapter.ts';
 import { boltLogger, quietLogger } from './bolt-logger.ts';
 import { createFileDelivery } from './files.ts';
 import { createGuard } from './guard.ts';
@@ -33,6 +33,7 @@ export interface SlackAdapterDeps {
   log: Log;
   installations: SlackInstallations; // kept under OAuth: sealed here before they leave the adapter
   options: SlackOptions;
+  firstSeen: FirstSeen; // Events API event ids taken by any replica: a retry runs only if the first never arrived
   ackWithinMs?: number; // how long a slash command may take and still answer in its ack (default 1.5 s)
 }
 
@@ -107,7 +108,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       }
       entry = createHttpEntry({
         boltListener: receiver.requestListener,
-        guard: createGuard({ signingSecret: options.signingSecret!, clock }),
+        guard: createGuard({ signingSecret: options.signingSecret!, clock, firstSeen: deps.firstSeen }),
         log,
       });
       if (options.port !== undefined) server = await listen(options.port, entry);

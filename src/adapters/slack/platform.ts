@@ -24,8 +24,9 @@ const env = {
 
 const OAUTH = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'];
 
-/** Which variables go together: Socket Mode or HTTP, one workspace (bot token) or OAuth installs. */
-function rules(has: (name: string) => boolean): string[] {
+/** Which variables go together: Socket Mode or HTTP, one workspace (bot token) or OAuth installs; and no Socket Mode
+ *  with replicas (every replica would hold a socket, and Slack's Marketplace bars Socket Mode apps). */
+function rules(has: (name: string) => boolean, { replicas }: { replicas: number }): string[] {
   const problems: string[] = [];
   const oauth = OAUTH.filter(has);
   if (has('SLACK_BOT_TOKEN') && !has('SLACK_SIGNING_SECRET') && !has('SLACK_APP_TOKEN')) {
@@ -43,6 +44,12 @@ function rules(has: (name: string) => boolean): string[] {
   }
   if (has('SLACK_APP_TOKEN') && oauth.length)
     problems.push('SLACK_APP_TOKEN: OAuth installs need HTTP mode; leave it unset');
+  if (has('SLACK_APP_TOKEN') && replicas > 1) {
+    problems.push(
+      `SLACK_APP_TOKEN: Socket Mode cannot run with REPLICAS=${replicas}; unset it and use HTTP mode ` +
+        '(SLACK_SIGNING_SECRET, requests through the load balancer to /slack/events)',
+    );
+  }
   if (has('SLACK_APP_TOKEN') && !has('SLACK_BOT_TOKEN') && !oauth.length) {
     problems.push('SLACK_BOT_TOKEN: Socket Mode needs the bot token too (or the SLACK_CLIENT_* variables for OAuth)');
   }
@@ -55,12 +62,13 @@ export const slack = definePlatform({
   rules,
   configured: (config) => Boolean(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID),
   setupHint: 'SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN (or the SLACK_CLIENT_* variables) for Slack',
-  async create({ config, clock, log, installations }) {
+  async create({ config, clock, log, installations, firstSeen }) {
     const { createSlackAdapter } = await import('./index.ts');
     return createSlackAdapter({
       clock,
       log,
       installations,
+      firstSeen,
       options: {
         botToken: config.SLACK_BOT_TOKEN,
         signingSecret: config.SLACK_SIGNING_SECRET,

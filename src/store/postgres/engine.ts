@@ -5,6 +5,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { Database, Runner } from '../sql/database.ts';
 import { connectionProblem } from './connection-problem.ts';
+import { leaderLockOn } from './leader-lock.ts';
 import { allMigrationsApplied, POSTGRES_MIGRATIONS } from './migrations.ts';
 import { numberParsers, postgresDialect, runnerOver } from './statements.ts';
 
@@ -103,6 +104,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
         return false;
       }
     },
+
+    leaderLock: () => leaderLockOn(url),
 
     close: () => pool.end(),
   };

@@ -431,3 +431,12 @@ export const reviewLogs = pgTable(
   },
   (t) => [index('review_logs_card').on(t.cardId, t.reviewedAt)],
 );
+
+export const seenInteractions = pgTable(
+  'seen_interactions',
+  {
+    key: text('key').primaryKey(),
+    expiresAt: ms('expires_at').notNull(),
+  },
+  (t) => [index('seen_interactions_expires').on(t.expiresAt)],
+);

@@ -16,6 +16,7 @@ import { outboxOwnerQueries } from './outbox-owners.ts';
 import { progressQueries } from './progress.ts';
 import { reviewQueries } from './reviews.ts';
 import { scheduleQueries } from './schedules.ts';
+import { seenInteractionQueries } from './seen-interactions.ts';
 import { slackInstallationQueries } from './slack-installations.ts';
 import { teamQueries } from './team.ts';
 import { workspaceQueries } from './workspaces.ts';
@@ -84,6 +85,9 @@ export class BoundTx implements Tx {
   }
   get outboxOwners() {
     return this.group('outboxOwners', () => outboxOwnerQueries(this.runner));
+  }
+  get seenInteractions() {
+    return this.group('seenInteractions', () => seenInteractionQueries(this.runner));
   }
   get holidays() {
     return this.group('holidays', () => holidayQueries(this.runner));

@@ -23,6 +23,18 @@ export interface TransactionOptions {
   immediate?: boolean;
 }
 
+/** A lock at most one process holds at a time, kept on a connection of its own (PostgreSQL's session advisory lock):
+ *  the replica holding it leads. It goes with its connection, so a process that dies loses it at once. */
+export interface LeaderLock {
+  /** Takes the lock when it is free, or checks that a held one still is (its connection answers); whether this
+   *  process holds it now. Never throws: a connection that fails is a lock not held. */
+  hold(): Promise<boolean>;
+  /** fn runs each time a held lock is lost between two hold() calls: its connection failed or ended. */
+  onLost(fn: (reason: string) => void): void;
+  /** Gives the lock up (its connection closes). */
+  release(): Promise<void>;
+}
+
 /** An open database: the only way to run a statement is inside a transaction, so no query can slip outside one. */
 export interface Database {
   readonly dialect: Dialect;
@@ -33,6 +45,9 @@ export interface Database {
   migrate(): Promise<void>;
   /** Whether the database answers and every migration is applied (for /readyz). */
   ready(): Promise<boolean>;
+  /** The lock that elects the one replica that ticks and sends; absent where the engine serves one process (SQLite,
+   *  PGlite), which then always ticks and sends. Each call: a lock handle with a connection of its own. */
+  leaderLock?(): LeaderLock;
   close(): Promise<void>;
 }
 

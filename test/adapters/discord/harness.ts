@@ -7,6 +7,7 @@ import { createDiscordAdapter } from '../../../src/adapters/discord/index.ts';
 import { discord } from '../../../src/adapters/discord/platform.ts';
 import { systemClock } from '../../../src/clock.ts';
 import type { Invocation } from '../../../src/core/model/invocation.ts';
+import { firstSeenOver } from '../../../src/first-seen.ts';
 import { createLog } from '../../../src/log.ts';
 import { createHttpServer } from '../../../src/server/http.ts';
 import { createMetrics } from '../../../src/server/metrics.ts';
@@ -40,6 +41,7 @@ async function startParts(opts: HarnessOptions) {
     commands: app.core.commands,
     suggestTopics: app.core.suggestTopics,
     deferAfterMs: opts.deferAfterMs,
+    firstSeen: firstSeenOver(app.store, app.clock),
   };
   /** Fails the test if the adapter logged an error (one bad event must not go unnoticed). */
   const noErrors = () => {

@@ -6,6 +6,7 @@ import { createSlackAdapter, type SlackOptions } from '../../../src/adapters/sla
 import { fixedClock } from '../../../src/clock.ts';
 import { syncContent } from '../../../src/content/sync.ts';
 import { createCore } from '../../../src/core/index.ts';
+import { firstSeenOver } from '../../../src/first-seen.ts';
 import { createLog } from '../../../src/log.ts';
 import { slackInstallationsOver } from '../../../src/slack-installations.ts';
 import { createStore } from '../../../src/store/index.ts';
@@ -57,6 +58,7 @@ export async function startBot(
     clock,
     log,
     installations: slackInstallationsOver(store),
+    firstSeen: firstSeenOver(store, clock),
     options: { ...single, signingSecret: SIGNING_SECRET, apiUrl: fake.url, port: 0, ...options },
     ackWithinMs: timing.ackWithinMs,
   });

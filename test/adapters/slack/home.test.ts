@@ -35,8 +35,8 @@ describe('slack App Home', () => {
     await bot.fake.waitFor(() => bot.fake.callsTo('views.publish').length === 1);
     await new Promise((r) => setTimeout(r, 2500)); // Bolt's own client retries after 1–2 s
     expect(bot.fake.callsTo('views.publish')).toEqual([expect.objectContaining({ failedWith: 503 })]);
-    // opened again: published now
-    await bot.postJson(eventBody({ type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home' }));
+    // opened again (a new event, with an id of its own): published now
+    await bot.postJson(eventBody({ type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home' }, 'T1', 'Ev2'));
     await bot.fake.waitFor(() => bot.fake.callsTo('views.publish').some((c) => !c.failedWith));
   });
 

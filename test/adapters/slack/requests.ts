@@ -58,13 +58,13 @@ export function actionBody(value: string, responseUrl: string, view?: 'home'): s
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-export function eventBody(event: Record<string, unknown>, team = 'T1'): string {
+export function eventBody(event: Record<string, unknown>, team = 'T1', eventId = 'Ev1'): string {
   return JSON.stringify({
     token: 'legacy',
     team_id: team,
     api_app_id: 'A1',
     type: 'event_callback',
-    event_id: 'Ev1',
+    event_id: eventId,
     event_time: 1,
     event: { event_ts: '1.1', ...event },
     authorizations: [

@@ -1,6 +1,7 @@
 // Socket Mode harness: a real SQLite file, the real core, the real Bolt app in Socket Mode, the fake Socket Mode
 // server in front of the fake Web API. Requests are the HTTP tests' bodies, carried in Socket Mode envelopes.
 import { createSlackAdapter } from '../../../src/adapters/slack/index.ts';
+import { firstSeenOver } from '../../../src/first-seen.ts';
 import { slackInstallationsOver } from '../../../src/slack-installations.ts';
 import { startFakeSlack } from '../../fakes/slack-api.ts';
 import { envelopes, startFakeSocketMode } from '../../fakes/slack-socket-mode.ts';
@@ -19,6 +20,7 @@ export async function startSocketBot() {
     clock,
     log,
     installations: slackInstallationsOver(store),
+    firstSeen: firstSeenOver(store, clock),
     options: { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: socket.apiUrl },
   });
   await adapter.start(core.handle); // resolves once the client has had its hello
