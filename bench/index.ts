@@ -3,8 +3,10 @@ import { runCoreBench } from './core.ts';
 import { runDashboardBench } from './dashboard.ts';
 import { DIALECTS_URL, runDialectsBench, SKIPPED_LINE } from './dialects.ts';
 import { runDiscordBench } from './discord.ts';
+import { runReviewsBench } from './reviews.ts';
 import { runScheduleBench } from './schedule.ts';
 import { runSlackBench } from './slack.ts';
+import { runStartupBench } from './startup.ts';
 import { runTeamBench } from './team.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -15,6 +17,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   slack: () => runSlackBench(),
   discord: () => runDiscordBench().then(() => undefined),
   dialects: () => runDialectsBench(),
+  reviews: () => runReviewsBench(),
+  startup: () => runStartupBench(),
 };
 
 // The full run measures both dialects only when a PostgreSQL server is named; asked for by name, SQLite's column runs

@@ -133,7 +133,7 @@ function seed(sqlite: import('better-sqlite3').Database) {
 }
 
 /** A local HTTP endpoint allowing `rate` posts per second (a token bucket holding one second's worth), 429 beyond. */
-async function startRateLimitedFake(rate: number) {
+export async function startRateLimitedFake(rate: number) {
   let [tokens, last, accepted, refused] = [rate, performance.now(), 0, 0];
   const server = createServer((req, res) => {
     req.resume().on('end', () => {

@@ -1,7 +1,11 @@
 // The logger handed down to every part: pino, JSON lines on stderr (stdout belongs to the terminal chat), pretty
 // when stderr is a terminal. Secrets are redacted by key; message text is only ever logged at debug level.
+import { createRequire } from 'node:module';
 import pino from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
+
+/** pino-pretty (30 modules) is required only for a terminal: a deployed bot, logging JSON, starts without it. */
+const loadPretty = () => createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 type Fields = Record<string, unknown>;
@@ -37,7 +41,7 @@ export function createLog(
     typeof destination === 'function'
       ? { write: (line: string) => destination(line.trimEnd()) }
       : usePretty
-        ? pretty({ destination: 2, sync: true, colorize: true })
+        ? loadPretty()({ destination: 2, sync: true, colorize: true })
         : destination;
   const logger = pino(
     {

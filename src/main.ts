@@ -88,8 +88,10 @@ async function runBot(forceChat: boolean): Promise<void> {
         }
       : undefined,
   });
-  await started;
+  // Before the start finishes: /readyz may already say 200 while the scheduler starts, and a SIGTERM then must stop
+  // gracefully too (stop waits for the start), not kill the process with Node's default.
   handleSignals(log, () => stop(0));
+  await started;
 }
 
 /** The first SIGTERM/SIGINT stops gracefully; a second one exits at once. */

@@ -17,7 +17,7 @@ export async function openDatabase(
 ): Promise<Database> {
   let database: Database | undefined;
   try {
-    database = openDatabaseFor(config, {
+    database = await openDatabaseFor(config, {
       onIdleError: (error) => log?.error('database connection lost while idle', { error: error.message }),
     });
     await database.migrate();

@@ -9,17 +9,19 @@ import { loadConfig } from '../src/config.ts';
 import { createLog } from '../src/log.ts';
 import { createSigner, SIGNING_SECRET, slashBody } from './adapters/slack/requests.ts';
 import { APP_ID, createDiscordFake, type DiscordFake, slashCommand } from './fakes/discord.ts';
+import { createDiscordSigner } from './fakes/discord-signer.ts';
 import { startFakeSlack } from './fakes/slack-api.ts';
 import { tempDir } from './helpers.ts';
 
 let app: App | undefined;
 let discord: DiscordFake;
-let slack: Awaited<ReturnType<typeof startFakeSlack>>;
+let slack: Awaited<ReturnType<typeof startFakeSlack>> | undefined;
 let tmp: ReturnType<typeof tempDir>;
 afterEach(async () => {
   await app?.stop();
   await discord.close();
-  await slack.close();
+  await slack?.close();
+  slack = undefined;
   tmp.cleanup();
 });
 
@@ -75,5 +77,40 @@ describe('the bot with Slack and Discord', () => {
     expect(await app.store.ready()).toBe(false);
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
     app = undefined;
+  });
+});
+
+describe('the bot with Discord in HTTP mode', () => {
+  it('takes a public key as HTTP mode: no gateway, interactions on /discord/interactions of the one server', async () => {
+    tmp = tempDir();
+    discord = await createDiscordFake({ heartbeatMs: 1000 });
+    const signer = createDiscordSigner();
+    app = await startApp({
+      config: loadConfig({
+        DATABASE_PATH: join(tmp.dir, 'coach.db'),
+        PORT: '0',
+        DISCORD_TOKEN: 'fake-bot-token-0123456789',
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_API_URL: discord.rest.apiUrl,
+        DISCORD_PUBLIC_KEY: signer.publicKey,
+      }),
+      log: createLog('silent'),
+    });
+    const base = `http://127.0.0.1:${app.address!.port}`;
+    const post = (payload: unknown) => {
+      const body = JSON.stringify(payload);
+      return fetch(`${base}/discord/interactions`, { method: 'POST', headers: signer.headers(body), body });
+    };
+    expect(await (await post({ type: 1, id: '1', token: 't', application_id: APP_ID, version: 1 })).json()).toEqual({
+      type: 1,
+    });
+    const answer = (await (await post(slashCommand('done', { topic: 'redis' }))).json()) as { type: number };
+    expect(answer.type).toBe(4);
+    expect(JSON.stringify(answer)).toContain('Redis');
+    expect(discord.rest.requests).toEqual([]); // no GET /gateway/bot, no callback: the answer was the response
+    expect(await (await fetch(`${base}/readyz`)).json()).toEqual({
+      ready: true,
+      checks: [{ name: 'database', ok: true }],
+    });
   });
 });

@@ -53,6 +53,8 @@ describe('loadConfig', () => {
     ['DISCORD_APPLICATION_ID', 'app', 'application id'],
     ['DISCORD_GUILD_ID', 'guild', 'guild'],
     ['DISCORD_API_URL', 'not a url', 'http(s) URL'],
+    ['DISCORD_PUBLIC_KEY', 'ab'.repeat(31), '64 hex'],
+    ['DISCORD_PUBLIC_KEY', `${'ab'.repeat(31)}zz`, '64 hex'],
     ['DATABASE_URL', 'mysql://db/coach', 'postgres:// or postgresql:// URL'],
     ['DATABASE_URL', './data/coach.db', 'postgres:// or postgresql:// URL'],
     ['DATABASE_POOL_SIZE', 'many', 'whole number'],
@@ -92,6 +94,11 @@ describe('loadConfig', () => {
     expect(problems({ DISCORD_TOKEN: 'x'.repeat(40) })).toEqual([
       'DISCORD_APPLICATION_ID: required with DISCORD_TOKEN',
     ]);
+    // HTTP mode still sends and registers with the bot token.
+    expect(problems({ DISCORD_PUBLIC_KEY: 'ab'.repeat(32) })).toEqual([
+      'DISCORD_TOKEN: required with DISCORD_PUBLIC_KEY',
+    ]);
+    expect(problems({ ...DISCORD, DISCORD_PUBLIC_KEY: 'AB'.repeat(32) })).toEqual([]);
     expect(problems({ SLACK_APP_TOKEN: 'xapp-1' })[0]).toMatch(/^SLACK_BOT_TOKEN: /);
     const both = {
       SLACK_CLIENT_ID: '1.2',

@@ -27,6 +27,18 @@ export interface HttpRoute {
   handler: RequestListener;
 }
 
+/** A route mounted before its adapter starts: the adapter's handler once it exists, until then 503 (try again). */
+export function whenStarted(prefix: string, handler: () => RequestListener | undefined): HttpRoute {
+  return {
+    prefix,
+    handler: (req, res) => {
+      const ready = handler();
+      if (ready) return ready(req, res);
+      res.writeHead(503, { 'retry-after': '5' }).end();
+    },
+  };
+}
+
 /** A command-line subcommand of the bot's own (src/main.ts), e.g. `discord-register`. */
 export interface CliCommand<C> {
   name: string;

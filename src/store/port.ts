@@ -489,6 +489,18 @@ export interface ReviewQueries {
   answerTimes(memberId: number): Promise<number[]>;
   /** Removes the member's card for a topic and its log (reset). Returns how many cards went. */
   remove(memberId: number, topicId: number): Promise<number>;
+  /** The estimated recall of the workspace's visible members, averaged per member over their reviewed cards of the
+   *  roadmap's live topics, then over members; undefined before anyone has reviewed. `curve`: FSRS's constants;
+   *  `stride`: 1 reads every member, n about one in n (a fixed sample, by a scramble of the member id). */
+  teamRecall(q: {
+    workspaceId: number;
+    roadmapId: string;
+    now: number;
+    curve: { factor: number; decay: number };
+    stride: number;
+  }): Promise<{ recall: number; members: number } | undefined>;
+  /** Review answers given in [from, to) by the workspace's visible members, and by how many of them. */
+  doneIn(workspaceId: number, from: number, to: number): Promise<{ answers: number; members: number }>;
 }
 
 export interface ScheduleQueries {

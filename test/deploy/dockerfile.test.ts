@@ -1,7 +1,8 @@
-// The Docker image cannot be built here, so run the exact commands it runs (CMD and HEALTHCHECK) on the host, and
-// check that the alert rules and the dashboard only use metrics the bot really exports.
+// The Docker image cannot be built here, so run the exact commands it runs (CMD, on the bundle test/build-bundle.ts
+// builds as the image's build stage does, and HEALTHCHECK) on the host, and check that the alert rules and the
+// dashboard only use metrics the bot really exports.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,9 +34,20 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
   });
 
+  it('copies only what the repository has, and runs only npm scripts package.json defines', () => {
+    const copied = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1]!.split(/\s+/));
+    expect(copied).toEqual(expect.arrayContaining(['src', 'scripts', 'migrations', 'content', 'package-lock.json']));
+    for (const path of copied) expect(existsSync(join(ROOT, path)), path).toBe(true);
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: object }).scripts;
+    const run = [...dockerfile.matchAll(/^RUN npm run ([\w:-]+)/gm)].map((m) => m[1]!);
+    expect(run).toEqual(['build', 'build:compile-cache']);
+    for (const name of run) expect(scripts, name).toHaveProperty([name]);
+    expect(jsonArray('CMD')).toEqual(['node', 'dist/main.js', 'start']); // the bundle test/build-bundle.ts builds
+  });
+
   it('builds on the Node LTS line that package.json, the README and CI name', () => {
     const majors = [...dockerfile.matchAll(/^FROM node:(\d+)-[a-z]+-slim\b/gm)].map((m) => Number(m[1]));
-    expect(majors).toEqual([24, 24]);
+    expect(majors).toEqual([24, 24, 24]); // build, deps and the final stage
     const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } })
       .engines.node;
     expect(engines).toBe('^22.14.0 || ^24.0.0'); // better-sqlite3 13 needs 22.14's Node-API

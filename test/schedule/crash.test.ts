@@ -23,10 +23,10 @@ const DUE = Date.parse('2026-11-26T09:00:00Z');
 let child: string;
 
 // Bundled once: the child then starts without compiling TypeScript, which keeps twenty restarts quick.
-// It sits one folder below its source, at the SQLite engine's depth (src/store/sqlite), so node_modules and the
-// migrations folder resolve as they do there.
+// It sits one folder below the repository's root, as dist/main.js does, so node_modules and the migrations folder
+// resolve as they do from the production bundle (src/app-root.ts).
 beforeAll(async () => {
-  child = fileURLToPath(new URL(`./.crash-child-${process.pid}/child.mjs`, import.meta.url));
+  child = fileURLToPath(new URL(`../../.crash-child-${process.pid}/child.mjs`, import.meta.url));
   await build({
     entryPoints: [new URL('./crash-child.ts', import.meta.url).pathname],
     bundle: true,

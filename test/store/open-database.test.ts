@@ -8,7 +8,7 @@ const UNREACHABLE = { DATABASE_PATH: './unused.db', DATABASE_URL: 'postgres://bo
 
 describe('openDatabaseFor', () => {
   it('opens PostgreSQL for DATABASE_URL, named without its password', async () => {
-    const db = openDatabaseFor({ ...UNREACHABLE, DATABASE_POOL_SIZE: 10 });
+    const db = await openDatabaseFor({ ...UNREACHABLE, DATABASE_POOL_SIZE: 10 });
     try {
       expect(db.dialect.name).toBe('postgres');
       expect(await db.ready()).toBe(false);
@@ -25,7 +25,11 @@ describe('openDatabaseFor', () => {
     'on the %s server, holds at most DATABASE_POOL_SIZE transactions open at once',
     async (_name, engine) => {
       const opened = await engine.open();
-      const db = openDatabaseFor({ DATABASE_PATH: './unused.db', DATABASE_URL: opened.url, DATABASE_POOL_SIZE: 2 });
+      const db = await openDatabaseFor({
+        DATABASE_PATH: './unused.db',
+        DATABASE_URL: opened.url,
+        DATABASE_POOL_SIZE: 2,
+      });
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
       const started: number[] = [];

@@ -9,6 +9,9 @@ export interface Target {
   id: string;
   token: string;
   applicationId: string;
+  /** Over the HTTP interactions endpoint, the first answer is the response to Discord's request (JSON only: Discord
+   *  refuses files there). Absent over the gateway: the first answer is a REST callback. */
+  answer?: (body: unknown) => Promise<void>;
 }
 
 export interface RespondDeps {
@@ -33,7 +36,8 @@ export async function respond(
   const quick = await Promise.race([settled, late]);
   clearTimeout(timer);
 
-  if (quick) {
+  // Files cannot ride on an HTTP response: such a reply is deferred, and the edit that follows carries them.
+  if (quick && !(target.answer && quick.reply.files?.length)) {
     // A reply for the channel answers a button with a new message: updating the clicked one would keep it private.
     const fresh = mode === 'reply' || quick.reply.visibility === 'channel';
     const type = fresh ? InteractionResponseType.ChannelMessageWithSource : InteractionResponseType.UpdateMessage;
@@ -116,8 +120,13 @@ async function withFiles(
   }
 }
 
-/** With files, discord.js sends multipart/form-data: the body as payload_json, each file as files[n]. */
+/** The first answer to an interaction. Over REST with files, discord.js sends multipart/form-data: the body as
+ *  payload_json, each file as files[n]. */
 export function callback(rest: REST, target: Target, body: unknown, files: RawFile[] = []): Promise<unknown> {
+  if (target.answer) {
+    if (files.length) throw new Error('files cannot go in the HTTP response to an interaction');
+    return target.answer(body);
+  }
   return rest.post(Routes.interactionCallback(target.id, target.token), {
     body,
     auth: false,

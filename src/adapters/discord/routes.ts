@@ -1,15 +1,16 @@
-// Routes each Discord interaction: /roadmap → handle → a reply, a button → its command, autocomplete → the core's
-// topic suggestions.
+// Routes each Discord interaction, from the gateway or the HTTP endpoint alike: /roadmap → handle → a reply, a button
+// → its command, autocomplete → the core's topic suggestions, another command → a clear answer.
 import { type Interaction, InteractionResponseType, MessageFlags, type REST } from 'discord.js';
 import type { Command } from '../../core/commands/command.ts';
 import type { SuggestTopics } from '../../core/index.ts';
-import { reply, text } from '../../core/model/reply.ts';
+import { type Reply, reply, text } from '../../core/model/reply.ts';
 import type { Log } from '../../log.ts';
 import type { Handle } from '../adapter.ts';
 import { choicesFor } from './autocomplete.ts';
 import { ROOT } from './commands.ts';
 import { commandText, invocationFor, parseCustomId } from './receive.ts';
-import { callback, respond } from './respond.ts';
+import { callback, respond, type Target } from './respond.ts';
+import type { FirstSeen } from './seen.ts';
 
 export interface RouteDeps {
   rest: REST;
@@ -17,28 +18,41 @@ export interface RouteDeps {
   commands: readonly Command[];
   suggestTopics: SuggestTopics;
   deferAfterMs: number;
+  /** Whether this interaction id is new: duplicates are dropped here, for both modes (src/adapters/discord/seen.ts). */
+  firstSeen: FirstSeen;
 }
+
+/** What became of an interaction; only 'duplicate' and 'not ours' leave it unanswered. */
+export type Outcome = 'answered' | 'duplicate' | 'not ours';
 
 const NO_GUILD = reply({
   blocks: [text('Roadmap Coach works inside a server: type `/roadmap` in one of its channels.')],
 });
-const REMEMBERED = 5000; // interaction ids kept to ignore a duplicate delivery (a resume can replay one)
+/** A command of this application's that this version does not know (an old registration, a context menu). */
+const notOurs = (name: string): Reply =>
+  reply({
+    blocks: [text('I do not know ', { code: `/${name}` }, ': everything I do is under ', { code: '/roadmap' }, '.')],
+  });
 
 export function createRoutes(deps: RouteDeps, handle: Handle) {
-  const seen = new Set<string>();
-  const firstTime = (id: string) => {
-    if (seen.has(id)) return false;
-    seen.add(id);
-    if (seen.size > REMEMBERED) seen.delete(seen.values().next().value!);
-    return true;
+  /** answer: where the first answer goes over the HTTP endpoint (the response to Discord's request); see Target. */
+  return async function onInteraction(interaction: Interaction, answer?: Target['answer']): Promise<Outcome> {
+    if (!(await deps.firstSeen(interaction.id))) {
+      deps.log.debug('discord: duplicate interaction ignored', { id: interaction.id });
+      return 'duplicate';
+    }
+    const target: Target = {
+      id: interaction.id,
+      token: interaction.token,
+      applicationId: interaction.applicationId,
+      ...(answer ? { answer } : {}),
+    };
+    return answerOne(interaction, target);
   };
 
-  return async function onInteraction(interaction: Interaction): Promise<void> {
-    if (!firstTime(interaction.id)) {
-      deps.log.debug('discord: duplicate interaction ignored', { id: interaction.id });
-      return;
-    }
-    const target = { id: interaction.id, token: interaction.token, applicationId: interaction.applicationId };
+  async function answerOne(interaction: Interaction, target: Target): Promise<Outcome> {
+    const quickly = (reply: Reply) =>
+      respond(deps, target, 'reply', Promise.resolve(reply)).then(() => 'answered' as const);
     if (interaction.isAutocomplete()) {
       const choices =
         interaction.commandName === ROOT ? await choicesFor(interaction, deps.commands, deps.suggestTopics) : [];
@@ -46,20 +60,28 @@ export function createRoutes(deps: RouteDeps, handle: Handle) {
         type: InteractionResponseType.ApplicationCommandAutocompleteResult,
         data: { choices },
       });
-    } else if (interaction.isChatInputCommand() && interaction.commandName === ROOT) {
+      return 'answered';
+    }
+    if (interaction.isChatInputCommand() && interaction.commandName === ROOT) {
       // A guild is the workspace; /roadmap is registered for guilds only, but an old registration may differ.
-      if (!interaction.guildId) return respond(deps, target, 'reply', Promise.resolve(NO_GUILD));
+      if (!interaction.guildId) return quickly(NO_GUILD);
       const text = commandText(interaction, deps.commands);
       await respond(deps, target, 'reply', handle(invocationFor(interaction, text, interaction.guildId)));
-    } else if (interaction.isButton()) {
+      return 'answered';
+    }
+    if (interaction.isCommand()) {
+      return quickly(notOurs(interaction.commandName));
+    }
+    if (interaction.isButton()) {
       const { guildId = interaction.guildId, command } = parseCustomId(interaction.customId);
-      if (!guildId) return respond(deps, target, 'reply', Promise.resolve(NO_GUILD));
+      if (!guildId) return quickly(NO_GUILD);
       // Replace the message the button sits on when it is the clicker's own (ephemeral, or in their DMs);
       // a click on a shared channel message answers privately instead of rewriting it for everyone.
       const own = !interaction.inGuild() || interaction.message.flags.has(MessageFlags.Ephemeral);
       await respond(deps, target, own ? 'update' : 'reply', handle(invocationFor(interaction, command, guildId)));
-    } else {
-      deps.log.debug('discord: interaction not for us', { id: interaction.id, type: interaction.type });
+      return 'answered';
     }
-  };
+    deps.log.debug('discord: interaction not for us', { id: interaction.id, type: interaction.type });
+    return 'not ours';
+  }
 }

@@ -3,6 +3,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../../clock.ts';
+import { header, readBody } from '../../server/request.ts';
 
 const MAX_SKEW_SECONDS = 5 * 60;
 const BODY_LIMIT = 1024 * 1024;
@@ -12,7 +13,7 @@ export type Verdict = 'pass' | 'refused' | 'retry';
 /** Reads the body onto req.rawBody (Bolt reuses it), then decides; refusals and retries are answered here. */
 export function createGuard(deps: { signingSecret: string; clock: Clock }) {
   return async function guard(req: IncomingMessage, res: ServerResponse): Promise<Verdict> {
-    const body = await readBody(req);
+    const body = await readBody(req, BODY_LIMIT);
     if (body === undefined) return answer(res, 413, 'refused');
     (req as IncomingMessage & { rawBody: Buffer }).rawBody = body;
     const timestamp = Number(header(req, 'x-slack-request-timestamp'));
@@ -38,32 +39,7 @@ function signatureMatches(secret: string, timestamp: number, body: Buffer, given
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 function answer(res: ServerResponse, status: number, verdict: Verdict): Verdict {
   res.writeHead(status).end();
   return verdict;
-}
-
-/** The whole body, or undefined past the limit. Plain stream events: an async iterator costs more per request. */
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= BODY_LIMIT) return void chunks.push(chunk);
-      req.off('data', onData).resume(); // drain the rest unread
-      resolve(undefined);
-    };
-    req
-      .on('data', onData)
-      .once('error', reject)
-      .once('end', () => {
-        if (size <= BODY_LIMIT) resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
-      });
-  });
 }

@@ -1,9 +1,8 @@
 // Slack as a listed platform: its variables and the rules between them (written here only), when it runs, how its
 // adapter is made (Bolt is imported only then), and its route on the bot's HTTP server in HTTP mode.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { httpUrl, optional } from '../../env.ts';
-import { definePlatform } from '../platform.ts';
+import { definePlatform, whenStarted } from '../platform.ts';
 import { keyBytes } from './seal.ts';
 
 const env = {
@@ -76,12 +75,5 @@ export const slack = definePlatform({
   },
   // HTTP mode: events, install and the OAuth redirect on the bot's one server. Bolt's request handler exists once
   // the adapter has started; until then the route answers 503.
-  routes: (adapter, config) =>
-    config.SLACK_APP_TOKEN
-      ? []
-      : [{ prefix: '/slack/', handler: (req, res) => (adapter.listener() ?? notYet)(req, res) }],
+  routes: (adapter, config) => (config.SLACK_APP_TOKEN ? [] : [whenStarted('/slack/', () => adapter.listener())]),
 });
-
-function notYet(_req: IncomingMessage, res: ServerResponse): void {
-  res.writeHead(503, { 'retry-after': '5' }).end();
-}

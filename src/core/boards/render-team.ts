@@ -26,6 +26,17 @@ export function renderTeam(view: TeamView, audience: Audience): Reply {
     blocks.push(list(view.members.map((m): Span[] => [nameOf(m.member), ` — ${summary(m.progress)}`])));
     if (view.others > 0) blocks.push(text(`…and ${plural(view.others, 'more teammate')}.`));
   }
+  if (view.recall) {
+    blocks.push({
+      type: 'progress',
+      label: 'Team recall',
+      done: Math.round(view.recall.recall * 100),
+      total: 100,
+      note: view.recall.sampled
+        ? `estimated from a sample of ${plural(view.recall.members, 'member')} who review finished topics`
+        : `estimated over ${plural(view.recall.members, 'member')} who review finished topics`,
+    });
+  }
   const { idle } = view;
   if (idle.count > 0) {
     const more = idle.count - idle.named.length;

@@ -2,6 +2,7 @@
 // moved lately. Built once, then rendered for the asker, for a channel (a post or a digest), and later a web page.
 import type { CommandStore, MemberRow, RoadmapView, WorkspaceRow } from '../../store/port.ts';
 import type { Privacy } from '../model/wording.ts';
+import { type TeamRecall, teamRecall } from '../review/team-recall.ts';
 import { sectionsOf } from '../roadmap/plan.ts';
 import { tally } from '../roadmap/suggest.ts';
 import { displayOf, type MemberDisplay } from './board-view.ts';
@@ -27,6 +28,7 @@ export interface TeamView {
   idle: { days: number; count: number; named: MemberDisplay[] }; // no progress in `days`; the first few named
   you: { privacy: Privacy };
   leaderboardEnabled: boolean;
+  recall?: TeamRecall; // FSRS's estimate over the visible members who have reviewed
 }
 
 export async function buildTeamView(deps: {
@@ -41,6 +43,7 @@ export async function buildTeamView(deps: {
   const leaders = await store.team.furthestAlong(ws, SHOWN);
   const since = now - IDLE_DAYS * 86_400_000;
   const { visible, idle, hiddenDone } = await store.team.headcount(ws, since);
+  const recall = await teamRecall(deps, visible);
   const display = (m: { name: string; privacy: Privacy }): MemberDisplay => displayOf(m)!; // hidden: left out in SQL
   const lead = leaders[0]?.done;
   return {
@@ -65,6 +68,7 @@ export async function buildTeamView(deps: {
     },
     you: { privacy: member.privacy },
     leaderboardEnabled: workspace.leaderboardEnabled,
+    ...(recall ? { recall } : {}),
   };
 }
 

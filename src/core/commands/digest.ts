@@ -21,7 +21,7 @@ export const digest: Command = {
       description: '<#channel>|here weekly mon 09:00 [time zone], daily 09:00, or off',
     },
   ],
-  summary: "Post the leaderboard and the team's progress to a channel, weekly or daily (admins)",
+  summary: "Post the leaderboard, the team's progress and reviews done to a channel, weekly or daily (admins)",
   examples: ['digest here weekly mon 09:00', 'digest <#C0123> daily 17:00 Europe/Berlin', 'digest off'],
   async run(ctx, rest) {
     const words = rest.split(' ').filter(Boolean);

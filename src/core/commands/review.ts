@@ -4,11 +4,11 @@
 //   review reveal <topic>           the answer side, with the four answer buttons
 //   review <topic> again|hard|good|easy
 //   review now                      the next card even while snoozed or on a holiday
-import { recallPrompts } from '../../content/recall.ts';
 import type { ReviewCardRow, TopicRow } from '../../store/port.ts';
 import { UserError } from '../model/errors.ts';
 import { type Button, list, type Reply, reply, text } from '../model/reply.ts';
 import { plural } from '../model/wording.ts';
+import { type DueReview, dueReviews, questionOf } from '../review/due.ts';
 import { ANSWERS, type Answer, answer } from '../review/fsrs.ts';
 import { describeDay } from '../review/wording.ts';
 import { findTopic } from '../roadmap/lookup.ts';
@@ -23,8 +23,6 @@ const SAID: Record<Answer, string> = {
   good: 'Recalled',
   easy: 'Recalled easily',
 };
-// Enough to pass over cards of topics no longer on the roadmap (retired) and still find a live one.
-const LOOK_AHEAD = 50;
 
 export const review: Command = {
   name: 'review',
@@ -87,14 +85,12 @@ async function nextCard(ctx: CommandContext, anyway: boolean): Promise<Reply> {
       buttons: [{ label: 'Review anyway', command: 'review now' }],
     });
   }
-  const { card, topic } = due;
+  const { topic } = due;
   const waiting = (await ctx.store.reviews.dueCount(ctx.member.id, ctx.now)) - 1;
-  const prompts = recallPrompts(topic);
   return reply({
     heading: `Recall: ${topic.title}`,
     blocks: [
-      // The questions take turns, so a topic is not always asked the same way.
-      text({ strong: prompts[card.reps % prompts.length]! }),
+      text({ strong: questionOf(due) }),
       text(
         'Answer it in your head (or out loud), then reveal.' +
           (waiting > 0 ? ` ${plural(waiting, 'more review')} due after this one.` : ''),
@@ -105,12 +101,8 @@ async function nextCard(ctx: CommandContext, anyway: boolean): Promise<Reply> {
 }
 
 /** The member's first due card whose topic is still on the roadmap. */
-async function liveDue(ctx: CommandContext): Promise<{ card: ReviewCardRow; topic: TopicRow } | undefined> {
-  for (const card of await ctx.store.reviews.due(ctx.member.id, ctx.now, LOOK_AHEAD)) {
-    const topic = ctx.roadmap.topics.find((t) => t.id === card.topicId);
-    if (topic) return { card, topic };
-  }
-  return undefined;
+async function liveDue(ctx: CommandContext): Promise<DueReview | undefined> {
+  return (await dueReviews(ctx.store.reviews, ctx.member.id, ctx.roadmap.topics, ctx.now, 1))[0];
 }
 
 /** The member's card on a topic, or a clear refusal. */

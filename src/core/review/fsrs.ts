@@ -2,7 +2,7 @@
 // the member's zone, from its midnight: FSRS's intervals are whole days (short-term steps off), and a day is a
 // calendar day for the learner, 23 or 25 hours across a DST change, not 24 hours after the last answer.
 import { DateTime } from 'luxon';
-import { type Card, createEmptyCard, fsrs, type Grade, generatorParameters, Rating } from 'ts-fsrs';
+import { type Card, computeDecayFactor, createEmptyCard, fsrs, type Grade, generatorParameters, Rating } from 'ts-fsrs';
 import type { ReviewCardState, ReviewLogInput } from '../../store/port.ts';
 
 /** A finished topic's first recall check: a few days after `done`, when it has had time to fade a little. */
@@ -10,6 +10,10 @@ export const FIRST_REVIEW_DAYS = 3;
 
 // No fuzz: the same answers give the same dates, which the member can be told and the tests can check.
 export const scheduler = fsrs(generatorParameters({ enable_short_term: false, enable_fuzz: false }));
+
+/** The forgetting curve's constants for these parameters, R = (1 + factor·t/S)^decay: the store estimates a whole
+ *  team's recall with them in SQL rather than reading every card. */
+export const FORGETTING_CURVE: { factor: number; decay: number } = computeDecayFactor(scheduler.parameters.w);
 
 export type Answer = 'again' | 'hard' | 'good' | 'easy';
 export const ANSWERS: readonly Answer[] = ['again', 'hard', 'good', 'easy'];

@@ -32,6 +32,26 @@ const ANSWER_TIMES = `select l.reviewed_at as "at" from review_logs l join revie
 const REMOVE_LOGS = `delete from review_logs where card_id in
   (select id from review_cards where member_id = @memberId and topic_id = @topicId)`;
 const REMOVE = 'delete from review_cards where member_id = @memberId and topic_id = @topicId';
+// The team's estimated recall: FSRS's forgetting curve R = (1 + factor·t / S)^decay (t: whole days since the last
+// review, as ts-fsrs counts them) over every reviewed card of a live topic, averaged per visible member, then over
+// members, so one keen reviewer does not speak for the team. The core passes the curve's constants (src/core/review)
+// and a stride: only members whose scrambled id is a multiple of it are read, so a large team costs a bounded number of
+// cards (the modulo of a prime scrambles ids, so a stride never lines up with how ids were handed out).
+const TEAM_RECALL = `
+  select avg(recall) as "recall", count(*) as "members" from (
+    select i.member_id, avg(power(1 + cast(@factor as double precision)
+        * (case when c.last_review_at < @now then floor((@now - c.last_review_at) / 86400000.0) else 0 end) / c.stability,
+      cast(@decay as double precision))) as recall
+    from identities i join members m on m.id = i.member_id join review_cards c on c.member_id = i.member_id
+      join topics t on t.id = c.topic_id
+    where i.workspace_id = @ws and (i.member_id * 2654435761) % 4294967291 % @stride = 0 and m.privacy <> 'hide'
+      and c.last_review_at is not null and t.roadmap_id = @roadmapId and t.retired_at is null
+    group by i.member_id) per_member`;
+const REVIEWS_DONE = `
+  select count(*) as "answers", count(distinct c.member_id) as "members"
+  from review_logs l join review_cards c on c.id = l.card_id join members m on m.id = c.member_id
+  where l.reviewed_at >= @from and l.reviewed_at < @to and m.privacy <> 'hide'
+    and exists (select 1 from identities i where i.member_id = c.member_id and i.workspace_id = @ws)`;
 
 export function reviewQueries(r: Runner): ReviewQueries {
   return {
@@ -54,6 +74,21 @@ export function reviewQueries(r: Runner): ReviewQueries {
     },
     async answerTimes(memberId) {
       return (await r.all<{ at: number }>(ANSWER_TIMES, { memberId })).map((x) => Number(x.at));
+    },
+    async teamRecall({ workspaceId, roadmapId, now, curve, stride }) {
+      const row = await r.get<{ recall: number | null; members: number }>(TEAM_RECALL, {
+        ws: workspaceId,
+        roadmapId,
+        now,
+        stride,
+        ...curve,
+      });
+      const members = Number(row?.members ?? 0);
+      return members && row?.recall !== null ? { recall: Number(row!.recall), members } : undefined;
+    },
+    async doneIn(workspaceId, from, to) {
+      const row = (await r.get<{ answers: number; members: number }>(REVIEWS_DONE, { ws: workspaceId, from, to }))!;
+      return { answers: Number(row.answers), members: Number(row.members) };
     },
     async remove(memberId, topicId) {
       // Logs first: the engine's cascade would do it, but an explicit delete does not depend on foreign keys being on.

@@ -1,8 +1,11 @@
 // registerDiscordCommands PUTs one /roadmap command derived from the grammar, globally or to one guild.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { registerDiscordCommands } from '../../../src/adapters/discord/index.ts';
+import { discord } from '../../../src/adapters/discord/platform.ts';
+import { loadConfig } from '../../../src/config.ts';
 import { COMMANDS } from '../../../src/core/commands/index.ts';
 import { APP_ID, createDiscordFake, type DiscordFake, GUILD } from '../../fakes/discord.ts';
+import { createDiscordSigner } from '../../fakes/discord-signer.ts';
 
 let fake: DiscordFake;
 beforeEach(async () => {
@@ -56,4 +59,19 @@ it('registers to one guild for development', async () => {
   });
   expect(fake.requestsTo(new RegExp(`^/applications/${APP_ID}/guilds/${GUILD.id}/commands$`), 'PUT')).toHaveLength(1);
   expect(fake.requestsTo(new RegExp(`^/applications/${APP_ID}/commands$`))).toEqual([]);
+});
+
+it('discord-register works the same in HTTP mode: a configuration with a public key registers over REST', async () => {
+  const config = loadConfig({
+    DISCORD_TOKEN: 'fake-bot-token-0123456789',
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: fake.rest.apiUrl,
+    DISCORD_PUBLIC_KEY: createDiscordSigner().publicKey,
+  });
+  const register = discord.cli!.find((c) => c.name === 'discord-register')!;
+  const said = await register.run({ config, commands: COMMANDS, options: { guild: GUILD.id } });
+  expect(said).toBe(`Registered /roadmap to server ${GUILD.id}.`);
+  const [put] = fake.requestsTo(new RegExp(`^/applications/${APP_ID}/guilds/${GUILD.id}/commands$`), 'PUT');
+  expect(put!.headers.authorization).toBe('Bot fake-bot-token-0123456789');
+  expect(fake.requestsTo(/^\/gateway/)).toEqual([]);
 });

@@ -36,6 +36,17 @@ describe('/roadmap over the gateway', () => {
     expect(h.handled[0]!.user.timeZone).toBeUndefined();
   });
 
+  it('answers a command of the application that is not /roadmap privately, pointing to /roadmap', async () => {
+    const next = slashCommand('next');
+    const other = { ...next, data: { ...(next.data as object), name: 'weather' } };
+    h.fake.gateway.interaction(other);
+    const cb = await callbackFor(h, other.id);
+    expect(cb.body.type).toBe(4);
+    expect(cb.body.data.flags).toBe(64);
+    expect(cb.body.data.embeds[0].description).toContain('`/weather`');
+    expect(h.handled).toEqual([]);
+  });
+
   it('answers every subcommand derived from the grammar, folding options back in declared order', async () => {
     const verbs = subcommandVerbs(h.app.core.commands);
     expect(verbs.map((c) => c.name)).toEqual(h.app.core.commands.filter((c) => !c.rare).map((c) => c.name));

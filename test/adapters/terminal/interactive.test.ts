@@ -114,6 +114,34 @@ describe('terminal adapter', () => {
     },
   );
 
+  it('prints a nudge carrying a due review, whose Reveal and answer are one number each', async () => {
+    app = await createTestApp({ now: '2026-11-26T08:00:00Z' });
+    const { input, terminal, shown } = await chatOn(app);
+    const sender = createSender({
+      store: app.store,
+      clock: app.clock,
+      log: createLog('silent'),
+      adapters: [terminal],
+      outbound: app.core.outbound,
+    });
+    for (const line of ['remind 09:00 UTC', 'track nodejs', 'done redis']) input.write(`${line}\n`);
+    await until(() => shown().includes('A short recall check on it comes in 3 days'));
+    app.clock.set('2026-11-29T09:00:00Z');
+    await app.core.outbound.queueDue(app.clock.now().getTime());
+    await sender.drain();
+    const lines = screen(shown());
+    expect(lines).toContain('== Time to recall: Redis ==');
+    expect(lines.join('\n')).toContain('Why is Redis fast, and what do you risk by keeping data only in memory?');
+    expect(lines).toContain('  [1] Reveal: Redis'); // then the topic nudge's own buttons
+    expect(lines).toContain('  [2] Done');
+    input.write('1\n');
+    await until(() => shown().includes('How well did you recall it?'));
+    input.write('3\n'); // Got it
+    await until(() => shown().includes('== Recalled: Redis =='));
+    expect(await app.sql.get('select count(*) as "n" from review_logs')).toEqual({ n: 1 });
+    input.end();
+  });
+
   it(
     'answers a number with no button on screen itself, keeps ' +
       'the buttons, and only prompts again for an empty line',

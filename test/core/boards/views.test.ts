@@ -90,3 +90,18 @@ it("builds the team as data: who leads, each member's progress per section, who 
   expect(textOf(renderTeam(view, 'channel'))).not.toContain('Grace');
   expect(renderTeam(view, 'member').buttons.map((b) => b.command)).toEqual(['leaderboard', 'progress']);
 });
+
+it("renders the team's recall as a bar, saying when a large team was sampled", async () => {
+  await seed();
+  const view = await buildTeamView(await context('Ada'));
+  expect(view.recall).toBeUndefined(); // nobody has reviewed: no bar
+  expect(textOf(renderTeam(view, 'member'))).not.toContain('Team recall');
+  const whole = { ...view, recall: { recall: 0.834, members: 12, sampled: false } };
+  expect(textOf(renderTeam(whole, 'channel'))).toContain(
+    'Team recall 83/100 estimated over 12 members who review finished topics',
+  );
+  const sampled = { ...view, recall: { recall: 0.9, members: 498, sampled: true } };
+  expect(textOf(renderTeam(sampled, 'member'))).toContain(
+    'Team recall 90/100 estimated from a sample of 498 members who review finished topics',
+  );
+});

@@ -16,6 +16,9 @@ it('sets a weekly digest for admins only, then posts the leaderboard and team pr
   await app.say('track nodejs', { id: 'bob', displayName: 'Bob' });
   const [first] = (await app.q.content.roadmap('backend'))!.topics.filter((t) => !t.pickOne);
   await app.say(`done ${first!.path}`, { id: 'bob', displayName: 'Bob' });
+  await app.say('done redis', { id: 'eve', displayName: 'Eve' });
+  app.clock.set('2026-11-29T12:00:00Z'); // Sunday: redis is due
+  await app.say('review redis good', { id: 'eve', displayName: 'Eve' });
 
   await app.core.outbound.queueDue(Date.parse('2026-11-30T08:00:00Z'));
   const [claimed] = await app.q.deliveries.claim({
@@ -35,6 +38,7 @@ it('sets a weekly digest for admins only, then posts the leaderboard and team pr
   expect(body).toContain('Leaderboard — Last week (from Mon 23 Nov), UTC'); // boards use the workspace's zone
   expect(body).toContain('1. Bob — 1 point'); // done on Thursday: the week just ended, not the Monday just begun
   expect(body).toContain('Team');
+  expect(body).toContain('1 review done last week, by 1 member.');
   expect(body).not.toContain('You:'); // no asker in a channel
   expect(textOf(await app.say('digest off', { isAdmin: true }))).toContain('No more channel digests');
 });

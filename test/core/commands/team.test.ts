@@ -1,5 +1,6 @@
 // `team`: visible members' progress per section and overall, who leads, who has not moved in 7 days.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recallOf } from '../../../src/core/review/fsrs.ts';
 import { createTestApp, type TestApp, textOf } from '../../helpers.ts';
 
 let app: TestApp;
@@ -50,6 +51,33 @@ describe('team', () => {
     expect(text).toContain('Team — 30 members');
     expect(text.split('\n').filter((l) => / — \d+% overall/.test(l))).toHaveLength(25);
     expect(text).toContain('…and 5 more teammates.');
+  });
+
+  it("shows the team's estimated recall once someone has reviewed: per member, then over members", async () => {
+    for (const [name, topic] of [
+      ['Ada', 'redis'],
+      ['Grace', 'mysql'],
+      ['Linus', 'mongodb'],
+    ] as const)
+      await app.say(`done ${topic}`, as(name));
+    await app.say('privacy hide', as('Linus'));
+    expect(await team()).not.toContain('Team recall'); // nobody has reviewed yet
+    app.clock.set('2026-11-13T09:00:00Z');
+    await app.say('review redis good', as('Ada'));
+    await app.say('review mysql again', as('Grace'));
+    await app.say('review mongodb easy', as('Linus')); // hidden: left out
+    app.clock.set('2026-11-20T09:00:00Z');
+    const now = app.clock.now().getTime();
+    const recallOfMember = async (id: string) => {
+      const memberId = (await app.sql.get<{ id: number }>(
+        'select member_id as "id" from identities where platform_user_id = @id',
+        { id },
+      ))!.id;
+      return recallOf((await app.q.reviews.forMember(memberId))[0]!, now)!;
+    };
+    const percent = Math.round((((await recallOfMember('ada')) + (await recallOfMember('grace'))) / 2) * 100);
+    expect(percent).toBeGreaterThan(0);
+    expect(await team()).toContain(`Team recall ${percent}/100 estimated over 2 members who review finished topics`);
   });
 
   it('says when nobody has finished anything', async () => {
