@@ -76,6 +76,11 @@ export function loadConfig(env: Env, platforms: readonly Platform[] = PLATFORMS)
   return result.data as Config;
 }
 
+/** Every variable the configuration reads: the bot's own, then each listed platform's (for checks of deploy files). */
+export function configVariables(platforms: readonly Platform[] = PLATFORMS): string[] {
+  return [...Object.keys(BASE), ...platforms.flatMap((p) => Object.keys(p.env))];
+}
+
 /** Which listed platforms the configuration turns on, by name. */
 export function platformsOf(config: Config, platforms: readonly Platform[] = PLATFORMS): Record<string, boolean> {
   return Object.fromEntries(platforms.map((p) => [p.name, p.configured(config)]));
