@@ -174,3 +174,9 @@ export async function seedNudges(db: StoreDatabase, opts: Pick<FanOutOptions, 's
     for (let i = 1; i <= opts.discord; i++) await add(2, discordUser(i), null);
   });
 }
+
+export function countBy(values: string[]): Record<string, number> {
+  const n: Record<string, number> = {};
+  for (const v of values) n[v] = (n[v] ?? 0) + 1;
+  return n;
+}
