@@ -6,7 +6,7 @@ import { createSigner, SIGNING_SECRET } from '../adapters/slack/requests.ts';
 import { createDiscordSigner } from '../fakes/discord-signer.ts';
 import { FOLLOWS, LEADS, type Replica, startReplica, stopReplica } from '../replica-process.ts';
 import { startFanOutFakes } from '../schedule/fan-out-harness.ts';
-import { type OpenedEngine, POSTGRES_ENGINES } from '../store/engines.ts';
+import { type Engine, type OpenedEngine, POSTGRES_ENGINES } from '../store/engines.ts';
 
 /** The real server only (TEST_DATABASE_URL): PGlite lives in one process and cannot be shared by replicas. Without
  *  it the suites here have no cases, as test/schedule/leader-handover.test.ts. */
@@ -15,6 +15,8 @@ export const SERVERS = POSTGRES_ENGINES.filter((e) => e.name === 'postgres');
 export interface DeploymentOptions {
   replicas: number;
   random: () => number;
+  /** How often the platform fakes answer 429 (default 2%). */
+  rateLimitChance?: number;
 }
 
 /** Waits until a replica's platforms have started: it says whether it leads only after that. (/readyz says 200 a
@@ -23,9 +25,9 @@ export async function ready(replica: Replica): Promise<void> {
   await Promise.any([replica.waitFor(LEADS), replica.waitFor(FOLLOWS)]);
 }
 
-export async function startDeployment(engine: (typeof SERVERS)[number], opts: DeploymentOptions) {
+export async function startDeployment(engine: Engine, opts: DeploymentOptions) {
   const opened: OpenedEngine = await engine.open();
-  const fakes = await startFanOutFakes({ history: false, random: opts.random });
+  const fakes = await startFanOutFakes({ history: false, ...opts });
   const signer = createDiscordSigner();
   const env = {
     ...fakes.env,

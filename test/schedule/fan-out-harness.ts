@@ -45,13 +45,14 @@ export interface Bot {
 
 /** The platforms' fakes a fan-out sends to: slow (5–20 ms) and sometimes rate-limited, both; Discord honours its nonce
  *  for 60 s. What they received, counted as the judge of a fan-out needs it. */
-export async function startFanOutFakes(opts: Pick<FanOutOptions, 'history' | 'random'>) {
+export async function startFanOutFakes(opts: Pick<FanOutOptions, 'history' | 'random'> & { rateLimitChance?: number }) {
+  const chance = opts.rateLimitChance ?? 0.02;
   const latency = () => 5 + opts.random() * 15;
   const slack = await startFakeSlack({
     scopes: opts.history ? [...MANIFEST_SCOPES, 'im:history'] : MANIFEST_SCOPES,
     delayMs: latency,
     rateLimit: {
-      chance: 0.02,
+      chance,
       retryAfter: 1,
       random: opts.random,
       methods: ['chat.postMessage', 'conversations.open', 'conversations.history'],
@@ -60,7 +61,7 @@ export async function startFanOutFakes(opts: Pick<FanOutOptions, 'history' | 'ra
   const discord = await createDiscordFake({
     rest: {
       delayMs: latency,
-      rateLimit: { chance: 0.02, retryAfter: 0.2, random: opts.random },
+      rateLimit: { chance, retryAfter: 0.2, random: opts.random },
       nonceWindowMs: 60_000,
     },
   });
