@@ -85,6 +85,7 @@ function createHttp(opts: {
   adapters: Adapter[];
   routes: HttpRoute[];
   anyPlatform: boolean;
+  stopping: () => boolean;
 }) {
   const { config, adapters, store } = opts;
   if (!opts.anyPlatform && config.PORT === undefined) return undefined;
@@ -96,6 +97,8 @@ function createHttp(opts: {
     readiness: async () => [
       { name: 'database', ok: await store.ready().catch(() => false) },
       ...adapters.filter((a) => a.connected).map((a) => ({ name: a.platform, ok: a.connected!() })),
+      // A replica on its way down says so at once, so the load balancer sends the rest of its traffic elsewhere.
+      ...(opts.stopping() ? [{ name: 'stopping', ok: false }] : []),
     ],
   });
 }
@@ -147,7 +150,8 @@ export async function startApp(options: AppOptions) {
   );
 
   made.routes.push(dashboardRoute(config, store, clock, log.child({ part: 'dashboard' })));
-  const http = createHttp({ config, log, metrics, store, ...made });
+  let stopped: Promise<void> | undefined;
+  const http = createHttp({ config, log, metrics, store, ...made, stopping: () => stopped !== undefined });
   try {
     address = await http?.listen();
   } catch (error) {
@@ -184,7 +188,6 @@ export async function startApp(options: AppOptions) {
   });
   await scheduler.start();
 
-  let stopped: Promise<void> | undefined;
   return {
     store,
     core,

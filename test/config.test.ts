@@ -75,7 +75,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_URL: '' }).PUBLIC_URL).toBeUndefined();
   });
 
-  it('REPLICAS: one by default; several need PostgreSQL, and refuse Slack Socket Mode with a line that says why', () => {
+  it('REPLICAS: one by default; several need PostgreSQL, and refuse Slack Socket Mode and the Discord gateway with a line that says why', () => {
     expect(loadConfig({}).REPLICAS).toBe(1);
     const PG = { DATABASE_URL: 'postgres://bot@db:5432/coach' };
     expect(loadConfig({ ...PG, ...SLACK, REPLICAS: '3' }).REPLICAS).toBe(3);
@@ -88,6 +88,13 @@ describe('loadConfig', () => {
       'SLACK_APP_TOKEN: Socket Mode cannot run with REPLICAS=2; unset it and use HTTP mode ' +
         '(SLACK_SIGNING_SECRET, requests through the load balancer to /slack/events)',
     ]);
+    // Discord's gateway would hand every interaction to every replica: replicas take them over HTTP.
+    expect(problems({ ...PG, ...DISCORD })).toEqual([]);
+    expect(problems({ ...PG, ...DISCORD, REPLICAS: '2' })).toEqual([
+      "DISCORD_PUBLIC_KEY: REPLICAS=2 take Discord's interactions over HTTP (each replica's gateway would receive " +
+        'every one); set the Public Key and the Interactions Endpoint URL (README.md, Running several replicas)',
+    ]);
+    expect(problems({ ...PG, ...DISCORD, DISCORD_PUBLIC_KEY: 'ab'.repeat(32), REPLICAS: '2' })).toEqual([]);
     expect(problems({ ...PG, REPLICAS: '0' })).toEqual(['REPLICAS: at least 1']);
     expect(problems({ ...PG, REPLICAS: 'two' })).toEqual(['REPLICAS: a whole number of bot processes']);
   });

@@ -8,7 +8,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { type App, startApp } from '../../src/app.ts';
-import { configVariables, loadConfig } from '../../src/config.ts';
+import { configVariables, loadConfig, platformsOf } from '../../src/config.ts';
 import { createLog } from '../../src/log.ts';
 import { tempDir } from '../helpers.ts';
 
@@ -16,6 +16,16 @@ const DEPLOY = new URL('../../deploy/', import.meta.url).pathname;
 const read = (file: string) => readFileSync(join(DEPLOY, file), 'utf8');
 // NODE_ENV is read by libraries, not by the bot's configuration.
 const KNOWN = new Set([...configVariables(), 'NODE_ENV']);
+// What an operator would put in .env: one Slack workspace over HTTP, and Discord on its HTTP endpoint.
+const SAMPLE: Record<string, string> = {
+  PUBLIC_HOST: 'coach.example.com',
+  POSTGRES_PASSWORD: 'a-password',
+  SLACK_SIGNING_SECRET: 's'.repeat(32),
+  SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+  DISCORD_TOKEN: 'x'.repeat(40),
+  DISCORD_APPLICATION_ID: '123456789012345678',
+  DISCORD_PUBLIC_KEY: 'ab'.repeat(32),
+};
 
 /** Every document of a YAML file, failing on any syntax error or warning. */
 function yamlDocuments(file: string): Record<string, unknown>[] {
@@ -88,12 +98,28 @@ afterAll(async () => {
 describe('deploy/compose.yaml', () => {
   it('runs two replicas of the image, configured alike, on PostgreSQL, with Slack over HTTP', () => {
     expect(bots.map(([name]) => name)).toEqual(['bot-1', 'bot-2']);
-    const [[, first], [, second]] = bots as [string, ComposeService][];
+    const [first, second] = bots.map(([, service]) => service) as [ComposeService, ComposeService];
     expect(second).toEqual(first);
     const environment = first.environment!;
     expect(String(environment.DATABASE_URL)).toMatch(/^postgres:\/\/.+@postgres:5432\//);
     expect(environment).not.toHaveProperty('SLACK_APP_TOKEN'); // Socket Mode is refused with replicas
     expect(environment).toHaveProperty('DISCORD_PUBLIC_KEY'); // Discord over HTTP interactions, not the gateway
+  });
+
+  it('with its variables filled in, is a configuration the bot accepts: Slack over HTTP, Discord over HTTP', () => {
+    const filled = Object.fromEntries(
+      Object.entries(bots[0]![1].environment!).map(([name, value]) => [
+        name,
+        String(value).replace(
+          /\$\{([A-Z_]+)(?::([?-])([^}]*))?\}/g,
+          (_, variable: string, kind?: string, rest?: string) => SAMPLE[variable] ?? (kind === '-' ? (rest ?? '') : ''),
+        ),
+      ]),
+    );
+    const config = loadConfig(filled);
+    expect(config.REPLICAS).toBe(bots.length);
+    expect(platformsOf(config)).toEqual({ slack: true, discord: true });
+    expect(config.DISCORD_PUBLIC_KEY).toBe(SAMPLE.DISCORD_PUBLIC_KEY);
   });
 
   it('sets only variables the bot reads, and .env.example names every one it takes from the environment', () => {
@@ -137,6 +163,7 @@ describe('deploy/kubernetes', () => {
 
   it('sets only variables the bot reads, secrets from a Secret whose example keys the bot reads too', () => {
     for (const { name } of container.env) expect(KNOWN, name).toContain(name);
+    expect(container.env.find((e) => e.name === 'REPLICAS')?.value).toBe(String(deployment.spec.replicas));
     for (const name of envFileKeys('kubernetes/secret.example.env')) expect(KNOWN, name).toContain(name);
     expect(deployment.spec.template.spec.containers[0].envFrom).toEqual([{ secretRef: { name: 'roadmap-coach' } }]);
   });

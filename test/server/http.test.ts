@@ -4,6 +4,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type App, startApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { reply } from '../../src/core/model/reply.ts';
 import { createLog } from '../../src/log.ts';
 import { tempDir } from '../helpers.ts';
 
@@ -44,6 +45,21 @@ describe('HTTP server', () => {
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ ready: false, checks: [{ name: 'database', ok: false }] });
     expect((await fetch(`${base}/healthz`)).status).toBe(200); // the process is still up
+  });
+
+  it('/readyz says 503 from the moment a stop begins, while running commands finish', async () => {
+    const { base } = await start();
+    let finish = () => {};
+    const running = app!.inflight.wrap(() => new Promise((resolve) => (finish = () => resolve(reply({ blocks: [] })))));
+    const command = running({} as Parameters<typeof running>[0]);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    const stopping = app!.stop();
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { checks: unknown[] }).checks).toContainEqual({ name: 'stopping', ok: false });
+    finish();
+    await command;
+    await stopping;
   });
 
   it('/metrics counts real commands by verb, platform and outcome, with latency and process metrics', async () => {

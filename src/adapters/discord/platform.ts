@@ -25,12 +25,20 @@ const env = {
 export const discord = definePlatform({
   name: 'discord',
   env,
-  rules: (has) => [
+  rules: (has, { replicas }) => [
     ...(has('DISCORD_TOKEN') && !has('DISCORD_APPLICATION_ID')
       ? ['DISCORD_APPLICATION_ID: required with DISCORD_TOKEN']
       : []),
     // The token still sends nudges and registers /roadmap in HTTP mode.
     ...(has('DISCORD_PUBLIC_KEY') && !has('DISCORD_TOKEN') ? ['DISCORD_TOKEN: required with DISCORD_PUBLIC_KEY'] : []),
+    // Every replica's gateway would receive every interaction (one shard), so replicas take them over HTTP.
+    ...(has('DISCORD_TOKEN') && !has('DISCORD_PUBLIC_KEY') && replicas > 1
+      ? [
+          `DISCORD_PUBLIC_KEY: REPLICAS=${replicas} take Discord's interactions over HTTP (each replica's gateway ` +
+            'would receive every one); set the Public Key and the Interactions Endpoint URL (README.md, Running ' +
+            'several replicas)',
+        ]
+      : []),
   ],
   configured: (config) => Boolean(config.DISCORD_TOKEN),
   setupHint: 'DISCORD_TOKEN with DISCORD_APPLICATION_ID for Discord',
