@@ -2,6 +2,7 @@
 // issues' targets. --quick: a short run (smaller scales, fewer samples, a shorter send window).
 import { runCoreBench } from './core.ts';
 import { runDashboardBench } from './dashboard.ts';
+import { runDeploymentRateBench } from './deployment-rate.ts';
 import { DIALECTS_URL, runDialectsBench, SKIPPED_LINE } from './dialects.ts';
 import { runDiscordBench } from './discord.ts';
 import { runLeaderHandoverBench } from './leader-handover.ts';
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   reviews: () => runReviewsBench(),
   startup: () => runStartupBench(),
   handover: () => runLeaderHandoverBench().then(() => undefined),
+  'replicas-rate': () => runDeploymentRateBench(),
 };
 
 // The full run measures both dialects only when a PostgreSQL server is named; asked for by name, SQLite's column runs

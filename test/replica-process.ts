@@ -1,7 +1,8 @@
-// A replica of the real bot as its own process (src/main.ts, the terminal chat so no platform is needed), on a
-// PostgreSQL database: its JSON log lines as they arrive, stamped, so a test or the benchmark can see when it leads.
+// A replica of the real bot as its own process (src/main.ts: the terminal chat so no platform is needed, or `start` with
+// the platforms its environment configures, as the Docker image runs it), on a PostgreSQL database: its JSON log lines
+// as they arrive, stamped, so a test or the benchmark can see when it leads. Node runs src/main.ts itself (tsx as a
+// loader, not tsx's CLI, which would put a second process in between): a SIGKILL reaches the bot.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 export const LEADS = 'leadership: this replica leads: it ticks and sends';
@@ -24,8 +25,12 @@ export interface Replica {
   exited: Promise<number | null>;
 }
 
-export function startReplica(databaseUrl: string, env: Record<string, string> = {}): Replica {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts', 'chat'], {
+export function startReplica(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  command: 'chat' | 'start' = 'chat',
+): Replica {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', command], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['pipe', 'pipe', 'pipe'], // stdin stays open: the chat waits on it, only a signal ends the process

@@ -4,7 +4,8 @@
 // honoured for 60 s only), at most one double per kill on Slack (none where the app may read the DM), and every row's
 // final state true — possible_duplicate only on rows whose request had started when the process died.
 import { afterEach, expect, it } from 'vitest';
-import { type Bot, memberOf, type Row, startFanOut } from './fan-out-harness.ts';
+import { type Bot, countBy, memberOf, type Row, startFanOut } from './fan-out-harness.ts';
+import { seeded } from './seeded.ts';
 
 const SLACK = 120;
 const DISCORD = 80;
@@ -129,21 +130,4 @@ function inFlightPerProcess(kills: { sending: Row[] }[]): Record<string, number>
     for (const r of mine) seen.add(r.owner);
     return countBy(mine.map((r) => r.platform));
   });
-}
-
-function countBy(values: string[]): Record<string, number> {
-  const n: Record<string, number> = {};
-  for (const v of values) n[v] = (n[v] ?? 0) + 1;
-  return n;
-}
-
-function seeded(seed: number): () => number {
-  // mulberry32: the same kills for the same seed
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -61,7 +61,8 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-const postgres = (base: string): Engine => ({
+/** A PostgreSQL server's engine: each open() a database of its own on the server `base` names. */
+export const postgresServer = (base: string): Engine => ({
   name: 'postgres',
   concurrent: true,
   async open({ migrate = true } = {}) {
@@ -92,7 +93,7 @@ const postgres = (base: string): Engine => ({
 });
 
 /** The PostgreSQL engines: PGlite, and the server when TEST_DATABASE_URL is set. */
-export const POSTGRES_ENGINES: Engine[] = [pglite, ...(TEST_DATABASE_URL ? [postgres(TEST_DATABASE_URL)] : [])];
+export const POSTGRES_ENGINES: Engine[] = [pglite, ...(TEST_DATABASE_URL ? [postgresServer(TEST_DATABASE_URL)] : [])];
 
 const sqlite: Engine = {
   name: 'sqlite',

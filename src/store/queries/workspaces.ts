@@ -4,8 +4,11 @@ import type { Runner } from '../sql/database.ts';
 import { assignments, toWorkspace, WORKSPACE_COLUMNS, workspaceColumns } from './columns.ts';
 
 const BY_EXTERNAL_ID = `select ${workspaceColumns()} from workspaces where platform = @platform and external_id = @externalId`;
+// A workspace's first commands can reach two replicas (or two connections) at once: the second insert waits for the
+// first to commit and then does nothing, and the row is read back, rather than failing the command on the unique key.
 const INSERT = `insert into workspaces (platform, external_id, name, roadmap_id, created_at)
-  values (@platform, @externalId, @name, @roadmapId, @now) returning ${workspaceColumns()}`;
+  values (@platform, @externalId, @name, @roadmapId, @now) on conflict (platform, external_id) do nothing
+  returning ${workspaceColumns()}`;
 
 export function workspaceQueries(r: Runner): WorkspaceQueries {
   const find = async (platform: string, externalId: string) => {
@@ -31,7 +34,7 @@ export function workspaceQueries(r: Runner): WorkspaceQueries {
         roadmapId: input.roadmapId,
         now: input.now,
       });
-      return toWorkspace(row!);
+      return row ? toWorkspace(row) : (await find(input.platform, input.externalId))!;
     },
   };
 }
