@@ -85,7 +85,7 @@ function createHttp(opts: {
   adapters: Adapter[];
   routes: HttpRoute[];
   anyPlatform: boolean;
-  stopping: () => boolean;
+  phase: () => 'starting' | 'running' | 'stopping';
 }) {
   const { config, adapters, store } = opts;
   if (!opts.anyPlatform && config.PORT === undefined) return undefined;
@@ -97,8 +97,9 @@ function createHttp(opts: {
     readiness: async () => [
       { name: 'database', ok: await store.ready().catch(() => false) },
       ...adapters.filter((a) => a.connected).map((a) => ({ name: a.platform, ok: a.connected!() })),
-      // A replica on its way down says so at once, so the load balancer sends the rest of its traffic elsewhere.
-      ...(opts.stopping() ? [{ name: 'stopping', ok: false }] : []),
+      // Not ready before every platform has started (its routes answer 503 until then), nor once a stop begins: the
+      // load balancer sends a replica traffic only while it can take it.
+      ...(opts.phase() === 'running' ? [] : [{ name: opts.phase(), ok: false }]),
     ],
   });
 }
@@ -151,7 +152,9 @@ export async function startApp(options: AppOptions) {
 
   made.routes.push(dashboardRoute(config, store, clock, log.child({ part: 'dashboard' })));
   let stopped: Promise<void> | undefined;
-  const http = createHttp({ config, log, metrics, store, ...made, stopping: () => stopped !== undefined });
+  let started = false;
+  const phase = () => (stopped ? 'stopping' : started ? 'running' : 'starting');
+  const http = createHttp({ config, log, metrics, store, ...made, phase });
   try {
     address = await http?.listen();
   } catch (error) {
@@ -173,6 +176,7 @@ export async function startApp(options: AppOptions) {
     );
   }
 
+  started = true; // every platform takes requests now: /readyz may say so
   // Nudges and digests: one ticker over the store's schedules, sending through the adapters that are now up; on
   // PostgreSQL only in the replica elected by the leader's lock (every replica serves commands).
   const scheduler = createLeaderScheduler({

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { definePlatform } from '../../src/adapters/platform.ts';
 import { type App, startApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { reply } from '../../src/core/model/reply.ts';
@@ -45,6 +46,33 @@ describe('HTTP server', () => {
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ ready: false, checks: [{ name: 'database', ok: false }] });
     expect((await fetch(`${base}/healthz`)).status).toBe(200); // the process is still up
+  });
+
+  it('/readyz says 503 while a platform is still starting (its routes cannot take requests yet)', async () => {
+    tmp = tempDir();
+    let up = () => {};
+    const starting = new Promise<void>((resolve) => (up = resolve));
+    let port: number | undefined;
+    // A platform whose start waits on the test: the HTTP server already listens, the platform cannot take requests.
+    const slow = definePlatform({
+      name: 'slow',
+      env: {},
+      configured: () => true,
+      setupHint: '',
+      create: async () => ({ platform: 'slow', start: () => starting, stop: async () => {} }),
+    });
+    const log = createLog('info', (line) => {
+      port ??= (JSON.parse(line) as { port?: number }).port;
+    });
+    const config = loadConfig({ DATABASE_PATH: join(tmp.dir, 'coach.db'), PORT: '0' }, [slow]);
+    const started = startApp({ config, log, platforms: [slow] });
+    for (let i = 0; i < 500 && port === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+    const before = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(before.status).toBe(503);
+    expect(((await before.json()) as { checks: unknown[] }).checks).toContainEqual({ name: 'starting', ok: false });
+    up();
+    app = await started;
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
   });
 
   it('/readyz says 503 from the moment a stop begins, while running commands finish', async () => {

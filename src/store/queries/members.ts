@@ -10,8 +10,12 @@ const RENAME_IDENTITY = 'update identities set display_name = @name where id = @
 const RENAME_MEMBER = 'update members set display_name = @name where id = @id';
 const INSERT_MEMBER = `insert into members (display_name, time_zone, created_at) values (@displayName, @timeZone, @now)
   returning ${memberColumns()}`;
+// A new user's first two commands can reach two replicas at once: the second insert waits for the first to commit and
+// then does nothing, so that command drops the member it made and goes on as the member the first one made.
 const INSERT_IDENTITY = `insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at)
-  values (@workspaceId, @platformUserId, @memberId, @displayName, @now)`;
+  values (@workspaceId, @platformUserId, @memberId, @displayName, @now)
+  on conflict (workspace_id, platform_user_id) do nothing returning id`;
+const DELETE_MEMBER = 'delete from members where id = @id';
 
 type Found = MemberRow & { identityName: string; identityId: number };
 
@@ -33,14 +37,24 @@ export function memberQueries(r: Runner): MemberQueries {
         timeZone: input.timeZone ?? null,
         now: input.now,
       }))!;
-      await r.run(INSERT_IDENTITY, {
+      const inserted = await r.get<{ id: number }>(INSERT_IDENTITY, {
         workspaceId: input.workspaceId,
         platformUserId: input.platformUserId,
         memberId: member.id,
         displayName: input.displayName,
         now: input.now,
       });
-      return member;
+      if (inserted) return member;
+      await r.run(DELETE_MEMBER, { id: member.id });
+      const {
+        identityName: _,
+        identityId: __,
+        ...theirs
+      } = (await r.get<Found>(BY_IDENTITY, {
+        workspaceId: input.workspaceId,
+        userId: input.platformUserId,
+      }))!;
+      return theirs;
     },
     async updateSettings(memberId, settings) {
       const set = assignments(MEMBER_COLUMNS, settings);

@@ -3,6 +3,7 @@
 // a changed roadmap retires and restores topics by path, and each group's writes read back the same everywhere.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syncContent } from '../../../src/content/sync.ts';
+import { createStore } from '../../../src/store/index.ts';
 import { CONTENT_DIR } from '../../helpers.ts';
 import { ENGINES } from '../engines.ts';
 import { DAY, NOW, openWorld, person, sharedTopics, tinyRoadmap, type World } from './world.ts';
@@ -59,6 +60,34 @@ describe.each(ENGINES)('content and members on $name', (engine) => {
       },
     ]);
     expect(await world.tx((tx) => tx.content.roadmapIds())).toEqual(['backend']);
+  });
+
+  it('a new workspace, or a new user, reaching two replicas at once becomes one workspace and one member', async () => {
+    // Where the engine has replicas (a pool on a server), the first transaction holds its new rows uncommitted while
+    // the second looks for them, finds none and inserts its own: it must wait, then take the first one's rows.
+    const replica = engine.concurrent ? world.opened.replica() : undefined;
+    const other = replica ? createStore(replica) : world.store;
+    async function race(user: string, workspace: string) {
+      let firstHolds = () => {};
+      const held = new Promise<void>((resolve) => (firstHolds = resolve));
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const first = world.tx(async (tx) => {
+        const made = await person(tx, user, { workspace });
+        firstHolds();
+        if (engine.concurrent) await released;
+        return made;
+      });
+      await held;
+      const second = other.transaction((tx) => person(tx, user, { workspace }));
+      if (engine.concurrent) setTimeout(release, 300); // the second waits on the first's uncommitted rows by then
+      const [a, b] = await Promise.all([first, second]);
+      expect([b.workspace.id, b.member.id, b.identityId]).toEqual([a.workspace.id, a.member.id, a.identityId]);
+    }
+    await race('zoe', 'new-team'); // both new: the workspace's insert is where the second waits
+    await race('yan', 'new-team'); // the workspace is there: the second waits on the identity's insert
+    const counts = await world.rowCounts();
+    expect([counts.workspaces, counts.identities, counts.members]).toEqual([1, 2, 2]);
   });
 
   it('retires topics no longer in a roadmap and restores them, with their progress, when they come back', async () => {
