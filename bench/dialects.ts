@@ -195,7 +195,8 @@ async function openSqliteEngine(file: string): Promise<Engine> {
 
 // ---- PostgreSQL: a database of its own, the same rows generated in the server (generate_series) ----
 
-async function admin(url: string, statement: string): Promise<void> {
+/** Runs one administrative statement (create/drop database) on the server `url` names. */
+export async function admin(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

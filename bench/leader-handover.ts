@@ -3,10 +3,9 @@
 // follower, and the next trial kills the new leader at a random moment of its follower's 5 s check cycle. Target
 // < 30 s (issue 15); the lock is free the moment the leader's connection drops, so it is at most one check (5 s).
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { CHECK_MS } from '../src/schedule/leadership.ts';
 import { FOLLOWS, handOver, LEADS, type Replica, startReplica, stopReplica } from '../test/replica-process.ts';
-import { DIALECTS_URL } from './dialects.ts';
+import { admin, DIALECTS_URL } from './dialects.ts';
 import { percentile } from './stats.ts';
 
 const TRIALS = Number(process.env.BENCH_HANDOVER_TRIALS) || 5;
@@ -14,16 +13,6 @@ const TARGET_MS = 30_000;
 export const HANDOVER_SKIPPED =
   'leader hand-over: skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server the bench may ' +
   'create a database on';
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The hand-over times in ms (also printed). */
 export async function runLeaderHandoverBench(print: (line: string) => void = console.log): Promise<number[]> {

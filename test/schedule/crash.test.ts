@@ -15,6 +15,7 @@ import { DEAD_AFTER_MS } from '../../src/schedule/liveness.ts';
 import { createSender } from '../../src/schedule/sender.ts';
 import { createStore } from '../../src/store/index.ts';
 import { onSqlite, openMigratedSqlite } from '../store/open-test-database.ts';
+import { seeded } from './seeded.ts';
 import { discordSending, startScheduling } from './setup.ts';
 
 const TRIALS = Number(process.env.CRASH_TRIALS ?? 20);
@@ -41,7 +42,7 @@ afterAll(() => rmSync(dirname(child), { recursive: true, force: true }));
 
 async function trial(seed: number): Promise<{ repeatedNonces: number }> {
   const s = await startScheduling();
-  const random = mulberry32(seed);
+  const random = seeded(seed);
   for (let i = 1; i <= MEMBERS; i++) await s.remind(i);
   const dbFile = s.app.sqlite.name;
   // First run: killed when the fake has received a random number of messages (0: while it is still ticking).
@@ -107,13 +108,3 @@ it.skipIf(!onSqlite())(
   },
   90_000,
 );
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -22,7 +22,8 @@ describe.each(SERVERS.map((e) => [e.name, e] as const))('replicas on %s', (_name
     await opened?.dispose();
   });
 
-  it('hand over the leadership within 30 s when the leader is killed; the follower serves and is ready', async () => {
+  /** Two replicas on a fresh database: the first to start leads, the second follows. */
+  async function leaderAndFollower(): Promise<[Replica, Replica]> {
     opened = await engine.open();
     const a = startReplica(opened.url!);
     replicas.push(a);
@@ -30,6 +31,11 @@ describe.each(SERVERS.map((e) => [e.name, e] as const))('replicas on %s', (_name
     const b = startReplica(opened.url!);
     replicas.push(b);
     await b.waitFor(FOLLOWS);
+    return [a, b];
+  }
+
+  it('hand over the leadership within 30 s when the leader is killed; the follower serves and is ready', async () => {
+    const [a, b] = await leaderAndFollower();
     await b.waitFor('http server listening');
     expect(a.lines.filter((l) => l.msg === LEADS)).toHaveLength(1);
     // The follower is ready (its database answers), and says in /metrics that it does not lead.
@@ -47,17 +53,11 @@ describe.each(SERVERS.map((e) => [e.name, e] as const))('replicas on %s', (_name
   }, 120_000);
 
   it('stops a leader at once when its lock connection drops, and elects a leader again', async () => {
-    opened = await engine.open();
-    const a = startReplica(opened.url!);
-    replicas.push(a);
-    await a.waitFor(LEADS);
-    const b = startReplica(opened.url!);
-    replicas.push(b);
-    await b.waitFor(FOLLOWS);
+    const [a, b] = await leaderAndFollower();
     const from = Math.max(a.lines.length, b.lines.length);
     // The server ends the leader's lock session (as when its network drops): the process lives on.
     const endedAt = performance.now();
-    await opened.db.transaction((r) =>
+    await opened!.db.transaction((r) =>
       r.run(
         `select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objid = @key and granted
         and database = (select oid from pg_database where datname = current_database())`,

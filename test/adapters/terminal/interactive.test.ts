@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Handle } from '../../../src/adapters/adapter.ts';
+import type { Adapter, Handle } from '../../../src/adapters/adapter.ts';
 import { createTerminalAdapter } from '../../../src/adapters/terminal/index.ts';
 import { render } from '../../../src/adapters/terminal/render.ts';
 import { reply, text } from '../../../src/core/model/reply.ts';
@@ -41,6 +41,17 @@ async function chatOn(app: TestApp, opts: { filesDir?: string; handle?: Handle; 
   return { input, terminal, shown: () => written };
 }
 
+/** The real sender, delivering the app's outbox to this terminal. */
+function senderTo(app: TestApp, terminal: Adapter) {
+  return createSender({
+    store: app.store,
+    clock: app.clock,
+    log: createLog('silent'),
+    adapters: [terminal],
+    outbound: app.core.outbound,
+  });
+}
+
 describe('terminal adapter', () => {
   it('greets, prompts, and runs a button by its number', async () => {
     app = await createTestApp();
@@ -75,13 +86,7 @@ describe('terminal adapter', () => {
     async () => {
       app = await createTestApp({ now: '2026-11-26T08:00:00Z' });
       const { input, terminal, shown } = await chatOn(app);
-      const sender = createSender({
-        store: app.store,
-        clock: app.clock,
-        log: createLog('silent'),
-        adapters: [terminal],
-        outbound: app.core.outbound,
-      });
+      const sender = senderTo(app, terminal);
       const sendDue = async (iso: string) => {
         app.clock.set(iso);
         await app.core.outbound.queueDue(app.clock.now().getTime());
@@ -117,13 +122,7 @@ describe('terminal adapter', () => {
   it('prints a nudge carrying a due review, whose Reveal and answer are one number each', async () => {
     app = await createTestApp({ now: '2026-11-26T08:00:00Z' });
     const { input, terminal, shown } = await chatOn(app);
-    const sender = createSender({
-      store: app.store,
-      clock: app.clock,
-      log: createLog('silent'),
-      adapters: [terminal],
-      outbound: app.core.outbound,
-    });
+    const sender = senderTo(app, terminal);
     for (const line of ['remind 09:00 UTC', 'track nodejs', 'done redis']) input.write(`${line}\n`);
     await until(() => shown().includes('A short recall check on it comes in 3 days'));
     app.clock.set('2026-11-29T09:00:00Z');
