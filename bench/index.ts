@@ -17,7 +17,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   core: () => runCoreBench(console.log, { quick }),
   dashboard: () => runDashboardBench(),
   schedule: () => runScheduleBench(console.log, { quick }).then(() => undefined),
-  slack: () => runSlackBench(),
+  slack: () => runSlackBench(console.log, { quick }),
   discord: () => runDiscordBench().then(() => undefined),
   dialects: () => runDialectsBench(),
   reviews: () => runReviewsBench(),

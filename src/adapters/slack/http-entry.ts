@@ -1,4 +1,5 @@
-// The HTTP entry: POSTs to /slack/events pass the guard first; install and OAuth redirect go straight to Bolt.
+// The HTTP entry: POSTs to /slack/events pass the guard first, then `/roadmap` commands are answered without Bolt and
+// the rest goes to Bolt; install and OAuth redirect go straight to Bolt.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Log } from '../../log.ts';
 import type { Verdict } from './guard.ts';
@@ -8,6 +9,8 @@ export const EVENTS_PATH = '/slack/events';
 export function createHttpEntry(deps: {
   boltListener: RequestListener;
   guard: (req: IncomingMessage, res: ServerResponse) => Promise<Verdict>;
+  /** Answers a verified request that is a `/roadmap` command and says true; false: not one, Bolt's to answer. */
+  answerIfCommand: (req: IncomingMessage, res: ServerResponse, body: Buffer) => boolean;
   log: Log;
 }): RequestListener {
   const toBolt = (req: IncomingMessage, res: ServerResponse) => {
@@ -23,8 +26,9 @@ export function createHttpEntry(deps: {
     if (req.method !== 'POST' || path !== EVENTS_PATH) return toBolt(req, res);
     deps.guard(req, res).then(
       (verdict) => {
-        if (verdict === 'pass') toBolt(req, res);
-        else if (verdict === 'refused') deps.log.warn('slack request refused: bad signature or timestamp', { path });
+        if (verdict === 'pass') {
+          if (!deps.answerIfCommand(req, res, (req as IncomingMessage & { rawBody: Buffer }).rawBody)) toBolt(req, res);
+        } else if (verdict === 'refused') deps.log.warn('slack request refused: bad signature or timestamp', { path });
       },
       (error) => {
         deps.log.warn('slack request could not be read', { err: error });

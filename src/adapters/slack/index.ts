@@ -18,6 +18,8 @@ import { createResponder } from './respond.ts';
 import { registerRoutes } from './routes.ts';
 import { createSealer, keyBytes } from './seal.ts';
 import { createOutbound, type SlackOutbound } from './send.ts';
+import { createSlashCommandAnswer } from './slash-command.ts';
+import { createSlashCommandEntry } from './slash-command-entry.ts';
 import { verifyBotToken } from './verify.ts';
 import { apiBase, quickClients, webClients } from './web-clients.ts';
 
@@ -91,6 +93,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         : httpReceiver(options, logger, clientOptions, installations);
       // convoStore off: we keep no per-conversation state, and it costs a lookup on every request.
       app = new App({ ...auth, receiver, logger, clientOptions, convoStore: false });
+      const answerCommand = createSlashCommandAnswer({ handle, profiles, responder, deliverFiles, ackWithinMs });
       registerRoutes(app, {
         handle,
         profiles,
@@ -98,7 +101,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
         responder,
         log,
         onUninstall,
-        ackWithinMs,
+        answerCommand,
         deliverFiles,
       });
       if (receiver instanceof SocketModeReceiver) {
@@ -109,6 +112,13 @@ export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
       entry = createHttpEntry({
         boltListener: receiver.requestListener,
         guard: createGuard({ signingSecret: options.signingSecret!, clock, firstSeen: deps.firstSeen }),
+        answerIfCommand: createSlashCommandEntry({
+          answer: answerCommand,
+          // Per workspace under OAuth, as Bolt's authorize would: a team's install, or its enterprise's org-wide one.
+          tokenFor: async (source) =>
+            installations ? installations.botToken(installationKey(source)) : options.botToken,
+          log,
+        }),
         log,
       });
       if (options.port !== undefined) server = await listen(options.port, entry);

@@ -6,9 +6,10 @@ import type { Handle } from '../adapter.ts';
 import { type DeliverFiles, withFileNote } from './files.ts';
 import { publishHome } from './home.ts';
 import type { Profiles } from './profiles.ts';
-import { fromAction, fromCommand, invocation } from './receive.ts';
+import { fromAction, invocation } from './receive.ts';
 import { render } from './render.ts';
 import type { Responder } from './respond.ts';
+import type { SlashCommandAnswer } from './slash-command.ts';
 
 export interface RouteDeps {
   handle: Handle;
@@ -16,8 +17,8 @@ export interface RouteDeps {
   responder: Responder;
   log: Log;
   onUninstall: (team: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }) => Promise<void>;
-  /** A slash command's reply that is ready this soon rides in the ack itself; a slower one goes by response_url. */
-  ackWithinMs: number;
+  /** /roadmap's answer, the same whichever way the command arrived. */
+  answerCommand: SlashCommandAnswer;
   /** Web API clients for calls someone is waiting on (Bolt's own retries for half an hour). */
   clientFor: (token: string) => webApi.WebClient;
   /** A reply's files (`export`), uploaded to the member's DM once the reply itself has been answered. */
@@ -28,17 +29,6 @@ export interface RouteDeps {
 const tokenOf = (context: { botToken?: string }, client: { token?: string }): string =>
   context.botToken ?? client.token ?? '';
 
-/** The promise's value if it settles within `ms`, else undefined. The timer is cleared at once when it does. */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 export function registerRoutes(app: App, deps: RouteDeps): void {
   routeCommand(app, deps);
   routeButtons(app, deps);
@@ -48,35 +38,10 @@ export function registerRoutes(app: App, deps: RouteDeps): void {
   });
 }
 
-/** /roadmap: the reply rides in the ack when it is ready in time, else goes by response_url; files follow. */
+/** /roadmap through Bolt (Socket Mode; in HTTP mode the entry answers it before Bolt would see it). */
 function routeCommand(app: App, deps: RouteDeps): void {
-  const { handle, profiles, responder, deliverFiles } = deps;
   app.command('/roadmap', async ({ command, ack, client, context }) => {
-    const asker = fromCommand(command);
-    const answer = (async () => {
-      const profile = await profiles.get(tokenOf(context, client), asker.teamId, asker.userId, command.user_name);
-      const reply = await handle(invocation(asker, profile, command.text));
-      const message = {
-        response_type: reply.visibility === 'channel' ? ('in_channel' as const) : ('ephemeral' as const),
-        ...render(withFileNote(reply)),
-      };
-      return { reply, message };
-    })();
-    // The core answers in well under a millisecond, so the reply nearly always goes back in the ack's own HTTP
-    // response: no second request. Only when it is slow (a first users.info call, a busy database) is the ack empty
-    // and the reply posted to the response_url afterwards.
-    const ready = await within(answer, deps.ackWithinMs);
-    if (ready) await ack(ready.message);
-    else {
-      await ack();
-      await responder.post(command.response_url, (await answer).message);
-    }
-    // Files only after the answer: the ack cannot carry them, and uploads may take longer than Slack's 3 s.
-    const { reply } = await answer;
-    await deliverFiles(
-      { token: tokenOf(context, client), userId: asker.userId, responseUrl: command.response_url },
-      reply.files,
-    );
+    await deps.answerCommand(command, tokenOf(context, client), (message) => ack(message));
   });
 }
 

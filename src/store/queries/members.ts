@@ -3,9 +3,11 @@ import type { MemberQueries, MemberRow } from '../port.ts';
 import type { Runner } from '../sql/database.ts';
 import { assignments, MEMBER_COLUMNS, memberColumns } from './columns.ts';
 
-const BY_IDENTITY = `select ${memberColumns('m')}, i.display_name as "identityName", i.id as "identityId"
-  from identities i join members m on m.id = i.member_id
-  where i.workspace_id = @workspaceId and i.platform_user_id = @userId`;
+// Two lookups by unique key, not one join: on every command, and SQLite ran the join at 15–45 µs against 4–5 µs for
+// each of these (10k members, decision 023).
+const IDENTITY = `select id as "id", member_id as "memberId", display_name as "name" from identities
+  where workspace_id = @workspaceId and platform_user_id = @userId`;
+const MEMBER = `select ${memberColumns()} from members where id = @id`;
 const RENAME_IDENTITY = 'update identities set display_name = @name where id = @id';
 const RENAME_MEMBER = 'update members set display_name = @name where id = @id';
 const INSERT_MEMBER = `insert into members (display_name, time_zone, created_at) values (@displayName, @timeZone, @now)
@@ -17,16 +19,26 @@ const INSERT_IDENTITY = `insert into identities (workspace_id, platform_user_id,
   on conflict (workspace_id, platform_user_id) do nothing returning id`;
 const DELETE_MEMBER = 'delete from members where id = @id';
 
-type Found = MemberRow & { identityName: string; identityId: number };
+interface Identity {
+  id: number;
+  memberId: number;
+  name: string;
+}
 
 export function memberQueries(r: Runner): MemberQueries {
+  /** The member behind a platform account in a workspace, with the account's own name there. */
+  const byIdentity = async (workspaceId: number, userId: string) => {
+    const identity = await r.get<Identity>(IDENTITY, { workspaceId, userId });
+    const member = identity && (await r.get<MemberRow>(MEMBER, { id: identity.memberId }));
+    return identity && member ? { identity, member } : undefined;
+  };
   return {
     async resolve(input) {
-      const found = await r.get<Found>(BY_IDENTITY, { workspaceId: input.workspaceId, userId: input.platformUserId });
+      const found = await byIdentity(input.workspaceId, input.platformUserId);
       if (found) {
-        const { identityName, identityId, ...member } = found;
-        if (identityName !== input.displayName) {
-          await r.run(RENAME_IDENTITY, { name: input.displayName, id: identityId });
+        const { identity, member } = found;
+        if (identity.name !== input.displayName) {
+          await r.run(RENAME_IDENTITY, { name: input.displayName, id: identity.id });
           await r.run(RENAME_MEMBER, { name: input.displayName, id: member.id });
           return { ...member, displayName: input.displayName };
         }
@@ -46,15 +58,7 @@ export function memberQueries(r: Runner): MemberQueries {
       });
       if (inserted) return member;
       await r.run(DELETE_MEMBER, { id: member.id });
-      const {
-        identityName: _,
-        identityId: __,
-        ...theirs
-      } = (await r.get<Found>(BY_IDENTITY, {
-        workspaceId: input.workspaceId,
-        userId: input.platformUserId,
-      }))!;
-      return theirs;
+      return (await byIdentity(input.workspaceId, input.platformUserId))!.member;
     },
     async updateSettings(memberId, settings) {
       const set = assignments(MEMBER_COLUMNS, settings);

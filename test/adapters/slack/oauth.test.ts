@@ -49,6 +49,15 @@ describe('slack OAuth installs', () => {
     expect(bot.fake.violations).toEqual([]);
   });
 
+  it('refuses /roadmap from a workspace that has not installed the app, and runs nothing for it', async () => {
+    await install(); // T9 has; T1 has not
+    const res = await bot.postForm(slashBody('done express', bot.fake.responseUrl('t1')));
+    expect(res.status).toBe(401);
+    expect(bot.fake.callsTo('users.info')).toEqual([]);
+    expect(bot.db.sqlite.prepare('SELECT count(*) AS n FROM members').get()).toEqual({ n: 0 });
+    expect(bot.fake.responses).toEqual([]);
+  });
+
   it('refuses a redirect without the browser state cookie', async () => {
     const res = await fetch(`${bot.base}/slack/oauth_redirect?code=code-1&state=forged`, { redirect: 'manual' });
     expect(res.status).toBeGreaterThanOrEqual(400);
