@@ -11,6 +11,7 @@
 // the per-round ratios, with their range; the p99s are over every sample of every round. With two cores or more the
 // servers run on the last core and this process on the first, as a load generator on its own machine would.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
@@ -33,6 +34,7 @@ interface Slice {
   samples: number[];
   seconds: number;
   failed: number;
+  cpuSeconds: number; // the server's own CPU time over the slice: what it costs, whoever else shares the core
 }
 interface Target {
   name: string;
@@ -84,18 +86,19 @@ export async function runSlackBench(
     );
     const requests = signedRequests(fake.responseUrl('bench'));
     // Warm-up: every asker once on each (profiles fetched, statements prepared, the JIT), not measured.
-    for (const t of targets) await load(t.port, requests, ASKERS * TEXTS.length, Infinity);
+    for (const t of targets) await load(t, requests, ASKERS * TEXTS.length, Infinity);
     const slices = new Map(targets.map((t) => [t.name, [] as Slice[]]));
     for (let round = 0; round < rounds; round++) {
       for (const t of round % 2 ? [ours, bolt] : [bolt, ours])
-        slices.get(t.name)!.push(await load(t.port, requests, Infinity, windowS));
-      slices.get(bare.name)!.push(await load(bare.port, requests, Infinity, windowS / 4));
+        slices.get(t.name)!.push(await load(t, requests, Infinity, windowS));
+      slices.get(bare.name)!.push(await load(bare, requests, Infinity, windowS / 4));
     }
     const totals = new Map(targets.map((t) => [t.name, total(slices.get(t.name)!)]));
     for (const [name, r] of totals) {
       print(
         `${name.padEnd(17)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ` +
-          `${r.p99.toFixed(2)} ms  (${r.n} requests${r.failed ? `, ${r.failed} failed` : ''})`,
+          `${r.p99.toFixed(2)} ms  ${r.perCpuSecond.toFixed(0).padStart(6)} per CPU-second  (${r.n} requests` +
+          `${r.failed ? `, ${r.failed} failed` : ''})`,
       );
     }
     const rate = (s: Slice) => s.samples.length / s.seconds;
@@ -110,6 +113,10 @@ export async function runSlackBench(
         `${pct(Math.min(...ratios))}–${pct(Math.max(...ratios))}) (target ≥ ${pct(THROUGHPUT_SHARE)}: ` +
         `${ok(share >= THROUGHPUT_SHARE)}); p99 ${o.p99.toFixed(2)} ms = ${(o.p99 / b.p99).toFixed(2)}× its ` +
         `${b.p99.toFixed(2)} ms (target ≤ ${P99_RATIO}×: ${ok(o.p99 <= P99_RATIO * b.p99 && o.failed === 0)})`,
+    );
+    print(
+      `per CPU-second of the server's own time (what a core it had to itself would serve): ` +
+        `${pct(o.perCpuSecond / b.perCpuSecond)} of the minimal Bolt app's`,
     );
     print(
       `users.info calls ${fake.callsTo('users.info').length}; replies by response_url (slower than the ack) ` +
@@ -183,7 +190,9 @@ function signedRequests(responseUrl: string): SignedRequest[] {
 
 /** CONCURRENCY keep-alive connections, each sending the next request as soon as the last is answered, until `count`
  *  requests have gone or `seconds` have passed. */
-async function load(port: number, requests: SignedRequest[], count: number, seconds: number): Promise<Slice> {
+async function load(target: Target, requests: SignedRequest[], count: number, seconds: number): Promise<Slice> {
+  const port = target.port;
+  const cpuBefore = cpuSecondsOf(target.child);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const samples: number[] = [];
   let [failed, next] = [0, 0];
@@ -201,7 +210,7 @@ async function load(port: number, requests: SignedRequest[], count: number, seco
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const elapsed = (performance.now() - began) / 1000;
   agent.destroy();
-  return { samples, seconds: elapsed, failed };
+  return { samples, seconds: elapsed, failed, cpuSeconds: cpuSecondsOf(target.child) - cpuBefore };
 }
 
 function post(agent: Agent, port: number, r: SignedRequest): Promise<number> {
@@ -230,6 +239,7 @@ function total(slices: Slice[]) {
   const samples = slices.flatMap((s) => s.samples);
   return {
     n: samples.length,
+    perCpuSecond: samples.length / slices.reduce((sum, s) => sum + s.cpuSeconds, 0),
     rps: samples.length / slices.reduce((sum, s) => sum + s.seconds, 0),
     p50: percentile(samples, 50),
     p99: percentile(samples, 99),
@@ -263,6 +273,20 @@ async function start(
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** The process's CPU time so far (user + system), from /proc (Linux). */
+function cpuSecondsOf(child: ChildProcess): number {
+  const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+  // Fields 14 and 15 (utime, stime), counted after the command name, which is in parentheses and may hold spaces.
+  const [utime, stime] = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .slice(11, 13)
+    .map(Number);
+  return (utime! + stime!) / TICKS_PER_SECOND;
+}
+
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;

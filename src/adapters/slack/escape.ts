@@ -1,8 +1,10 @@
 // Slack mrkdwn escaping, once: &, <, > everywhere; user text also loses every formatting character.
 import type { Span } from '../../core/model/reply.ts';
 
-/** The three characters Slack parses as controls (mentions, links); required in every text field. */
-export const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** The three characters Slack parses as controls (mentions, links); required in every text field. Most strings hold
+ *  none, and one test costs less than three replaces over every string of every reply. */
+export const escapeText = (s: string): string =>
+  /[&<>]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s;
 
 // mrkdwn has no backslash escape, so formatting characters in text a user typed become look-alikes: "*x*" can
 // never turn bold, "`" never opens code. Zero-width tricks are avoided because Slack uses them to *enable*
@@ -11,6 +13,8 @@ const LOOKALIKE: Record<string, string> = { '*': '\u2217', _: '\uff3f', '~': '\u
 export const neutralise = (s: string): string => escapeText(s).replace(/[*_~`]/g, (c) => LOOKALIKE[c]!);
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/; // no g: test() then keeps no state between calls
+const withoutControls = (s: string): string => (HAS_CONTROL.test(s) ? s.replace(CONTROL, '') : s);
 
 /** Only web and mail links, with the characters that would end Slack's <url|title> syntax percent-encoded. */
 export function safeUrl(url: string): string | undefined {
@@ -29,7 +33,7 @@ export function bold(text: string): string {
 }
 
 export function mrkdwn(spans: Span[]): string {
-  return spans.map(span).join('').replace(CONTROL, '');
+  return withoutControls(spans.map(span).join(''));
 }
 
 function span(s: Span): string {
@@ -43,16 +47,17 @@ function span(s: Span): string {
 
 /** The text with no markup at all (notification fallback), user text still neutralised. */
 export function plainText(spans: Span[]): string {
-  return spans
-    .map((s) =>
-      typeof s === 'string'
-        ? escapeText(s)
-        : 'user' in s
-          ? neutralise(s.user)
-          : escapeText('strong' in s ? s.strong : 'code' in s ? s.code : s.link),
-    )
-    .join('')
-    .replace(CONTROL, '');
+  return withoutControls(
+    spans
+      .map((s) =>
+        typeof s === 'string'
+          ? escapeText(s)
+          : 'user' in s
+            ? neutralise(s.user)
+            : escapeText('strong' in s ? s.strong : 'code' in s ? s.code : s.link),
+      )
+      .join(''),
+  );
 }
 
 /** Cuts to max characters with "…", never leaving half an entity or half a <link>. */

@@ -91,6 +91,8 @@ export function runnerOver(query: Query): { runner: Runner; end(): void } {
   const runner: Runner = {
     dialect: postgresDialect,
     all: async <T>(sql: string, params?: Params) => (await run(sql, params)).rows as T[],
+    column: async <T>(sql: string, params?: Params) =>
+      (await run(sql, params)).rows.map((row) => Object.values(row as object)[0] as T),
     get: async <T>(sql: string, params?: Params) => (await run(sql, params)).rows[0] as T | undefined,
     run: async (sql: string, params?: Params) => ({ changes: (await run(sql, params)).changes }),
   };

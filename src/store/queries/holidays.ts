@@ -16,7 +16,7 @@ export function holidayQueries(r: Runner): HolidayQueries {
       return (await r.run(REMOVE, { workspaceId, date })).changes > 0;
     },
     async datesOf(workspaceId) {
-      return (await r.all<{ date: string }>(DATES, { workspaceId })).map((x) => x.date);
+      return r.column<string>(DATES, { workspaceId });
     },
     async isHoliday(workspaceId, date) {
       return (await r.get(HAS, { workspaceId, date })) !== undefined;

@@ -33,7 +33,7 @@ export function progressQueries(r: Runner): ProgressQueries {
       return previous;
     },
     async eventTimes(memberId) {
-      return (await r.all<{ at: number }>(EVENT_TIMES, { memberId })).map((x) => x.at);
+      return r.column<number>(EVENT_TIMES, { memberId });
     },
     async tracks(memberId, roadmapId) {
       const rows = await r.all<{ sectionSlug: string; groupSlug: string }>(TRACKS, { memberId, roadmapId });

@@ -18,7 +18,9 @@ const ONE = `${CARD} where member_id = @memberId and topic_id = @topicId`;
 const DUE = `${CARD} where member_id = @memberId and due_at <= @now order by due_at, id limit @limit`;
 const DUE_COUNT = 'select count(*) as "n" from review_cards where member_id = @memberId and due_at <= @now';
 const NEXT_DUE = 'select min(due_at) as "at" from review_cards where member_id = @memberId';
-const OF_MEMBER = `${CARD} where member_id = @memberId order by id`;
+// Sorted here, not by the SQL: no index hands a member's cards out in id order, and SQLite's sorter cost more than
+// the whole lookup (16 µs against 5 µs for a member with no cards, decision 023).
+const OF_MEMBER = `${CARD} where member_id = @memberId`;
 const UPDATE = `update review_cards set due_at = @dueAt, stability = @stability, difficulty = @difficulty,
     elapsed_days = @elapsedDays, scheduled_days = @scheduledDays, learning_steps = @learningSteps, reps = @reps,
     lapses = @lapses, state = @state, last_review_at = @lastReviewAt
@@ -67,13 +69,13 @@ export function reviewQueries(r: Runner): ReviewQueries {
       const at = (await r.get<{ at: number | null }>(NEXT_DUE, { memberId }))?.at;
       return at === null || at === undefined ? undefined : Number(at);
     },
-    forMember: (memberId) => r.all<ReviewCardRow>(OF_MEMBER, { memberId }),
+    forMember: async (memberId) => (await r.all<ReviewCardRow>(OF_MEMBER, { memberId })).sort((a, b) => a.id - b.id),
     async record(cardId, next, log) {
       await r.run(LOG, { ...log, cardId });
       await r.run(UPDATE, { ...next, cardId });
     },
     async answerTimes(memberId) {
-      return (await r.all<{ at: number }>(ANSWER_TIMES, { memberId })).map((x) => Number(x.at));
+      return (await r.column<number>(ANSWER_TIMES, { memberId })).map(Number);
     },
     async teamRecall({ workspaceId, roadmapId, now, curve, stride }) {
       const row = await r.get<{ recall: number | null; members: number }>(TEAM_RECALL, {

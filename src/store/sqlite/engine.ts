@@ -33,6 +33,7 @@ function bindable(params: Params): Params {
 export class SqliteDatabase implements Database {
   readonly dialect = DIALECT;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly plucked = new Map<string, BetterSqlite3.Statement>();
   private readonly turns = new Turns();
   private readonly begin: BetterSqlite3.Statement;
   private readonly beginImmediate: BetterSqlite3.Statement;
@@ -58,6 +59,10 @@ export class SqliteDatabase implements Database {
         const s = statement(sql);
         return (params ? s.all(bindable(params)) : s.all()) as T[];
       },
+      column: async <T>(sql: string, params?: Params) => {
+        const s = this.plucking(sql);
+        return (params ? s.all(bindable(params)) : s.all()) as T[];
+      },
       get: async <T>(sql: string, params?: Params) => {
         const s = statement(sql);
         return (params ? s.get(bindable(params)) : s.get()) as T | undefined;
@@ -68,6 +73,13 @@ export class SqliteDatabase implements Database {
         return { changes };
       },
     };
+  }
+
+  /** The text's statement in pluck mode (first column only): prepared apart, as a mode belongs to the statement. */
+  private plucking(sql: string): BetterSqlite3.Statement {
+    let s = this.plucked.get(sql);
+    if (!s) this.plucked.set(sql, (s = this.sqlite.prepare(sql).pluck()));
+    return s;
   }
 
   private statement(sql: string): BetterSqlite3.Statement {
