@@ -8,6 +8,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { APP_ROOT } from '../../app-root.ts';
 import type { Database, Dialect, Params, Runner, TransactionOptions } from '../sql/database.ts';
+import { type Checkpoints, startCheckpoints } from './checkpoints.ts';
 import { Turns } from './turns.ts';
 
 export const SQLITE_MIGRATIONS = join(APP_ROOT, 'migrations', 'sqlite');
@@ -16,6 +17,11 @@ const DIALECT: Dialect = { name: 'sqlite' };
 
 /** How often a long-lived connection refreshes the planner's statistics (SQLite suggests hourly to daily). */
 export const OPTIMIZE_EVERY_MS = 60 * 60 * 1000;
+
+/** Checkpoints move to a worker thread this long after the file opens: a short-lived connection (a one-off command
+ *  line, a test) never starts one. */
+export const CHECKPOINTS_APART_AFTER_MS = 1000;
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000; // SQLite's default, restored if the worker stops
 
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null: booleans become 1/0, undefined null. */
 function bindable(params: Params): Params {
@@ -41,6 +47,8 @@ export class SqliteDatabase implements Database {
   private readonly rollback: BetterSqlite3.Statement;
   private readonly runner: Runner;
   private readonly optimizing: NodeJS.Timeout;
+  private readonly checkpointsLater: NodeJS.Timeout | undefined;
+  private checkpoints: Promise<Checkpoints | undefined> | undefined;
 
   /** The connection itself: for the composition root, the backup, the benchmark's bulk seed and tests only. */
   constructor(readonly sqlite: BetterSqlite3.Database) {
@@ -52,6 +60,9 @@ export class SqliteDatabase implements Database {
     // run, usually nothing (docs/decisions/020). unref: the timer alone does not keep the process up.
     // A failed run (the file busy past busy_timeout) only waits for the next.
     this.optimizing = setInterval(() => this.optimize().catch(() => {}), OPTIMIZE_EVERY_MS).unref();
+    if (!sqlite.memory) {
+      this.checkpointsLater = setTimeout(() => this.checkpointApart(), CHECKPOINTS_APART_AFTER_MS).unref();
+    }
     const statement = (sql: string) => this.statement(sql);
     this.runner = {
       dialect: DIALECT,
@@ -73,6 +84,24 @@ export class SqliteDatabase implements Database {
         return { changes };
       },
     };
+  }
+
+  /** Hands WAL checkpoints to a worker thread (checkpoints.ts). Should the worker fail to start, or stop on its own,
+   *  SQLite checkpoints in the commits again, as it always did. */
+  checkpointApart(everyMs?: number): Promise<Checkpoints | undefined> {
+    clearTimeout(this.checkpointsLater);
+    this.checkpoints ??= startCheckpoints(this.sqlite.name, everyMs ? { everyMs } : {}).then(
+      (checkpoints) => {
+        if (!this.sqlite.open) return checkpoints.stop().then(() => undefined);
+        this.sqlite.pragma('wal_autocheckpoint = 0');
+        void checkpoints.exited.then(() => {
+          if (this.sqlite.open) this.sqlite.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+        });
+        return checkpoints;
+      },
+      () => undefined,
+    );
+    return this.checkpoints;
   }
 
   /** The text's statement in pluck mode (first column only): prepared apart, as a mode belongs to the statement. */
@@ -148,6 +177,8 @@ export class SqliteDatabase implements Database {
 
   async close(): Promise<void> {
     clearInterval(this.optimizing);
+    clearTimeout(this.checkpointsLater);
+    await (await this.checkpoints)?.stop(); // its connection first: the last one to close checkpoints and removes the WAL
     const wait = this.turns.begin();
     if (wait) await wait;
     try {
