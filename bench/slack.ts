@@ -11,9 +11,8 @@
 // the per-round ratios, with their range; the p99s are over every sample of every round. With two cores or more the
 // servers run on the last core and this process on the first, as a load generator on its own machine would.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { buildBundle, ROOT } from '../scripts/build.ts';
@@ -21,12 +20,13 @@ import { sign } from '../src/adapters/slack/guard.ts';
 import { SIGNING_SECRET } from '../test/adapters/slack/requests.ts';
 import { startFakeSlack } from '../test/fakes/slack-api.ts';
 import { tempDir } from '../test/helpers.ts';
+import { freePort, statusOf, usageOf } from './processes.ts';
 import { MEMBER_ZONES, SCALES, seededStore } from './seed.ts';
 import { percentile } from './stats.ts';
 
 const CONCURRENCY = 16;
 const ASKERS = 1000; // members who ask in turn, spread over the workspace
-const TEXTS = ['next', 'progress', 'streak']; // what they ask, in turn: the reads a member makes every day
+const TEXTS = (process.env.BENCH_SLACK_TEXTS ?? 'next,progress,streak').split(','); // what they ask, in turn: the reads a member makes every day
 const THROUGHPUT_SHARE = 0.85;
 const P99_RATIO = 1.2;
 
@@ -192,7 +192,7 @@ function signedRequests(responseUrl: string): SignedRequest[] {
  *  requests have gone or `seconds` have passed. */
 async function load(target: Target, requests: SignedRequest[], count: number, seconds: number): Promise<Slice> {
   const port = target.port;
-  const cpuBefore = cpuSecondsOf(target.child);
+  const cpuBefore = usageOf(target.child.pid!).cpuMs / 1000;
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const samples: number[] = [];
   let [failed, next] = [0, 0];
@@ -210,7 +210,7 @@ async function load(target: Target, requests: SignedRequest[], count: number, se
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const elapsed = (performance.now() - began) / 1000;
   agent.destroy();
-  return { samples, seconds: elapsed, failed, cpuSeconds: cpuSecondsOf(target.child) - cpuBefore };
+  return { samples, seconds: elapsed, failed, cpuSeconds: usageOf(target.child.pid!).cpuMs / 1000 - cpuBefore };
 }
 
 function post(agent: Agent, port: number, r: SignedRequest): Promise<number> {
@@ -269,24 +269,10 @@ async function start(
   child.stderr!.on('data', (d) => (stderr += d));
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited ${child.exitCode} before it answered:\n${stderr}`);
-    if (readyPath ? (await status(port, readyPath)) === 200 : await accepts(port)) return { name, port, child };
+    if (readyPath ? (await statusOf(port, readyPath)) === 200 : await accepts(port)) return { name, port, child };
     await new Promise((r) => setTimeout(r, 20));
   }
 }
-
-/** The process's CPU time so far (user + system), from /proc (Linux). */
-function cpuSecondsOf(child: ChildProcess): number {
-  const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-  // Fields 14 and 15 (utime, stime), counted after the command name, which is in parentheses and may hold spaces.
-  const [utime, stime] = stat
-    .slice(stat.lastIndexOf(')') + 2)
-    .split(' ')
-    .slice(11, 13)
-    .map(Number);
-  return (utime! + stime!) / TICKS_PER_SECOND;
-}
-
-const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
@@ -304,31 +290,11 @@ function hasTaskset(): boolean {
   }
 }
 
-function status(port: number, path: string): Promise<number> {
-  return new Promise((resolve) => {
-    request({ host: '127.0.0.1', port, path, agent: false }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    })
-      .on('error', () => resolve(0))
-      .end();
-  });
-}
-
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1', () => {
       socket.destroy();
       resolve(true);
     }).on('error', () => resolve(false));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
   });
 }

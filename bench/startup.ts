@@ -6,16 +6,14 @@
 // The development command (tsx compiling src/ at start, what the image ran before) is measured in the same rounds,
 // alternating which goes first, since this shared machine's speed drifts. Target: median start to ready < 1 s for
 // the production command.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { get } from 'node:http';
-import { createServer } from 'node:net';
+import { execFileSync, spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { buildBundle, ROOT } from '../scripts/build.ts';
 import { SIGNING_SECRET } from '../test/adapters/slack/requests.ts';
 import { startFakeSlack } from '../test/fakes/slack-api.ts';
 import { tempDir } from '../test/helpers.ts';
+import { freePort, statusOf, usageOf } from './processes.ts';
 import { seededStore } from './seed.ts';
 import { percentile } from './stats.ts';
 
@@ -40,9 +38,6 @@ interface Sample {
   cpuMs: number;
   rssMb: number;
 }
-
-/** /proc/<pid>/stat counts CPU time in clock ticks. */
-const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 
 export async function runStartupBench(
   print: (line: string) => void = console.log,
@@ -122,48 +117,16 @@ async function startOnce(
   child.stderr!.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   try {
-    while ((await status(port)) !== 200) {
+    while ((await statusOf(port, '/readyz')) !== 200) {
       if (child.exitCode !== null) throw new Error(`the bot exited ${child.exitCode} before ready:\n${stderr}`);
       await new Promise((r) => setTimeout(r, 5));
     }
     const ms = performance.now() - began;
-    return { ms, ...usage(child) };
+    return { ms, ...usageOf(child.pid!) };
   } finally {
     child.kill('SIGTERM');
     await exited;
   }
-}
-
-/** The child's resident memory and CPU time so far, from /proc (Linux). */
-function usage(child: ChildProcess): { cpuMs: number; rssMb: number } {
-  const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
-  // Fields 14 and 15 (utime, stime), counted after the command name, which is in parentheses and may hold spaces.
-  const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-  const [utime, stime] = stat
-    .slice(stat.lastIndexOf(')') + 2)
-    .split(' ')
-    .slice(11, 13)
-    .map(Number);
-  return { cpuMs: (utime! + stime!) * TICK_MS, rssMb: Number(kb) / 1024 };
-}
-
-/** /readyz's status, or 0 while nothing listens yet. */
-function status(port: number): Promise<number> {
-  return new Promise((resolve) => {
-    get({ host: '127.0.0.1', port, path: '/readyz', agent: false }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    }).on('error', () => resolve(0));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runStartupBench();

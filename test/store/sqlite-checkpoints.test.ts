@@ -1,4 +1,4 @@
-// WAL checkpoints in a worker thread (src/store/sqlite/checkpoints.ts, docs/decisions/023): the bot's own connection
+// WAL checkpoints in a worker thread (src/store/sqlite/checkpoints.ts, docs/decisions/026): the bot's own connection
 // never checkpoints inside a commit, the worker moves the WAL's pages into the database file, and closing leaves no
 // WAL behind. Real files, real SQLite, a real worker thread.
 import { existsSync, statSync } from 'node:fs';

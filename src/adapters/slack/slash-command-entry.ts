@@ -1,6 +1,6 @@
 // In HTTP mode a signed `/roadmap` slash command is answered here, straight after the guard, instead of through
 // Bolt's dispatch (its middleware chain, listener matching and ack plumbing were a third of a command's time:
-// decision 023). Everything else a Slack request can be (buttons, events, OAuth, other commands) still goes to Bolt.
+// decision 025). Everything else a Slack request can be (buttons, events, OAuth, other commands) still goes to Bolt.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Log } from '../../log.ts';
 import type { SlashCommand, SlashCommandAnswer } from './slash-command.ts';

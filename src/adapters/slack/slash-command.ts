@@ -1,6 +1,6 @@
 // Answering `/roadmap`: the reply rides in the ack when it is ready in time, else goes by response_url; files follow.
 // One answer for both ways a command arrives: Bolt's listener in Socket Mode (routes.ts), and in HTTP mode the
-// signed request itself, straight after the guard (slash-command-entry.ts, decision 023).
+// signed request itself, straight after the guard (slash-command-entry.ts, decision 025).
 import type { Handle } from '../adapter.ts';
 import { type DeliverFiles, withFileNote } from './files.ts';
 import type { Profiles } from './profiles.ts';

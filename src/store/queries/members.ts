@@ -4,7 +4,7 @@ import type { Runner } from '../sql/database.ts';
 import { assignments, MEMBER_COLUMNS, memberColumns } from './columns.ts';
 
 // Two lookups by unique key, not one join: on every command, and SQLite ran the join at 15–45 µs against 4–5 µs for
-// each of these (10k members, decision 023).
+// each of these (10k members, decision 025).
 const IDENTITY = `select id as "id", member_id as "memberId", display_name as "name" from identities
   where workspace_id = @workspaceId and platform_user_id = @userId`;
 const MEMBER = `select ${memberColumns()} from members where id = @id`;

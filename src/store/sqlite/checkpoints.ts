@@ -1,6 +1,6 @@
 // WAL checkpoints off the command path. SQLite's own (wal_autocheckpoint) runs inside whichever commit pushes the WAL
 // past 1,000 pages, copying and syncing them before that commit returns: one `done` in every few dozen took 5-10 ms
-// instead of 0.1 (decision 023). Here a worker thread with a connection of its own runs a PASSIVE checkpoint each
+// instead of 0.1 (decision 026). Here a worker thread with a connection of its own runs a PASSIVE checkpoint each
 // second, which never blocks a reader or the writer, and the bot's connection never checkpoints while it runs.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
