@@ -9,7 +9,7 @@ import { createStore } from '../src/store/index.ts';
 import { CONTENT_DIR, tempDir } from '../test/helpers.ts';
 import { openMigratedSqlite } from '../test/store/open-test-database.ts';
 import { SCALES, type Scale, seededStore } from './seed.ts';
-import { percentile, report, timeEach } from './stats.ts';
+import { judge, percentile, report, timeEach } from './stats.ts';
 
 export interface CoreBenchOptions {
   quick?: boolean; // 1k and 10k only, fewer samples: a short run
@@ -117,7 +117,12 @@ function scaleTable(results: Map<string, Map<string, number[]>>, scaleNames: str
     const verdict =
       figure.targetP99Ms === undefined
         ? ''
-        : `< ${figure.targetP99Ms} ms: ${worst < figure.targetP99Ms ? 'ok' : 'MISSED'}`;
+        : `< ${figure.targetP99Ms} ms: ${judge(
+            `${figure.name}, worst scale`,
+            `p99 ${worst.toFixed(3)} ms`,
+            `p99 < ${figure.targetP99Ms} ms`,
+            worst < figure.targetP99Ms,
+          )}`;
     lines.push(`${figure.name.padEnd(24)} ${cells.join(' ')} ${verdict}`);
   }
   return lines;

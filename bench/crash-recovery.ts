@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Database from 'better-sqlite3';
+import { judge } from './stats.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const ROWS = 2000;
@@ -70,14 +71,14 @@ export async function runCrashRecovery(sqlite: Database.Database, print: (line: 
   server.closeAllConnections();
   server.close();
 
-  const ok = (good: boolean) => (good ? 'ok' : 'MISSED');
   print(
     `in flight at peak          ${peakBeforeKill} requests (limit 50); at the kill: ${inDoubt.size} sending, ` +
       `${held.length - inDoubt.size} claimed and waiting`,
   );
   print(
     `restart to first resend    ${resendS.toFixed(1)} s  (a dead sender is recognised after 15 s silent; target < ` +
-      `${NONCE_WINDOW_S} s, inside Discord's nonce window: ${ok(resendS < NONCE_WINDOW_S)})`,
+      `${NONCE_WINDOW_S} s, inside Discord's nonce window: ` +
+      `${judge('crash: restart to first resend', `${resendS.toFixed(1)} s`, `< ${NONCE_WINDOW_S} s`, resendS < NONCE_WINDOW_S)})`,
   );
   return { peak: peakBeforeKill, inDoubt: inDoubt.size, resendS };
 }

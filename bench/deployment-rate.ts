@@ -11,6 +11,7 @@ import { seedNudges } from '../test/schedule/fan-out-harness.ts';
 import { seeded } from '../test/schedule/seeded.ts';
 import { postgresServer } from '../test/store/engines.ts';
 import { DIALECTS_URL } from './dialects.ts';
+import { judge } from './stats.ts';
 
 const SCALE = Number(process.env.BENCH_RATE_SECONDS) || 15; // seconds of sending per platform at its budget
 export const RATE_SKIPPED =
@@ -70,7 +71,13 @@ export async function runDeploymentRateBench(print: (line: string) => void = con
       Math.abs(three[platform] - one[platform]) <= 0.1 * limit.perSecond && three[platform] <= limit.perSecond * 1.05;
     print(
       `deployment send rate, ${platform}: 1 replica ${f(one[platform])}, 3 replicas ${f(three[platform])} ` +
-        `(one budget: ${f(limit.perSecond)}${limit.perWorkspace ? ' per workspace' : ''}) ${ok ? 'ok' : 'MISSED'}`,
+        `(one budget: ${f(limit.perSecond)}${limit.perWorkspace ? ' per workspace' : ''}) ` +
+        judge(
+          `deployment send rate, ${platform}, 3 replicas`,
+          f(three[platform]),
+          `one budget, ${f(limit.perSecond)}`,
+          ok,
+        ),
     );
   }
 }

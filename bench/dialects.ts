@@ -23,7 +23,7 @@ import {
   seed as seedSqlite,
   TRACKS_AND_PROGRESS_SQL,
 } from './seed.ts';
-import { percentile, timeEach } from './stats.ts';
+import { judge, percentile, timeEach } from './stats.ts';
 
 const MEMBERS = 10_000;
 const EVENTS = 1_000_000;
@@ -147,7 +147,16 @@ function table(rows: Row[], withPostgres: boolean): string[] {
     if (row.kind === 'info') return '';
     const t = TARGETS[row.kind];
     const missed = (['SQLite', 'PostgreSQL'] as const).filter((e) => row.p99[e] !== undefined && row.p99[e] >= t[e]);
-    return missed.length ? `MISSED (${missed.join(', ')})` : 'ok';
+    const ok = judge(
+      `${row.label} on SQLite and PostgreSQL`,
+      (['SQLite', 'PostgreSQL'] as const)
+        .filter((e) => row.p99[e] !== undefined)
+        .map((e) => `${e} ${row.p99[e]!.toFixed(row.kind === 'enqueue' ? 0 : 3)}`)
+        .join(', '),
+      target(row.kind),
+      !missed.length,
+    );
+    return missed.length ? `${ok} (${missed.join(', ')})` : ok;
   };
   const widths = [26, 22, 24, 24];
   const line = (cells: string[]) =>

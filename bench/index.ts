@@ -10,6 +10,7 @@ import { runReviewsBench } from './reviews.ts';
 import { runScheduleBench } from './schedule.ts';
 import { runSlackBench } from './slack.ts';
 import { runStartupBench } from './startup.ts';
+import { judged, summaryLines } from './stats.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -40,4 +41,9 @@ for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
   console.log(`\n# ${name}`);
   if (!wanted.length && skippedUnlessNamed[name]?.()) console.log(SKIPPED_LINE);
   else await bench();
+}
+
+if (judged.length) {
+  console.log(`\n# summary: ${judged.filter((j) => j.ok).length} of ${judged.length} figures meet their targets`);
+  for (const line of summaryLines()) console.log(line);
 }

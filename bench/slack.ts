@@ -22,7 +22,7 @@ import { startFakeSlack } from '../test/fakes/slack-api.ts';
 import { tempDir } from '../test/helpers.ts';
 import { freePort, statusOf, usageOf } from './processes.ts';
 import { MEMBER_ZONES, SCALES, seededStore } from './seed.ts';
-import { percentile } from './stats.ts';
+import { judge, percentile } from './stats.ts';
 
 const CONCURRENCY = 16;
 const ASKERS = 1000; // members who ask in turn, spread over the workspace
@@ -107,12 +107,11 @@ export async function runSlackBench(
     const share = percentile(ratios, 50);
     const [o, b] = [totals.get(ours.name)!, totals.get(bolt.name)!];
     const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
-    const ok = (good: boolean) => (good ? 'ok' : 'MISSED');
     print(
       `roadmap coach vs minimal Bolt: ${pct(share)} of its throughput, median of ${ratios.length} rounds (range ` +
         `${pct(Math.min(...ratios))}–${pct(Math.max(...ratios))}) (target ≥ ${pct(THROUGHPUT_SHARE)}: ` +
-        `${ok(share >= THROUGHPUT_SHARE)}); p99 ${o.p99.toFixed(2)} ms = ${(o.p99 / b.p99).toFixed(2)}× its ` +
-        `${b.p99.toFixed(2)} ms (target ≤ ${P99_RATIO}×: ${ok(o.p99 <= P99_RATIO * b.p99 && o.failed === 0)})`,
+        `${judge('Slack /roadmap throughput vs minimal Bolt', pct(share), `≥ ${pct(THROUGHPUT_SHARE)}`, share >= THROUGHPUT_SHARE)}); p99 ${o.p99.toFixed(2)} ms = ${(o.p99 / b.p99).toFixed(2)}× its ` +
+        `${b.p99.toFixed(2)} ms (target ≤ ${P99_RATIO}×: ${judge('Slack /roadmap p99 vs minimal Bolt', `${(o.p99 / b.p99).toFixed(2)}×${o.failed ? `, ${o.failed} failed` : ''}`, `≤ ${P99_RATIO}×, none failed`, o.p99 <= P99_RATIO * b.p99 && o.failed === 0)})`,
     );
     print(
       `per CPU-second of the server's own time (what a core it had to itself would serve): ` +

@@ -15,7 +15,7 @@ import { startFakeSlack } from '../test/fakes/slack-api.ts';
 import { tempDir } from '../test/helpers.ts';
 import { freePort, statusOf, usageOf } from './processes.ts';
 import { seededStore } from './seed.ts';
-import { percentile } from './stats.ts';
+import { judge, percentile } from './stats.ts';
 
 const TARGET_MS = 1000;
 
@@ -84,7 +84,9 @@ function line(name: string, samples: Sample[], targeted: boolean): string {
   const cpu = samples.map((s) => s.cpuMs);
   const rss = samples.map((s) => s.rssMb);
   const median = percentile(ms, 50);
-  const verdict = targeted ? `  (target median < 1 s: ${median < TARGET_MS ? 'ok' : 'MISSED'})` : '';
+  const verdict = targeted
+    ? `  (target median < 1 s: ${judge(`start to ready: ${name}`, `median ${median.toFixed(0)} ms`, 'median < 1 s', median < TARGET_MS)})`
+    : '';
   return (
     `${name.padEnd(66)} median ${median.toFixed(0)} ms  p90 ${percentile(ms, 90).toFixed(0)} ms  ` +
     `CPU ${percentile(cpu, 50).toFixed(0)} ms  RSS ${percentile(rss, 50).toFixed(0)} MB  (${samples.length} runs)${verdict}`
