@@ -17,9 +17,11 @@ import { createStore } from '../src/store/index.ts';
 /** What the benchmark asks, one phase at a time. */
 export type SenderAsk = { do: 'enqueue' } | { do: 'send'; url: string; rate: number } | { do: 'exit' };
 
-/** Event-loop delay p99 (ms) and peak RSS (bytes) of one phase, measured in this process. */
+/** Wall and CPU time (ms; CPU of every thread of this process), event-loop delay p99 (ms) and peak RSS (bytes) of one
+ *  phase, measured in this process. The CPU time is the figure the neighbours on a shared machine change least. */
 export interface PhaseFigures {
   ms: number;
+  cpuMs: number;
   loopP99: number;
   peakRss: number;
 }
@@ -47,9 +49,17 @@ async function measured<T>(fn: () => Promise<T>): Promise<T & PhaseFigures> {
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 25);
   delay.enable();
   const t = performance.now();
+  const cpu = process.cpuUsage();
   try {
     const result = await fn();
-    return { ...result, ms: performance.now() - t, loopP99: delay.percentile(99) / 1e6, peakRss };
+    const { user, system } = process.cpuUsage(cpu);
+    return {
+      ...result,
+      ms: performance.now() - t,
+      cpuMs: (user + system) / 1000,
+      loopP99: delay.percentile(99) / 1e6,
+      peakRss,
+    };
   } finally {
     delay.disable();
     clearInterval(sampler);

@@ -8,6 +8,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { APP_ROOT } from '../../app-root.ts';
 import type { Database, Dialect, Params, Runner, TransactionOptions } from '../sql/database.ts';
+import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
 import { Turns } from './turns.ts';
 
 export const SQLITE_MIGRATIONS = join(APP_ROOT, 'migrations', 'sqlite');
@@ -40,6 +41,9 @@ export class SqliteDatabase implements Database {
   private readonly rollback: BetterSqlite3.Statement;
   private readonly runner: Runner;
   private readonly optimizing: NodeJS.Timeout;
+  private checkpointer: Checkpointer | undefined;
+  /** Checkpoints move to a worker thread at the first immediate transaction (see openSqlite). */
+  private checkpointsInThread = false;
 
   /** The connection itself: for the composition root, the backup, the benchmark's bulk seed and tests only. */
   constructor(readonly sqlite: BetterSqlite3.Database) {
@@ -70,6 +74,13 @@ export class SqliteDatabase implements Database {
     };
   }
 
+  /** WAL checkpoints run in a worker thread from the first immediate transaction on, not in this connection's
+   *  commits (checkpointer.ts): from the scheduler's first write, which is what fills the WAL. That comes after
+   *  /readyz, so a start pays nothing for the thread, and tools that only migrate or load content never start it. */
+  checkpointInThread(): void {
+    this.checkpointsInThread = true;
+  }
+
   private statement(sql: string): BetterSqlite3.Statement {
     let s = this.statements.get(sql);
     if (!s) this.statements.set(sql, (s = this.sqlite.prepare(sql)));
@@ -80,6 +91,8 @@ export class SqliteDatabase implements Database {
     const wait = this.turns.begin();
     if (wait) await wait;
     try {
+      if (options?.immediate && this.checkpointsInThread && this.sqlite.open)
+        this.checkpointer ??= startCheckpointer(this.sqlite);
       (options?.immediate ? this.beginImmediate : this.begin).run();
       try {
         const result = await fn(this.runner);
@@ -136,6 +149,7 @@ export class SqliteDatabase implements Database {
 
   async close(): Promise<void> {
     clearInterval(this.optimizing);
+    await this.checkpointer?.stop(); // its connection first: the bot's, closed last, then removes the WAL file
     const wait = this.turns.begin();
     if (wait) await wait;
     try {
@@ -154,8 +168,10 @@ export class SqliteDatabase implements Database {
 
 /** Opens (creating it and its folder if need be) the database file with the bot's pragmas; migrate() applies the
  *  migrations. Throws the driver's own errors: the command line turns them into a clear line (src/setup-error.ts),
- *  since only it knows which setting named the file. */
-export function openSqlite(file: string): SqliteDatabase {
+ *  since only it knows which setting named the file. `checkpointsInThread`: the bot's own opening (open-database.ts)
+ *  moves WAL checkpoints off the event loop once the scheduler writes; a worker thread costs ~60 ms of CPU and
+ *  ~15 MB, which the many short-lived databases of tests need not pay. */
+export function openSqlite(file: string, { checkpointsInThread = false } = {}): SqliteDatabase {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   try {
@@ -166,7 +182,9 @@ export function openSqlite(file: string): SqliteDatabase {
     // PRAGMA optimize's ANALYZE reads at most this many rows per index: its own default let it take 0.8-1.6 s on the
     // benchmark's 1,000,000 events, this one 0.1 s (SQLite's docs suggest 100 to 1000).
     sqlite.pragma('analysis_limit = 1000');
-    return new SqliteDatabase(sqlite);
+    const database = new SqliteDatabase(sqlite);
+    if (checkpointsInThread && file !== ':memory:') database.checkpointInThread();
+    return database;
   } catch (error) {
     sqlite.close();
     throw error;

@@ -1,0 +1,64 @@
+// WAL checkpoints in a worker thread (docs/decisions/024): the bot's connection stops checkpointing inside its commits
+// once the scheduler writes, a worker copies the WAL into the database file instead, and close() leaves no WAL file.
+// Real files, real SQLite, a real worker thread.
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startCheckpointer } from '../../src/store/sqlite/checkpointer.ts';
+import { openSqlite } from '../../src/store/sqlite/engine.ts';
+import { tempDir } from '../helpers.ts';
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+
+const autocheckpoint = (sqlite: BetterSqlite3.Database) => sqlite.pragma('wal_autocheckpoint', { simple: true });
+
+async function until(done: () => boolean, ms = 5000): Promise<void> {
+  for (const end = Date.now() + ms; !done(); await new Promise((r) => setTimeout(r, 20)))
+    if (Date.now() > end) throw new Error('timed out');
+}
+
+describe('WAL checkpoints in a worker thread', () => {
+  it('start at the first immediate transaction, and the worker copies the WAL into the database file', async () => {
+    const file = join(tmp.dir, 'bot.db');
+    const db = openSqlite(file, { checkpointsInThread: true });
+    db.sqlite.exec('create table scratch (x blob)');
+    await db.transaction(async (r) => r.run('insert into scratch values (1)')); // a command's: not yet
+    expect(autocheckpoint(db.sqlite)).toBe(1000);
+
+    const before = statSync(file).size;
+    await db.transaction(
+      async (r) => {
+        for (let i = 0; i < 2000; i++) await r.run('insert into scratch values (randomblob(1000))');
+      },
+      { immediate: true },
+    );
+    expect(autocheckpoint(db.sqlite)).toBe(0); // the commit copied nothing: the worker does
+    await until(() => statSync(file).size > before + 1_000_000);
+    await db.close();
+    expect(existsSync(`${file}-wal`)).toBe(false); // the worker's connection closed first: the bot's removed the WAL
+  });
+
+  it('are not moved for a database opened without asking (tests, tools)', async () => {
+    const db = openSqlite(join(tmp.dir, 'tool.db'));
+    await db.transaction(async (r) => r.get('select 1'), { immediate: true });
+    expect(autocheckpoint(db.sqlite)).toBe(1000);
+    await db.close();
+  });
+
+  it('go back to the connection when the worker fails', async () => {
+    const file = join(tmp.dir, 'gone.db');
+    const sqlite = new BetterSqlite3(file);
+    sqlite.pragma('journal_mode = WAL');
+    const checkpointer = startCheckpointer(sqlite);
+    rmSync(file); // the worker, still starting, finds no file to open (the connection keeps its own handle)
+    expect(autocheckpoint(sqlite)).toBe(0);
+    await until(() => autocheckpoint(sqlite) === 1000);
+    await checkpointer.stop();
+    sqlite.close();
+  });
+});
