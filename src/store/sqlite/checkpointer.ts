@@ -51,6 +51,7 @@ export function startCheckpointer(sqlite: BetterSqlite3.Database, everyMs = EVER
   return {
     async stop() {
       stopping = true;
+      worker.ref(); // awaited now: without it, a process with nothing else to do would exit before the worker does
       worker.postMessage('stop');
       await exited;
     },
