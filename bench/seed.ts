@@ -87,7 +87,12 @@ export async function seededStore(tmp: ReturnType<typeof tempDir>, scale: Scale 
   const store = createStore(db);
   const clock = fixedClock(NOW);
   await syncContent(CONTENT_DIR, store, clock.now().getTime());
-  return { db, store, clock, seeded: seed(db.sqlite, scale) };
+  const seeded = seed(db.sqlite, scale);
+  // As the bot runs: WAL checkpoints in a worker thread, which its sender's first heartbeat (an immediate transaction,
+  // at start) sets going.
+  db.checkpointInThread();
+  await db.transaction(async () => {}, { immediate: true });
+  return { db, store, clock, seeded };
 }
 
 /** Bulk rows with SQL: members with zones and identities in one workspace (Europe/Berlin), a 30-topic spread of

@@ -21,11 +21,13 @@ const EXTERNAL = [
   'node-cron', // forks a daemon script beside its module for background tasks
 ];
 
-export async function buildBundle(): Promise<void> {
+/** Bundles `entry` into `outdir` (a folder one below the root, as src/app-root.ts expects): the bot by default; the
+ *  scheduler benchmark bundles its sender process the same way, so it runs what production runs. */
+export async function buildBundle({ entry = 'src/main.ts', outdir = 'dist' } = {}): Promise<void> {
   await build({
     absWorkingDir: ROOT,
-    entryPoints: ['src/main.ts'],
-    outdir: 'dist',
+    entryPoints: [entry],
+    outdir,
     bundle: true,
     splitting: true, // a dynamic import() stays one: the lazily loaded parts become chunks
     format: 'esm',

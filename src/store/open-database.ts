@@ -17,7 +17,7 @@ export async function openDatabaseFor(
     const { openPostgres } = await import('./postgres/engine.ts');
     return openPostgres(config.DATABASE_URL, { ...options, poolSize: config.DATABASE_POOL_SIZE });
   }
-  return openSqlite(config.DATABASE_PATH);
+  return openSqlite(config.DATABASE_PATH, { checkpointsInThread: true }); // the bot's connection: long-lived, writing
 }
 
 /** Where the database is, for messages and logs: the file, or PostgreSQL's host, port and database (no password). */

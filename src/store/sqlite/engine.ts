@@ -8,7 +8,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { APP_ROOT } from '../../app-root.ts';
 import type { Database, Dialect, Params, Runner, TransactionOptions } from '../sql/database.ts';
-import { type Checkpoints, startCheckpoints } from './checkpoints.ts';
+import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
 import { Turns } from './turns.ts';
 
 export const SQLITE_MIGRATIONS = join(APP_ROOT, 'migrations', 'sqlite');
@@ -17,11 +17,6 @@ const DIALECT: Dialect = { name: 'sqlite' };
 
 /** How often a long-lived connection refreshes the planner's statistics (SQLite suggests hourly to daily). */
 export const OPTIMIZE_EVERY_MS = 60 * 60 * 1000;
-
-/** Checkpoints move to a worker thread this long after the file opens: a short-lived connection (a one-off command
- *  line, a test) never starts one. */
-export const CHECKPOINTS_APART_AFTER_MS = 1000;
-const SQLITE_AUTOCHECKPOINT_PAGES = 1000; // SQLite's default, restored if the worker stops
 
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null: booleans become 1/0, undefined null. */
 function bindable(params: Params): Params {
@@ -47,8 +42,9 @@ export class SqliteDatabase implements Database {
   private readonly rollback: BetterSqlite3.Statement;
   private readonly runner: Runner;
   private readonly optimizing: NodeJS.Timeout;
-  private readonly checkpointsLater: NodeJS.Timeout | undefined;
-  private checkpoints: Promise<Checkpoints | undefined> | undefined;
+  private checkpointer: Checkpointer | undefined;
+  /** Checkpoints move to a worker thread at the first immediate transaction (see openSqlite). */
+  private checkpointsInThread = false;
 
   /** The connection itself: for the composition root, the backup, the benchmark's bulk seed and tests only. */
   constructor(readonly sqlite: BetterSqlite3.Database) {
@@ -60,9 +56,6 @@ export class SqliteDatabase implements Database {
     // run, usually nothing (docs/decisions/020). unref: the timer alone does not keep the process up.
     // A failed run (the file busy past busy_timeout) only waits for the next.
     this.optimizing = setInterval(() => this.optimize().catch(() => {}), OPTIMIZE_EVERY_MS).unref();
-    if (!sqlite.memory) {
-      this.checkpointsLater = setTimeout(() => this.checkpointApart(), CHECKPOINTS_APART_AFTER_MS).unref();
-    }
     const statement = (sql: string) => this.statement(sql);
     this.runner = {
       dialect: DIALECT,
@@ -86,22 +79,11 @@ export class SqliteDatabase implements Database {
     };
   }
 
-  /** Hands WAL checkpoints to a worker thread (checkpoints.ts). Should the worker fail to start, or stop on its own,
-   *  SQLite checkpoints in the commits again, as it always did. */
-  checkpointApart(everyMs?: number): Promise<Checkpoints | undefined> {
-    clearTimeout(this.checkpointsLater);
-    this.checkpoints ??= startCheckpoints(this.sqlite.name, everyMs ? { everyMs } : {}).then(
-      (checkpoints) => {
-        if (!this.sqlite.open) return checkpoints.stop().then(() => undefined);
-        this.sqlite.pragma('wal_autocheckpoint = 0');
-        void checkpoints.exited.then(() => {
-          if (this.sqlite.open) this.sqlite.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
-        });
-        return checkpoints;
-      },
-      () => undefined,
-    );
-    return this.checkpoints;
+  /** WAL checkpoints run in a worker thread from the first immediate transaction on, not in this connection's
+   *  commits (checkpointer.ts): from the scheduler's first write, which is what fills the WAL. That comes after
+   *  /readyz, so a start pays nothing for the thread, and tools that only migrate or load content never start it. */
+  checkpointInThread(): void {
+    this.checkpointsInThread = true;
   }
 
   /** The text's statement in pluck mode (first column only): prepared apart, as a mode belongs to the statement. */
@@ -121,6 +103,8 @@ export class SqliteDatabase implements Database {
     const wait = this.turns.begin();
     if (wait) await wait;
     try {
+      if (options?.immediate && this.checkpointsInThread && this.sqlite.open)
+        this.checkpointer ??= startCheckpointer(this.sqlite);
       (options?.immediate ? this.beginImmediate : this.begin).run();
       try {
         const result = await fn(this.runner);
@@ -177,8 +161,7 @@ export class SqliteDatabase implements Database {
 
   async close(): Promise<void> {
     clearInterval(this.optimizing);
-    clearTimeout(this.checkpointsLater);
-    await (await this.checkpoints)?.stop(); // its connection first: the last one to close checkpoints and removes the WAL
+    await this.checkpointer?.stop(); // its connection first: the bot's, closed last, then removes the WAL file
     const wait = this.turns.begin();
     if (wait) await wait;
     try {
@@ -197,8 +180,10 @@ export class SqliteDatabase implements Database {
 
 /** Opens (creating it and its folder if need be) the database file with the bot's pragmas; migrate() applies the
  *  migrations. Throws the driver's own errors: the command line turns them into a clear line (src/setup-error.ts),
- *  since only it knows which setting named the file. */
-export function openSqlite(file: string): SqliteDatabase {
+ *  since only it knows which setting named the file. `checkpointsInThread`: the bot's own opening (open-database.ts)
+ *  moves WAL checkpoints off the event loop once the scheduler writes; a worker thread costs ~60 ms of CPU and
+ *  ~15 MB, which the many short-lived databases of tests need not pay. */
+export function openSqlite(file: string, { checkpointsInThread = false } = {}): SqliteDatabase {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   try {
@@ -209,7 +194,9 @@ export function openSqlite(file: string): SqliteDatabase {
     // PRAGMA optimize's ANALYZE reads at most this many rows per index: its own default let it take 0.8-1.6 s on the
     // benchmark's 1,000,000 events, this one 0.1 s (SQLite's docs suggest 100 to 1000).
     sqlite.pragma('analysis_limit = 1000');
-    return new SqliteDatabase(sqlite);
+    const database = new SqliteDatabase(sqlite);
+    if (checkpointsInThread && file !== ':memory:') database.checkpointInThread();
+    return database;
   } catch (error) {
     sqlite.close();
     throw error;
