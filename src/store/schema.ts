@@ -186,6 +186,38 @@ export const workspaceMemberStats = sqliteTable(
   ],
 );
 
+// Topics done per member, workspace and UTC calendar bucket (a week from Monday, a month from the 1st): the week, last
+// week and month boards read a bucket and recount only the hours between it and the workspace's local period, instead
+// of grouping every topic done in the period (decision 023). Kept by triggers on progress and workspace_member_stats
+// (migrations/sqlite/0018); never written by application code. Rows may reach 0 points and stay.
+export const workspacePeriodPoints = sqliteTable(
+  'workspace_period_points',
+  {
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['week', 'month'] }).notNull(),
+    startDay: integer('start_day').notNull(), // the bucket's first UTC day, in days since 1970-01-01
+    hidden: integer('hidden').notNull().default(0), // workspace_member_stats.hidden, for the index ranges
+    points: integer('points').notNull().default(0), // progress rows done, updated_at within the bucket
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.kind, t.startDay, t.memberId] }),
+    index('workspace_period_points_rank').on(
+      t.workspaceId,
+      t.kind,
+      t.startDay,
+      t.hidden,
+      sql`${t.points} desc`,
+      t.memberId,
+    ),
+    index('workspace_period_points_member').on(t.memberId, t.kind, t.startDay), // the triggers' way in
+  ],
+);
+
 // Append-only: every change of a member's state on a topic. The source of streaks and of boards by period.
 export const progressEvents = sqliteTable(
   'progress_events',

@@ -2,49 +2,84 @@
 import type { Board, BoardQueries, BoardRow } from '../port.ts';
 import type { Runner } from '../sql/database.ts';
 import { localDaySql } from './day-sql.ts';
+import { bucketEdges, nearestBucket } from './period-buckets.ts';
 
-// One statement per period shape (the day expression grows with each offset change in the period).
+// A period board reads the workspace's kept bucket nearest the period (workspace_period_points: a UTC week or month,
+// decision 023) and recounts only the hours between the bucket's edges and the period's local ones: a local week or
+// month starts within 14 hours of a UTC one, so those few hours are all that differ. Their members (`moved`) carry
+// their points corrected; every other member's kept points are their points in the period. The top, the asker's rank
+// and the counts are then ranges of the bucket's rank index, corrected by `moved`.
 //
 // Active days only break ties, and counting them means reading every event of the period, so they are counted just
 // for the members whose rank they can change: the contenders for the top `limit` (points at least the limit-th
 // best's) and the members level with the asker. Everyone else is ranked by points alone, which for them decides.
+const BUCKET = 'k.workspace_id = @ws and k.kind = @kind and k.start_day = @bucket';
+const NOT_MOVED = 'not exists (select 1 from moved x where x.member_id = k.member_id)';
+// Visible scorers of the period above @p points: the bucket's, less the moved members' kept rows, plus their corrected.
+const VISIBLE_ABOVE = (p: string) => `(select count(*) from workspace_period_points k where ${BUCKET} and k.hidden = 0
+    and k.points > ${p})
+  - (select count(*) from moved where hidden = 0 and kept > ${p})
+  + (select count(*) from moved where hidden = 0 and points > ${p})`;
 function periodSql(day: string): string {
   return `
-    with pts as materialized (
-      select member_id, count(*) points from progress where state = 'done' and updated_at >= @from
-        and updated_at < @to group by member_id),
-    scored as materialized (
-      select p.member_id, m.privacy, p.points from pts p join members m on m.id = p.member_id
-      where exists (select 1 from identities i where i.member_id = p.member_id and i.workspace_id = @ws)),
-    cutoff as (
-      select coalesce((select points from scored where privacy <> 'hide' order by points desc
-        limit 1 offset @limit - 1), 0) points),
+    with edge as materialized (
+      select member_id, sum(sign) adj
+      from (
+        select member_id, cast(@sign1 as integer) sign from progress where state = 'done' and updated_at >= @lo1
+          and updated_at < @hi1
+        union all
+        select member_id, cast(@sign2 as integer) from progress where state = 'done' and updated_at >= @lo2
+          and updated_at < @hi2) e
+      group by member_id),
+    moved as materialized (
+      select e.member_id, w.hidden, coalesce(k.points, 0) kept, coalesce(k.points, 0) + e.adj points
+      from edge e join workspace_member_stats w on w.workspace_id = @ws and w.member_id = e.member_id
+        left join workspace_period_points k on ${BUCKET} and k.member_id = e.member_id),
+    best as (
+      select points from (select k.points from workspace_period_points k where ${BUCKET} and k.hidden = 0
+        and k.points > 0 and ${NOT_MOVED} order by k.points desc limit @limit) b
+      union all
+      select points from moved where hidden = 0 and points > 0),
+    cutoff as (select coalesce((select points from best order by points desc limit 1 offset @limit - 1), 1) points),
+    mine as (select coalesce((select points from moved where member_id = @me),
+      (select k.points from workspace_period_points k where ${BUCKET} and k.member_id = @me), 0) points),
+    level as (
+      select k.member_id, k.hidden, k.points from workspace_period_points k where ${BUCKET} and k.hidden = 0
+        and k.points >= (select points from cutoff) and ${NOT_MOVED}
+      union all
+      select k.member_id, k.hidden, k.points from workspace_period_points k where ${BUCKET} and k.hidden = 0
+        and k.points = (select points from mine) and k.points < (select points from cutoff) and ${NOT_MOVED}
+      union all
+      select member_id, hidden, points from moved where hidden = 0 and points > 0
+        and (points >= (select points from cutoff) or points = (select points from mine))
+      union
+      select cast(@me as integer), coalesce((select hidden from moved where member_id = @me),
+          (select k.hidden from workspace_period_points k where ${BUCKET} and k.member_id = @me)),
+        (select points from mine)
+      where (select points from mine) > 0),
     contenders as materialized (
-      select s.member_id, s.privacy, s.points,
-        (select display_name from identities i where i.member_id = s.member_id and i.workspace_id = @ws
-          order by i.id limit 1) as name,
-        (select count(distinct ${day}) from progress_events e where e.member_id = s.member_id and e.at >= @from
+      select l.member_id, l.hidden, l.points,
+        (select count(distinct ${day}) from progress_events e where e.member_id = l.member_id and e.at >= @from
           and e.at < @to) days
-      from scored s
-      where s.points >= (select points from cutoff) or s.points = (select points from scored where member_id = @me)),
+      from level l),
     ranked as (
       select *, rank() over (order by points desc, days desc) rnk from contenders
-      where privacy <> 'hide' and points >= (select points from cutoff))
+      where hidden = 0 and points >= (select points from cutoff))
     select * from (
-      select member_id as "memberId", name as "name", privacy as "privacy", points as "points", days as "days",
-        rnk as "rnk", 0 as "total", 0 as "hidden", 0 as "mine"
-      from ranked where rnk <= @limit order by rnk, name limit @cap) top
+      select r.member_id as "memberId", ${NAME('r.member_id')} as "name", m.privacy as "privacy", r.points as "points",
+        r.days as "days", r.rnk as "rnk", 0 as "total", 0 as "hidden", 0 as "mine"
+      from ranked r join members m on m.id = r.member_id where r.rnk <= @limit order by r.rnk, 2 limit @cap) top
     union all
-    select c.member_id, c.name, c.privacy, c.points, c.days, 1
-        + (select count(*) from scored v where v.privacy <> 'hide' and v.member_id <> c.member_id
-          and v.points > c.points)
-        + (select count(*) from contenders v where v.privacy <> 'hide' and v.member_id <> c.member_id
+    select c.member_id, ${NAME('c.member_id')}, m.privacy, c.points, c.days, 1 + ${VISIBLE_ABOVE('c.points')}
+        + (select count(*) from contenders v where v.hidden = 0 and v.member_id <> c.member_id
           and v.points = c.points and v.days > c.days),
       0, 0, 1
-    from contenders c where c.member_id = @me
+    from contenders c join members m on m.id = c.member_id where c.member_id = @me
     union all
-    select null, null, null, 0, 0, 0, (select count(*) from scored where privacy <> 'hide'), (select count(*)
-      from scored where privacy = 'hide'), 2`;
+    select null, null, null, 0, 0, 0, ${VISIBLE_ABOVE('0')},
+      (select count(*) from workspace_period_points k where ${BUCKET} and k.hidden = 1 and k.points > 0)
+      - (select count(*) from moved where hidden = 1 and kept > 0)
+      + (select count(*) from moved where hidden = 1 and points > 0), 2`;
 }
 
 // All time, nothing is recounted: workspace_member_stats keeps each member's done topics and active (UTC) days per
@@ -109,7 +144,13 @@ export function boardQueries(r: Runner): BoardQueries {
       const day = localDaySql('e.at', q.segments);
       const rows = allTime
         ? await r.all<Raw>(ALL_TIME, common)
-        : await r.all<Raw>(periodSql(day.sql), { ...day.params, ...common, from: q.from, to: q.to });
+        : await r.all<Raw>(periodSql(day.sql), {
+            ...day.params,
+            ...common,
+            ...bucketEdges(nearestBucket(q.from, q.to), q.from, q.to),
+            from: q.from,
+            to: q.to,
+          });
       const toRow = (x: Raw): BoardRow => ({
         memberId: x.memberId,
         name: x.name,
