@@ -14,7 +14,7 @@ import { bucketEdges, nearestBucket } from './period-buckets.ts';
 // for the members whose rank they can change: the contenders for the top `limit` (points at least the limit-th
 // best's) and the members level with the asker. Everyone else is ranked by points alone, which for them decides.
 const BUCKET = 'k.workspace_id = @ws and k.kind = @kind and k.start_day = @bucket';
-const NOT_MOVED = 'not exists (select 1 from moved x where x.member_id = k.member_id)';
+const NOT_MOVED = 'k.member_id not in (select member_id from moved)'; // one lookup table, built once
 // Visible scorers of the period above @p points: the bucket's, less the moved members' kept rows, plus their corrected.
 const VISIBLE_ABOVE = (p: string) => `(select count(*) from workspace_period_points k where ${BUCKET} and k.hidden = 0
     and k.points > ${p})
@@ -52,11 +52,10 @@ function periodSql(day: string): string {
       union all
       select member_id, hidden, points from moved where hidden = 0 and points > 0
         and (points >= (select points from cutoff) or points = (select points from mine))
-      union
-      select cast(@me as integer), coalesce((select hidden from moved where member_id = @me),
-          (select k.hidden from workspace_period_points k where ${BUCKET} and k.member_id = @me)),
-        (select points from mine)
-      where (select points from mine) > 0),
+      union all -- a hidden asker: ranked as if visible, for their own eyes
+      select cast(@me as integer), 1, (select points from mine) where (select points from mine) > 0
+        and coalesce((select hidden from moved where member_id = @me),
+          (select k.hidden from workspace_period_points k where ${BUCKET} and k.member_id = @me)) = 1),
     contenders as materialized (
       select l.member_id, l.hidden, l.points,
         (select count(distinct ${day}) from progress_events e where e.member_id = l.member_id and e.at >= @from
