@@ -43,21 +43,15 @@ CREATE TRIGGER progress_period_done_deleted AFTER DELETE ON progress
 CREATE TRIGGER progress_period_done_updated AFTER UPDATE OF state, member_id, updated_at ON progress
   FOR EACH ROW WHEN (old.state = 'done' OR new.state = 'done') EXECUTE FUNCTION progress_period_points();
 --> statement-breakpoint
--- A member arriving in a workspace (a new identity, or a link's survivor) brings their buckets there, recounted; one
--- leaving takes them away; hiding follows workspace_member_stats.hidden.
+-- A member arriving in a workspace (a new identity, or a link's survivor) brings their buckets there, recounted.
 CREATE FUNCTION workspace_member_periods() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN
-    DELETE FROM workspace_period_points WHERE member_id = old.member_id AND workspace_id = old.workspace_id;
-  END IF;
-  IF TG_OP <> 'DELETE' THEN
-    DELETE FROM workspace_period_points WHERE member_id = new.member_id AND workspace_id = new.workspace_id;
-    INSERT INTO workspace_period_points (workspace_id, member_id, kind, start_day, hidden, points)
-      SELECT new.workspace_id, new.member_id, k.kind, period_start_day(k.kind, p.updated_at), new.hidden, count(*)
-      FROM progress p CROSS JOIN (VALUES ('week'), ('month')) k(kind)
-      WHERE p.member_id = new.member_id AND p.state = 'done'
-      GROUP BY 3, 4;
-  END IF;
+  DELETE FROM workspace_period_points WHERE member_id = new.member_id AND workspace_id = new.workspace_id;
+  INSERT INTO workspace_period_points (workspace_id, member_id, kind, start_day, hidden, points)
+    SELECT new.workspace_id, new.member_id, k.kind, period_start_day(k.kind, p.updated_at), new.hidden, count(*)
+    FROM progress p CROSS JOIN (VALUES ('week'), ('month')) k(kind)
+    WHERE p.member_id = new.member_id AND p.state = 'done'
+    GROUP BY 3, 4;
   RETURN NULL;
 END;
 $$;
@@ -65,8 +59,19 @@ $$;
 CREATE TRIGGER workspace_member_periods_added AFTER INSERT ON workspace_member_stats
   FOR EACH ROW EXECUTE FUNCTION workspace_member_periods();
 --> statement-breakpoint
-CREATE TRIGGER workspace_member_periods_removed AFTER DELETE ON workspace_member_stats
-  FOR EACH ROW EXECUTE FUNCTION workspace_member_periods();
+-- A link re-pointing a member's last identity in a workspace takes their buckets there away, as the identities trigger
+-- of 0007 does their workspace_member_stats row. Not a trigger on deleting that row: `forget` deletes it too, and its
+-- purge finds, deletes and reports every row itself.
+CREATE FUNCTION identity_moved_periods() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM workspace_period_points WHERE member_id = old.member_id AND workspace_id = old.workspace_id
+    AND NOT EXISTS (SELECT 1 FROM identities WHERE workspace_id = old.workspace_id AND member_id = old.member_id);
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER identity_moved_periods AFTER UPDATE OF workspace_id, member_id ON identities
+  FOR EACH ROW EXECUTE FUNCTION identity_moved_periods();
 --> statement-breakpoint
 CREATE FUNCTION workspace_member_periods_hidden() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

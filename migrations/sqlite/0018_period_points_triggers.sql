@@ -61,8 +61,12 @@ CREATE TRIGGER `workspace_member_periods_added` AFTER INSERT ON `workspace_membe
     GROUP BY 3, 4;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `workspace_member_periods_removed` AFTER DELETE ON `workspace_member_stats` BEGIN
-  DELETE FROM workspace_period_points WHERE member_id = old.member_id AND workspace_id = old.workspace_id;
+-- A link re-pointing a member's last identity in a workspace takes their buckets there away, as identity_moved (0015)
+-- does their workspace_member_stats row. Not a trigger on deleting that row: `forget` deletes it too, and its purge
+-- finds, deletes and reports every row itself.
+CREATE TRIGGER `identity_moved_periods` AFTER UPDATE OF workspace_id, member_id ON `identities` BEGIN
+  DELETE FROM workspace_period_points WHERE member_id = old.member_id AND workspace_id = old.workspace_id
+    AND NOT EXISTS (SELECT 1 FROM identities WHERE workspace_id = old.workspace_id AND member_id = old.member_id);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `workspace_member_periods_hidden` AFTER UPDATE OF hidden ON `workspace_member_stats`

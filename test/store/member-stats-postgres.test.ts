@@ -130,7 +130,10 @@ function recountPeriods(done: { ws: number; memberId: number; hidden: number; at
   for (const d of done) {
     const day = Math.floor(d.at / 86_400_000);
     const date = new Date(d.at);
-    const buckets = { week: day - ((day + 3) % 7), month: Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / 86_400_000 };
+    const buckets = {
+      week: day - ((day + 3) % 7),
+      month: Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / 86_400_000,
+    };
     for (const [kind, startDay] of Object.entries(buckets)) {
       const key = [d.ws, d.memberId, kind, startDay].join();
       const row = rows.get(key) ?? { ws: d.ws, memberId: d.memberId, kind, startDay, hidden: d.hidden, points: 0 };

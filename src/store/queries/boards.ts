@@ -25,10 +25,10 @@ function periodSql(day: string): string {
     with edge as materialized (
       select member_id, sum(sign) adj
       from (
-        select member_id, cast(@sign1 as integer) sign from progress where state = 'done' and updated_at >= @lo1
+        select member_id, case when @sign1 > 0 then 1 else -1 end sign from progress where state = 'done' and updated_at >= @lo1
           and updated_at < @hi1
         union all
-        select member_id, cast(@sign2 as integer) from progress where state = 'done' and updated_at >= @lo2
+        select member_id, case when @sign2 > 0 then 1 else -1 end from progress where state = 'done' and updated_at >= @lo2
           and updated_at < @hi2) e
       group by member_id),
     moved as materialized (
@@ -48,12 +48,13 @@ function periodSql(day: string): string {
         and k.points >= (select points from cutoff) and ${NOT_MOVED}
       union all
       select k.member_id, k.hidden, k.points from workspace_period_points k where ${BUCKET} and k.hidden = 0
-        and k.points = (select points from mine) and k.points < (select points from cutoff) and ${NOT_MOVED}
+        and k.points > 0 and k.points = (select points from mine) and k.points < (select points from cutoff)
+        and ${NOT_MOVED}
       union all
       select member_id, hidden, points from moved where hidden = 0 and points > 0
         and (points >= (select points from cutoff) or points = (select points from mine))
       union all -- a hidden asker: ranked as if visible, for their own eyes
-      select cast(@me as integer), 1, (select points from mine) where (select points from mine) > 0
+      select m.id, 1, (select points from mine) from members m where m.id = @me and (select points from mine) > 0
         and coalesce((select hidden from moved where member_id = @me),
           (select k.hidden from workspace_period_points k where ${BUCKET} and k.member_id = @me)) = 1),
     contenders as materialized (

@@ -63,8 +63,7 @@ async function expectedBoard(world: World, ws: number, q: BoardQuery): Promise<B
     1 +
     visible.filter(
       (v) =>
-        v.memberId !== r.memberId &&
-        (v.points > r.points || (v.points === r.points && v.activeDays > r.activeDays)),
+        v.memberId !== r.memberId && (v.points > r.points || (v.points === r.points && v.activeDays > r.activeDays)),
     ).length;
   const top = visible
     .map((r) => ({ ...r, rank: rankOf(r) }))
@@ -111,7 +110,10 @@ describe.each(ENGINES)('period boards from kept buckets on $name', (engine) => {
           at: fc.constantFrom(...instants),
         }),
       },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant('privacy' as const), m: fc.nat(MEMBERS - 1), hide: fc.boolean() }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({ kind: fc.constant('privacy' as const), m: fc.nat(MEMBERS - 1), hide: fc.boolean() }),
+      },
     );
     let run = 0;
     await fc.assert(
@@ -128,8 +130,7 @@ describe.each(ENGINES)('period boards from kept buckets on $name', (engine) => {
         });
         for (const s of story)
           await world.tx(async (tx) => {
-            if (s.kind === 'privacy')
-              await tx.members.updateSettings(ids[s.m]!, { privacy: s.hide ? 'hide' : 'show' });
+            if (s.kind === 'privacy') await tx.members.updateSettings(ids[s.m]!, { privacy: s.hide ? 'hide' : 'show' });
             else await tx.progress.set(ids[s.m]!, topics[s.t]!, s.kind === 'set' ? s.state : null, s.at);
           });
         for (const zone of ZONES)
