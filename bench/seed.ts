@@ -63,8 +63,8 @@ export const TRACKS_AND_PROGRESS_SQL = `
     select m.id, t.id, 'learning', 0 from members m join topics t on t.position = m.id % 30 where m.id % 3 = 0;
   update progress set updated_at = ${PROGRESS_UPDATED_AT_SQL};`;
 
-/** member_stats, member_days, workspace_member_stats and workspace_period_points from the rows, as the triggers would
- *  have kept them (the backfills of migrations/sqlite 0006, 0015 and 0018; the UTC month's first day is the one thing
+/** member_stats, member_days, workspace_member_stats, workspace_period_points and workspace_counts from the rows, as the triggers would
+ *  have kept them (the backfills of migrations/sqlite 0006, 0015, 0018 and 0020; the UTC month's first day is the one thing
  *  the engines spell differently). */
 export function keptTotalsSql(engine: 'sqlite' | 'postgres'): string {
   const monthStartDay = (at: string) =>
@@ -92,7 +92,12 @@ export function keptTotalsSql(engine: 'sqlite' | 'postgres'): string {
         else ${monthStartDay('p.updated_at')} end, w.hidden, count(*)
     from workspace_member_stats w join progress p on p.member_id = w.member_id and p.state = 'done'
       cross join (select 'week' as kind union all select 'month') k
-    group by 1, 2, 3, 4, 5;`;
+    group by 1, 2, 3, 4, 5;
+  insert into workspace_counts (workspace_id, visible, visible_scorers, hidden_scorers)
+    select workspace_id, sum(case when hidden = 0 then 1 else 0 end),
+      sum(case when hidden = 0 and done_count > 0 then 1 else 0 end),
+      sum(case when hidden = 1 and done_count > 0 then 1 else 0 end)
+    from workspace_member_stats group by workspace_id;`;
 }
 
 /** A store in a temp folder with the roadmap loaded and the scale's seed, on a clock fixed at NOW. */

@@ -186,6 +186,19 @@ export const workspaceMemberStats = sqliteTable(
   ],
 );
 
+// How many of a workspace's members are visible, and how many visible and hidden ones have finished a topic: the team
+// view's headcount and the all-time board's scorer counts, which counted up to every member of the workspace on each
+// view (decision 023). Kept by triggers on workspace_member_stats (migrations/sqlite/0020); never written by
+// application code.
+export const workspaceCounts = sqliteTable('workspace_counts', {
+  workspaceId: integer('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  visible: integer('visible').notNull().default(0), // workspace_member_stats rows with hidden = 0
+  visibleScorers: integer('visible_scorers').notNull().default(0), // … and done_count > 0
+  hiddenScorers: integer('hidden_scorers').notNull().default(0), // hidden = 1 and done_count > 0
+});
+
 // Topics done per member, workspace and UTC calendar bucket (a week from Monday, a month from the 1st): the week, last
 // week and month boards read a bucket and recount only the hours between it and the workspace's local period, instead
 // of grouping every topic done in the period (decision 023). Kept by triggers on progress and workspace_member_stats

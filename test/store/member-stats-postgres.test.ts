@@ -1,4 +1,4 @@
-// member_stats, member_days, workspace_member_stats and workspace_period_points on PostgreSQL are kept by plpgsql triggers (migrations/postgres)
+// member_stats, member_days, workspace_member_stats, workspace_counts and workspace_period_points on PostgreSQL are kept by plpgsql triggers (migrations/postgres)
 // meant to do exactly what SQLite's do (decisions 013, 021 and 023). The same writes, in the same SQL, go to a SQLite file migrated from its own folder and to each
 // PostgreSQL engine; the kept rows must match each other and a recount, for a fixed story and for random ones.
 import { join } from 'node:path';
@@ -116,6 +116,24 @@ const RECOUNT_BY_WORKSPACE = `select i.workspace_id as "ws", m.id as "memberId",
     min(i.created_at) as "joinedAt"
   from identities i join members m on m.id = i.member_id group by i.workspace_id, m.id, m.privacy
   order by i.workspace_id, m.id`;
+// Per workspace: visible members, visible and hidden scorers (decision 023), and the same from the recounted rows.
+const KEPT_COUNTS = `select workspace_id as "ws", visible as "visible", visible_scorers as "visibleScorers",
+    hidden_scorers as "hiddenScorers" from workspace_counts
+  where visible <> 0 or visible_scorers <> 0 or hidden_scorers <> 0 order by workspace_id`;
+type WorkspaceRow = { ws: number; hidden: number; doneCount: number };
+function recountCounts(rows: WorkspaceRow[]): Record<string, number>[] {
+  const out = new Map<number, Record<string, number>>();
+  for (const r of rows) {
+    const c = out.get(r.ws) ?? { ws: r.ws, visible: 0, visibleScorers: 0, hiddenScorers: 0 };
+    if (r.hidden === 0) c.visible!++;
+    if (r.hidden === 0 && r.doneCount > 0) c.visibleScorers!++;
+    if (r.hidden === 1 && r.doneCount > 0) c.hiddenScorers!++;
+    out.set(r.ws, c);
+  }
+  return [...out.values()]
+    .filter((c) => c.visible || c.visibleScorers || c.hiddenScorers)
+    .sort((a, b) => a.ws! - b.ws!);
+}
 // The board buckets (decision 023): topics done per workspace, member and UTC week or month, and the same counted here
 // from identities, members and progress, with JavaScript's calendar rather than either engine's.
 const KEPT_PERIODS = `select workspace_id as "ws", member_id as "memberId", kind as "kind", start_day as "startDay",
@@ -147,6 +165,7 @@ function recountPeriods(done: { ws: number; memberId: number; hidden: number; at
 }
 const active = (rows: Stats[]) => rows.filter((s) => s.doneCount > 0 || s.lastProgressAt !== null);
 const CLEAR: Step = [
+  'workspace_counts',
   'workspace_period_points',
   'workspace_member_stats',
   'member_days',
@@ -199,6 +218,9 @@ class Twins {
     const kept = await this.read<Record<string, unknown>>(KEPT_BY_WORKSPACE);
     expect(kept.pg).toEqual(kept.sqlite);
     expect(kept.pg).toEqual((await this.read<Record<string, unknown>>(RECOUNT_BY_WORKSPACE)).pg);
+    const counts = await this.read<Record<string, number>>(KEPT_COUNTS);
+    expect(counts.pg).toEqual(counts.sqlite);
+    expect(counts.pg).toEqual(recountCounts((await this.read<WorkspaceRow>(RECOUNT_BY_WORKSPACE)).pg));
     const periods = await this.read<PeriodRow>(KEPT_PERIODS);
     expect(periods.pg).toEqual(periods.sqlite);
     const sources = await this.read<{ ws: number; memberId: number; hidden: number; at: number }>(PERIOD_SOURCES);

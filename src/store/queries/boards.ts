@@ -83,8 +83,8 @@ function periodSql(day: string): string {
 }
 
 // All time, nothing is recounted: workspace_member_stats keeps each member's done topics and active (UTC) days per
-// workspace, kept by triggers (decision 021), and its rank index hands out the top, the asker's rank and the counts
-// as index ranges. The top is everyone at or above the limit-th best (points, then days): two ranges of the index.
+// workspace, kept by triggers (decision 021), and its rank index hands out the top and the asker's rank as index
+// ranges; the scorer counts are kept outright in workspace_counts (decision 023). The top is everyone at or above the limit-th best (points, then days): two ranges of the index.
 // Members level on both are listed earliest member first, so only the rows shown are named: a workspace where
 // thousands finished everything would otherwise look up and sort every one of their names.
 const VISIBLE_SCORERS = 'workspace_id = @ws and hidden = 0 and done_count > 0';
@@ -119,8 +119,8 @@ const ALL_TIME = `
   from workspace_member_stats w join members m on m.id = w.member_id
   where w.workspace_id = @ws and w.member_id = @me and w.done_count > 0
   union all
-  select null, null, null, 0, 0, 0, (select count(*) from workspace_member_stats where ${VISIBLE_SCORERS}),
-    (select count(*) from workspace_member_stats where workspace_id = @ws and hidden = 1 and done_count > 0), 2`;
+  select null, null, null, 0, 0, 0, coalesce((select visible_scorers from workspace_counts where workspace_id = @ws), 0),
+    coalesce((select hidden_scorers from workspace_counts where workspace_id = @ws), 0), 2`;
 
 interface Raw {
   memberId: number;
