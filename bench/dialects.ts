@@ -17,7 +17,7 @@ import { CONTENT_DIR, tempDir } from '../test/helpers.ts';
 import { openMigratedSqlite } from '../test/store/open-test-database.ts';
 import {
   eventAtSql,
-  KEPT_TOTALS_SQL,
+  keptTotalsSql,
   MEMBER_ZONES_SQL,
   SCALES,
   seed as seedSqlite,
@@ -266,7 +266,7 @@ async function seedPostgres(client: pg.Client): Promise<void> {
     insert into progress_events (member_id, topic_id, from_state, to_state, at)
       select n % ${MEMBERS} + 1, (n / ${MEMBERS}) % 39 + 1, null, case n % 3 when 0 then 'learning' else 'done' end,
         ${eventAtSql(SCALES['10k']!)} from generate_series(0::bigint, ${EVENTS - 1}) n;
-    ${KEPT_TOTALS_SQL}
+    ${keptTotalsSql('postgres')}
     select setval(pg_get_serial_sequence('members', 'id'), (select max(id) from members));
   `);
   await client.query('commit');

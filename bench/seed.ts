@@ -63,9 +63,15 @@ export const TRACKS_AND_PROGRESS_SQL = `
     select m.id, t.id, 'learning', 0 from members m join topics t on t.position = m.id % 30 where m.id % 3 = 0;
   update progress set updated_at = ${PROGRESS_UPDATED_AT_SQL};`;
 
-/** member_stats, member_days and workspace_member_stats from the rows, as the triggers would have kept them (the
- *  backfills of migrations/sqlite 0006 and 0014, in SQL both engines run). */
-export const KEPT_TOTALS_SQL = `
+/** member_stats, member_days, workspace_member_stats, workspace_period_points and workspace_counts from the rows, as the triggers would
+ *  have kept them (the backfills of migrations/sqlite 0006, 0015, 0018 and 0020; the UTC month's first day is the one thing
+ *  the engines spell differently). */
+export function keptTotalsSql(engine: 'sqlite' | 'postgres'): string {
+  const monthStartDay = (at: string) =>
+    engine === 'sqlite'
+      ? `cast(julianday(date(${at} / 1000, 'unixepoch', 'start of month')) - 2440587.5 as integer)`
+      : `(date_trunc('month', to_timestamp(${at} / 1000.0) at time zone 'UTC')::date - date '1970-01-01')`;
+  return `
   insert into member_days (member_id, day) select distinct member_id, at / 86400000 from progress_events;
   insert into member_stats (member_id, done_count, last_progress_at, active_days)
     select m.id, coalesce(p.n, 0), e.at, coalesce(d.n, 0) from members m
@@ -79,7 +85,20 @@ export const KEPT_TOTALS_SQL = `
     select i.workspace_id, m.id, case when m.privacy = 'hide' then 1 else 0 end, s.done_count, s.active_days,
       s.last_progress_at, min(i.created_at)
     from identities i join members m on m.id = i.member_id join member_stats s on s.member_id = m.id
-    group by i.workspace_id, m.id, m.privacy, s.done_count, s.active_days, s.last_progress_at;`;
+    group by i.workspace_id, m.id, m.privacy, s.done_count, s.active_days, s.last_progress_at;
+  insert into workspace_period_points (workspace_id, member_id, kind, start_day, hidden, points)
+    select w.workspace_id, w.member_id, k.kind, case k.kind
+        when 'week' then p.updated_at / 86400000 - (p.updated_at / 86400000 + 3) % 7
+        else ${monthStartDay('p.updated_at')} end, w.hidden, count(*)
+    from workspace_member_stats w join progress p on p.member_id = w.member_id and p.state = 'done'
+      cross join (select 'week' as kind union all select 'month') k
+    group by 1, 2, 3, 4, 5;
+  insert into workspace_counts (workspace_id, visible, visible_scorers, hidden_scorers)
+    select workspace_id, sum(case when hidden = 0 then 1 else 0 end),
+      sum(case when hidden = 0 and done_count > 0 then 1 else 0 end),
+      sum(case when hidden = 1 and done_count > 0 then 1 else 0 end)
+    from workspace_member_stats group by workspace_id;`;
+}
 
 /** A store in a temp folder with the roadmap loaded and the scale's seed, on a clock fixed at NOW. */
 export async function seededStore(tmp: ReturnType<typeof tempDir>, scale: Scale = SCALES['10k']!, file = 'bench.db') {
@@ -127,7 +146,7 @@ export function seed(sqlite: BetterSqlite3.Database, scale: Scale = SCALES['10k'
         select n % ${scale.members} + 1, (n / ${scale.members}) % 39 + 1, null, case n % 3 when 0 then 'learning'
           else 'done' end, ${eventAtSql(scale)} from seq;
     `);
-    sqlite.exec(KEPT_TOTALS_SQL);
+    sqlite.exec(keptTotalsSql('sqlite'));
     for (const t of triggers) sqlite.exec(t.sql);
   })();
   sqlite.pragma(`cache_size = ${cacheSize}`);

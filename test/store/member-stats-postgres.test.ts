@@ -1,5 +1,5 @@
-// member_stats, member_days and workspace_member_stats on PostgreSQL are kept by plpgsql triggers (migrations/postgres)
-// meant to do exactly what SQLite's do (decisions 013 and 021). The same writes, in the same SQL, go to a SQLite file migrated from its own folder and to each
+// member_stats, member_days, workspace_member_stats, workspace_counts and workspace_period_points on PostgreSQL are kept by plpgsql triggers (migrations/postgres)
+// meant to do exactly what SQLite's do (decisions 013, 021 and 023). The same writes, in the same SQL, go to a SQLite file migrated from its own folder and to each
 // PostgreSQL engine; the kept rows must match each other and a recount, for a fixed story and for random ones.
 import { join } from 'node:path';
 import type BetterSqlite from 'better-sqlite3';
@@ -91,6 +91,7 @@ const forget = (m: number): Step =>
     ['delete from progress where member_id = @m', { m }],
     ['delete from progress_events where member_id = @m', { m }],
     ['delete from member_days where member_id = @m', { m }],
+    ['delete from workspace_period_points where member_id = @m', { m }],
     ['delete from identities where member_id = @m', { m }],
     ['delete from members where id = @m', { m }],
   ]);
@@ -115,8 +116,57 @@ const RECOUNT_BY_WORKSPACE = `select i.workspace_id as "ws", m.id as "memberId",
     min(i.created_at) as "joinedAt"
   from identities i join members m on m.id = i.member_id group by i.workspace_id, m.id, m.privacy
   order by i.workspace_id, m.id`;
+// Per workspace: visible members, visible and hidden scorers (decision 023), and the same from the recounted rows.
+const KEPT_COUNTS = `select workspace_id as "ws", visible as "visible", visible_scorers as "visibleScorers",
+    hidden_scorers as "hiddenScorers" from workspace_counts
+  where visible <> 0 or visible_scorers <> 0 or hidden_scorers <> 0 order by workspace_id`;
+type WorkspaceRow = { ws: number; hidden: number; doneCount: number };
+function recountCounts(rows: WorkspaceRow[]): Record<string, number>[] {
+  const out = new Map<number, Record<string, number>>();
+  for (const r of rows) {
+    const c = out.get(r.ws) ?? { ws: r.ws, visible: 0, visibleScorers: 0, hiddenScorers: 0 };
+    if (r.hidden === 0) c.visible!++;
+    if (r.hidden === 0 && r.doneCount > 0) c.visibleScorers!++;
+    if (r.hidden === 1 && r.doneCount > 0) c.hiddenScorers!++;
+    out.set(r.ws, c);
+  }
+  return [...out.values()]
+    .filter((c) => c.visible || c.visibleScorers || c.hiddenScorers)
+    .sort((a, b) => a.ws! - b.ws!);
+}
+// The board buckets (decision 023): topics done per workspace, member and UTC week or month, and the same counted here
+// from identities, members and progress, with JavaScript's calendar rather than either engine's.
+const KEPT_PERIODS = `select workspace_id as "ws", member_id as "memberId", kind as "kind", start_day as "startDay",
+    hidden as "hidden", points as "points"
+  from workspace_period_points where points > 0 order by workspace_id, member_id, kind, start_day`;
+const PERIOD_SOURCES = `select distinct i.workspace_id as "ws", m.id as "memberId",
+    case when m.privacy = 'hide' then 1 else 0 end as "hidden", p.updated_at as "at", p.topic_id as "topic"
+  from identities i join members m on m.id = i.member_id join progress p on p.member_id = m.id and p.state = 'done'`;
+type PeriodRow = { ws: number; memberId: number; kind: string; startDay: number; hidden: number; points: number };
+function recountPeriods(done: { ws: number; memberId: number; hidden: number; at: number }[]): PeriodRow[] {
+  const rows = new Map<string, PeriodRow>();
+  for (const d of done) {
+    const day = Math.floor(d.at / 86_400_000);
+    const date = new Date(d.at);
+    const buckets = {
+      week: day - ((day + 3) % 7),
+      month: Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / 86_400_000,
+    };
+    for (const [kind, startDay] of Object.entries(buckets)) {
+      const key = [d.ws, d.memberId, kind, startDay].join();
+      const row = rows.get(key) ?? { ws: d.ws, memberId: d.memberId, kind, startDay, hidden: d.hidden, points: 0 };
+      row.points++;
+      rows.set(key, row);
+    }
+  }
+  return [...rows.values()].sort(
+    (a, b) => a.ws - b.ws || a.memberId - b.memberId || a.kind.localeCompare(b.kind) || a.startDay - b.startDay,
+  );
+}
 const active = (rows: Stats[]) => rows.filter((s) => s.doneCount > 0 || s.lastProgressAt !== null);
 const CLEAR: Step = [
+  'workspace_counts',
+  'workspace_period_points',
   'workspace_member_stats',
   'member_days',
   'member_stats',
@@ -168,6 +218,13 @@ class Twins {
     const kept = await this.read<Record<string, unknown>>(KEPT_BY_WORKSPACE);
     expect(kept.pg).toEqual(kept.sqlite);
     expect(kept.pg).toEqual((await this.read<Record<string, unknown>>(RECOUNT_BY_WORKSPACE)).pg);
+    const counts = await this.read<Record<string, number>>(KEPT_COUNTS);
+    expect(counts.pg).toEqual(counts.sqlite);
+    expect(counts.pg).toEqual(recountCounts((await this.read<WorkspaceRow>(RECOUNT_BY_WORKSPACE)).pg));
+    const periods = await this.read<PeriodRow>(KEPT_PERIODS);
+    expect(periods.pg).toEqual(periods.sqlite);
+    const sources = await this.read<{ ws: number; memberId: number; hidden: number; at: number }>(PERIOD_SOURCES);
+    expect(periods.pg).toEqual(recountPeriods(sources.pg));
   }
 }
 
@@ -243,7 +300,9 @@ describe.each(POSTGRES_ENGINES.map((e) => [e.name, e] as const))('member_stats o
         await twins.play([CLEAR]);
         await twins.play(
           story.map((s, i): Step => {
-            const at = 1_000 + i * 30_000_000; // about three steps a day: some share a UTC day, some do not
+            // About three steps a day, some sharing a UTC day, and every fourth step some weeks later: the board
+            // buckets (UTC weeks and months) then see topics done again in another one.
+            const at = 1_000 + i * 30_000_000 + Math.floor(i / 4) * 20 * 86_400_000;
             if (s.length === 3 && s[2] === 'privacy') return privacy(s[0], s[1] as boolean);
             if (s.length === 3 && s[2] === 'merge') return s[0] === s[1] ? forget(s[0]) : merge(s[0], s[1]);
             if (s.length === 3) return set(s[0], s[1] as number, s[2] as string, at);

@@ -128,7 +128,7 @@ describe('the member_stats migration', () => {
         insert into workspaces (id, platform, external_id, roadmap_id, created_at) values (1, 't', 'w', 'backend', 0);
         insert into identities (workspace_id, platform_user_id, member_id, display_name, created_at)
           values (1, 'ada', 1, 'Ada', 3), (1, 'ada2', 1, 'Ada', 2), (1, 'grace', 2, 'Grace', 4);
-        insert into progress values (1, 1, 'done', 5), (1, 2, 'done', 6), (2, 1, 'learning', 7);
+        insert into progress values (1, 1, 'done', 5), (1, 2, 'done', 2764800000), (2, 1, 'learning', 7);
         insert into progress_events (member_id, topic_id, to_state, at) values (1, 1, 'done', 5), (1, 2, 'done', 6),
           (1, 2, 'done', 86400006), (2, 1, 'learning', 7);`);
       sqlite.close();
@@ -152,6 +152,19 @@ describe('the member_stats migration', () => {
         },
         { workspace_id: 1, member_id: 2, hidden: 0, done_count: 0, active_days: 1, last_progress_at: 7, joined_at: 4 },
       ]);
+      // 0018's backfill: Ada's two topics done, one on Thursday 1 January 1970 (the UTC week from Monday 29 December,
+      // day -3) and one on Monday 2 February (day 32, a week and a month of its own).
+      const bucket = (kind: string, start_day: number) => ({
+        workspace_id: 1,
+        member_id: 1,
+        kind,
+        start_day,
+        hidden: 0,
+        points: 1,
+      });
+      expect(
+        upgraded.sqlite.prepare('select * from workspace_period_points order by member_id, kind, start_day').all(),
+      ).toEqual([bucket('month', 0), bucket('month', 31), bucket('week', -3), bucket('week', 32)]);
       upgraded.sqlite.close();
     } finally {
       tmp.cleanup();

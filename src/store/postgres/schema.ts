@@ -190,6 +190,44 @@ export const workspaceMemberStats = pgTable(
   ],
 );
 
+// How many of a workspace's members are visible, and how many visible and hidden ones have finished a topic: the team
+// view's headcount and the all-time board's scorer counts, which counted up to every member of the workspace on each
+// view (decision 023). Kept by triggers on workspace_member_stats (migrations/postgres/0012); never written by
+// application code.
+export const workspaceCounts = pgTable('workspace_counts', {
+  workspaceId: integer('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  visible: integer('visible').notNull().default(0), // workspace_member_stats rows with hidden = 0
+  visibleScorers: integer('visible_scorers').notNull().default(0), // … and done_count > 0
+  hiddenScorers: integer('hidden_scorers').notNull().default(0), // hidden = 1 and done_count > 0
+});
+
+// Topics done per member, workspace and UTC calendar bucket (a week from Monday, a month from the 1st): the week, last
+// week and month boards read a bucket and recount only the hours between it and the workspace's local period, instead
+// of grouping every topic done in the period (decision 023). Kept by triggers on progress and workspace_member_stats
+// (migrations/postgres/0010); never written by application code. Rows may reach 0 points and stay.
+export const workspacePeriodPoints = pgTable(
+  'workspace_period_points',
+  {
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['week', 'month'] }).notNull(),
+    startDay: integer('start_day').notNull(), // the bucket's first UTC day, in days since 1970-01-01
+    hidden: integer('hidden').notNull().default(0), // workspace_member_stats.hidden, for the index ranges
+    points: integer('points').notNull().default(0), // progress rows done, updated_at within the bucket
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.kind, t.startDay, t.memberId] }),
+    index('workspace_period_points_rank').on(t.workspaceId, t.kind, t.startDay, t.hidden, t.points.desc(), t.memberId),
+    index('workspace_period_points_member').on(t.memberId, t.kind, t.startDay), // the triggers' way in
+  ],
+);
+
 export const progressEvents = pgTable(
   'progress_events',
   {

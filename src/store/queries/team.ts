@@ -4,7 +4,8 @@ import type { TeamMember, TeamQueries } from '../port.ts';
 import type { Runner } from '../sql/database.ts';
 
 // Read from workspace_member_stats (kept by triggers, decision 021): each member of the workspace once, with their
-// visibility, so every figure is a range of one of its indexes rather than a walk over the workspace's identities.
+// visibility, so every figure is a range of one of its indexes rather than a walk over the workspace's identities; the
+// visible and hidden-scorer counts are kept outright in workspace_counts (decision 023).
 // Hidden members are left out here, in SQL, so nothing about them reaches the view.
 const NAME = `(select display_name from identities n where n.member_id = w.member_id and n.workspace_id = @ws
   order by n.id limit 1)`;
@@ -19,13 +20,12 @@ const LEADERS = `
   from workspace_member_stats w join members m on m.id = w.member_id
   where ${VISIBLE} and w.done_count > 0 order by w.done_count desc, w.active_days desc, w.member_id limit @limit`;
 const HEADCOUNT = `
-  select (select count(*) from workspace_member_stats w where ${VISIBLE}) as "visible",
+  select coalesce((select visible from workspace_counts where workspace_id = @ws), 0) as "visible",
     (select count(*) from workspace_member_stats w where ${VISIBLE} and w.joined_at < @since
       and w.last_progress_at < @since)
     + (select count(*) from workspace_member_stats w where ${VISIBLE} and w.joined_at < @since
       and w.last_progress_at is null) as "idle",
-    (select count(*) from workspace_member_stats w where w.workspace_id = @ws and w.hidden = 1 and w.done_count > 0)
-      as "hiddenDone"`;
+    coalesce((select hidden_scorers from workspace_counts where workspace_id = @ws), 0) as "hiddenDone"`;
 const IDLE_MEMBERS = `
   select w.member_id as "memberId", ${NAME} as "name", m.privacy as "privacy"
   from workspace_member_stats w join members m on m.id = w.member_id

@@ -49,6 +49,7 @@ describe('forget', () => {
       'schedules',
       'track_choices',
       'workspace_member_stats',
+      'workspace_period_points',
     ]); // and a delivery, through Ada's schedule
 
     const reply = await app.say('forget confirm', ADA);
