@@ -7,7 +7,11 @@ export function createPacer(limit: SendLimits) {
   // A bucket that refills continuously, not fixed windows: those idle out the end of each window whenever a send is
   // slow, and reach well under the allowed rate.
   const perMs = limit.perSecond / 1000;
-  let tokens = limit.burst; // starts full, as the platform's own bucket does after a quiet spell
+  // Starts with one token, not a full bucket: a sender starts when its process does or when its replica takes the lead,
+  // and the platform's bucket may then still hold the last sender's sends (a leader killed a second after it took over
+  // had just spent its own burst). The first send goes at once; the rest are paced, and the bucket fills within a
+  // second of quiet as the platform's does.
+  let tokens = Math.min(1, limit.burst);
   let refilled = performance.now();
   let coolUntil = 0;
   let stopped = false;
