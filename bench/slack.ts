@@ -55,10 +55,14 @@ export async function runSlackBench(
   const cores = availableParallelism();
   const pinned = cores >= 2 && hasTaskset();
   try {
-    const { store, seeded } = await seededStore(tmp, SCALES['10k']);
+    const { db, store, seeded } = await seededStore(tmp, SCALES['10k']);
+    // The seeded workspace as a Slack team (T1) whose members are Slack users U00000…: what the requests name.
+    db.sqlite.exec(
+      "update workspaces set platform = 'slack', external_id = 'T1'; " +
+        "update identities set platform_user_id = 'U' || printf('%05d', member_id - 1)",
+    );
     await store.close();
     const database = join(tmp.dir, 'bench.db');
-    asSlackWorkspace(database);
     fake.answer('users.info', (c) => profileOf(String(c.params.user)));
     if (pinned) execFileSync('taskset', ['-pc', '0', String(process.pid)], { stdio: 'ignore' });
     const serverCpu = pinned ? String(cores - 1) : undefined;
@@ -128,17 +132,6 @@ export async function runSlackBench(
     // Every core again for what runs next in this process (the other benches, the servers they start).
     if (pinned) execFileSync('taskset', ['-pc', `0-${cores - 1}`, String(process.pid)], { stdio: 'ignore' });
   }
-}
-
-/** The seeded workspace as a Slack team (T1) whose members are Slack users U00000…: what the requests name. */
-function asSlackWorkspace(file: string) {
-  execFileSync(process.execPath, [
-    '-e',
-    `const db = new (require('better-sqlite3'))(${JSON.stringify(file)});
-     db.exec("update workspaces set platform = 'slack', external_id = 'T1';" +
-       "update identities set platform_user_id = 'U' || printf('%05d', member_id - 1)");
-     db.close();`,
-  ]);
 }
 
 /** users.info for a seeded member: the name and zone the seed gave them, so a warm bot has nothing to update. */

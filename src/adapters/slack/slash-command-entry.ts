@@ -23,20 +23,20 @@ export interface SlashCommandEntryDeps {
  *  is anything else, for Bolt. */
 export function createSlashCommandEntry(deps: SlashCommandEntryDeps) {
   return function answerIfCommand(req: IncomingMessage, res: ServerResponse, body: Buffer): boolean {
-    const command = slashCommandOf(req, body);
-    if (!command) return false;
-    void answer(command, res).catch((error) => {
-      deps.log.error('slack command failed', { err: error, team: command.team_id });
+    const found = slashCommandOf(req, body);
+    if (!found) return false;
+    void answer(found.command, found.source, res).catch((error) => {
+      deps.log.error('slack command failed', { err: error, team: found.source.teamId });
       if (!res.headersSent) res.writeHead(500).end(); // what Bolt answers a listener that threw before its ack
     });
     return true;
   };
 
-  async function answer(command: SlashCommand & CommandSource, res: ServerResponse): Promise<void> {
-    const token = await deps.tokenFor(command);
+  async function answer(command: SlashCommand, source: CommandSource, res: ServerResponse): Promise<void> {
+    const token = await deps.tokenFor(source);
     if (!token) {
       // As Bolt does when authorisation fails: Slack tells the member the command failed.
-      deps.log.warn('slack command from a workspace without an installation', { team: command.teamId });
+      deps.log.warn('slack command from a workspace without an installation', { team: source.teamId });
       res.writeHead(401).end();
       return;
     }
@@ -47,15 +47,19 @@ export function createSlashCommandEntry(deps: SlashCommandEntryDeps) {
   }
 }
 
-/** The request's `/roadmap` command when it is one (form-encoded, with every field the answer reads), else undefined. */
-function slashCommandOf(req: IncomingMessage, body: Buffer): (SlashCommand & CommandSource) | undefined {
+/** The request's `/roadmap` command when it is one (form-encoded, with every field the answer reads), and whose
+ *  installation answers it; else undefined. */
+function slashCommandOf(
+  req: IncomingMessage,
+  body: Buffer,
+): { command: SlashCommand; source: CommandSource } | undefined {
   if (!req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) return undefined;
   const form = new URLSearchParams(body.toString('utf8'));
   if (form.get('command') !== '/roadmap') return undefined;
   const [teamId, userId, responseUrl] = [form.get('team_id'), form.get('user_id'), form.get('response_url')];
   if (!teamId || !userId || !responseUrl) return undefined; // Bolt answers a malformed payload as it always has
   const optional = (name: string) => form.get(name) || undefined;
-  return {
+  const command: SlashCommand = {
     team_id: teamId,
     team_domain: optional('team_domain'),
     user_id: userId,
@@ -64,8 +68,11 @@ function slashCommandOf(req: IncomingMessage, body: Buffer): (SlashCommand & Com
     trigger_id: optional('trigger_id'),
     text: form.get('text') ?? '',
     response_url: responseUrl,
+  };
+  const source: CommandSource = {
     teamId,
     enterpriseId: optional('enterprise_id'),
     isEnterpriseInstall: form.get('is_enterprise_install') === 'true',
   };
+  return { command, source };
 }
