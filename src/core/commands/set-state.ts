@@ -1,7 +1,7 @@
 // `start`, `done`, `skip`, `reset <topic>`: one factory, four commands that change my state on a topic. Taking a
 // finished topic back (start or skip it) asks first; a topic off my track is kept and the reply says why it does not
 // count yet; `done` says when it finishes a section or the roadmap, and how the streak stands.
-import type { TopicRow, TopicState } from '../../store/port.ts';
+import type { TopicProgress, TopicRow, TopicState } from '../../store/port.ts';
 import { type Block, type Button, reply, text } from '../model/reply.ts';
 import { plural } from '../model/wording.ts';
 import { keepCardFor } from '../review/cards.ts';
@@ -45,12 +45,14 @@ function stateCommand(
         name,
         confirmed ? ' confirm' : '',
       );
-      const before = (await ctx.store.progress.forMember(ctx.member.id)).get(found.id)?.state;
-      if (before === 'done' && (state === 'learning' || state === 'skipped') && !confirmed)
+      const before = await ctx.store.progress.forMember(ctx.member.id);
+      if (before.get(found.id)?.state === 'done' && (state === 'learning' || state === 'skipped') && !confirmed)
         return askFirst(name, found);
       const previous = await ctx.store.progress.set(ctx.member.id, found.id, state, ctx.now);
       const firstReview = await keepCardFor(ctx, found.id, state);
-      const progress = await ctx.store.progress.forMember(ctx.member.id);
+      // The member's progress now: what it was with this one change, rather than read again (a write's every
+      // statement counts: decision 026).
+      const progress = previous === state ? before : changed(before, found.id, state, ctx.now);
       const sections = sectionsOf(ctx.roadmap, await ctx.store.progress.tracks(ctx.member.id, ctx.roadmap.id));
       const { done, total } = tally(
         sections.flatMap((s) => s.studied),
@@ -71,7 +73,7 @@ function stateCommand(
         );
         buttons.push({ label: `Follow ${title}`, command: `track ${off.group.slug}`, style: 'primary' });
       }
-      if (state === 'done' && previous !== 'done') blocks.push(...(await cheers(ctx, found, sections)));
+      if (state === 'done' && previous !== 'done') blocks.push(...(await cheers(ctx, found, sections, progress)));
       if (firstReview !== undefined)
         blocks.push(text(`A short recall check on it comes ${describeDay(firstReview, zoneOf(ctx.member), ctx.now)}.`));
       return reply({
@@ -106,9 +108,26 @@ function askFirst(name: string, topic: TopicRow) {
   });
 }
 
+/** `progress` with the member's state on one topic set (null: cleared) at `now`, as progress.set leaves the row. */
+function changed(
+  progress: ReadonlyMap<number, TopicProgress>,
+  topicId: number,
+  state: TopicState | null,
+  now: number,
+): Map<number, TopicProgress> {
+  const next = new Map(progress);
+  if (state === null) next.delete(topicId);
+  else next.set(topicId, { state, updatedAt: now });
+  return next;
+}
+
 /** What a finished topic means: the end of a section, or of the roadmap, and the streak it keeps. */
-async function cheers(ctx: CommandContext, topic: TopicRow, sections: readonly PlanSection[]): Promise<Block[]> {
-  const progress = await ctx.store.progress.forMember(ctx.member.id);
+async function cheers(
+  ctx: CommandContext,
+  topic: TopicRow,
+  sections: readonly PlanSection[],
+  progress: ReadonlyMap<number, TopicProgress>,
+): Promise<Block[]> {
   const blocks: Block[] = [];
   const section = sections.find((s) => s.studied.includes(topic));
   if (suggestNext(sections, progress).kind === 'finished') {

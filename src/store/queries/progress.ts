@@ -1,6 +1,7 @@
 // A member's state on each topic, the append-only log of its changes, and their track choices.
 import type { ProgressQueries, TopicState } from '../port.ts';
 import type { Runner } from '../sql/database.ts';
+import { unplanned } from '../sql/fragments.ts';
 
 const BY_MEMBER =
   'select topic_id as "topicId", state as "state", updated_at as "updatedAt" from progress where member_id = @memberId';
@@ -10,7 +11,6 @@ const UPSERT = `insert into progress (member_id, topic_id, state, updated_at) va
   on conflict (member_id, topic_id) do update set state = excluded.state, updated_at = excluded.updated_at`;
 const LOG = `insert into progress_events (member_id, topic_id, from_state, to_state, at)
   values (@memberId, @topicId, @from, @to, @now)`;
-const EVENT_TIMES = 'select at as "at" from progress_events where member_id = @memberId order by at';
 const TRACKS = `select section_slug as "sectionSlug", group_slug as "groupSlug" from track_choices
   where member_id = @memberId and roadmap_id = @roadmapId`;
 const CHOOSE = `insert into track_choices (member_id, roadmap_id, section_slug, group_slug, chosen_at)
@@ -19,6 +19,7 @@ const CHOOSE = `insert into track_choices (member_id, roadmap_id, section_slug, 
     chosen_at = excluded.chosen_at`;
 
 export function progressQueries(r: Runner): ProgressQueries {
+  const EVENT_TIMES = `select at as "at" from progress_events where member_id = ${unplanned(r.dialect, '@memberId')} order by at`;
   return {
     async forMember(memberId) {
       const rows = await r.all<{ topicId: number; state: TopicState; updatedAt: number }>(BY_MEMBER, { memberId });

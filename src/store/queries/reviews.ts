@@ -2,6 +2,7 @@
 // core's (src/core/review); this group only keeps its state.
 import type { ReviewCardRow, ReviewQueries } from '../port.ts';
 import type { Runner } from '../sql/database.ts';
+import { unplanned } from '../sql/fragments.ts';
 
 const STATE_COLUMNS = `due_at as "dueAt", stability as "stability", difficulty as "difficulty",
   elapsed_days as "elapsedDays", scheduled_days as "scheduledDays", learning_steps as "learningSteps",
@@ -13,11 +14,7 @@ const CREATE = `insert into review_cards (member_id, topic_id, due_at, stability
   values (@memberId, @topicId, @dueAt, @stability, @difficulty, @elapsedDays, @scheduledDays, @learningSteps, @reps,
     @lapses, @state, @lastReviewAt, @now)
   on conflict (member_id, topic_id) do nothing`;
-const ONE = `${CARD} where member_id = @memberId and topic_id = @topicId`;
-// The id breaks ties between cards due at the same instant (done in one go), so the order is the same every time.
-const DUE = `${CARD} where member_id = @memberId and due_at <= @now order by due_at, id limit @limit`;
 const DUE_COUNT = 'select count(*) as "n" from review_cards where member_id = @memberId and due_at <= @now';
-const NEXT_DUE = 'select min(due_at) as "at" from review_cards where member_id = @memberId';
 // Sorted here, not by the SQL: no index hands a member's cards out in id order, and SQLite's sorter cost more than
 // the whole lookup (16 µs against 5 µs for a member with no cards, decision 025).
 const OF_MEMBER = `${CARD} where member_id = @memberId`;
@@ -29,8 +26,6 @@ const LOG = `insert into review_logs (card_id, rating, state, due_at, stability,
     last_elapsed_days, scheduled_days, learning_steps, reviewed_at)
   values (@cardId, @rating, @state, @dueAt, @stability, @difficulty, @elapsedDays, @lastElapsedDays, @scheduledDays,
     @learningSteps, @reviewedAt)`;
-const ANSWER_TIMES = `select l.reviewed_at as "at" from review_logs l join review_cards c on c.id = l.card_id
-  where c.member_id = @memberId order by l.reviewed_at`;
 const REMOVE_LOGS = `delete from review_logs where card_id in
   (select id from review_cards where member_id = @memberId and topic_id = @topicId)`;
 const REMOVE = 'delete from review_cards where member_id = @memberId and topic_id = @topicId';
@@ -56,6 +51,13 @@ const REVIEWS_DONE = `
     and exists (select 1 from identities i where i.member_id = c.member_id and i.workspace_id = @ws)`;
 
 export function reviewQueries(r: Runner): ReviewQueries {
+  const member = unplanned(r.dialect, '@memberId');
+  const ONE = `${CARD} where member_id = ${member} and topic_id = ${unplanned(r.dialect, '@topicId')}`;
+  // The id breaks ties between cards due at the same instant (done in one go), so the order is the same every time.
+  const DUE = `${CARD} where member_id = ${member} and due_at <= @now order by due_at, id limit ${unplanned(r.dialect, '@limit')}`;
+  const NEXT_DUE = `select min(due_at) as "at" from review_cards where member_id = ${member}`;
+  const ANSWER_TIMES = `select l.reviewed_at as "at" from review_logs l join review_cards c on c.id = l.card_id
+    where c.member_id = ${member} order by l.reviewed_at`;
   return {
     async create(memberId, topicId, state, now) {
       await r.run(CREATE, { ...state, memberId, topicId, now });
