@@ -2,11 +2,11 @@
 // queries (src/store/queries) are written once and run on whichever engine the Database is.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Store, Tx } from './port.ts';
-import { BoundTx, createContentCache, type Shared } from './queries/index.ts';
+import { BoundTx, createContentCache, createWorkspaceCache, type Shared } from './queries/index.ts';
 import type { Database, TransactionOptions } from './sql/database.ts';
 
 export function createStore(database: Database): Store {
-  const shared: Shared = { content: createContentCache() };
+  const shared: Shared = { content: createContentCache(), workspaces: createWorkspaceCache() };
   // A transaction begun inside another would wait for it forever on SQLite (one connection, turns) and run apart from
   // it on PostgreSQL (another pooled connection): refused at once, naming the fix.
   const inside = new AsyncLocalStorage<true>();

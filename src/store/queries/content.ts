@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Roadmap } from '../../content/roadmap.ts';
 import type { ContentQueries, RoadmapView, SaveResult, TopicRow } from '../port.ts';
 import type { Runner } from '../sql/database.ts';
-import { changeCounter } from '../sql/fragments.ts';
+import type { ChangeVersion } from './change-version.ts';
 import { topicColumns, toTopic } from './columns.ts';
 
 const STAMP = 'select title as "title", loaded_at as "loadedAt" from roadmaps where id = @id';
@@ -33,14 +33,13 @@ export interface ContentCache {
 
 export const createContentCache = (): ContentCache => ({ entries: new Map() });
 
-export function contentQueries(r: Runner, cache: ContentCache): ContentQueries {
-  // The stamp is read again only when the engine's change counter says another connection has committed since the
+export function contentQueries(r: Runner, cache: ContentCache, changeVersion: ChangeVersion): ContentQueries {
+  // The stamp is read again only when the engine's change version says another connection has committed since the
   // entry was checked (SQLite's data_version); this process's own loads (save below) drop the entry themselves. That
   // spares a query on every command. An engine without a counter reads the stamp every time.
-  const counter = changeCounter(r.dialect);
   return {
     async roadmap(id) {
-      const version = counter ? (await r.get<{ v: number }>(counter))!.v : undefined;
+      const version = await changeVersion();
       const hit = cache.entries.get(id);
       if (hit && version !== undefined && hit.checkedAt === version) return hit.view;
       const row = await r.get<{ title: string; loadedAt: number }>(STAMP, { id });

@@ -2,6 +2,7 @@
 import type { Tx } from '../port.ts';
 import type { Runner } from '../sql/database.ts';
 import { boardQueries } from './boards.ts';
+import { changeVersionOf } from './change-version.ts';
 import { channelPostQueries } from './channel-posts.ts';
 import { type ContentCache, contentQueries } from './content.ts';
 import { dashboardQueries } from './dashboard.ts';
@@ -19,21 +20,26 @@ import { scheduleQueries } from './schedules.ts';
 import { seenInteractionQueries } from './seen-interactions.ts';
 import { slackInstallationQueries } from './slack-installations.ts';
 import { teamQueries } from './team.ts';
-import { workspaceQueries } from './workspaces.ts';
+import { type WorkspaceCache, workspaceQueries } from './workspaces.ts';
 
 export { type ContentCache, createContentCache } from './content.ts';
+export { createWorkspaceCache, type WorkspaceCache } from './workspaces.ts';
 
-/** Process-wide state the groups share across transactions (the roadmap cache). */
+/** Process-wide state the groups share across transactions (the roadmap and workspace caches). */
 export interface Shared {
   content: ContentCache;
+  workspaces: WorkspaceCache;
 }
 
 export class BoundTx implements Tx {
   private readonly made: Partial<Record<keyof Tx, unknown>> = {};
+  private readonly changeVersion;
   constructor(
     private readonly runner: Runner,
     private readonly shared: Shared,
-  ) {}
+  ) {
+    this.changeVersion = changeVersionOf(runner);
+  }
 
   private group<K extends keyof Tx>(key: K, make: () => Tx[K]): Tx[K] {
     let g = this.made[key] as Tx[K] | undefined;
@@ -42,10 +48,10 @@ export class BoundTx implements Tx {
   }
 
   get content() {
-    return this.group('content', () => contentQueries(this.runner, this.shared.content));
+    return this.group('content', () => contentQueries(this.runner, this.shared.content, this.changeVersion));
   }
   get workspaces() {
-    return this.group('workspaces', () => workspaceQueries(this.runner));
+    return this.group('workspaces', () => workspaceQueries(this.runner, this.shared.workspaces, this.changeVersion));
   }
   get members() {
     return this.group('members', () => memberQueries(this.runner));
