@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import { type Card, computeDecayFactor, createEmptyCard, fsrs, type Grade, generatorParameters, Rating } from 'ts-fsrs';
 import type { ReviewCardState, ReviewLogInput } from '../../store/port.ts';
+import { localDayOf, rememberedByDay } from '../time/by-local-day.ts';
 
 /** A finished topic's first recall check: a few days after `done`, when it has had time to fade a little. */
 export const FIRST_REVIEW_DAYS = 3;
@@ -24,9 +25,13 @@ export const RATING: Record<Answer, Grade> = {
   easy: Rating.Easy,
 };
 
+const dayStarts = new Map<string, number>();
+
 /** Midnight in `zone` of the local day `days` after the one `at` falls on. */
 export function localDayStart(at: number, zone: string, days: number): number {
-  return DateTime.fromMillis(at, { zone }).startOf('day').plus({ days }).toMillis();
+  return rememberedByDay(dayStarts, `${zone}|${localDayOf(at, zone)}|${days}`, () =>
+    DateTime.fromMillis(at, { zone }).startOf('day').plus({ days }).toMillis(),
+  );
 }
 
 export function toCard(s: ReviewCardState): Card {
