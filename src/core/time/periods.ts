@@ -42,13 +42,28 @@ export function periodOf(kind: PeriodKind, now: number, zone: string): Period {
  * The zone's offsets between two instants, so a local day is floor((ms + offset) / day) — cheap enough to run in SQL
  * over many events, or over a member's whole history on every `progress`. Luxon supplies every offset.
  */
-export function offsetSegments(zone: string, from: number, to: number): OffsetSegment[] {
+export function offsetSegments(zone: string, from: number, to: number): readonly OffsetSegment[] {
   // A zone luxon cannot read (one a platform sent that this runtime lacks) counts as UTC rather than failing. Checked
   // through canonicalZone's cache: luxon's isValidZone builds an Intl.DateTimeFormat on every call.
-  if (zone === 'UTC' || zone === 'Etc/UTC' || !canonicalZone(zone)) return [{ until: Infinity, offsetMs: 0 }];
-  const segments: OffsetSegment[] = [];
+  if (zone === 'UTC' || zone === 'Etc/UTC' || !canonicalZone(zone)) return UTC_ONLY;
   const first = new Date(Math.max(from, 0)).getUTCFullYear();
   const last = new Date(Math.max(to, from, 0)).getUTCFullYear();
+  // Every `progress` and `streak` asks for a member's zone over the same years: the answer is kept, frozen.
+  const key = `${zone}|${first}|${last}`;
+  let kept = spans.get(key);
+  if (!kept) {
+    if (spans.size >= MAX_SPANS) spans.clear();
+    spans.set(key, (kept = joinYears(zone, first, last)));
+  }
+  return kept;
+}
+
+const UTC_ONLY: readonly OffsetSegment[] = Object.freeze([Object.freeze({ until: Infinity, offsetMs: 0 })]);
+const MAX_SPANS = 10_000; // zones in use × spans of years asked for: a few hundred in practice
+const spans = new Map<string, readonly OffsetSegment[]>();
+
+function joinYears(zone: string, first: number, last: number): readonly OffsetSegment[] {
+  const segments: OffsetSegment[] = [];
   for (let year = first; year <= last; year++) {
     for (const s of yearOf(zone, year)) {
       const previous = segments.at(-1);
@@ -57,7 +72,7 @@ export function offsetSegments(zone: string, from: number, to: number): OffsetSe
     }
   }
   segments.at(-1)!.until = Infinity;
-  return segments;
+  return Object.freeze(segments.map((s) => Object.freeze(s)));
 }
 
 // Offsets change a couple of times a year at most, and asking luxon costs microseconds each time: a zone's year is
@@ -115,15 +130,27 @@ export function localDays(instants: readonly number[], now: number, zone: string
   return { dates: days.map(isoOfDay), today: isoOfDay(today) };
 }
 
-/** The same as day numbers (days since 1970-01-01), for callers that count days rather than show them. */
+/** The same as day numbers (days since 1970-01-01), for callers that count days rather than show them. One pass
+ *  when the instants come in order, as a member's history does; any order gives the same answer. */
 export function localDayNumbers(
   instants: readonly number[],
   now: number,
   zone: string,
 ): { days: number[]; today: number } {
   let [from, to] = [now, now];
-  for (const ms of instants) [from, to] = [Math.min(from, ms), Math.max(to, ms)];
+  for (const ms of instants) {
+    if (ms < from) from = ms;
+    if (ms > to) to = ms;
+  }
   const segments = offsetSegments(zone, from, to + 1);
-  const days = [...new Set(instants.map((ms) => dayNumber(ms, segments)))].sort((a, b) => a - b);
-  return { days, today: dayNumber(now, segments) };
+  const days: number[] = [];
+  let ordered = true;
+  for (const ms of instants) {
+    const day = dayNumber(ms, segments);
+    const last = days.length ? days[days.length - 1]! : undefined;
+    if (day === last) continue;
+    if (last !== undefined && day < last) ordered = false;
+    days.push(day);
+  }
+  return { days: ordered ? days : [...new Set(days)].sort((a, b) => a - b), today: dayNumber(now, segments) };
 }

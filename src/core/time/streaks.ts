@@ -29,28 +29,60 @@ export function computeStreak(
   return streakOverDays(activeDates.map(dayOf), dayOf(today), mode, new Set([...excused].map(dayOf)));
 }
 
-/** computeStreak over day numbers (days since 1970-01-01), which `progress` has at hand. */
+/** computeStreak over day numbers (days since 1970-01-01), which `progress` has at hand. Works gap by gap rather than
+ *  day by day: a year of history is a few hundred calendar days but only as many steps as active days, and every
+ *  `progress` and `streak` runs this. The same rules as a walk over every day (test/core/time/streaks.test.ts checks
+ *  one against the other). */
 export function streakOverDays(
   activeDays: readonly number[],
   today: number,
   mode: StreakMode,
   excused: ReadonlySet<number> = new Set(),
 ): Streak {
-  const active = new Set(activeDays);
   let [current, longest, freezesHeld] = [0, 0, 0];
-  if (active.size === 0) return { current, longest, freezesHeld };
-  for (let day = Math.min(...active); day <= today; day++) {
-    if (active.has(day)) {
-      current++;
-      longest = Math.max(longest, current);
-      if (current % FREEZE_EVERY === 0) freezesHeld = Math.min(MAX_FREEZES, freezesHeld + 1);
-      continue;
-    }
-    const weekday = (day + 4) % 7; // 0 Sunday … 6 Saturday: day 0, 1 January 1970, was a Thursday
-    const required = !(mode === 'weekdays' && (weekday === 0 || weekday === 6)) && !excused.has(day);
-    if (!required || day === today) continue;
-    if (freezesHeld > 0) freezesHeld--;
-    else current = 0;
+  const days = ascendingUpTo(activeDays, today);
+  if (days.length === 0) return { current, longest, freezesHeld };
+  const holidays = [...excused].sort((a, b) => a - b);
+  let h = 0; // holidays before this one lie in gaps already counted
+  /** The required days from `from` to `to` inclusive: each spends a freeze, and one without a freeze breaks it. */
+  const missed = (from: number, to: number) => {
+    if (to < from) return;
+    let required = mode === 'weekdays' ? weekdaysBetween(from, to) : to - from + 1;
+    while (h < holidays.length && holidays[h]! < from) h++;
+    for (; h < holidays.length && holidays[h]! <= to; h++) if (mode === 'daily' || isWeekday(holidays[h]!)) required--;
+    if (required <= freezesHeld) freezesHeld -= required;
+    else [freezesHeld, current] = [0, 0];
+  };
+  for (let i = 0; i < days.length; i++) {
+    if (i > 0) missed(days[i - 1]! + 1, days[i]! - 1);
+    current++;
+    if (current > longest) longest = current;
+    if (current % FREEZE_EVERY === 0) freezesHeld = Math.min(MAX_FREEZES, freezesHeld + 1);
   }
+  missed(days.at(-1)! + 1, today - 1); // today never breaks it: the day is not over
   return { current, longest, freezesHeld };
+}
+
+/** The distinct days up to `today`, ascending (usually already so: callers pass sorted, distinct days). */
+function ascendingUpTo(days: readonly number[], today: number): readonly number[] {
+  let ordered = true;
+  for (let i = 1; i < days.length && ordered; i++) ordered = days[i]! > days[i - 1]!;
+  const sorted = ordered ? days : [...new Set(days)].sort((a, b) => a - b);
+  let end = sorted.length;
+  while (end > 0 && sorted[end - 1]! > today) end--;
+  return end === sorted.length ? sorted : sorted.slice(0, end);
+}
+
+/** 1 January 1970, day 0, was a Thursday: (day + 4) % 7 is 0 on Sundays … 6 on Saturdays. */
+const isWeekday = (day: number) => {
+  const weekday = (day + 4) % 7;
+  return weekday !== 0 && weekday !== 6;
+};
+
+/** Monday-to-Friday days from `from` to `to` inclusive: five per whole week, then the few days left one by one. */
+function weekdaysBetween(from: number, to: number): number {
+  const weeks = Math.floor((to - from + 1) / 7);
+  let count = weeks * 5;
+  for (let day = from + weeks * 7; day <= to; day++) if (isWeekday(day)) count++;
+  return count;
 }

@@ -1,4 +1,8 @@
 // Every query group bound to one runner (one transaction). Groups are built on first use: a command touches a few.
+// Most groups hold nothing but their runner, so they are built once per runner: SQLite's one connection has one runner
+// for the process, and a command no longer builds a dozen closures per group again (PostgreSQL's runner is its
+// transaction's own). The roadmap and workspace groups keep per-transaction state (the change version, a write seen)
+// and are built per transaction.
 import type { Tx } from '../port.ts';
 import type { Runner } from '../sql/database.ts';
 import { boardQueries } from './boards.ts';
@@ -31,27 +35,44 @@ export interface Shared {
   workspaces: WorkspaceCache;
 }
 
+type Groups = Partial<Record<keyof Tx, unknown>>;
+const byRunner = new WeakMap<Runner, Groups>();
+
 export class BoundTx implements Tx {
-  private readonly made: Partial<Record<keyof Tx, unknown>> = {};
+  private readonly made: Groups = {};
+  private readonly kept: Groups;
   private readonly changeVersion;
   constructor(
     private readonly runner: Runner,
     private readonly shared: Shared,
   ) {
     this.changeVersion = changeVersionOf(runner);
+    let kept = byRunner.get(runner);
+    if (!kept) byRunner.set(runner, (kept = {}));
+    this.kept = kept;
   }
 
-  private group<K extends keyof Tx>(key: K, make: () => Tx[K]): Tx[K] {
+  /** A group with state of its own for this transaction. */
+  private perTransaction<K extends keyof Tx>(key: K, make: () => Tx[K]): Tx[K] {
     let g = this.made[key] as Tx[K] | undefined;
     if (!g) this.made[key] = g = make();
     return g;
   }
 
+  /** A group that holds only its runner: shared by every transaction on that runner. */
+  private group<K extends keyof Tx>(key: K, make: () => Tx[K]): Tx[K] {
+    let g = this.kept[key] as Tx[K] | undefined;
+    if (!g) this.kept[key] = g = make();
+    return g;
+  }
+
   get content() {
-    return this.group('content', () => contentQueries(this.runner, this.shared.content, this.changeVersion));
+    return this.perTransaction('content', () => contentQueries(this.runner, this.shared.content, this.changeVersion));
   }
   get workspaces() {
-    return this.group('workspaces', () => workspaceQueries(this.runner, this.shared.workspaces, this.changeVersion));
+    return this.perTransaction('workspaces', () =>
+      workspaceQueries(this.runner, this.shared.workspaces, this.changeVersion),
+    );
   }
   get members() {
     return this.group('members', () => memberQueries(this.runner));

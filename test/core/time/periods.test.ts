@@ -74,6 +74,26 @@ describe('local days', () => {
     ).toEqual({ dates: ['2026-03-29', '2026-03-30'], today: '2026-03-30' });
   });
 
+  it('gives the same local days whatever order the instants come in', () => {
+    // A member's history comes in order; merged with review answers or read elsewhere it may not.
+    const now = at('2026-11-26T09:00:00Z');
+    const ordered = Array.from({ length: 400 }, (_, i) => now - (400 - i) * 19 * 3_600_000); // across two DST changes
+    const scrambled = [...ordered].sort((a, b) => ((a * 7919) % 1009) - ((b * 7919) % 1009));
+    const repeated = [...scrambled, ...ordered.slice(0, 50)];
+    const expected = localDays(ordered, now, 'Europe/Berlin');
+    expect(expected.dates).toHaveLength(new Set(expected.dates).size);
+    expect(expected.dates).toEqual([...expected.dates].sort());
+    expect(localDays(scrambled, now, 'Europe/Berlin')).toEqual(expected);
+    expect(localDays(repeated, now, 'Europe/Berlin')).toEqual(expected);
+  });
+
+  it('hands out kept offsets that no caller can change', () => {
+    const segments = offsetSegments('Europe/Berlin', at('2026-03-01T00:00:00Z'), at('2026-12-01T00:00:00Z'));
+    expect(offsetSegments('Europe/Berlin', at('2026-01-05T00:00:00Z'), at('2026-06-01T00:00:00Z'))).toBe(segments);
+    expect(() => ((segments[0] as { offsetMs: number }).offsetMs = 0)).toThrow(TypeError);
+    expect(() => (segments as { until: number; offsetMs: number }[]).pop()).toThrow(TypeError);
+  });
+
   it("uses UTC days for UTC, and the zone's own days elsewhere", () => {
     const late = at('2026-11-26T23:30:00Z');
     expect(localDays([late], late, 'UTC')).toEqual({ dates: ['2026-11-26'], today: '2026-11-26' });

@@ -1,6 +1,12 @@
 // The streak calculation, pure: consecutive local days, freezes, weekday mode and excused days.
 import { describe, expect, it } from 'vitest';
-import { computeStreak } from '../../../src/core/time/streaks.ts';
+import {
+  computeStreak,
+  FREEZE_EVERY,
+  MAX_FREEZES,
+  type StreakMode,
+  streakOverDays,
+} from '../../../src/core/time/streaks.ts';
 
 /** ISO dates from a start date, one per character of `pattern`: "x" active, "." idle. */
 function days(start: string, pattern: string): string[] {
@@ -65,5 +71,49 @@ describe('computeStreak', () => {
     expect(computeStreak([...days('2026-11-24', 'xx'), dayAfter('2026-11-26', 3)], '2026-11-25').current).toBe(2);
     const year = days('2025-11-26', 'x'.repeat(366));
     expect(computeStreak(year, '2026-11-26')).toEqual({ current: 366, longest: 366, freezesHeld: 2 });
+  });
+});
+
+/** The rules as written: every calendar day from the first active one to today, in turn. streakOverDays jumps over
+ *  each gap at once and must agree with this on any history. */
+function walkEveryDay(active: Set<number>, today: number, mode: StreakMode, excused: Set<number>) {
+  let [current, longest, freezesHeld] = [0, 0, 0];
+  if (active.size === 0) return { current, longest, freezesHeld };
+  for (let day = Math.min(...active); day <= today; day++) {
+    if (active.has(day)) {
+      current++;
+      longest = Math.max(longest, current);
+      if (current % FREEZE_EVERY === 0) freezesHeld = Math.min(MAX_FREEZES, freezesHeld + 1);
+      continue;
+    }
+    const weekday = (day + 4) % 7;
+    const required = !(mode === 'weekdays' && (weekday === 0 || weekday === 6)) && !excused.has(day);
+    if (!required || day === today) continue;
+    if (freezesHeld > 0) freezesHeld--;
+    else current = 0;
+  }
+  return { current, longest, freezesHeld };
+}
+
+describe('streakOverDays', () => {
+  it('agrees with a walk over every day, on random histories with gaps, holidays, weekends and days after today', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const today = 20_600; // 2026-05-27
+    for (let run = 0; run < 3000; run++) {
+      const span = 1 + Math.floor(random() * 120);
+      const busy = random(); // how often this member studies
+      const active = new Set<number>();
+      for (let day = today - span; day <= today + 2; day++) if (random() < busy) active.add(day);
+      const excused = new Set<number>();
+      for (let day = today - span - 5; day <= today; day++) if (random() < 0.1) excused.add(day);
+      const mode: StreakMode = random() < 0.5 ? 'daily' : 'weekdays';
+      // Callers pass days sorted and distinct; a shuffled list with repeats must give the same answer.
+      const days = [...active].sort((a, b) => a - b);
+      const shuffled = [...days, ...days.slice(0, 3)].sort(() => random() - 0.5);
+      const expected = walkEveryDay(active, today, mode, excused);
+      expect(streakOverDays(days, today, mode, excused), `run ${run}`).toEqual(expected);
+      expect(streakOverDays(shuffled, today, mode, excused), `run ${run}, shuffled`).toEqual(expected);
+    }
   });
 });
