@@ -115,8 +115,11 @@ function scanYear(zone: string, year: number): OffsetSegment[] {
 
 /** Days since 1970-01-01 of the local date of `ms`. */
 export function dayNumber(ms: number, segments: readonly OffsetSegment[]): number {
-  const segment = segments.find((s) => ms < s.until) ?? segments.at(-1)!;
-  return Math.floor((ms + segment.offsetMs) / DAY_MS);
+  // The first segment the instant lies before the end of, else the last: a plain loop, as this runs for every event
+  // of a member's history (a callback per call cost more than the arithmetic).
+  let i = 0;
+  while (i < segments.length - 1 && ms >= segments[i]!.until) i++;
+  return Math.floor((ms + segments[i]!.offsetMs) / DAY_MS);
 }
 
 /** A day number as an ISO date, "2026-11-23" (a calendar date: no zone left to apply). */
