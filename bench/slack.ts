@@ -3,7 +3,9 @@
 // events, asked by 1,000 different members in turn whose profiles (name, time zone) come from `users.info`; against
 // the smallest Bolt app that acks, and a bare node:http server for scale. Each server is a process of its own; this
 // process is the load generator and the fake Slack Web API. Targets: ≥ 85% of the minimal Bolt app's requests/s, and
-// a p99 no more than 1.2× its p99 in the same run.
+// a p99 no more than 1.2× its p99 in the same run. A second yardstick, untargeted: a Bolt app that answers with our own
+// answer through Bolt's listener (bench/bolt-with-core.ts), which shows what the command itself costs and what our
+// HTTP entry saves over Bolt's dispatch for the same work (docs/decisions/027).
 //
 // This 2-core machine's speed drifts within seconds (other work shares it), so the two are measured in rounds: every
 // round runs the Bolt app and our bot back to back for the same window (which goes first alternates), then the bare
@@ -11,6 +13,7 @@
 // the per-round ratios, with their range; the p99s are over every sample of every round. With two cores or more the
 // servers run on the last core and this process on the first, as a load generator on its own machine would.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
@@ -69,6 +72,14 @@ export async function runSlackBench(
     const env = { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.url };
     const bare = await start('bare node:http', ['-e', BARE_SERVER], env, serverCpu);
     const bolt = await start('minimal Bolt app', ['--import', 'tsx', 'bench/minimal-bolt.ts'], env, serverCpu);
+    // Its own copy of the seeded file: the two processes share no page cache, locks or WAL.
+    copyFileSync(database, join(tmp.dir, 'bolt-with-core.db'));
+    const boltCore = await start(
+      'Bolt + our answer',
+      ['--import', 'tsx', 'bench/bolt-with-core.ts'],
+      { ...env, DATABASE_PATH: join(tmp.dir, 'bolt-with-core.db') },
+      serverCpu,
+    );
     const ours = await start(
       'roadmap coach',
       // BENCH_CPU_PROF=<dir>: the bot writes a CPU profile there when it stops (open it in Chrome's DevTools).
@@ -81,7 +92,7 @@ export async function runSlackBench(
       serverCpu,
       '/readyz',
     );
-    targets.push(bare, bolt, ours);
+    targets.push(bare, bolt, boltCore, ours);
     print(
       `slack: ${seeded.members} members, ${seeded.events} progress events; ${ASKERS} members asking ` +
         `${TEXTS.join('/')} in turn at concurrency ${CONCURRENCY}; ${rounds} rounds of ${windowS} s; ` +
@@ -93,7 +104,8 @@ export async function runSlackBench(
     for (const t of targets) await load(t, requests, ASKERS * TEXTS.length, Infinity);
     const slices = new Map(targets.map((t) => [t.name, [] as Slice[]]));
     for (let round = 0; round < rounds; round++) {
-      for (const t of round % 2 ? [ours, bolt] : [bolt, ours])
+      const order = [bolt, ours, boltCore];
+      for (const t of [...order.slice(round % 3), ...order.slice(0, round % 3)]) // who goes first rotates
         slices.get(t.name)!.push(await load(t, requests, Infinity, windowS));
       slices.get(bare.name)!.push(await load(bare, requests, Infinity, windowS / 4));
     }
@@ -120,6 +132,14 @@ export async function runSlackBench(
     print(
       `per CPU-second of the server's own time (what a core it had to itself would serve): ` +
         `${pct(o.perCpuSecond / b.perCpuSecond)} of the minimal Bolt app's`,
+    );
+    const c = totals.get(boltCore.name)!;
+    const coreRatios = slices.get(ours.name)!.map((s, i) => rate(s) / rate(slices.get(boltCore.name)![i]!));
+    print(
+      `the command itself, in Bolt: Bolt + our answer is ${pct(c.perCpuSecond / b.perCpuSecond)} of the minimal Bolt ` +
+        `app's requests per CPU-second; roadmap coach vs Bolt + our answer (the same work): ` +
+        `${pct(percentile(coreRatios, 50))} of its throughput (median of rounds), ${pct(o.perCpuSecond / c.perCpuSecond)} ` +
+        `per CPU-second, p99 ${(o.p99 / c.p99).toFixed(2)}× its ${c.p99.toFixed(2)} ms`,
     );
     print(
       `users.info calls ${fake.callsTo('users.info').length}; replies by response_url (slower than the ack) ` +
