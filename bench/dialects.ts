@@ -22,6 +22,8 @@ import {
   SCALES,
   seed as seedSqlite,
   TRACKS_AND_PROGRESS_SQL,
+  toggling,
+  UNSEEDED_TOPIC,
 } from './seed.ts';
 import { judge, percentile, timeEach } from './stats.ts';
 
@@ -76,15 +78,15 @@ export async function runDialectsBench(print: (line: string) => void = console.l
 
     const rows: Row[] = [];
     // Engines take turns in rounds, so a slow spell on a shared machine falls on both columns alike.
-    const measure = async (label: string, kind: Row['kind'], text: (i: number) => string) => {
+    const measure = async (label: string, kind: Row['kind'], text: (asker: number, engine: string) => string) => {
       const row: Row = { label, kind, cells: {}, p99: {} };
-      const asks = engines.map((e) => asker(e.store));
+      const asks = engines.map((e) => asker(e.store, e.name, text));
       const samples = engines.map((): number[] => []);
-      for (const ask of asks) await timeEach(WARM, (i) => ask(text(i), i)); // caches, the JIT, prepared plans
+      for (const ask of asks) await timeEach(WARM, (i) => ask(i)); // caches, the JIT, prepared plans
       for (let round = 0; round < ROUNDS; round++) {
         const from = (round * RUNS) / ROUNDS;
         for (const [n, ask] of asks.entries())
-          samples[n]!.push(...(await timeEach(RUNS / ROUNDS, (i) => ask(text(from + i), from + i))));
+          samples[n]!.push(...(await timeEach(RUNS / ROUNDS, (i) => ask(from + i))));
       }
       for (const [n, e] of engines.entries()) {
         row.p99[e.name] = percentile(samples[n]!, 99);
@@ -99,7 +101,7 @@ export async function runDialectsBench(print: (line: string) => void = console.l
     await measure('leaderboard week', 'board', () => 'leaderboard week');
     await measure('leaderboard all', 'board', () => 'leaderboard all');
     await measure('team', 'board', () => 'team');
-    await measure('done|reset (writes)', 'info', (i) => (i % 2 ? 'done redis' : 'reset redis'));
+    await measure('done|reset (writes)', 'info', toggling(UNSEEDED_TOPIC));
 
     const enqueue: Row = { label: `enqueue ${SCHEDULES / 1000}k (one run)`, kind: 'enqueue', cells: {}, p99: {} };
     for (const e of engines) {
@@ -122,16 +124,20 @@ export async function runDialectsBench(print: (line: string) => void = console.l
   }
 }
 
-function asker(store: Store) {
+/** Sample i's ask on one engine: rotating askers, and what each types (`engine` keeps a stateful text's askers of the
+ *  two databases apart). */
+function asker(store: Store, engine: string, textOf: (asker: number, engine: string) => string) {
   const core = createCore({ store, clock: fixedClock(NOW), log: createLog('error'), defaultRoadmap: 'backend' });
-  return (text: string, i: number) =>
-    core.handle({
+  return (i: number) => {
+    const n = (i * 7919) % MEMBERS;
+    return core.handle({
       platform: 'bench',
       workspace: { id: 'bench' },
-      user: { id: `u${(i * 7919) % MEMBERS}`, displayName: `Member ${(i * 7919) % MEMBERS}` },
+      user: { id: `u${n}`, displayName: `Member ${n}` },
       place: { direct: true },
-      text,
+      text: textOf(n, engine),
     });
+  };
 }
 
 /** command | SQLite median/p99 | PostgreSQL median/p99 | target | ok */

@@ -43,7 +43,8 @@ export function eventAtSql(scale: Scale, n = 'n'): string {
 }
 
 /** When each seeded topic state was last set, as SQL over progress's columns: somewhere in the year before NOW. */
-export const PROGRESS_UPDATED_AT_SQL = `${NOW_MS - YEAR_MS} + ((member_id * 7919 + topic_id * 104729) % ${YEAR_MS / 1000}) * 1000`;
+// The cast: PostgreSQL multiplies two integers as int4, and seconds × 1000 overflows it (SQLite's integers are 64-bit).
+export const PROGRESS_UPDATED_AT_SQL = `${NOW_MS - YEAR_MS} + cast((member_id * 7919 + topic_id * 104729) % ${YEAR_MS / 1000} as bigint) * 1000`;
 
 /** Time zones for the seeded members, as SQL both engines run. */
 export const MEMBER_ZONES_SQL = `update members set time_zone = case id % ${MEMBER_ZONES.length} ${MEMBER_ZONES.map(
@@ -157,5 +158,21 @@ export function seed(sqlite: BetterSqlite3.Database, scale: Scale = SCALES['10k'
     events: count('progress_events'),
     progress: count('progress'),
     ms: performance.now() - start,
+  };
+}
+
+/** A topic no seeded member has touched: the seed's progress stops at position 29 (`TRACKS_AND_PROGRESS_SQL`). */
+export const UNSEEDED_TOPIC = 'monitoring';
+
+/** Every sample a real write: `done` for an asker who has not done the topic, `reset` for one who has. With a topic
+ *  half the seeded members had done (`redis`), asked done and reset in turn, 42–78% of the samples wrote nothing
+ *  ("already done", or a reset of nothing). `place` keeps askers of different databases apart. */
+export function toggling(topic: string): (asker: number, place: string) => string {
+  const done = new Set<string>();
+  return (asker, place) => {
+    const key = `${place}/${asker}`;
+    if (done.delete(key)) return `reset ${topic}`;
+    done.add(key);
+    return `done ${topic}`;
   };
 }
