@@ -15,8 +15,8 @@ const DAY_MS = 86_400_000;
 export const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 
 /**
- * Walks every calendar day from the first active date to today. An active day adds one to the streak. A required
- * day without activity uses a freeze if one is held, else breaks the streak. Today never breaks it: the day is not
+ * The rules, day by day from the first active date to today (streakOverDays applies them a gap at a time). An active
+ * day adds one to the streak. A required day without activity uses a freeze if one is held, else breaks the streak. Today never breaks it: the day is not
  * over. Days that are not required — weekends in weekday mode, and `excused` dates (workspace holidays, filled by
  * the scheduler later) — break nothing when idle and still count when someone studies on them.
  */
