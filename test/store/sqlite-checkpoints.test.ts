@@ -43,6 +43,29 @@ describe('WAL checkpoints in a worker thread', () => {
     expect(existsSync(`${file}-wal`)).toBe(false); // the worker's connection closed first: the bot's removed the WAL
   });
 
+  it('keep the WAL bounded while the bot writes without a pause, and fail none of its transactions', async () => {
+    const file = join(tmp.dir, 'busy.db');
+    const db = openSqlite(file);
+    db.checkpointInThread({ everyMs: 20, restartPages: 256 }); // a restart past ~1 MB of WAL
+    db.sqlite.exec('create table scratch (k integer primary key, x blob)');
+    await db.transaction(async () => {}, { immediate: true }); // the worker starts
+    // Back to back, never returning to the event loop between transactions; each deferred, as a command's: it reads,
+    // then writes (beside a RESTART holding the write lock, that write would fail with SQLITE_BUSY).
+    const row = 5000; // bytes of blob: two pages a row in the WAL
+    let written = 0;
+    for (let k = 0, end = Date.now() + 1500; Date.now() < end; k++) {
+      await db.transaction(async (r) => {
+        await r.get('select count(*) from scratch where k = @k', { k });
+        await r.run('insert into scratch values (@k, randomblob(@row))', { k, row });
+      });
+      written += row;
+    }
+    const wal = statSync(`${file}-wal`).size; // never shrinks below its largest here (journal_size_limit is far above)
+    await db.close();
+    expect(written).toBeGreaterThan(10_000_000);
+    expect(wal).toBeLessThan(written / 4); // with PASSIVE passes alone, the WAL holds everything written
+  });
+
   it('are not moved for a database opened without asking (tests, tools)', async () => {
     const db = openSqlite(join(tmp.dir, 'tool.db'));
     await db.transaction(async (r) => r.get('select 1'), { immediate: true });

@@ -8,7 +8,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { APP_ROOT } from '../../app-root.ts';
 import type { Database, Dialect, Params, Runner, TransactionOptions } from '../sql/database.ts';
-import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
+import { type Checkpointer, type CheckpointerOptions, startCheckpointer } from './checkpointer.ts';
 import { Turns } from './turns.ts';
 
 export const SQLITE_MIGRATIONS = join(APP_ROOT, 'migrations', 'sqlite');
@@ -43,8 +43,8 @@ export class SqliteDatabase implements Database {
   private readonly runner: Runner;
   private readonly optimizing: NodeJS.Timeout;
   private checkpointer: Checkpointer | undefined;
-  /** Checkpoints move to a worker thread at the first immediate transaction (see openSqlite). */
-  private checkpointsInThread = false;
+  /** Checkpoints move to a worker thread at the first immediate transaction (see openSqlite), with these options. */
+  private checkpointsInThread: CheckpointerOptions | undefined;
 
   /** The connection itself: for the composition root, the backup, the benchmark's bulk seed and tests only. */
   constructor(readonly sqlite: BetterSqlite3.Database) {
@@ -82,8 +82,8 @@ export class SqliteDatabase implements Database {
   /** WAL checkpoints run in a worker thread from the first immediate transaction on, not in this connection's
    *  commits (checkpointer.ts): from the scheduler's first write, which is what fills the WAL. That comes after
    *  /readyz, so a start pays nothing for the thread, and tools that only migrate or load content never start it. */
-  checkpointInThread(): void {
-    this.checkpointsInThread = true;
+  checkpointInThread(options: CheckpointerOptions = {}): void {
+    this.checkpointsInThread = options;
   }
 
   /** The text's statement in pluck mode (first column only): prepared apart, as a mode belongs to the statement. */
@@ -104,7 +104,8 @@ export class SqliteDatabase implements Database {
     if (wait) await wait;
     try {
       if (options?.immediate && this.checkpointsInThread && this.sqlite.open)
-        this.checkpointer ??= startCheckpointer(this.sqlite);
+        this.checkpointer ??= startCheckpointer(this.sqlite, this.checkpointsInThread);
+      if (this.checkpointer?.restartWanted()) await this.checkpointer.restart(); // in our turn: no transaction open
       (options?.immediate ? this.beginImmediate : this.begin).run();
       try {
         const result = await fn(this.runner);
@@ -120,17 +121,24 @@ export class SqliteDatabase implements Database {
     }
   }
 
-  async migrate(): Promise<void> {
+  /** Runs `fn` in the connection's next turn: no transaction of ours is open meanwhile, and none begins. */
+  private async inTurn<T>(fn: () => T | Promise<T>): Promise<T> {
     const wait = this.turns.begin();
     if (wait) await wait;
     try {
+      return await fn();
+    } finally {
+      this.turns.end();
+    }
+  }
+
+  migrate(): Promise<void> {
+    return this.inTurn(() => {
       migrate(drizzle(this.sqlite), { migrationsFolder: SQLITE_MIGRATIONS });
       // SQLite's advice for a connection's start: 0x10000 checks every table, not only those this connection used.
       // A database that never had statistics gets them here, once (about 0.1 s at 1,000,000 progress events).
       this.sqlite.pragma('optimize = 0x10002');
-    } finally {
-      this.turns.end();
-    }
+    });
   }
 
   async ready(): Promise<boolean> {
@@ -149,22 +157,16 @@ export class SqliteDatabase implements Database {
   }
 
   /** PRAGMA optimize in its turn, so it never lands inside another caller's transaction. */
-  async optimize(): Promise<void> {
-    const wait = this.turns.begin();
-    if (wait) await wait;
-    try {
+  optimize(): Promise<void> {
+    return this.inTurn(() => {
       if (this.sqlite.open) this.sqlite.pragma('optimize');
-    } finally {
-      this.turns.end();
-    }
+    });
   }
 
   async close(): Promise<void> {
     clearInterval(this.optimizing);
     await this.checkpointer?.stop(); // its connection first: the bot's, closed last, then removes the WAL file
-    const wait = this.turns.begin();
-    if (wait) await wait;
-    try {
+    await this.inTurn(() => {
       if (!this.sqlite.open) return;
       try {
         this.sqlite.pragma('optimize'); // SQLite's advice before closing: what this connection's queries showed
@@ -172,9 +174,7 @@ export class SqliteDatabase implements Database {
         // statistics are an optimisation: the connection closes whatever happens to them
       }
       this.sqlite.close();
-    } finally {
-      this.turns.end();
-    }
+    });
   }
 }
 
