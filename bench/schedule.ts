@@ -5,11 +5,13 @@
 // The scheduler runs in a process of its own, bundled as production runs it (bench/schedule-sender.ts): the peak RSS
 // and event-loop delay p99 are that process's, which users meet, not this one's (tsx, the seed, the fake platform).
 import { type ChildProcess, spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildBundle, ROOT } from '../scripts/build.ts';
 import { RetryAfterError } from '../src/adapters/adapter.ts';
+import { RESTART_PAGES } from '../src/store/sqlite/checkpointer.ts';
 import { CONTENT_DIR, tempDir } from '../test/helpers.ts';
 import { openMigratedSqlite } from '../test/store/open-test-database.ts';
 import { runCrashRecovery } from './crash-recovery.ts';
@@ -48,10 +50,12 @@ export async function runScheduleBench(
   // Only the first `sends` go to the fake's platform; the rest stay queued for a platform this sender does not run.
   db.sqlite.prepare("update deliveries set platform = 'bench' where id <= ?").run(sends);
   const fake = await startRateLimitedFake(RATE);
+  const wal = largestFile(`${db.sqlite.name}-wal`);
   const sent = (await ask(child, { do: 'send', url: fake.url, rate: RATE })) as Extract<
     SenderReport,
     { phase: 'send' }
   >;
+  const walBytes = wal.stop();
   child.send({ do: 'exit' } satisfies SenderAsk);
   await new Promise((resolve) => child.on('exit', resolve));
   const counts = Object.fromEntries(
@@ -97,6 +101,10 @@ export async function runScheduleBench(
   print(
     `sender process: event-loop delay p99 sending ${sent.loopP99.toFixed(1)} ms  (target < 20 ms: ` +
       `${judge('sender process event-loop p99 sending', `${sent.loopP99.toFixed(1)} ms`, '< 20 ms', sent.loopP99 < 20)})`,
+  );
+  print(
+    `WAL file at its largest while sending: ${mb(walBytes)} (untargeted; the checkpoint worker starts it over past ` +
+      `${mb(RESTART_PAGES * 4096)} of pages, src/store/sqlite/checkpointer.ts)`,
   );
   for (const line of lines) print(line);
   return {
@@ -210,3 +218,19 @@ export async function startRateLimitedFake(rate: number) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runScheduleBench();
+
+/** Samples a file's size every 250 ms until stopped: the largest seen (0 if it never existed). */
+function largestFile(path: string): { stop(): number } {
+  let largest = 0;
+  const sample = () => {
+    largest = Math.max(largest, statSync(path, { throwIfNoEntry: false })?.size ?? 0);
+  };
+  const timer = setInterval(sample, 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return largest;
+    },
+  };
+}
