@@ -21,7 +21,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 /** How often the worker checkpoints. With nothing new in the WAL a checkpoint only reads its index: microseconds. */
 export const EVERY_MS = 100;
 /** WAL length (frames, a page each) past which the worker asks for a restart: about 256 MiB. A restart makes the bot's
- *  transactions wait 20-50 ms here (syncing what the passes copied: a partial pass never syncs the database file), so
+ *  transactions wait 20-70 ms here (syncing what the passes copied: a partial pass never syncs the database file), so
  *  it comes rarely: every ~20 s of the sender at full rate, and never in an ordinary day, when the WAL starts over by
  *  itself whenever the bot pauses. */
 export const RESTART_PAGES = 65_536;
