@@ -125,21 +125,18 @@ export const progress = sqliteTable(
   ],
 );
 
-// Per-member totals the team view ranks and filters by, kept by triggers on progress and progress_events
-// (migrations/sqlite/0006) in the same transaction as every write, so no path — a command, a link merge, an unlink,
-// `forget` — can leave them stale. Never written by application code.
-export const memberStats = sqliteTable(
-  'member_stats',
-  {
-    memberId: integer('member_id')
-      .primaryKey()
-      .references(() => members.id, { onDelete: 'cascade' }),
-    doneCount: integer('done_count').notNull().default(0), // progress rows in state done
-    lastProgressAt: integer('last_progress_at'), // the latest progress event; null: none yet
-    activeDays: integer('active_days').notNull().default(0), // UTC days with a progress event (member_days' rows)
-  },
-  (t) => [index('member_stats_done').on(sql`${t.doneCount} desc`, t.memberId)],
-);
+// Per-member totals (the dashboard's table reads them; workspace_member_stats copies them per workspace for the boards
+// and the team view), kept by triggers on progress and progress_events (migrations/sqlite/0006) in the same
+// transaction as every write, so no path — a command, a link merge, an unlink, `forget` — can leave them stale. Never
+// written by application code. No index beyond the key: nothing reads them in another order (decision 029).
+export const memberStats = sqliteTable('member_stats', {
+  memberId: integer('member_id')
+    .primaryKey()
+    .references(() => members.id, { onDelete: 'cascade' }),
+  doneCount: integer('done_count').notNull().default(0), // progress rows in state done
+  lastProgressAt: integer('last_progress_at'), // the latest progress event; null: none yet
+  activeDays: integer('active_days').notNull().default(0), // UTC days with a progress event (member_days' rows)
+});
 
 // The UTC days on which a member has a progress event, kept by a trigger on progress_events (migrations/sqlite/0014):
 // a new row adds one to member_stats.active_days, the all-time board's tie-break (decision 021).

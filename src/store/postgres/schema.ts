@@ -137,18 +137,14 @@ export const progress = pgTable(
 );
 
 // Kept by plpgsql triggers (migrations/postgres, the custom migration), as SQLite's are: never written by the app.
-export const memberStats = pgTable(
-  'member_stats',
-  {
-    memberId: integer('member_id')
-      .primaryKey()
-      .references(() => members.id, { onDelete: 'cascade' }),
-    doneCount: integer('done_count').notNull().default(0),
-    lastProgressAt: ms('last_progress_at'),
-    activeDays: integer('active_days').notNull().default(0),
-  },
-  (t) => [index('member_stats_done').on(t.doneCount.desc(), t.memberId)],
-);
+export const memberStats = pgTable('member_stats', {
+  memberId: integer('member_id')
+    .primaryKey()
+    .references(() => members.id, { onDelete: 'cascade' }),
+  doneCount: integer('done_count').notNull().default(0),
+  lastProgressAt: ms('last_progress_at'),
+  activeDays: integer('active_days').notNull().default(0),
+});
 
 export const memberDays = pgTable(
   'member_days',

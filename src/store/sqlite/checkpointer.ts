@@ -103,6 +103,7 @@ export function startCheckpointer(
   let restarted: (() => void) | undefined;
   worker.on('message', () => restarted?.()); // 'restarted', the only message it sends
   const takeBack = () => {
+    Atomics.store(wanted, 0, 0); // nobody is left to restart the WAL: the commits' own checkpoints restart it
     if (!stopping && sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
   };
   worker.once('error', takeBack); // an 'exit' follows

@@ -1,0 +1,1 @@
+DROP INDEX "member_stats_done";
