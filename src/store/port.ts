@@ -132,7 +132,7 @@ export interface BoardQuery {
   workspaceId: number;
   from: number;
   to: number;
-  segments: readonly OffsetSegment[]; // the workspace zone's offsets over the period, for local days
+  segments: readonly OffsetSegment[]; // the workspace zone's offsets over the period, for local days (all time: none)
   memberId: number;
   limit: number;
 }
@@ -434,8 +434,6 @@ export interface SlackInstallationQueries {
 
 export interface BoardQueries {
   leaderboard(q: BoardQuery): Promise<Board>;
-  /** The earliest progress event, so an all-time board only looks up the zone's offsets since then. */
-  firstEventAt(): Promise<number | undefined>;
 }
 
 export interface ChannelPostQueries {

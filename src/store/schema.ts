@@ -245,8 +245,6 @@ export const progressEvents = sqliteTable(
   },
   (t) => [
     index('progress_events_member_at').on(t.memberId, t.at),
-    // Who moved lately, without reading the rows; also min(at), the first event (an index on `at` alone repeated it).
-    index('progress_events_at_member').on(t.at, t.memberId),
     // The dashboard's topics finished per week: done events by time, without reading the rows.
     index('progress_events_done_at').on(t.at, t.memberId).where(sql`${t.toState} = 'done'`),
   ],

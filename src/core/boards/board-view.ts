@@ -44,15 +44,14 @@ export async function buildBoardView(
   const { store, workspace, member, now } = deps;
   const zone = workspace.timeZone;
   const period = periodOf(kind, now, zone);
-  // Local days need the zone's offsets only where events can be: from the first one ever, up to now.
-  const from = Math.max(period.from, (await store.boards.firstEventAt()) ?? now);
   const board = await store.boards.leaderboard({
     workspaceId: workspace.id,
     from: period.from,
     to: period.to,
     memberId: member.id,
     limit: SHOWN,
-    segments: offsetSegments(zone, from, Math.min(period.to, now + 1)),
+    // Local days need the zone's offsets up to now; the all-time board ranks by kept totals and needs none.
+    segments: kind === 'all' ? [] : offsetSegments(zone, period.from, Math.min(period.to, now + 1)),
   });
   const standing = (row: Standing): Standing => ({ rank: row.rank, points: row.points, activeDays: row.activeDays });
   return {

@@ -240,7 +240,6 @@ export const progressEvents = pgTable(
   },
   (t) => [
     index('progress_events_member_at').on(t.memberId, t.at),
-    index('progress_events_at_member').on(t.at, t.memberId), // also min(at): no index on `at` alone
     index('progress_events_done_at').on(t.at, t.memberId).where(sql`${t.toState} = 'done'`),
   ],
 );

@@ -157,8 +157,6 @@ interface Raw {
   mine: number;
 }
 
-const FIRST_EVENT = 'select min(at) as "at" from progress_events';
-
 export function boardQueries(r: Runner): BoardQueries {
   return {
     async leaderboard(q): Promise<Board> {
@@ -187,9 +185,6 @@ export function boardQueries(r: Runner): BoardQueries {
       const mine = rows.find((x) => x.mine === 1);
       const counts = rows.find((x) => x.mine === 2)!; // always there: the counts row
       return { top: top.map(toRow), scorers: counts.total, hiddenScorers: counts.hidden, me: mine && toRow(mine) };
-    },
-    async firstEventAt() {
-      return (await r.get<{ at: number | null }>(FIRST_EVENT))?.at ?? undefined;
     },
   };
 }
