@@ -2,6 +2,8 @@
 // without compiling TypeScript or resolving hundreds of small files. What stays outside the bundle is loaded from
 // node_modules as before; the platform adapters and PostgreSQL's engine become chunks of their own, imported only when
 // configured (docs/decisions/009), so their external libraries load only then too.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
@@ -24,6 +26,9 @@ const EXTERNAL = [
 /** Bundles `entry` into `outdir` (a folder one below the root, as src/app-root.ts expects): the bot by default; the
  *  scheduler benchmark bundles its sender process the same way, so it runs what production runs. */
 export async function buildBundle({ entry = 'src/main.ts', outdir = 'dist' } = {}): Promise<void> {
+  // Emptied first: chunks are named by their content's hash, so each build of changed sources adds new files, and
+  // the old ones would pile up beside them.
+  rmSync(join(ROOT, outdir), { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
     entryPoints: [entry],
