@@ -27,7 +27,8 @@ const EXTERNAL = [
  *  scheduler benchmark bundles its sender process the same way, so it runs what production runs. */
 export async function buildBundle({ entry = 'src/main.ts', outdir = 'dist' } = {}): Promise<void> {
   // Emptied first: chunks are named by their content's hash, so each build of changed sources adds new files, and
-  // the old ones would pile up beside them.
+  // the old ones would pile up beside them. Only ever a folder of its own: '', '.' or '..' would empty the checkout.
+  if (!/^\.?[\w-]+$/.test(outdir)) throw new Error(`outdir is one folder below the root, not "${outdir}"`);
   rmSync(join(ROOT, outdir), { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,

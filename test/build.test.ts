@@ -16,3 +16,9 @@ it('leaves no chunk of an earlier build behind', async () => {
   expect(existsSync(stale)).toBe(false);
   expect(readdirSync(join(ROOT, OUTDIR))).toContain('main.js');
 }, 60_000);
+
+it('refuses to empty anything but a folder of its own below the root', async () => {
+  for (const outdir of ['', '.', '..', 'src/..', '/tmp'])
+    await expect(buildBundle({ outdir })).rejects.toThrow('one folder below the root');
+  expect(existsSync(join(ROOT, 'package.json'))).toBe(true);
+});
