@@ -6,11 +6,15 @@ import type { DueGroupRow, Store, Tx } from '../../store/port.ts';
 import { localDate, nextDue } from '../time/next-due.ts';
 
 export const CATCH_UP_MS = 2 * 60 * 60_000; // missed by less than this after downtime: still sent, late
+/** Schedules per transaction. Each commit rewrites the outbox's and the schedules' hottest pages (the tables' ends, the
+ *  index leaves the rows land in), so fewer, larger passes write less: 100,000 nudges took 1.11 s in passes of 250 and
+ *  0.80 s in passes of 1,000, and the event loop waits for one pass, 8.9 ms at p99 against 6.9 (decision 031). */
+export const BATCH = 1000;
 
 export interface QueueDueDeps {
   store: Store;
   count?: (platform: string, outcome: string) => void; // metrics: each skip, by platform and reason
-  batch?: number; // schedules per transaction; between batches the event loop breathes
+  batch?: number; // schedules per transaction (BATCH); between batches the event loop breathes
 }
 
 export interface QueueDueResult {
@@ -22,7 +26,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function queueDue(deps: QueueDueDeps, now: number): Promise<QueueDueResult> {
   const { store } = deps;
-  const batch = deps.batch ?? 250; // a few ms of set-based writes per pass: the event loop never waits long
+  const batch = deps.batch ?? BATCH;
   const result: QueueDueResult = { queued: 0, skipped: 0 };
   const queue = createGroupQueue(deps, now, result);
   // Bounded: each pass advances every row it reads past `now - CATCH_UP_MS`, so a schedule comes back at most twice.
