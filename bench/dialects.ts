@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { fixedClock } from '../src/clock.ts';
 import { syncContent } from '../src/content/sync.ts';
+import { catchUpLocalDays } from '../src/core/boards/local-days.ts';
 import { createCore } from '../src/core/index.ts';
 import { queueDue } from '../src/core/outbound/queue-due.ts';
 import { createLog } from '../src/log.ts';
@@ -194,6 +195,7 @@ async function openSqliteEngine(file: string): Promise<Engine> {
   const start = performance.now();
   await syncContent(CONTENT_DIR, store, DUE);
   seedSqlite(db.sqlite, SCALES['10k']);
+  await catchUpLocalDays(store, DUE); // as PostgreSQL's below
   return {
     name: 'SQLite',
     store,
@@ -241,6 +243,7 @@ async function openPostgresEngine(base: string): Promise<Engine> {
     const start = performance.now();
     await syncContent(CONTENT_DIR, store, DUE);
     await seedPostgres(raw);
+    await catchUpLocalDays(store, DUE); // the boards' local days, as the bot counts them on opening (decision 032)
     return {
       name: 'PostgreSQL',
       store,

@@ -2,6 +2,7 @@
 // A path, folder or roadmap the bot cannot use is a SetupError naming its setting.
 import type { Config } from './config.ts';
 import { consequence, type SyncReport, syncContent } from './content/sync.ts';
+import { catchUpLocalDays } from './core/boards/local-days.ts';
 import type { Log } from './log.ts';
 import { contentDirProblem, databaseProblem, SetupError } from './setup-error.ts';
 import { createStore } from './store/index.ts';
@@ -58,6 +59,10 @@ export async function openStore(config: Config, log: Log, now: number): Promise<
           `(without .md).`,
       );
     }
+    const started = performance.now();
+    const recounted = await catchUpLocalDays(store, now);
+    if (recounted > 0)
+      log.info('boards: local days counted', { workspaces: recounted, ms: Math.round(performance.now() - started) });
     return store;
   } catch (error) {
     await store.close();

@@ -132,7 +132,9 @@ export interface BoardQuery {
   workspaceId: number;
   from: number;
   to: number;
-  segments: readonly OffsetSegment[]; // the workspace zone's offsets over the period, for local days (all time: none)
+  // The workspace zone's offsets over the period, for local days (all time: none). Its own zone's: where the
+  // workspace's local days are kept (decision 032), a week or month board reads them, counted in that zone.
+  segments: readonly OffsetSegment[];
   memberId: number;
   limit: number;
 }
@@ -436,6 +438,18 @@ export interface BoardQueries {
   leaderboard(q: BoardQuery): Promise<Board>;
 }
 
+/** The local days boards break ties by, kept per workspace in its zone (decision 032). */
+export interface KeptDayQueries {
+  /** Workspaces whose kept days were counted in another zone than theirs, or never (an upgraded database). */
+  stale(): Promise<{ id: number; timeZone: string }[]>;
+  /**
+   * Counts the workspace's local days again from `from` on, in `zone` with its `offsets` (written once per zone for
+   * the triggers), when the workspace's zone is still `zone` and its days are stale; false when there was nothing to
+   * do (another process did it first, or the zone has changed again).
+   */
+  recount(workspaceId: number, zone: string, offsets: readonly OffsetSegment[], from: number): Promise<boolean>;
+}
+
 export interface ChannelPostQueries {
   lastAt(workspaceId: number, channelId: string): Promise<number | undefined>;
   record(workspaceId: number, channelId: string, now: number): Promise<void>;
@@ -637,6 +651,7 @@ export interface Tx {
   readonly links: LinkQueries;
   readonly slackInstallations: SlackInstallationQueries;
   readonly boards: BoardQueries;
+  readonly keptDays: KeptDayQueries;
   readonly channelPosts: ChannelPostQueries;
   readonly team: TeamQueries;
   readonly notes: NoteQueries;
@@ -660,6 +675,7 @@ export type CommandStore = Pick<
   | 'progress'
   | 'links'
   | 'boards'
+  | 'keptDays'
   | 'channelPosts'
   | 'team'
   | 'notes'

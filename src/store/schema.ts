@@ -45,6 +45,11 @@ export const workspaces = sqliteTable(
     name: text('name'),
     roadmapId: text('roadmap_id').notNull(),
     timeZone: text('time_zone').notNull().default('UTC'), // leaderboard periods are this zone's weeks and months
+    // The zone workspace_member_days were last recounted in, and the instant from which every event is counted there.
+    // Period boards read the kept days only while days_zone is time_zone and their period starts at or after
+    // days_from; the store recounts when the zones differ (a new zone, an upgrade: decision 032).
+    daysZone: text('days_zone'),
+    daysFrom: integer('days_from'),
     leaderboardEnabled: integer('leaderboard_enabled', { mode: 'boolean' }).notNull().default(true),
     // Who may post `leaderboard post` / `team post` in a channel: admins, or every member.
     boardPosts: text('board_posts', { enum: ['admins', 'everyone'] })
@@ -213,9 +218,14 @@ export const workspacePeriodPoints = sqliteTable(
     startDay: integer('start_day').notNull(), // the bucket's first UTC day, in days since 1970-01-01
     hidden: integer('hidden').notNull().default(0), // workspace_member_stats.hidden, for the index ranges
     points: integer('points').notNull().default(0), // progress rows done, updated_at within the bucket
+    // Local days (the workspace's zone) with a progress event in the local week or month that starts on start_day:
+    // workspace_member_days' rows. The boards' tie-break (decision 032).
+    days: integer('days').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.kind, t.startDay, t.memberId] }),
+    // days last, after the key: a board reads them from the index (the asker's level members, the top's ties), and a
+    // new day rewrites the entry where it stands, on the leaf the same write's point already moved it to.
     index('workspace_period_points_rank').on(
       t.workspaceId,
       t.kind,
@@ -223,9 +233,41 @@ export const workspacePeriodPoints = sqliteTable(
       t.hidden,
       sql`${t.points} desc`,
       t.memberId,
+      t.days,
     ),
     index('workspace_period_points_member').on(t.memberId, t.kind, t.startDay), // the triggers' way in
   ],
+);
+
+// The local days, in the workspace's zone, on which a member of it has a progress event: kept by triggers on
+// progress_events and workspace_member_stats (migrations/sqlite/0025), with the local day from zone_offsets. A new row
+// adds one to workspace_period_points.days of its week and its month. Never written by application code but the
+// recount (queries/kept-days.ts). WITHOUT ROWID (edited into migrations/sqlite/0024, which drizzle cannot say): the
+// key is the row, so a new day writes one B-tree, not a table and its key's index.
+export const workspaceMemberDays = sqliteTable(
+  'workspace_member_days',
+  {
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    day: integer('day').notNull(), // local days since 1970-01-01
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.memberId, t.day] })],
+);
+
+// A time zone's UTC offset from each of its changes on (1970 to 2100), for the triggers: SQL has no zone database
+// here. Written by the store from the runtime's (queries/kept-days.ts) for each zone a workspace uses.
+export const zoneOffsets = sqliteTable(
+  'zone_offsets',
+  {
+    zone: text('zone').notNull(),
+    fromAt: integer('from_at').notNull(), // ms since 1970: the offset holds from here to the zone's next row
+    offsetMs: integer('offset_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.zone, t.fromAt] })],
 );
 
 // Append-only: every change of a member's state on a topic. The source of streaks and of boards by period.

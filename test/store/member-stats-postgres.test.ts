@@ -1,10 +1,12 @@
-// member_stats, member_days, workspace_member_stats, workspace_counts and workspace_period_points on PostgreSQL are kept by plpgsql triggers (migrations/postgres)
-// meant to do exactly what SQLite's do (decisions 013, 021 and 023). The same writes, in the same SQL, go to a SQLite file migrated from its own folder and to each
+// member_stats, member_days, workspace_member_stats, workspace_counts, workspace_period_points and workspace_member_days on PostgreSQL are kept by
+// plpgsql triggers (migrations/postgres) meant to do exactly what SQLite's do (decisions 013, 021, 023 and 032). The same writes, in the same SQL, go to a SQLite file migrated from its own folder and to each
 // PostgreSQL engine; the kept rows must match each other and a recount, for a fixed story and for random ones.
 import { join } from 'node:path';
 import type BetterSqlite from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dayNumber, offsetSegments } from '../../src/core/time/periods.ts';
+import { offsetRows } from '../../src/store/queries/kept-days.ts';
 import type { Database } from '../../src/store/sql/database.ts';
 import { tempDir } from '../helpers.ts';
 import { type OpenedEngine, POSTGRES_ENGINES } from './engines.ts';
@@ -91,6 +93,7 @@ const forget = (m: number): Step =>
     ['delete from progress where member_id = @m', { m }],
     ['delete from progress_events where member_id = @m', { m }],
     ['delete from member_days where member_id = @m', { m }],
+    ['delete from workspace_member_days where member_id = @m', { m }],
     ['delete from workspace_period_points where member_id = @m', { m }],
     ['delete from identities where member_id = @m', { m }],
     ['delete from members where id = @m', { m }],
@@ -163,9 +166,48 @@ function recountPeriods(done: { ws: number; memberId: number; hidden: number; at
     (a, b) => a.ws - b.ws || a.memberId - b.memberId || a.kind.localeCompare(b.kind) || a.startDay - b.startDay,
   );
 }
+// The local days (decision 032): per workspace, in its zone (workspace 2 keeps Berlin's, with its summer time), and
+// per local week and month; the same counted here with the runtime's zone data.
+const ZONE_OF: Record<number, string> = { 1: 'UTC', 2: 'Europe/Berlin' };
+const KEPT_DAYS = `select workspace_id as "ws", member_id as "memberId", day as "day" from workspace_member_days
+  order by workspace_id, member_id, day`;
+const KEPT_PERIOD_DAYS = `select workspace_id as "ws", member_id as "memberId", kind as "kind",
+    start_day as "startDay", days as "days"
+  from workspace_period_points where days <> 0 order by workspace_id, member_id, kind, start_day`;
+const DAY_SOURCES = `select distinct i.workspace_id as "ws", e.member_id as "memberId", e.at as "at"
+  from identities i join progress_events e on e.member_id = i.member_id`;
+type DayRow = { ws: number; memberId: number; day: number };
+function recountDays(events: { ws: number; memberId: number; at: number }[]): DayRow[] {
+  const rows = new Map<string, DayRow>();
+  for (const e of events) {
+    const day = dayNumber(e.at, offsetSegments(ZONE_OF[e.ws]!, e.at, e.at + 1));
+    rows.set([e.ws, e.memberId, day].join(), { ws: e.ws, memberId: e.memberId, day });
+  }
+  return [...rows.values()].sort((a, b) => a.ws - b.ws || a.memberId - b.memberId || a.day - b.day);
+}
+function recountPeriodDays(days: DayRow[]) {
+  const rows = new Map<string, { ws: number; memberId: number; kind: string; startDay: number; days: number }>();
+  for (const d of days) {
+    const date = new Date(d.day * 86_400_000);
+    const starts = {
+      week: d.day - ((d.day + 3) % 7),
+      month: Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / 86_400_000,
+    };
+    for (const [kind, startDay] of Object.entries(starts)) {
+      const key = [d.ws, d.memberId, kind, startDay].join();
+      const row = rows.get(key) ?? { ws: d.ws, memberId: d.memberId, kind, startDay, days: 0 };
+      row.days++;
+      rows.set(key, row);
+    }
+  }
+  return [...rows.values()].sort(
+    (a, b) => a.ws - b.ws || a.memberId - b.memberId || a.kind.localeCompare(b.kind) || a.startDay - b.startDay,
+  );
+}
 const active = (rows: Stats[]) => rows.filter((s) => s.doneCount > 0 || s.lastProgressAt !== null);
 const CLEAR: Step = [
   'workspace_counts',
+  'workspace_member_days',
   'workspace_period_points',
   'workspace_member_stats',
   'member_days',
@@ -178,8 +220,13 @@ const CLEAR: Step = [
 const SEED: Step = [
   ["insert into roadmaps (id, title, source_hash, loaded_at) values ('r', 'R', 'h', 0)", {}],
   ...[1, 2].map((ws): Step[number] => [
-    "insert into workspaces (id, platform, external_id, roadmap_id, created_at) values (@ws, 'p', @ext, 'r', 0)",
-    { ws, ext: `w${ws}` },
+    "insert into workspaces (id, platform, external_id, roadmap_id, time_zone, created_at) values (@ws, 'p', @ext, 'r', @zone, 0)",
+    { ws, ext: `w${ws}`, zone: ZONE_OF[ws] },
+  ]),
+  // The triggers' offsets for Berlin, as the store writes them (UTC's come with the migration).
+  ...offsetRows(offsetSegments('Europe/Berlin', 0, Date.UTC(2100, 0, 1))).map((row): Step[number] => [
+    "insert into zone_offsets (zone, from_at, offset_ms) values ('Europe/Berlin', @fromAt, @offsetMs)",
+    row,
   ]),
   ...TOPICS.map((t): Step[number] => [
     'insert into topics (id, roadmap_id, path, position, section_slug, section_title, slug, title, summary, ' +
@@ -225,6 +272,14 @@ class Twins {
     expect(periods.pg).toEqual(periods.sqlite);
     const sources = await this.read<{ ws: number; memberId: number; hidden: number; at: number }>(PERIOD_SOURCES);
     expect(periods.pg).toEqual(recountPeriods(sources.pg));
+    const days = await this.read<DayRow>(KEPT_DAYS);
+    expect(days.pg).toEqual(days.sqlite);
+    expect(days.pg).toEqual(
+      recountDays((await this.read<{ ws: number; memberId: number; at: number }>(DAY_SOURCES)).pg),
+    );
+    const periodDays = await this.read<Record<string, unknown>>(KEPT_PERIOD_DAYS);
+    expect(periodDays.pg).toEqual(periodDays.sqlite);
+    expect(periodDays.pg).toEqual(recountPeriodDays(days.pg));
   }
 }
 
@@ -300,9 +355,12 @@ describe.each(POSTGRES_ENGINES.map((e) => [e.name, e] as const))('member_stats o
         await twins.play([CLEAR]);
         await twins.play(
           story.map((s, i): Step => {
-            // About three steps a day, some sharing a UTC day, and every fourth step some weeks later: the board
-            // buckets (UTC weeks and months) then see topics done again in another one.
-            const at = 1_000 + i * 30_000_000 + Math.floor(i / 4) * 20 * 86_400_000;
+            // About three steps a day at hours around midnight in UTC and in Berlin (some sharing a day in one and not
+            // the other), and every fourth step some weeks later: the board buckets (UTC weeks and months) then see
+            // topics done again in another one. From ten days before Berlin's clocks go forward, into its summer time.
+            const hour = [22.5, 23.5, 0.5, 12, 21.75][i % 5]! * 3_600_000;
+            const at =
+              Date.UTC(2026, 2, 19) + Math.floor(i / 3) * 86_400_000 + hour + Math.floor(i / 4) * 20 * 86_400_000;
             if (s.length === 3 && s[2] === 'privacy') return privacy(s[0], s[1] as boolean);
             if (s.length === 3 && s[2] === 'merge') return s[0] === s[1] ? forget(s[0]) : merge(s[0], s[1]);
             if (s.length === 3) return set(s[0], s[1] as number, s[2] as string, at);

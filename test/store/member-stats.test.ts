@@ -5,7 +5,9 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { catchUpLocalDays } from '../../src/core/boards/local-days.ts';
 import { plain } from '../../src/core/model/reply.ts';
+import { createStore } from '../../src/store/index.ts';
 import { createTestApp, type TestApp, tempDir } from '../helpers.ts';
 import { openMigratedSqlite } from './open-test-database.ts';
 
@@ -161,10 +163,31 @@ describe('the member_stats migration', () => {
         start_day,
         hidden: 0,
         points: 1,
+        days: 0,
       });
-      expect(
-        upgraded.sqlite.prepare('select * from workspace_period_points order by member_id, kind, start_day').all(),
-      ).toEqual([bucket('month', 0), bucket('month', 31), bucket('week', -3), bucket('week', 32)]);
+      const buckets = () =>
+        upgraded.sqlite.prepare('select * from workspace_period_points order by member_id, kind, start_day').all();
+      expect(buckets()).toEqual([bucket('month', 0), bucket('month', 31), bucket('week', -3), bucket('week', 32)]);
+      // 0025 counts no local days (SQL has no zone database): the bot does, when it opens the file (decision 032).
+      expect(upgraded.sqlite.prepare('select count(*) n from workspace_member_days').get()).toEqual({ n: 0 });
+      expect(await catchUpLocalDays(createStore(upgraded), 2 * 86_400_000)).toBe(1);
+      expect(upgraded.sqlite.prepare('select * from workspace_member_days order by member_id, day').all()).toEqual([
+        { workspace_id: 1, member_id: 1, day: 0 },
+        { workspace_id: 1, member_id: 1, day: 1 },
+        { workspace_id: 1, member_id: 2, day: 0 },
+      ]);
+      // Ada's days 0 and 1 fall in the week from day -3 and the month from day 0; Grace has buckets of days alone.
+      expect(buckets()).toEqual([
+        { ...bucket('month', 0), days: 2 },
+        bucket('month', 31),
+        { ...bucket('week', -3), days: 2 },
+        bucket('week', 32),
+        { ...bucket('month', 0), member_id: 2, points: 0, days: 1 },
+        { ...bucket('week', -3), member_id: 2, points: 0, days: 1 },
+      ]);
+      expect(upgraded.sqlite.prepare('select days_zone, days_from from workspaces').all()).toEqual([
+        { days_zone: 'UTC', days_from: 2 * 86_400_000 - 62 * 86_400_000 },
+      ]);
       upgraded.sqlite.close();
     } finally {
       tmp.cleanup();

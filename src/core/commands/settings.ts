@@ -2,6 +2,7 @@
 // | posts admins|everyone]`: the workspace's settings, for admins.
 
 import type { WorkspaceRow } from '../../store/port.ts';
+import { recountLocalDays } from '../boards/local-days.ts';
 import { UserError } from '../model/errors.ts';
 import { reply, text } from '../model/reply.ts';
 import { namesOf, nearest } from '../roadmap/match.ts';
@@ -45,8 +46,13 @@ export const settings: Command = {
       case 'roadmap':
         return update({ roadmapId: await roadmapNamed(ctx, value) });
       case 'timezone':
-      case 'tz':
-        return update({ timeZone: resolveZone(value, 'settings timezone Europe/Berlin').zone });
+      case 'tz': {
+        const row = await ctx.store.workspaces.update(ctx.workspace.id, {
+          timeZone: resolveZone(value, 'settings timezone Europe/Berlin').zone,
+        });
+        await recountLocalDays(ctx.store, row.id, row.timeZone, ctx.now); // boards' active days, in the new zone's days
+        return show(row, 'Saved.');
+      }
       case 'leaderboard':
         return update({ leaderboardEnabled: onOff(value) });
       case 'posts':

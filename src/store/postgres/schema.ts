@@ -60,6 +60,8 @@ export const workspaces = pgTable(
     name: text('name'),
     roadmapId: text('roadmap_id').notNull(),
     timeZone: text('time_zone').notNull().default('UTC'),
+    daysZone: text('days_zone'),
+    daysFrom: ms('days_from'),
     leaderboardEnabled: boolean('leaderboard_enabled').notNull().default(true),
     boardPosts: text('board_posts', { enum: ['admins', 'everyone'] })
       .notNull()
@@ -216,12 +218,46 @@ export const workspacePeriodPoints = pgTable(
     startDay: integer('start_day').notNull(), // the bucket's first UTC day, in days since 1970-01-01
     hidden: integer('hidden').notNull().default(0), // workspace_member_stats.hidden, for the index ranges
     points: integer('points').notNull().default(0), // progress rows done, updated_at within the bucket
+    days: integer('days').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.kind, t.startDay, t.memberId] }),
-    index('workspace_period_points_rank').on(t.workspaceId, t.kind, t.startDay, t.hidden, t.points.desc(), t.memberId),
+    index('workspace_period_points_rank').on(
+      t.workspaceId,
+      t.kind,
+      t.startDay,
+      t.hidden,
+      t.points.desc(),
+      t.memberId,
+      t.days,
+    ),
     index('workspace_period_points_member').on(t.memberId, t.kind, t.startDay), // the triggers' way in
   ],
+);
+
+// Kept by triggers (migrations/postgres/0016), as in SQLite.
+export const workspaceMemberDays = pgTable(
+  'workspace_member_days',
+  {
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    day: integer('day').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.memberId, t.day] })],
+);
+
+export const zoneOffsets = pgTable(
+  'zone_offsets',
+  {
+    zone: text('zone').notNull(),
+    fromAt: ms('from_at').notNull(),
+    offsetMs: integer('offset_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.zone, t.fromAt] })],
 );
 
 export const progressEvents = pgTable(

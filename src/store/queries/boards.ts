@@ -1,5 +1,5 @@
 // Leaderboards: points (topics whose current state is done, finished in the period) and active days, ranked in SQL.
-import type { Board, BoardQueries, BoardRow } from '../port.ts';
+import type { Board, BoardQueries, BoardRow, OffsetSegment } from '../port.ts';
 import type { Runner } from '../sql/database.ts';
 import { localDaySql } from './day-sql.ts';
 import { type Bucket, bucketEdges, nearestBucket } from './period-buckets.ts';
@@ -10,9 +10,11 @@ import { type Bucket, bucketEdges, nearestBucket } from './period-buckets.ts';
 // their points corrected; every other member's kept points are their points in the period. The top, the asker's rank
 // and the counts are then ranges of the bucket's rank index, corrected by `moved`.
 //
-// Active days only break ties, and counting them means reading every event of the period, so they are counted just
-// for the members whose rank they can change: the contenders for the top `limit` (points at least the limit-th
-// best's) and the members level with the asker. Everyone else is ranked by points alone, which for them decides.
+// Active days only break ties. Where the workspace's local days are kept (decision 032) they come with the bucket's
+// rows (keptPeriodSql). Until they are (a zone just changed, an upgrade not yet recounted) they are counted from the
+// period's events (periodSql), and only for the members whose rank they can change: the contenders for the top
+// `limit` (points at least the limit-th best's) and the members level with the asker. Everyone else is ranked by
+// points alone, which for them decides.
 const BUCKET = 'k.workspace_id = @ws and k.kind = @kind and k.start_day = @bucket';
 const NOT_MOVED = 'k.member_id not in (select member_id from moved)'; // one lookup table, built once
 // Visible scorers of the period above @p points: the bucket's, less the moved members' kept rows, plus their corrected.
@@ -20,6 +22,22 @@ const VISIBLE_ABOVE = (p: string) => `(select count(*) from workspace_period_poi
     and k.points > ${p})
   - (select count(*) from moved where hidden = 0 and kept > ${p})
   + (select count(*) from moved where hidden = 0 and points > ${p})`;
+// The topics done between the bucket's edges and the period's, per member, and those members with their points
+// corrected (`kept`: the bucket's, `points`: the period's) and their kept local days (0 where the row is missing).
+const EDGE_AND_MOVED = `edge as materialized (
+      select member_id, sum(sign) adj
+      from (
+        select member_id, case when @sign1 > 0 then 1 else -1 end sign from progress where state = 'done' and updated_at >= @lo1
+          and updated_at < @hi1
+        union all
+        select member_id, case when @sign2 > 0 then 1 else -1 end from progress where state = 'done' and updated_at >= @lo2
+          and updated_at < @hi2) e
+      group by member_id),
+    moved as materialized (
+      select e.member_id, w.hidden, coalesce(k.points, 0) kept, coalesce(k.points, 0) + e.adj points,
+        coalesce(k.days, 0) days
+      from edge e join workspace_member_stats w on w.workspace_id = @ws and w.member_id = e.member_id
+        left join workspace_period_points k on ${BUCKET} and k.member_id = e.member_id)`;
 /** The statement with the workspace and the bucket as expressions SQLite does not plan by, and the kind as a literal. */
 function unplanned(sql: string, kind: Bucket['kind']): string {
   return sql
@@ -38,19 +56,7 @@ function periodSql(day: string, kind: Bucket['kind'], limit: number): string {
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`a board's limit is a whole number above 0, not ${limit}`);
   return unplanned(
     `
-    with edge as materialized (
-      select member_id, sum(sign) adj
-      from (
-        select member_id, case when @sign1 > 0 then 1 else -1 end sign from progress where state = 'done' and updated_at >= @lo1
-          and updated_at < @hi1
-        union all
-        select member_id, case when @sign2 > 0 then 1 else -1 end from progress where state = 'done' and updated_at >= @lo2
-          and updated_at < @hi2) e
-      group by member_id),
-    moved as materialized (
-      select e.member_id, w.hidden, coalesce(k.points, 0) kept, coalesce(k.points, 0) + e.adj points
-      from edge e join workspace_member_stats w on w.workspace_id = @ws and w.member_id = e.member_id
-        left join workspace_period_points k on ${BUCKET} and k.member_id = e.member_id),
+    with ${EDGE_AND_MOVED},
     best as (
       select points from (select k.points from workspace_period_points k where ${BUCKET} and k.hidden = 0
         and k.points > 0 and ${NOT_MOVED} order by k.points desc limit ${limit}) b
@@ -104,6 +110,60 @@ function periodSql(day: string, kind: Bucket['kind'], limit: number): string {
   );
 }
 
+// With the workspace's local days kept (decision 032: workspace_period_points.days, in its zone, complete from
+// workspaces.days_from on), nothing is counted from events: the top is everyone at or above the limit-th best (points,
+// then days), and the asker's place among the members level with them on points is one more range of the rank index.
+// Both corrected by `moved`, whose days are their rows' (days belong to the local period, not to the bucket).
+function keptPeriodSql(kind: Bucket['kind'], limit: number): string {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`a board's limit is a whole number above 0, not ${limit}`);
+  const atOrAbove = (points: string, days: string) =>
+    `(${points} > (select p from cutoff) or (${points} = (select p from cutoff) and ${days} >= (select d from cutoff)))`;
+  return unplanned(
+    `
+    with ${EDGE_AND_MOVED},
+    best as (
+      select points, days from (select k.points, k.days from workspace_period_points k where ${BUCKET} and k.hidden = 0
+        and k.points > 0 and ${NOT_MOVED} order by k.points desc, k.days desc limit ${limit}) b
+      union all
+      select points, days from moved where hidden = 0 and points > 0),
+    cut as (select points, days from best order by points desc, days desc limit 1 offset ${limit - 1}),
+    cutoff as (select coalesce((select points from cut), 1) p, coalesce((select days from cut), 0) d),
+    top as materialized (
+      select k.member_id, k.points, k.days from workspace_period_points k where ${BUCKET} and k.hidden = 0
+        and k.points > (select p from cutoff) and ${NOT_MOVED}
+      union all
+      select k.member_id, k.points, k.days from workspace_period_points k where ${BUCKET} and k.hidden = 0
+        and k.points = (select p from cutoff) and k.days >= (select d from cutoff) and ${NOT_MOVED}
+      union all
+      select member_id, points, days from moved where hidden = 0 and points > 0 and ${atOrAbove('points', 'days')}),
+    ranked as (select t.*, rank() over (order by points desc, days desc) rnk from top t),
+    mine as (
+      select member_id, points, days from moved where member_id = @me
+      union all
+      select k.member_id, k.points, k.days from workspace_period_points k where ${BUCKET} and k.member_id = @me
+        and ${NOT_MOVED})
+    select * from (
+      select r.member_id as "memberId", ${NAME('r.member_id')} as "name", ${PRIVACY('r.member_id')} as "privacy",
+        r.points as "points", r.days as "days", r.rnk as "rnk", 0 as "total", 0 as "hidden", 0 as "mine"
+      from ranked r where r.rnk <= ${limit} order by r.rnk, 2 limit ${limit * 2}) top
+    union all -- the asker, ranked as if visible when they hide: for their own eyes
+    select c.member_id, ${NAME('c.member_id')}, ${PRIVACY('c.member_id')}, c.points, c.days,
+      1 + ${VISIBLE_ABOVE('c.points')}
+        + (select count(*) from workspace_period_points k where ${BUCKET} and k.hidden = 0 and k.points = c.points
+          and k.days > c.days)
+        - (select count(*) from moved where hidden = 0 and kept = c.points and days > c.days)
+        + (select count(*) from moved where hidden = 0 and points = c.points and days > c.days),
+      0, 0, 1
+    from mine c where c.points > 0
+    union all
+    select null, null, null, 0, 0, 0, ${VISIBLE_ABOVE('0')},
+      (select count(*) from workspace_period_points k where ${BUCKET} and k.hidden = 1 and k.points > 0)
+      - (select count(*) from moved where hidden = 1 and kept > 0)
+      + (select count(*) from moved where hidden = 1 and points > 0), 2`,
+    kind,
+  );
+}
+
 // All time, nothing is recounted: workspace_member_stats keeps each member's done topics and active (UTC) days per
 // workspace, kept by triggers (decision 021), and its rank index hands out the top and the asker's rank as index
 // ranges; the scorer counts are kept outright in workspace_counts (decision 023). The top is everyone at or above the
@@ -145,6 +205,17 @@ const ALL_TIME = `
   select null, null, null, 0, 0, 0, coalesce((select visible_scorers from workspace_counts where workspace_id = @ws), 0),
     coalesce((select hidden_scorers from workspace_counts where workspace_id = @ws), 0), 2`;
 
+// Whether the workspace's kept local days hold for a period from @from: counted in its zone, from before the period.
+const DAYS_KEPT = `select case when days_zone = time_zone and days_from <= @from then 1 else 0 end as "kept"
+  from workspaces where id = @ws`;
+
+/** Whether [from, to) runs from local midnight to local midnight over the week or month whose first local day names
+ *  the bucket: the period whose local days its rows keep. Any other span (a board's are never other) is counted. */
+function isLocalPeriodOf(b: Bucket, from: number, to: number, segments: readonly OffsetSegment[]): boolean {
+  const local = (ms: number) => ms + ((segments.find((s) => ms < s.until) ?? segments.at(-1))?.offsetMs ?? 0);
+  return local(from) === b.from && local(to) === b.to;
+}
+
 interface Raw {
   memberId: number;
   name: string;
@@ -164,15 +235,18 @@ export function boardQueries(r: Runner): BoardQueries {
       const common = { ws: q.workspaceId, me: q.memberId, limit: q.limit, cap: q.limit * 2 };
       const day = localDaySql('e.at', q.segments);
       const bucket = nearestBucket(q.from, q.to);
+      const edges = { ...common, ...bucketEdges(bucket, q.from, q.to) };
       const rows = allTime
         ? await r.all<Raw>(ALL_TIME, common)
-        : await r.all<Raw>(periodSql(day.sql, bucket.kind, q.limit), {
-            ...day.params,
-            ...common,
-            ...bucketEdges(bucket, q.from, q.to),
-            from: q.from,
-            to: q.to,
-          });
+        : isLocalPeriodOf(bucket, q.from, q.to, q.segments) &&
+            (await r.get<{ kept: number }>(DAYS_KEPT, { ws: q.workspaceId, from: q.from }))?.kept
+          ? await r.all<Raw>(keptPeriodSql(bucket.kind, q.limit), edges)
+          : await r.all<Raw>(periodSql(day.sql, bucket.kind, q.limit), {
+              ...day.params,
+              ...edges,
+              from: q.from,
+              to: q.to,
+            });
       const toRow = (x: Raw): BoardRow => ({
         memberId: x.memberId,
         name: x.name,

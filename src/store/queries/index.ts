@@ -13,6 +13,7 @@ import { dashboardQueries } from './dashboard.ts';
 import { dashboardSessionQueries } from './dashboard-sessions.ts';
 import { deliveryQueries } from './deliveries.ts';
 import { holidayQueries } from './holidays.ts';
+import { keptDayQueries } from './kept-days.ts';
 import { linkQueries } from './links.ts';
 import { memberDataQueries } from './member-data.ts';
 import { memberQueries } from './members.ts';
@@ -88,6 +89,9 @@ export class BoundTx implements Tx {
   }
   get boards() {
     return this.group('boards', () => boardQueries(this.runner));
+  }
+  get keptDays() {
+    return this.group('keptDays', () => keptDayQueries(this.runner));
   }
   get channelPosts() {
     return this.group('channelPosts', () => channelPostQueries(this.runner));

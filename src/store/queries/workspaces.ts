@@ -7,8 +7,9 @@ import { assignments, toWorkspace, WORKSPACE_COLUMNS, workspaceColumns } from '.
 const BY_EXTERNAL_ID = `select ${workspaceColumns()} from workspaces where platform = @platform and external_id = @externalId`;
 // A workspace's first commands can reach two replicas (or two connections) at once: the second insert waits for the
 // first to commit and then does nothing, and the row is read back, rather than failing the command on the unique key.
-const INSERT = `insert into workspaces (platform, external_id, name, roadmap_id, created_at)
-  values (@platform, @externalId, @name, @roadmapId, @now) on conflict (platform, external_id) do nothing
+// A new workspace's zone is UTC, whose offsets the migration wrote: its kept local days are complete from the start.
+const INSERT = `insert into workspaces (platform, external_id, name, roadmap_id, created_at, days_zone, days_from)
+  values (@platform, @externalId, @name, @roadmapId, @now, 'UTC', 0) on conflict (platform, external_id) do nothing
   returning ${workspaceColumns()}`;
 
 /** Every command reads its workspace's row first; the rows change only when an admin changes a setting. So a row is

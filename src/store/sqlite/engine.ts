@@ -197,11 +197,16 @@ export function openSqlite(file: string, { checkpointsInThread = false } = {}): 
     // PRAGMA optimize's ANALYZE reads at most this many rows per index: its own default let it take 0.8-1.6 s on the
     // benchmark's 1,000,000 events, this one 0.1 s (SQLite's docs suggest 100 to 1000).
     sqlite.pragma('analysis_limit = 1000');
-    // 32 MiB of pages (SQLite's default is 2 MiB). A board at 100k members counts the active days of the thousands of
+    // 32 MiB of pages (SQLite's default is 2 MiB). A board at 100k members counted the active days of the thousands of
     // members tied with the asker, one index seek each: the default cache held too few of those pages, and every board
     // read them back from the OS (week and month medians 23.0 and 26.3 ms, 13.3 and 17.0 with this; decision 030).
-    // It fills only as pages are read: the sender's peak RSS grew by 28 MB.
+    // Those days are kept now (decision 032); the cache still holds a large workspace's working set. It fills only as
+    // pages are read: the sender's peak RSS grew by 28 MB.
     sqlite.pragma(`cache_size = -${CACHE_KIB}`);
+    // Statement journals (and temporary B-trees) in memory. A progress event's triggers nest (its local day, then the
+    // day's week and month: decision 032), and such a statement's journal outgrew the 64 KiB SQLite keeps in memory, so
+    // every `done` opened a temporary file: +50 µs a write here. A journal holds the pages one statement changes.
+    sqlite.pragma('temp_store = MEMORY');
     const database = new SqliteDatabase(sqlite);
     if (checkpointsInThread && file !== ':memory:') database.checkpointInThread();
     return database;

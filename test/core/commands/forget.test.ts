@@ -48,6 +48,7 @@ describe('forget', () => {
       'review_cards',
       'schedules',
       'track_choices',
+      'workspace_member_days',
       'workspace_member_stats',
       'workspace_period_points',
     ]); // and a delivery, through Ada's schedule

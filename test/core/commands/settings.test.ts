@@ -23,6 +23,21 @@ describe('settings', () => {
     ).toEqual({ time_zone: 'Europe/Berlin', leaderboard_enabled: 0 });
   });
 
+  it("counts the boards' active days again in the workspace's new zone", async () => {
+    // 23:30 and 00:30 UTC: two days in UTC, one (Tuesday, after midnight) in Berlin.
+    app.clock.set('2026-11-09T23:30:00Z');
+    await app.say('done redis', MEMBER);
+    app.clock.set('2026-11-10T00:30:00Z');
+    await app.say('done mysql', MEMBER);
+    app.clock.set('2026-11-10T09:00:00Z');
+    expect(await say('leaderboard week', MEMBER)).toContain('You: 2 points, 2 active days, ranked 1st.');
+    await app.say('settings timezone Europe/Berlin', ADMIN);
+    expect(await app.sql.get("select days_zone from workspaces where external_id = 'acme'")).toEqual({
+      days_zone: 'Europe/Berlin',
+    });
+    expect(await say('leaderboard week', MEMBER)).toContain('You: 2 points, 1 active day, ranked 1st.');
+  });
+
   it('tells a non-admin plainly, and changes nothing', async () => {
     await app.say('next', MEMBER);
     const before = await rowCounts(app);

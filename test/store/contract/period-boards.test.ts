@@ -1,9 +1,13 @@
 // The week, last-week and month boards read kept UTC buckets and recount only the hours between a bucket's edges and
-// the local period's (decision 023). Random stories of done, redo, reset and privacy, with times crowded around those
-// edges, in zones from UTC-11 to UTC+14: on every engine the board must equal one counted here, in JavaScript, from
-// the raw rows (points, local active days, ranks, the asker's standing and both scorer counts).
+// the local period's (decision 023), and take active days from the local days kept in the workspace's zone (decision
+// 032). Random stories of done, redo, reset and privacy, with times crowded around those edges, in zones from UTC-11
+// to UTC+14: on every engine the board must equal one counted here, in JavaScript, from the raw rows (points, local
+// active days, ranks, the asker's standing and both scorer counts). Each story is written in one zone (its days kept
+// by the triggers); then the workspace moves through every zone, and each board is asked for before its days are
+// recounted (counted from events) and after (kept).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recountLocalDays } from '../../../src/core/boards/local-days.ts';
 import { dayNumber, offsetSegments, type PeriodKind, periodOf } from '../../../src/core/time/periods.ts';
 import type { Board, BoardQuery, BoardRow } from '../../../src/store/port.ts';
 import { ENGINES } from '../engines.ts';
@@ -117,37 +121,63 @@ describe.each(ENGINES)('period boards from kept buckets on $name', (engine) => {
     );
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 40 }), fc.nat(MEMBERS - 1), async (story, asker) => {
-        run++;
-        // A workspace of its own for each story, and one member elsewhere whose points must never show.
-        const { ws, ids } = await world.tx(async (tx) => {
-          const people = [];
-          for (let k = 0; k < MEMBERS; k++)
-            people.push(await person(tx, `r${run}-${k}`, { workspace: `w${run}`, name: `p${run}-${k}` }));
-          const outsider = await person(tx, `r${run}-x`, { workspace: `x${run}` });
-          await tx.progress.set(outsider.member.id, topics[0]!, 'done', instants[0]!);
-          return { ws: people[0]!.workspace.id, ids: people.map((p) => p.member.id) };
-        });
-        for (const s of story)
-          await world.tx(async (tx) => {
-            if (s.kind === 'privacy') await tx.members.updateSettings(ids[s.m]!, { privacy: s.hide ? 'hide' : 'show' });
-            else await tx.progress.set(ids[s.m]!, topics[s.t]!, s.kind === 'set' ? s.state : null, s.at);
+      fc.asyncProperty(
+        fc.array(step, { minLength: 5, maxLength: 40 }),
+        fc.nat(MEMBERS - 1),
+        fc.constantFrom(...ZONES),
+        async (story, asker, storyZone) => {
+          run++;
+          // A workspace of its own for each story, and one member elsewhere whose points must never show.
+          const { ws, ids } = await world.tx(async (tx) => {
+            const people = [];
+            for (let k = 0; k < MEMBERS; k++)
+              people.push(await person(tx, `r${run}-${k}`, { workspace: `w${run}`, name: `p${run}-${k}` }));
+            const outsider = await person(tx, `r${run}-x`, { workspace: `x${run}` });
+            await tx.progress.set(outsider.member.id, topics[0]!, 'done', instants[0]!);
+            const ws = people[0]!.workspace.id;
+            await tx.workspaces.update(ws, { timeZone: storyZone });
+            await recountLocalDays(tx, ws, storyZone, NOW);
+            return { ws, ids: people.map((p) => p.member.id) };
           });
-        for (const zone of ZONES)
-          for (const kind of KINDS) {
-            const p = periodOf(kind, NOW, zone);
-            const q: BoardQuery = {
-              workspaceId: ws,
-              from: p.from,
-              to: p.to,
-              memberId: ids[asker]!,
-              limit: LIMIT,
-              segments: offsetSegments(zone, p.from, p.to),
-            };
-            const board = await world.tx((tx) => tx.boards.leaderboard(q));
-            expect({ zone, kind, board }).toEqual({ zone, kind, board: await expectedBoard(world, ws, q) });
+          for (const s of story)
+            await world.tx(async (tx) => {
+              if (s.kind === 'privacy')
+                await tx.members.updateSettings(ids[s.m]!, { privacy: s.hide ? 'hide' : 'show' });
+              else await tx.progress.set(ids[s.m]!, topics[s.t]!, s.kind === 'set' ? s.state : null, s.at);
+            });
+          const expectBoards = async (zone: string, days: 'counted' | 'kept') => {
+            const kept = await world.sql.value<string>('select days_zone as "z" from workspaces where id = @ws', {
+              ws,
+            });
+            expect(kept === zone ? 'kept' : 'counted').toBe(days);
+            for (const kind of KINDS) {
+              const p = periodOf(kind, NOW, zone);
+              const q: BoardQuery = {
+                workspaceId: ws,
+                from: p.from,
+                to: p.to,
+                memberId: ids[asker]!,
+                limit: LIMIT,
+                segments: offsetSegments(zone, p.from, p.to),
+              };
+              const board = await world.tx((tx) => tx.boards.leaderboard(q));
+              expect({ zone, days, kind, board }).toEqual({
+                zone,
+                days,
+                kind,
+                board: await expectedBoard(world, ws, q),
+              });
+            }
+          };
+          await expectBoards(storyZone, 'kept');
+          for (const zone of ZONES.filter((z) => z !== storyZone)) {
+            await world.tx((tx) => tx.workspaces.update(ws, { timeZone: zone }));
+            await expectBoards(zone, 'counted');
+            await world.tx((tx) => recountLocalDays(tx, ws, zone, NOW));
+            await expectBoards(zone, 'kept');
           }
-      }),
+        },
+      ),
       { numRuns: engine.name === 'sqlite' ? 40 : 10 },
     );
   });
