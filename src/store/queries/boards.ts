@@ -38,6 +38,11 @@ const EDGE_AND_MOVED = `edge as materialized (
         coalesce(k.days, 0) days
       from edge e join workspace_member_stats w on w.workspace_id = @ws and w.member_id = e.member_id
         left join workspace_period_points k on ${BUCKET} and k.member_id = e.member_id)`;
+// The last row of a period board: its visible and its hidden scorers, the bucket's corrected by `moved`.
+const SCORER_COUNTS = `select null, null, null, 0, 0, 0, ${VISIBLE_ABOVE('0')},
+      (select count(*) from workspace_period_points k where ${BUCKET} and k.hidden = 1 and k.points > 0)
+      - (select count(*) from moved where hidden = 1 and kept > 0)
+      + (select count(*) from moved where hidden = 1 and points > 0), 2`;
 /** The statement with the workspace and the bucket as expressions SQLite does not plan by, and the kind as a literal. */
 function unplanned(sql: string, kind: Bucket['kind']): string {
   return sql
@@ -102,10 +107,7 @@ function periodSql(day: string, kind: Bucket['kind'], limit: number): string {
       1 + ${VISIBLE_ABOVE('c.points')} + coalesce(c.ahead, 0), 0, 0, 1
     from ranked c where c.member_id = @me
     union all
-    select null, null, null, 0, 0, 0, ${VISIBLE_ABOVE('0')},
-      (select count(*) from workspace_period_points k where ${BUCKET} and k.hidden = 1 and k.points > 0)
-      - (select count(*) from moved where hidden = 1 and kept > 0)
-      + (select count(*) from moved where hidden = 1 and points > 0), 2`,
+    ${SCORER_COUNTS}`,
     kind,
   );
 }
@@ -156,10 +158,7 @@ function keptPeriodSql(kind: Bucket['kind'], limit: number): string {
       0, 0, 1
     from mine c where c.points > 0
     union all
-    select null, null, null, 0, 0, 0, ${VISIBLE_ABOVE('0')},
-      (select count(*) from workspace_period_points k where ${BUCKET} and k.hidden = 1 and k.points > 0)
-      - (select count(*) from moved where hidden = 1 and kept > 0)
-      + (select count(*) from moved where hidden = 1 and points > 0), 2`,
+    ${SCORER_COUNTS}`,
     kind,
   );
 }
