@@ -40,7 +40,7 @@ export function keptDayQueries(r: Runner): KeptDayQueries {
 }
 
 /** Segments (an offset until an instant) as zone_offsets keeps them: each offset from the instant it starts holding,
- *  the first from 1970 (no event is older). Exported for the bench's seed, which writes the same rows. */
+ *  the first from 1970 (no event is older). Exported for the SQLite/PostgreSQL twin test, which writes Berlin's. */
 export function offsetRows(offsets: readonly OffsetSegment[]): { fromAt: number; offsetMs: number }[] {
   let fromAt = 0;
   return offsets.map((segment) => {
